@@ -1,0 +1,109 @@
+"""Lesson notebooks: committed clean, linked from the course map, and runnable top to bottom."""
+
+import json
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+from conftest import NOTEBOOKS, ROOT, SOURCE_NOTEBOOKS
+
+ALL_COMMITTED = NOTEBOOKS + SOURCE_NOTEBOOKS
+# A rendered output must never load code or styles from another machine.
+REMOTE = re.compile(
+    r"""(<script[^>]+src\s*=\s*["']?(https?:)?//)|(<link[^>]+href\s*=\s*["']?(https?:)?//)"""
+    r"""|cdn\.jsdelivr|unpkg\.com|cdnjs|requirejs\.config|import\s*\(\s*["']https?:""",
+    re.IGNORECASE,
+)
+
+
+def test_there_is_a_start_notebook():
+    """Does the course open on 00-start-here?"""
+    assert NOTEBOOKS and NOTEBOOKS[0].name == "00-start-here.ipynb"
+
+
+@pytest.mark.parametrize("path", ALL_COMMITTED, ids=lambda p: str(p.relative_to(ROOT)))
+def test_committed_notebook_is_clean(path):
+    """Is the notebook free of outputs, execution counts and saved widget state?"""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    dirty = [
+        i
+        for i, cell in enumerate(nb["cells"])
+        if cell.get("outputs") or cell.get("execution_count") is not None
+    ]
+    assert not dirty, f"{path.name}: cells {dirty} carry outputs; run `make clean-notebooks`"
+    assert "widgets" not in nb.get("metadata", {}), f"{path.name}: saved widget state"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_has_one_title_and_ordered_headings(path):
+    """Does each lesson have one # title, and do headings never skip a level?"""
+    nb = nbformat.read(path, as_version=4)
+    levels = [
+        len(m.group(1))
+        for cell in nb.cells
+        if cell.cell_type == "markdown"
+        for m in re.finditer(r"^(#{1,6}) ", cell.source, re.MULTILINE)
+    ]
+    assert levels and levels[0] == 1 and levels.count(1) == 1, levels
+    assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), levels
+
+
+def _links(nb) -> set[str]:
+    text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    return set(re.findall(r"\]\(([^)#\s]+)", text))
+
+
+def test_course_map_links_every_lesson_and_assignment():
+    """Is the course map in 00-start-here current: every lesson and assignment, no dead link?"""
+    start = nbformat.read(NOTEBOOKS[0], as_version=4)
+    links = _links(start)
+    local = {link for link in links if not link.startswith(("http:", "https:"))}
+    for link in local:
+        assert (NOTEBOOKS[0].parent / link).exists(), f"dead link in the course map: {link}"
+    for path in NOTEBOOKS:
+        assert path.name in links, f"{path.name} is missing from the course map"
+    text = "\n".join(c.source for c in start.cells if c.cell_type == "markdown")
+    for assignment in sorted((ROOT / "grading" / "source").glob("*/")):
+        assert f"`{assignment.name}`" in text, f"assignment {assignment.name} not in the map"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_runs_top_to_bottom(executed_notebooks, path):
+    """Does the notebook run in a fresh kernel with no error output?"""
+    nb, error = executed_notebooks[path.name]
+    assert error is None, f"{path.name} failed: {error}"
+    errors = [o for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
+    assert not errors, f"{path.name}: {errors[0].get('ename')}: {errors[0].get('evalue')}"
+    stderr = [
+        o["text"]
+        for c in nb.cells
+        for o in c.get("outputs", [])
+        if o.get("name") == "stderr" and "Traceback" in o.get("text", "")
+    ]
+    assert not stderr, stderr[0]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_rendered_outputs_reference_no_remote_script(executed_notebooks, path):
+    """Do the outputs render offline: charts as inline SVG, no script from a CDN?"""
+    nb, _ = executed_notebooks[path.name]
+    outputs = [o for c in nb.cells for o in c.get("outputs", [])]
+    assert outputs, f"{path.name} produced no output at all"
+    for output in outputs:
+        data = output.get("data", {})
+        blob = json.dumps(data)
+        assert not REMOTE.search(blob), f"{path.name}: remote reference in {list(data)}"
+        assert "application/vnd.vegalite.v6+json" not in data, "JupyterLab 4 cannot draw this"
+
+
+def test_remote_pattern_catches_cdn_html():
+    """Would the scan catch Altair's default (CDN) HTML output?"""
+    import altair as alt
+    import pandas as pd
+
+    chart = alt.Chart(pd.DataFrame({"x": [1]})).mark_point().encode(x="x")
+    assert REMOTE.search(chart.to_html())
+    assert not REMOTE.search(Path(__file__).read_text().split("REMOTE =")[0])

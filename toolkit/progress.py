@@ -1,0 +1,85 @@
+"""A student's own record of progress: which exercises were tried and which passed their checks.
+
+The record is one small JSON file on the student's machine (nothing leaves it):
+``~/.alliance-course/progress.json``, or ``$ALLIANCE_COURSE_HOME/progress.json`` when that
+variable is set. It survives kernel restarts and is written atomically, so a crash never
+leaves half a file. A status only moves forward: ``not started`` → ``attempted`` →
+``checks passed`` (a later failed attempt does not undo a pass).
+
+Examples
+--------
+>>> import os, tempfile
+>>> os.environ["ALLIANCE_COURSE_HOME"] = tempfile.mkdtemp()
+>>> record("start.first-revenue-month", passed=False)
+'attempted'
+>>> record("start.first-revenue-month", passed=True)
+'checks passed'
+>>> status_of("start.first-revenue-month"), status_of("never.tried")
+('checks passed', 'not started')
+>>> del os.environ["ALLIANCE_COURSE_HOME"]
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+__all__ = ["ATTEMPTED", "NOT_STARTED", "PASSED", "load", "progress_file", "record", "status_of"]
+
+NOT_STARTED = "not started"
+ATTEMPTED = "attempted"
+PASSED = "checks passed"
+_RANK = {NOT_STARTED: 0, ATTEMPTED: 1, PASSED: 2}
+
+
+def progress_file() -> Path:
+    """Where the progress record lives (see the module docstring)."""
+    home = os.environ.get("ALLIANCE_COURSE_HOME") or Path.home() / ".alliance-course"
+    return Path(home) / "progress.json"
+
+
+def load() -> dict[str, dict]:
+    """The whole record: exercise id -> ``{"status", "attempts", "updated"}``.
+
+    A missing or unreadable file counts as an empty record (a damaged file is kept aside as
+    ``progress.json.damaged`` rather than overwritten).
+    """
+    path = progress_file()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError):
+        path.replace(path.with_suffix(".json.damaged"))
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def status_of(exercise: str) -> str:
+    """``'not started'``, ``'attempted'`` or ``'checks passed'``."""
+    return load().get(exercise, {}).get("status", NOT_STARTED)
+
+
+def record(exercise: str, *, passed: bool) -> str:
+    """Note one run of an exercise's checks and return the exercise's new status."""
+    data = load()
+    entry = data.get(exercise, {"status": NOT_STARTED, "attempts": 0})
+    new = PASSED if passed else ATTEMPTED
+    if _RANK[new] > _RANK.get(entry.get("status"), 0):
+        entry["status"] = new
+    entry["attempts"] = int(entry.get("attempts", 0)) + 1
+    entry["updated"] = datetime.now(UTC).isoformat(timespec="seconds")
+    data[exercise] = entry
+    _write(progress_file(), data)
+    return entry["status"]
+
+
+def _write(path: Path, data: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".progress-", suffix=".json")
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        json.dump(data, handle, indent=1, sort_keys=True)
+    os.replace(tmp, path)
