@@ -13,6 +13,7 @@ Settings an instructor may change without editing it come from environment varia
 
 import csv
 import os
+from importlib.util import find_spec
 from pathlib import Path
 
 c = get_config()  # noqa: F821 - provided by nbgrader when it loads this file
@@ -94,6 +95,16 @@ c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
     "toolkit.admin.nbplugins.HideHiddenTests",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+]
+
+# nbgrader's feedback page loads MathJax from a CDN; the course's "feedback" template (the
+# same page, no remote script; found first) keeps feedback readable offline, also when the
+# formgrader makes it.
+_TOOLKIT = Path(find_spec("toolkit").submodule_search_locations[0])
+_NBGRADER = Path(find_spec("nbgrader").submodule_search_locations[0])
+c.HTMLExporter.extra_template_basedirs = [
+    str(_TOOLKIT / "admin" / "templates"),
+    str(_NBGRADER / "server_extensions" / "formgrader" / "templates"),
 ]
 
 # --- exchange and learning-management-system exports ---------------------------------------

@@ -1,4 +1,4 @@
-"""nbgrader preprocessors the course adds to nbgrader's own pipelines (see ``nbgrader_config.py``).
+r"""nbgrader preprocessors the course adds to nbgrader's own pipelines (see ``nbgrader_config.py``).
 
 - :class:`StripWidgetState` (``generate_assignment``): a source notebook saved with live
   widgets carries their state in its metadata; nbgrader would copy it into the student
@@ -16,7 +16,8 @@
 Examples
 --------
 >>> from nbformat.v4 import new_code_cell, new_notebook
->>> cell = new_code_cell("assert ok\\n### BEGIN HIDDEN TESTS\\nassert secret == 4\\n### END HIDDEN TESTS",
+>>> hidden = "### BEGIN HIDDEN TESTS\nassert secret == 4\n### END HIDDEN TESTS"
+>>> cell = new_code_cell("assert ok\n" + hidden,
 ...                      metadata={"nbgrader": {"grade": True, "grade_id": "t", "points": 1,
 ...                                             "locked": True, "solution": False}})
 >>> nb, _ = HideHiddenTests().preprocess(new_notebook(cells=[cell]), {})
@@ -103,5 +104,7 @@ class HideHiddenTests(ClearHiddenTests):
         cell.source = cell.source.rstrip("\n") + "\n" + HIDDEN_NOTE
         for output in cell.get("outputs", []):
             if output.get("output_type") == "error":
-                output["traceback"] = [f"{output.get('ename', 'Error')}: {output.get('evalue', '')}"]
+                output["traceback"] = [
+                    f"{output.get('ename', 'Error')}: {output.get('evalue', '')}"
+                ]
         return cell, resources
