@@ -19,7 +19,7 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-ANSWER_FILE = re.compile(r"\bmy-[A-Za-z0-9_-]+\.json\b")
+ANSWER_FILE = re.compile(r"[\"']([A-Za-z0-9_.-]+\.json)[\"']")
 
 # student id -> what they hand in
 CASES = {
@@ -29,7 +29,7 @@ CASES = {
     "syntax": "a syntax error in an answer",
     "exception": "an answer that raises an exception",
     "loop": "an answer with an infinite loop",
-    "edited-test": "an unanswered question whose test cells were replaced by `assert True`",
+    "edited-test": "nothing answered, every test cell replaced by `assert True`",
     "deleted-test": "correct answers, one test cell deleted",
     "duplicated": "correct answers, one answer cell copied",
     "not-json": "a notebook file that is not valid JSON",
@@ -39,8 +39,8 @@ CASES = {
 }
 ABSENT = "absent"  # on the class list, hands nothing in
 FULL = {"correct", "different", "deleted-test", "duplicated", "oversized"}
-ZERO = {"blank", "not-json", "no-notebook"}
-BROKEN_ANSWER = {"syntax", "exception", "loop", "edited-test"}
+ZERO = {"blank", "not-json", "no-notebook", "edited-test"}
+BROKEN_ANSWER = {"syntax", "exception", "loop"}
 
 
 @dataclass
@@ -48,6 +48,9 @@ class Kit:
     """What the tests must know about one assignment beyond its source notebook."""
 
     answer_files: dict[str, object] = field(default_factory=dict)  # correct widget answers
+    # answer cells a student answers with a widget: handed in as released, the answer is in
+    # the files; a correct answer file comes from running the source (the solution builds it)
+    widget_cells: set[str] = field(default_factory=set)
     alternatives: dict[str, str] = field(default_factory=dict)  # grade_id -> other correct code
     depends: dict[str, set[str]] = field(default_factory=dict)  # test grade_id -> answer ids
 
@@ -131,6 +134,7 @@ def write_practice_assignment(folder: Path) -> None:
 
 
 KITS: dict[str, Kit] = {
+    "governance-design": Kit(widget_cells={"case_design_answer", "repair_answer"}),
     "practice": Kit(
         answer_files={
             "my-plan.json": {"partners": ["Nimbus", "Titan"], "bodies": [{"tier": "steering"}]}
@@ -161,6 +165,7 @@ class Layout:
 
     name: str
     tests: dict[str, float]  # test grade_id -> points
+    manual: list[str]  # answers graded by hand (score 0 until an instructor grades them)
     solutions: list[str]  # solution grade_ids in order
     depends: dict[str, set[str]]  # test grade_id -> solution grade_ids and answer file names
     answer_files: set[str]
@@ -169,12 +174,15 @@ class Layout:
 def layout(source: Path, kit: Kit) -> Layout:
     """Read which test cells depend on which answers, from the source notebook."""
     nb = nbformat.read(source, as_version=4)
-    tests, solutions, depends, files = {}, [], {}, set()
+    shipped = {p.name for p in source.parent.glob("*.json")}
+    tests, manual, solutions, depends, files = {}, [], [], {}, set()
     last_solution = None
     for cell in nb.cells:
         meta = _nb(cell)
-        names = set(ANSWER_FILE.findall(cell.source))
+        names = set(ANSWER_FILE.findall(cell.source)) - shipped
         files |= names
+        if meta.get("solution") and meta.get("grade"):
+            manual.append(meta["grade_id"])
         if meta.get("solution"):
             solutions.append(meta["grade_id"])
             last_solution = (meta["grade_id"], names)
@@ -184,7 +192,11 @@ def layout(source: Path, kit: Kit) -> Layout:
             if last_solution:
                 deps |= {last_solution[0], *last_solution[1]}
             depends[meta["grade_id"]] = kit.depends.get(meta["grade_id"], deps)
-    return Layout(source.stem, tests, solutions, depends, files)
+    if kit.widget_cells:
+        for deps in depends.values():
+            if deps & kit.widget_cells:
+                deps |= files
+    return Layout(source.stem, tests, manual, solutions, depends, files)
 
 
 def broken_answer(lay: Layout) -> str | None:
@@ -196,16 +208,23 @@ def broken_answer(lay: Layout) -> str | None:
 
 
 def expected_scores(case: str, lay: Layout) -> dict[str, float]:
-    """What each test cell of the notebook must score for a student of ``case``."""
+    """What each graded cell of the notebook must score for a student of ``case``."""
+    manual = dict.fromkeys(lay.manual, 0.0)
     if case in FULL:
-        return dict(lay.tests)
+        return {**dict(lay.tests), **manual}
     if case in ZERO:
-        return {t: 0.0 for t in lay.tests}
+        return {**{t: 0.0 for t in lay.tests}, **manual}
     if case in BROKEN_ANSWER:
         broken = broken_answer(lay)
-        return {t: (0.0 if broken in lay.depends[t] else p) for t, p in lay.tests.items()}
+        return {
+            **{t: (0.0 if broken in lay.depends[t] else p) for t, p in lay.tests.items()},
+            **manual,
+        }
     if case == "no-answer-file":
-        return {t: (0.0 if lay.depends[t] & lay.answer_files else p) for t, p in lay.tests.items()}
+        return {
+            **{t: (0.0 if lay.depends[t] & lay.answer_files else p) for t, p in lay.tests.items()},
+            **manual,
+        }
     raise KeyError(case)
 
 
@@ -226,6 +245,10 @@ def make_submission(
         if case not in ZERO:
             for cell in nb.cells:
                 gid = _nb(cell).get("grade_id")
+                if gid in kit.widget_cells:
+                    continue  # answered with the widget: the answer is in the files
+                if _nb(cell).get("solution") and gid in solutions and _nb(cell).get("grade"):
+                    continue  # a written answer graded by hand: left as released
                 if _nb(cell).get("solution") and gid in solutions:
                     code = kit.alternatives.get(gid) if case == "different" else None
                     cell.source = code or solutions[gid]
@@ -240,9 +263,6 @@ def make_submission(
         elif case == "loop":
             cells_by_id[target].source = "while True:\n    pass"
         elif case == "edited-test":
-            cells_by_id[target].source = next(
-                c.source for c in rel.cells if _nb(c).get("grade_id") == target
-            )
             for cell in nb.cells:
                 if _nb(cell).get("grade") and not _nb(cell).get("solution"):
                     cell.source = "assert True"
@@ -260,8 +280,48 @@ def make_submission(
             path.write_text(text[: len(text) // 2], encoding="utf-8")
         elif case != "no-notebook":
             nbformat.write(nb, path)
-    if case not in {"blank", "no-answer-file"}:
-        for name, content in kit.answer_files.items():
-            (dest / name).write_text(json.dumps(content, indent=2), encoding="utf-8")
+    if case not in {"blank", "edited-test", "no-answer-file"}:
+        for name, content in answer_files(assignment, source_dir).items():
+            (dest / name).write_text(content, encoding="utf-8")
     if case == "oversized":
         (dest / "walkthrough.mp4").write_bytes(b"\0" * 3_000_000)
+
+
+_ANSWERS: dict[str, dict[str, str]] = {}
+
+
+def answer_files(assignment: str, source_dir: Path) -> dict[str, str]:
+    """Correct widget answer files: the kit's, or those the source's solutions write when run."""
+    if assignment in _ANSWERS:
+        return _ANSWERS[assignment]
+    kit = KITS.get(assignment, Kit())
+    files = {name: json.dumps(content, indent=2) for name, content in kit.answer_files.items()}
+    if not files and any(True for _ in source_dir.glob("*.ipynb")):
+        import shutil
+        import tempfile
+
+        from nbclient import NotebookClient
+
+        with tempfile.TemporaryDirectory() as tmp:
+            work = Path(tmp) / assignment
+            shutil.copytree(source_dir, work)
+            before = {p.name for p in work.iterdir()}
+            for path in sorted(work.glob("*.ipynb")):
+                nb = nbformat.read(path, as_version=4)
+                NotebookClient(
+                    nb,
+                    timeout=120,
+                    kernel_name="python3",
+                    allow_errors=True,
+                    resources={"metadata": {"path": str(work)}},
+                ).execute()
+            wanted = set()
+            for path in sorted(source_dir.glob("*.ipynb")):
+                wanted |= layout(path, kit).answer_files
+            files = {
+                p.name: p.read_text(encoding="utf-8")
+                for p in work.iterdir()
+                if p.name not in before and p.name in wanted
+            }
+    _ANSWERS[assignment] = files
+    return files

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -267,11 +268,12 @@ def autograde_all(
     Students are the class list plus anyone with a submission; one who handed nothing in
     gets a ``not-submitted`` outcome and no gradebook row (nbgrader's convention).
     """
-    from tqdm.auto import tqdm
-
     course.sync_students()
     api = course.api()
     assignments = assignments or course.assignments()
+    # the notebooks' self-checks record progress; under autograde that is not a student's
+    home = os.environ.get("ALLIANCE_COURSE_HOME")
+    os.environ["ALLIANCE_COURSE_HOME"] = str(course.root / "logs" / "progress")
     jobs = []
     for assignment in assignments:
         who = students or sorted(
@@ -281,6 +283,20 @@ def autograde_all(
     logs = course.root / "logs"
     logs.mkdir(exist_ok=True)
     outcomes = []
+    try:
+        _run(course, api, jobs, logs, outcomes, progress)
+    finally:
+        if home is None:
+            os.environ.pop("ALLIANCE_COURSE_HOME", None)
+        else:
+            os.environ["ALLIANCE_COURSE_HOME"] = home
+    _write_outcomes(logs / "outcomes.csv", outcomes)
+    return outcomes
+
+
+def _run(course, api, jobs, logs, outcomes, progress) -> None:
+    from tqdm.auto import tqdm
+
     with (logs / "autograde.log").open("a", encoding="utf-8") as log:
         log.write(f"--- autograde {time.strftime('%Y-%m-%d %H:%M:%S')} ---\n")
         bar = tqdm(jobs, desc="autograde", unit="submission", disable=not progress)
@@ -290,8 +306,6 @@ def autograde_all(
             outcomes.append(outcome)
             log.write(outcome.line() + "\n")
             log.flush()
-    _write_outcomes(logs / "outcomes.csv", outcomes)
-    return outcomes
 
 
 def _write_outcomes(path: Path, outcomes: list[Outcome]) -> None:

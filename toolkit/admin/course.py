@@ -22,12 +22,13 @@ import os
 import re
 from pathlib import Path
 
+import nbformat
 from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
 __all__ = ["Course", "CourseError", "find_course_root"]
 
-ANSWER_FILE = re.compile(r"\bmy-[A-Za-z0-9_-]+\.json\b")
+ANSWER_FILE = re.compile(r"[\"']([A-Za-z0-9_.-]+\.json)[\"']")
 STUDENT_ID = re.compile(r"^[A-Za-z0-9._-]+$")
 
 
@@ -114,11 +115,20 @@ class Course:
         return sorted(p.stem for p in folder.glob("*.ipynb"))
 
     def answer_files(self, assignment: str) -> list[str]:
-        """Widget answer files (``my-*.json``) the assignment's notebooks read or write."""
+        """Widget answer files a student hands in beside the notebook.
+
+        These are the JSON files the assignment's notebooks name (in quotes) that the
+        source folder does not ship: a file such as ``my-governance.json`` that a builder
+        widget saves, as opposed to ``broken-design.json`` given with the assignment.
+        """
+        folder = self.folder("source") / assignment
+        shipped = {p.name for p in folder.glob("*.json")}
         names: set[str] = set()
-        for path in (self.folder("source") / assignment).glob("*.ipynb"):
-            names.update(ANSWER_FILE.findall(path.read_text(encoding="utf-8")))
-        return sorted(names)
+        for path in folder.glob("*.ipynb"):
+            nb = nbformat.read(path, as_version=4)
+            for cell in nb.cells:
+                names.update(ANSWER_FILE.findall(cell.source))
+        return sorted(names - shipped)
 
     # --- the class list ---------------------------------------------------------------
     def students(self) -> list[dict]:
