@@ -37,16 +37,16 @@ class CourseError(ValueError):
 
 
 def find_course_root(start: str | os.PathLike | None = None) -> Path:
-    """The nbgrader course root: ``$ALLIANCE_COURSE_ROOT``, ``./grading`` or the folder itself."""
+    """The nbgrader course root: ``$ALLIANCE_COURSE_ROOT``, else ``./grading``, else ``.``."""
     if start is None and os.environ.get("ALLIANCE_COURSE_ROOT"):
         start = os.environ["ALLIANCE_COURSE_ROOT"]
     here = Path(start or Path.cwd()).resolve()
-    for candidate in (here, here / "grading"):
-        if (candidate / "nbgrader_config.py").exists() and (candidate / "source").is_dir():
+    for candidate in (here / "grading", here):
+        if (candidate / "nbgrader_config.py").exists():
             return candidate
     msg = (
-        f"no nbgrader course found in {here}: expected a folder with nbgrader_config.py and "
-        "source/ (run from the repository root, or pass --course grading)"
+        f"no nbgrader course found in {here}: expected grading/nbgrader_config.py or "
+        "nbgrader_config.py (run from the repository root, or pass --course grading)"
     )
     raise CourseError(msg)
 
