@@ -1,4 +1,4 @@
-"""nbgrader's own extensions (formgrader, Validate, assignment list) work on grading/ from `make lab`."""
+"""nbgrader's extensions (formgrader, Validate, assignment list) work on grading/ in `make lab`."""
 
 import json
 import os
