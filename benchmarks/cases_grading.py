@@ -9,6 +9,8 @@ gradebook), on a temporary copy of the course with the same configuration.
 - ``grade 40 students: <assignment>``: a whole class, serially (one run).
 """
 
+import atexit
+import os
 import shutil
 import sys
 import tempfile
@@ -57,6 +59,7 @@ def _course() -> Course:
     if "course" in _STATE:
         return _STATE["course"]
     work = Path(tempfile.mkdtemp(prefix="bench-grading-"))
+    atexit.register(shutil.rmtree, work, True)
     root = work / "grading"
     root.mkdir()
     shutil.copy(ROOT / "grading" / "nbgrader_config.py", root)
@@ -66,8 +69,6 @@ def _course() -> Course:
         write_practice_assignment(root / "source" / "practice")
     _one_cell(root / "source" / "one-cell")
     (root / "students.csv").write_text("id,first_name,last_name,email\n")
-    import os
-
     os.environ.setdefault("ALLIANCE_CELL_TIMEOUT", "120")
     os.environ["ALLIANCE_EXCHANGE"] = str(work / "exchange")
     course = Course(root)

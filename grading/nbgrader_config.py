@@ -56,12 +56,13 @@ c.Execute.timeout = int(os.environ.get("ALLIANCE_CELL_TIMEOUT", "60"))
 c.Execute.interrupt_on_timeout = True
 # A deleted grade cell is restored and graded instead of silently scoring 0.
 c.OverwriteCells.add_missing_cells = True
-# A copied graded cell is graded once, with a clear message, instead of failing (#1083).
+# A copied graded cell is graded once, with a clear message, instead of failing (#1083);
+# a deleted grade cell is restored even when the cell above it is a read-only widget cell.
 c.Autograde.sanitize_preprocessors = [
     "nbgrader.preprocessors.ClearOutput",
     "toolkit.admin.nbplugins.FlagDuplicateCells",
     "nbgrader.preprocessors.OverwriteKernelspec",
-    "nbgrader.preprocessors.OverwriteCells",
+    "toolkit.admin.nbplugins.RestoreMissingCells",
     "nbgrader.preprocessors.CheckCellMetadata",
 ]
 # nbconvert's ClearMetadataPreprocessor must stay off: in nbgrader's autograde pipeline it

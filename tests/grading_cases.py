@@ -19,7 +19,7 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-ANSWER_FILE = re.compile(r"[\"']([A-Za-z0-9_.-]+\.json)[\"']")
+ANSWER_FILE = re.compile(r"[\"'`]([A-Za-z0-9_.-]+\.json)[\"'`]")
 
 # student id -> what they hand in
 CASES = {
@@ -51,6 +51,8 @@ class Kit:
     # answer cells a student answers with a widget: handed in as released, the answer is in
     # the files; a correct answer file comes from running the source (the solution builds it)
     widget_cells: set[str] = field(default_factory=set)
+    # or a function that returns them (name -> file text), for answers no solution cell writes
+    answer_factory: object = None
     alternatives: dict[str, str] = field(default_factory=dict)  # grade_id -> other correct code
     depends: dict[str, set[str]] = field(default_factory=dict)  # test grade_id -> answer ids
 
@@ -78,6 +80,12 @@ def write_practice_assignment(folder: Path) -> None:
         ),
         new_code_cell(
             "import json\nfrom pathlib import Path", metadata=_meta("setup", locked=True)
+        ),
+        # a graded cell right after a read-only cell: nbgrader 0.9.6 cannot restore it if deleted
+        new_code_cell(
+            '"""Is your plan saved beside this notebook?"""\n'
+            'assert Path("my-plan.json").exists(), "Use the plan widget: it saves my-plan.json."',
+            metadata=_meta("plan_saved", grade=True, locked=True, points=1),
         ),
         new_markdown_cell("## 1. First revenue month\n\nExample: in `[0, 5]` it is month 2."),
         new_code_cell(
@@ -133,8 +141,37 @@ def write_practice_assignment(folder: Path) -> None:
     nbformat.write(nb, folder / "practice.ipynb")
 
 
+def _indicator_sorting() -> dict[str, str]:
+    """A correct Part 1 of reading-the-indicators, saved as the metric sorter saves it."""
+    import tempfile
+
+    from toolkit.answer_file import AnswerFile
+    from toolkit.metric_sorter import KIND
+    from toolkit.metrics import kind_of
+    from toolkit.reading_checks import ASSIGNMENT_METRICS, SORTING_FILE
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / SORTING_FILE
+        AnswerFile(path, kind=KIND).save({"answers": {m: kind_of(m) for m in ASSIGNMENT_METRICS}})
+        return {SORTING_FILE: path.read_text(encoding="utf-8")}
+
+
 KITS: dict[str, Kit] = {
     "governance-design": Kit(widget_cells={"case_design_answer", "repair_answer"}),
+    "reading-the-indicators": Kit(
+        answer_factory=_indicator_sorting,
+        depends={"classify_metrics": {"my-indicator-sorting.json"}},
+        alternatives={
+            # within one month of the true lag is correct, as the assignment says
+            "granite_lag_answer": "granite_lag = best_lag(\n"
+            "    data.series('Granite', 'deal_registrations'),\n"
+            "    data.series('Granite', 'sourced_revenue'),\n) + 1",
+            # other order, other case; Bluepeak is accepted either way
+            "falling_answer": 'falling = ["cedar", "Harbor", "Bluepeak"]',
+            "gaps_answer": "gaps = perception_gaps(data.survey('Constellation', quarter=16))\n"
+            "largest_gap = str(gaps['gap'].idxmax()).replace('_', ' ').title()",
+        },
+    ),
     "practice": Kit(
         answer_files={
             "my-plan.json": {"partners": ["Nimbus", "Titan"], "bodies": [{"tier": "steering"}]}
@@ -296,6 +333,8 @@ def answer_files(assignment: str, source_dir: Path) -> dict[str, str]:
         return _ANSWERS[assignment]
     kit = KITS.get(assignment, Kit())
     files = {name: json.dumps(content, indent=2) for name, content in kit.answer_files.items()}
+    if kit.answer_factory is not None:
+        files.update(kit.answer_factory())
     if not files and any(True for _ in source_dir.glob("*.ipynb")):
         import shutil
         import tempfile

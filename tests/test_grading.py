@@ -224,7 +224,12 @@ def test_leak_scan_finds_a_planted_leak(graded, tmp_path):
     saved = path.read_bytes()
     try:
         nb = nbformat.read(path, as_version=4)
-        nb.cells[3].source += "\nfirst_month = next(i + 1 for i, v in enumerate(revenue) if v > 0)"
+        answer = next(
+            c
+            for c in nb.cells
+            if c.metadata.get("nbgrader", {}).get("grade_id") == "first_month_answer"
+        )
+        answer.source += "\nfirst_month = next(i + 1 for i, v in enumerate(revenue) if v > 0)"
         nb.metadata["widgets"] = {"state": {}}
         nbformat.write(nb, path)
         leaks = "\n".join(scan_release(course, "practice"))
@@ -451,3 +456,13 @@ def test_validate_passes_with_honest_wording(graded, tmp_path):
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "These checks passed; your instructor's grading may check more." in proc.stdout
+
+
+def test_deleted_cell_after_a_read_only_cell_is_restored_in_place(graded):
+    """Is a deleted test cell whose neighbour above is read-only put back right after it?"""
+    nb = nbformat.read(
+        graded["root"] / "autograded/deleted-test/practice/practice.ipynb", as_version=4
+    )
+    ids = [c.metadata.get("nbgrader", {}).get("grade_id") for c in nb.cells]
+    assert ids.index("plan_saved") == ids.index("setup") + 1
+    assert "was missing from the submission" in nb.cells[ids.index("plan_saved")].source

@@ -28,7 +28,7 @@ from traitlets.config.loader import PyFileConfigLoader
 
 __all__ = ["Course", "CourseError", "find_course_root"]
 
-ANSWER_FILE = re.compile(r"[\"']([A-Za-z0-9_.-]+\.json)[\"']")
+ANSWER_FILE = re.compile(r"[\"'`]([A-Za-z0-9_.-]+\.json)[\"'`]")
 STUDENT_ID = re.compile(r"^[A-Za-z0-9._-]+$")
 
 
@@ -117,7 +117,7 @@ class Course:
     def answer_files(self, assignment: str) -> list[str]:
         """Widget answer files a student hands in beside the notebook.
 
-        These are the JSON files the assignment's notebooks name (in quotes) that the
+        These are the JSON files the assignment's notebooks name (in quotes or backticks) that the
         source folder does not ship: a file such as ``my-governance.json`` that a builder
         widget saves, as opposed to ``broken-design.json`` given with the assignment.
         """

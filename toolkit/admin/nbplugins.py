@@ -8,6 +8,10 @@ r"""nbgrader preprocessors the course adds to nbgrader's own pipelines (see ``nb
   the copy's metadata to ``{}`` and then fails with a misleading "metadata may be corrupted"
   error (nbgrader #1083). Here the last copy keeps its grade id (as nbgrader intends), the
   other copies become ordinary cells that still run, and the log says so in plain words.
+- :class:`RestoreMissingCells` (``autograde``, in place of nbgrader's ``OverwriteCells``):
+  nbgrader 0.9.6 restores a deleted grade cell after the graded cell above it, and fails
+  with a ``KeyError`` when the cell above is a read-only cell that is not graded (a widget
+  cell, say). This puts it after the nearest cell above that is still there.
 - :class:`HideHiddenTests` (``generate_feedback``): nbgrader restores hidden tests into the
   autograded notebook and so into the feedback a student receives (nbgrader #1363). This
   removes the hidden regions and, for those cells, keeps only the last line of a traceback
@@ -30,12 +34,13 @@ from __future__ import annotations
 from nbconvert.exporters.exporter import ResourcesDict
 from nbformat.notebooknode import NotebookNode
 from nbgrader import utils
-from nbgrader.preprocessors import ClearHiddenTests, NbGraderPreprocessor
+from nbgrader.preprocessors import ClearHiddenTests, NbGraderPreprocessor, OverwriteCells
 
 __all__ = [
     "HIDDEN_NOTE",
     "FlagDuplicateCells",
     "HideHiddenTests",
+    "RestoreMissingCells",
     "StripWidgetState",
     "duplicate_grade_ids",
 ]
@@ -108,3 +113,32 @@ class HideHiddenTests(ClearHiddenTests):
                     f"{output.get('ename', 'Error')}: {output.get('evalue', '')}"
                 ]
         return cell, resources
+
+
+class RestoreMissingCells(OverwriteCells):
+    """nbgrader's ``OverwriteCells``, restoring a deleted grade cell wherever it stood."""
+
+    def add_missing_grade_cells(self, nb: NotebookNode, resources: ResourcesDict):
+        """Insert each missing grade cell after the nearest source cell above it still present."""
+        source_nb = self.gradebook.find_notebook(self.notebook_id, self.assignment_id)
+        source_cells = list(source_nb.source_cells)
+        order = [cell.name for cell in source_cells]
+        grade_cells = {cell.name: cell for cell in source_nb.grade_cells}
+        solution_ids = {cell.name for cell in source_nb.solution_cells}
+        for index, name in enumerate(order):
+            if name not in grade_cells:
+                continue
+            present = {
+                cell.metadata.get("nbgrader", {}).get("grade_id"): i
+                for i, cell in enumerate(nb.cells)
+                if cell.metadata.get("nbgrader", {}).get("grade_id")
+            }
+            if name in present:
+                continue
+            self.log.warning("Missing grade cell %s encountered, adding to notebook", name)
+            cell = self.missing_cell_transform(
+                source_cells[index], grade_cells[name].max_score, is_solution=name in solution_ids
+            )
+            above = next((present[p] for p in reversed(order[:index]) if p in present), -1)
+            nb.cells.insert(above + 1, cell)
+        return nb, resources
