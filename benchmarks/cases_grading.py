@@ -6,7 +6,8 @@ gradebook), on a temporary copy of the course with the same configuration.
 
 - ``autograde one-cell notebook``: the reference, an nbgrader notebook with one graded cell.
 - ``autograde <assignment> (1 submission)``: a correct submission; target 1.5 x the reference.
-- ``grade 40 students: <assignment>``: a whole class, serially (one run).
+- ``grade 40 students: <assignment>``: a whole class, serially (one run), and with two
+  worker processes (ratio against the serial run).
 """
 
 import atexit
@@ -96,11 +97,11 @@ def autograde(assignment: str):
     return run
 
 
-def whole_class(assignment: str):
+def whole_class(assignment: str, workers: int = 1):
     def run():
         course = _course()
         students = [f"s{i:02d}" for i in range(CLASS_SIZE)]
-        outcomes = autograde_all(course, [assignment], students, progress=False)
+        outcomes = autograde_all(course, [assignment], students, progress=False, workers=workers)
         assert all(o.status == "graded" for o in outcomes)
 
     return run
@@ -125,6 +126,16 @@ CASES = [
     ],
     *[
         Case(f"grade {CLASS_SIZE} students: {a}", whole_class(a), repeat=1, warmup=0)
+        for a in _assignments()
+    ],
+    *[
+        Case(
+            f"grade {CLASS_SIZE} students, 2 workers: {a}",
+            whole_class(a, 2),
+            repeat=1,
+            warmup=0,
+            reference=f"grade {CLASS_SIZE} students: {a}",
+        )
         for a in _assignments()
     ],
 ]

@@ -262,11 +262,15 @@ def autograde_all(
     students: list[str] | None = None,
     *,
     progress: bool = True,
+    workers: int = 1,
 ) -> list[Outcome]:
     """Autograde every submission of every assignment (or those given); returns the outcomes.
 
     Students are the class list plus anyone with a submission; one who handed nothing in
     gets a ``not-submitted`` outcome and no gradebook row (nbgrader's convention).
+    With ``workers`` > 1, submissions are graded in that many processes at once; each
+    opens the SQLite gradebook with a busy timeout, so writes wait for each other instead
+    of failing (each submission's rows are its own).
     """
     course.sync_students()
     api = course.api()
@@ -284,7 +288,10 @@ def autograde_all(
     logs.mkdir(exist_ok=True)
     outcomes = []
     try:
-        _run(course, api, jobs, logs, outcomes, progress)
+        if workers > 1 and len(jobs) > 1:
+            _run_parallel(course, jobs, logs, outcomes, progress, workers)
+        else:
+            _run(course, api, jobs, logs, outcomes, progress)
     finally:
         if home is None:
             os.environ.pop("ALLIANCE_COURSE_HOME", None)
@@ -306,6 +313,60 @@ def _run(course, api, jobs, logs, outcomes, progress) -> None:
             outcomes.append(outcome)
             log.write(outcome.line() + "\n")
             log.flush()
+
+
+_WORKER: dict = {}
+
+
+def _busy_url(db_url: str, seconds: int = 120) -> str:
+    """The gradebook URL with a SQLite busy timeout (writers wait for the lock)."""
+    if db_url.startswith("sqlite:") and "timeout=" not in db_url:
+        return db_url + ("&" if "?" in db_url else "?") + f"timeout={seconds}"
+    return db_url
+
+
+def _worker_start(root: str, db_url: str) -> None:
+    course = Course(root, CourseDirectory__db_url=db_url)
+    _WORKER.update(course=course, api=course.api())
+
+
+def _worker_grade(job: tuple[str, str]) -> Outcome:
+    return autograde_one(_WORKER["course"], _WORKER["api"], *job)
+
+
+def _run_parallel(course, jobs, logs, outcomes, progress, workers) -> None:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    from tqdm.auto import tqdm
+
+    url = _busy_url(course.db_url)
+    context = multiprocessing.get_context("spawn")
+    with (
+        (logs / "autograde.log").open("a", encoding="utf-8") as log,
+        ProcessPoolExecutor(
+            workers,
+            mp_context=context,
+            initializer=_worker_start,
+            initargs=(str(course.root), url),
+        ) as pool,
+    ):
+        log.write(f"--- autograde {time.strftime('%Y-%m-%d %H:%M:%S')} ({workers} workers) ---\n")
+        futures = {pool.submit(_worker_grade, job): job for job in jobs}
+        bar = tqdm(total=len(jobs), desc="autograde", unit="submission", disable=not progress)
+        done = {}
+        for future in as_completed(futures):
+            job = futures[future]
+            try:
+                outcome = future.result()
+            except Exception as exc:  # a worker that died still leaves a line
+                outcome = Outcome(*job, "failed", problems=["failed"], notes=[repr(exc)])
+            done[job] = outcome
+            log.write(outcome.line() + "\n")
+            log.flush()
+            bar.update()
+        bar.close()
+    outcomes.extend(done[job] for job in jobs)
 
 
 def _write_outcomes(path: Path, outcomes: list[Outcome]) -> None:

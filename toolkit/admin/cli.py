@@ -61,7 +61,9 @@ def cmd_autograde(args) -> int:
     from toolkit.admin.batch import autograde_all
 
     course = _course(args)
-    outcomes = autograde_all(course, args.assignment or None, args.student or None)
+    outcomes = autograde_all(
+        course, args.assignment or None, args.student or None, workers=args.workers
+    )
     flagged = [o for o in outcomes if o.flagged]
     graded = [o for o in outcomes if o.status != "not-submitted"]
     print(
@@ -152,6 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p = add("autograde", cmd_autograde, "autograde every submission (progress bar, outcome log)")
     p.add_argument("--student", action="append", help="only this student (repeatable)")
+    p.add_argument("--workers", type=int, default=1, help="grade this many submissions at once")
     p = add("feedback", cmd_feedback, "generate feedback HTML without hidden tests")
     p.add_argument("--release", action="store_true", help="also release it to the exchange")
     p = add(
@@ -171,6 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--timeout", type=int, default=60, help="seconds one cell may run")
     p = add("all", cmd_all, "autograde, feedback, export and report")
     p.add_argument("--student", action="append", help="only this student (repeatable)")
+    p.add_argument("--workers", type=int, default=1, help="grade this many submissions at once")
     p.add_argument("--release", action="store_true", help="also release feedback")
     p.add_argument("--to", default=None, help=argparse.SUPPRESS)
     return parser
