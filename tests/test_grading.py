@@ -468,3 +468,37 @@ def test_deleted_cell_after_a_read_only_cell_is_restored_in_place(graded):
     ids = [c.metadata.get("nbgrader", {}).get("grade_id") for c in nb.cells]
     assert ids.index("plan_saved") == ids.index("setup") + 1
     assert "was missing from the submission" in nb.cells[ids.index("plan_saved")].source
+
+
+# --- the command line -----------------------------------------------------------------
+
+
+def _admin(*args, env=None):
+    return subprocess.run(
+        [str(BIN / "course-admin"), *args], capture_output=True, text=True, env=env
+    )
+
+
+def test_cli_scan_and_export(graded, tmp_path):
+    """Do `course-admin scan` and `export` work on the course and say what they did?"""
+    root = str(graded["root"])
+    scan = _admin("--course", root, "scan")
+    assert scan.returncode == 0 and "no leaks" in scan.stdout, scan.stdout + scan.stderr
+    export = _admin("--course", root, "export", "--to", str(tmp_path))
+    assert export.returncode == 0, export.stderr
+    assert (tmp_path / "grades.csv").exists() and "grades-by-question.csv" in export.stdout
+
+
+def test_cli_refuses_a_bad_class_list_readably(graded, tmp_path):
+    """Does a malformed students.csv give a one-line message naming the line, not a traceback?"""
+    bad = tmp_path / "students.csv"
+    bad.write_text("id,first_name\nana ruiz,Ana\n")
+    proc = _admin(
+        "--course",
+        str(graded["root"]),
+        "students",
+        env={**os.environ, "ALLIANCE_STUDENTS": str(bad)},
+    )
+    assert proc.returncode == 2
+    assert "line 2" in proc.stderr and "ana ruiz" in proc.stderr
+    assert "Traceback" not in proc.stderr
