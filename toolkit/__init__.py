@@ -19,6 +19,7 @@ charts.enable_offline()
 
 # public name -> submodule that defines it (loaded on first access)
 _LAZY = {
+    "governance": "toolkit.governance",
     "intro": "toolkit.intro",
 }
 
