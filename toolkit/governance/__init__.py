@@ -16,6 +16,7 @@ True
 ['empty-body', 'no-executive-sponsor', 'one-sided-body']
 """
 
+from toolkit.governance.chart import decision_chart, decision_matrix, governance_chart
 from toolkit.governance.files import DesignError, dumps, from_dict, load, loads, save, to_dict
 from toolkit.governance.model import (
     CORE_DECISIONS,
@@ -56,8 +57,11 @@ __all__ = [
     "Finding",
     "Member",
     "counts",
+    "decision_chart",
+    "decision_matrix",
     "dumps",
     "from_dict",
+    "governance_chart",
     "is_workable",
     "load",
     "loads",
