@@ -17,6 +17,7 @@ True
 """
 
 from toolkit.governance.chart import decision_chart, decision_matrix, governance_chart
+from toolkit.governance.edits import EditError
 from toolkit.governance.files import DesignError, dumps, from_dict, load, loads, save, to_dict
 from toolkit.governance.model import (
     CORE_DECISIONS,
@@ -53,6 +54,8 @@ __all__ = [
     "WARNING_CODES",
     "Body",
     "Design",
+    "EditError",
+    "GovernanceBuilder",
     "DesignError",
     "Finding",
     "Member",
@@ -71,3 +74,13 @@ __all__ = [
     "template_titles",
     "to_dict",
 ]
+
+
+def __getattr__(name):
+    """Load the builder widget (and ipywidgets) only when it is first used."""
+    if name == "GovernanceBuilder":
+        from toolkit.governance.builder import GovernanceBuilder
+
+        return GovernanceBuilder
+    msg = f"module 'toolkit.governance' has no attribute {name!r}"
+    raise AttributeError(msg)
