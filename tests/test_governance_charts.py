@@ -5,11 +5,11 @@ from govfixtures import body, changed
 
 from toolkit.charts import to_svg
 from toolkit.governance import template
-from toolkit.governance.chart import decision_chart, governance_chart
+from toolkit.governance.chart import decision_chart, governance_chart, rows_of
 
 
 def rows(spec, layer):
-    return [r for r in spec["data"]["values"] if r["layer"] == layer]
+    return [r for r in rows_of(spec) if r["layer"] == layer]
 
 
 def marks(spec):
@@ -38,7 +38,7 @@ def test_one_box_per_body_with_tiers_top_to_bottom(sound_spec):
 
 def test_boxes_list_cadence_and_members_per_partner(sound_spec):
     """Does each box show its name, cadence and its members grouped per partner?"""
-    texts = [r["text"] for r in rows(sound_spec, "plain")]
+    texts = [line for r in rows(sound_spec, "plain") for line in r["text"]]
     bold = [r["text"] for r in rows(sound_spec, "bold")]
     assert "Steering Committee" in bold and "steering" in bold
     assert "meets every 90 days" in texts and "meets every 7 days" in texts
@@ -79,7 +79,7 @@ def test_empty_design_still_draws():
 
 
 def cells(spec):
-    return {(r["decision"], r["body"]): r["status"] for r in spec["data"]["values"]}
+    return {(r["decision"], r["body"]): r["status"] for r in rows_of(spec)}
 
 
 def test_decision_matrix_shows_owners():

@@ -399,9 +399,9 @@ class GovernanceBuilder(w.VBox):
         if not self._draw:
             return
         if self.pictures.selected_index == 1:
-            show_in(self.decisions_view, decision_chart(self._design))
+            show_in(self.decisions_view, decision_chart(self._design).to_dict(validate=False))
         else:
-            show_in(self.chart, governance_chart(self._design))
+            show_in(self.chart, governance_chart(self._design).to_dict(validate=False))
 
     def _show_json(self):
         shown = self.json_toggle.value

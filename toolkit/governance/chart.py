@@ -16,6 +16,9 @@ Examples
 
 from __future__ import annotations
 
+import functools
+import json
+
 import altair as alt
 import pandas as pd
 
@@ -24,6 +27,7 @@ from toolkit.governance.model import CORE_DECISIONS, TIER_RANK, TIERS, Design
 
 __all__ = [
     "ARROW_COLOURS",
+    "rows_of",
     "decision_chart",
     "decision_matrix",
     "governance_chart",
@@ -40,6 +44,18 @@ ROLE_SHORT = {
     "functional_lead": "lead",
     "member": "",
 }
+
+
+def _inline(rows: list[dict]) -> alt.InlineData:
+    """Rows as inline JSON text: Vega-Lite parses it, Altair need not validate every row."""
+    return alt.InlineData(values=json.dumps(rows, ensure_ascii=False), format={"type": "json"})
+
+
+def rows_of(spec: dict) -> list[dict]:
+    """The data rows of a chart spec made here (for tests and screen-reader tables)."""
+    data = spec["data"]
+    values = data["values"] if "values" in data else spec["datasets"][data["name"]]
+    return json.loads(values) if isinstance(values, str) else values
 
 
 def _tier_row(tier: str) -> int:
@@ -100,8 +116,8 @@ def _texts(design: Design, boxes: list[dict]) -> tuple[list[dict], list[dict]]:
         body = design.bodies[box["index"]]
         bold.append({"x": box["x"] + 8, "y": box["y"] + 16, "text": _cut(body.name)})
         lines = [f"meets every {body.meets_every_days} days", *_partner_lines(design, body)]
-        for i, text in enumerate(lines[:5]):
-            plain.append({"x": box["x"] + 8, "y": box["y"] + 33 + i * 15, "text": _cut(text)})
+        # one multi-line text per box: Vega draws the lines of an array one under another
+        plain.append({"x": box["x"] + 8, "y": box["y"] + 33, "text": [_cut(t) for t in lines[:5]]})
     return bold, plain
 
 
@@ -132,36 +148,14 @@ def _arrows(design: Design, boxes: list[dict]) -> list[dict]:
     return rows
 
 
-def governance_chart(design: Design) -> alt.LayerChart:
-    """The structure: a box per body, tiers top to bottom, members per partner, escalations.
-
-    Parameters
-    ----------
-    design : Design
-        The design to draw (any design that loads, even one with errors).
-
-    Returns
-    -------
-    altair.LayerChart
-        Boxes coloured by tier with the body's name, cadence and members per partner;
-        arrows from each body to the body it escalates to, labelled with the days.
-    """
-    boxes = layout(design)
-    bold, plain = _texts(design, boxes)
-    arrows = _arrows(design, boxes)
-    per_row = max([sum(b["tier"] == t for b in boxes) for t in TIERS] + [1])
-    width = LEFT + per_row * (BOX_W + GAP_X)
-    height = 30 + 3 * ROW_H
+@functools.cache
+def _layers() -> tuple:
+    """The six layers of the structure chart; positions are pixels, so they never change."""
 
     def xy(xf="x", yf="y"):
         return {
-            "x": alt.X(xf, type="quantitative", scale=alt.Scale(domain=[0, width]), axis=None),
-            "y": alt.Y(
-                yf,
-                type="quantitative",
-                axis=None,
-                scale=alt.Scale(domain=[0, height], reverse=True),
-            ),
+            "x": alt.X(xf, type="quantitative", scale=None, axis=None),
+            "y": alt.Y(yf, type="quantitative", scale=None, axis=None),
         }
 
     def part(name):
@@ -173,7 +167,7 @@ def governance_chart(design: Design) -> alt.LayerChart:
         scale=alt.Scale(domain=list(ARROW_COLOURS), range=list(ARROW_COLOURS.values())),
         legend=alt.Legend(title=None, orient="bottom"),
     )
-    layers = [
+    return (
         part("box")
         .mark_rect(stroke="#4a5568", cornerRadius=6)
         .encode(
@@ -197,12 +191,36 @@ def governance_chart(design: Design) -> alt.LayerChart:
         .mark_text(align="left", baseline="middle", fontWeight="bold", fontSize=12)
         .encode(**xy(), text=alt.Text("text", type="nominal")),
         part("plain")
-        .mark_text(align="left", baseline="middle", fontSize=10)
+        .mark_text(align="left", baseline="middle", fontSize=10, lineHeight=15)
         .encode(**xy(), text=alt.Text("text", type="nominal")),
         part("arrow")
         .mark_text(align="left", baseline="middle", fontSize=9, color="#2d3748")
         .encode(**xy("lx", "ly"), text=alt.Text("label", type="nominal")),
-    ]
+    )
+
+
+def governance_chart(design: Design) -> alt.LayerChart:
+    """The structure: a box per body, tiers top to bottom, members per partner, escalations.
+
+    Parameters
+    ----------
+    design : Design
+        The design to draw (any design that loads, even one with errors).
+
+    Returns
+    -------
+    altair.LayerChart
+        Boxes coloured by tier with the body's name, cadence and members per partner;
+        arrows from each body to the body it escalates to, labelled with the days.
+    """
+    boxes = layout(design)
+    bold, plain = _texts(design, boxes)
+    arrows = _arrows(design, boxes)
+    per_row = max([sum(b["tier"] == t for b in boxes) for t in TIERS] + [1])
+    width = LEFT + per_row * (BOX_W + GAP_X)
+    height = 30 + 3 * ROW_H
+
+    layers = _layers()
     rows = (
         [{**r, "layer": "box"} for r in boxes]
         + [{**r, "layer": "arrow"} for r in arrows]
@@ -210,8 +228,8 @@ def governance_chart(design: Design) -> alt.LayerChart:
         + [{**r, "layer": "plain"} for r in plain]
     )
     chart = alt.LayerChart(
-        layer=layers,
-        data=alt.Data(values=rows),
+        layer=list(layers),
+        data=_inline(rows),
         width=width,
         height=height,
         config=alt.Config(view=alt.ViewConfig(stroke=None)),
@@ -295,7 +313,7 @@ def decision_chart(design: Design) -> alt.Chart:
     return describe(
         alt.LayerChart(
             layer=[cells, labels],
-            data=alt.Data(values=table.to_dict("records")),
+            data=_inline(table.to_dict("records")),
             width=max(120, 90 * len(bodies)),
             height=24 * len(decisions),
         ),
