@@ -41,10 +41,29 @@ LESSONS: tuple[Lesson, ...] = (
         "Start here: alliances are not magic wands",
         (Exercise("start.first-revenue-month", "When does the first revenue appear?"),),
     ),
+    Lesson(
+        "02-governance-structures.ipynb",
+        "Governance structures: who decides, who meets, where issues go",
+        (
+            Exercise("governance.missing-sponsor", "Which partner has no executive sponsor?"),
+            Exercise("governance.lean-case", "Lean governance for a start-up and a bank"),
+        ),
+    ),
 )
 
 # Graded assignments: the folder name under grading/source/ and its exercises.
-ASSIGNMENTS: tuple[Lesson, ...] = ()
+ASSIGNMENTS: tuple[Lesson, ...] = (
+    Lesson(
+        "governance-design",
+        "Design, repair and decision rights of an alliance's governance",
+        (
+            Exercise("governance-design.case-design", "Design the governance for the case"),
+            Exercise("governance-design.repair", "Repair a broken design"),
+            Exercise("governance-design.decision-owners", "One owner per core decision"),
+            Exercise("governance-design.champion", "How an executive champions the alliance"),
+        ),
+    ),
+)
 
 
 def exercise_ids() -> list[str]:

@@ -36,6 +36,7 @@ from toolkit.governance.review import (
     WARNING_CODES,
     Finding,
     counts,
+    findings_table,
     is_workable,
     review,
 )
@@ -62,6 +63,7 @@ __all__ = [
     "counts",
     "decision_chart",
     "decision_matrix",
+    "findings_table",
     "dumps",
     "from_dict",
     "governance_chart",

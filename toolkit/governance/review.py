@@ -35,6 +35,7 @@ __all__ = [
     "WARNING_CODES",
     "Finding",
     "counts",
+    "findings_table",
     "is_workable",
     "review",
 ]
@@ -459,3 +460,20 @@ def counts(findings: list[Finding]) -> dict[str, int]:
         "error": sum(f.severity == "error" for f in findings),
         "warning": sum(f.severity == "warning" for f in findings),
     }
+
+
+def findings_table(findings: list[Finding]):
+    """The findings as a table (severity, code, body, message, hint) to show in a notebook.
+
+    Examples
+    --------
+    >>> findings_table([]).columns.tolist()
+    ['severity', 'code', 'body', 'message', 'hint']
+    """
+    import pandas as pd
+
+    columns = ["severity", "code", "body", "message", "hint"]
+    return pd.DataFrame(
+        [[f.severity, f.code, f.body or "", f.message, f.hint] for f in findings],
+        columns=columns,
+    )
