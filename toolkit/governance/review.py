@@ -35,6 +35,7 @@ __all__ = [
     "WARNING_CODES",
     "Finding",
     "counts",
+    "escalation_days_to_steering",
     "findings_table",
     "is_workable",
     "review",
@@ -332,8 +333,13 @@ def _escalation_time_missing(d: Design) -> Iterator[Finding]:
             )
 
 
-def _path_days(d: Design, start: Body) -> int | None:
-    """Days from ``start`` up to the first steering body; ``None`` if the path never gets there."""
+def escalation_days_to_steering(d: Design, start: Body) -> int | None:
+    """Days from ``start`` up to the first steering body; ``None`` if the path never gets there.
+
+    Adds the ``escalation_days`` of ``start`` and of each body after it on its escalation
+    path (missing days count as 0), stopping at the first steering body; a path that ends
+    nowhere or loops gives ``None``.
+    """
     total, body, seen = 0, start, set()
     while body.tier != "steering":
         if id(body) in seen or not body.escalates:
@@ -350,7 +356,7 @@ def _slow_escalation(d: Design) -> Iterator[Finding]:
     for body in d.bodies:
         if body.tier != "operational":
             continue
-        days = _path_days(d, body)
+        days = escalation_days_to_steering(d, body)
         if days is not None and days > MAX_ESCALATION_DAYS:
             yield _warning(
                 "slow-escalation",
