@@ -7,6 +7,7 @@ buttons' click handlers, then check the design, the review panel, the chart and 
 import json
 
 import pytest
+from govdrive import add_body, add_member, give, settings
 
 from toolkit.governance import GovernanceBuilder, is_workable, load, template
 
@@ -14,33 +15,6 @@ from toolkit.governance import GovernanceBuilder, is_workable, load, template
 @pytest.fixture
 def path(tmp_path):
     return tmp_path / "my-governance.json"
-
-
-def add_body(b, name, tier, cadence=""):
-    b.body_name.value = name
-    b.tier_picker.value = tier
-    b.cadence_text.value = cadence
-    b.add_body_button.click()
-
-
-def settings(b, escalates_to, days):
-    b.escalates_picker.value = escalates_to
-    b.escalation_days_text.value = days
-    b.settings_button.click()
-
-
-def add_member(b, name, partner, role, function=""):
-    b.member_name.value = name
-    b.member_partner.value = partner
-    b.member_role.value = role
-    b.member_function.value = function
-    b.add_member_button.click()
-
-
-def give(b, *decisions):
-    for key in decisions:
-        b.decision_text.value = key
-        b.assign_button.click()
 
 
 def build_nimbus_titan(b):
