@@ -61,6 +61,7 @@ def test_downward_escalation_is_drawn_as_bad():
     spec = governance_chart(changed(lambda d: body(d, "amt").update(escalates_to="wg"))).to_dict()
     kinds = sorted(a["kind"] for a in rows(spec, "arrow"))
     assert kinds == ["bad escalation", "escalation"]
+    assert "bad escalation (10 d)" in [a["label"] for a in rows(spec, "arrow")]
     assert "1 escalations that do not go up" in spec["description"]
 
 

@@ -182,3 +182,13 @@ def test_duplicate_body_ids_load():
         {**sound(), "bodies": sound()["bodies"] + [sound()["bodies"][2]]}
     )
     assert [b.id for b in design.bodies] == ["jsc", "amt", "wg", "wg"]
+
+
+def test_public_names_load_lazily_from_toolkit():
+    """Is `toolkit.governance` reachable from `import toolkit`, with every name in __all__?"""
+    import toolkit
+
+    assert "governance" in dir(toolkit)
+    module = toolkit.governance
+    for name in module.__all__:
+        assert getattr(module, name) is not None, name
