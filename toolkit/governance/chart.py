@@ -199,6 +199,12 @@ def _layers() -> tuple:
     )
 
 
+@functools.cache
+def _base_chart() -> alt.LayerChart:
+    view = alt.Config(view=alt.ViewConfig(stroke=None))
+    return alt.LayerChart(layer=list(_layers()), config=view)
+
+
 def governance_chart(design: Design) -> alt.LayerChart:
     """The structure: a box per body, tiers top to bottom, members per partner, escalations.
 
@@ -220,20 +226,15 @@ def governance_chart(design: Design) -> alt.LayerChart:
     width = LEFT + per_row * (BOX_W + GAP_X)
     height = 30 + 3 * ROW_H
 
-    layers = _layers()
     rows = (
         [{**r, "layer": "box"} for r in boxes]
         + [{**r, "layer": "arrow"} for r in arrows]
         + [{**r, "layer": "bold"} for r in bold]
         + [{**r, "layer": "plain"} for r in plain]
     )
-    chart = alt.LayerChart(
-        layer=list(layers),
-        data=_inline(rows),
-        width=width,
-        height=height,
-        config=alt.Config(view=alt.ViewConfig(stroke=None)),
-    )
+    # a shallow copy of the cached layered chart: rebuilding it costs more than drawing it
+    chart = _base_chart().properties(data=_inline(rows), width=width, height=height)
+    chart.layer = list(chart.layer)
     n_up = sum(a["kind"] == "escalation" for a in arrows)
     n_bad = len(arrows) - n_up
     tiers = ", ".join(f"{sum(b['tier'] == t for b in boxes)} {t}" for t in TIERS)
