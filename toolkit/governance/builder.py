@@ -211,7 +211,9 @@ class GovernanceBuilder(w.VBox):
             self.undo_button: self._on_undo,
         }
         for button, handler in handlers.items():
+            button.layout = w.Layout(width="auto", min_width="120px")
             button.on_click(handler)
+        self.json_toggle.layout = w.Layout(width="auto")
         self.body_picker.observe(self._on_pick_body, names="value")
         self.json_toggle.observe(lambda _: self._show_json(), names="value")
         self.pictures.observe(lambda _: self._draw_pictures(), names="selected_index")
