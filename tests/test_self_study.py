@@ -39,7 +39,46 @@ def _intro_path():
     )
 
 
-PATHS = [_intro_path]
+def _missing_sponsor_path():
+    from toolkit.governance import lesson, review
+
+    def right():
+        (finding,) = [f for f in review(lesson.mystery_design()) if f.severity == "error"]
+        return next(p for p in lesson.mystery_design().partners if finding.message.startswith(p))
+
+    return Path_(
+        "governance.missing-sponsor",
+        lesson.check_missing_sponsor,
+        lesson.sponsor_hint,
+        wrong="Solaris",
+        right=right,
+        look_for="steering",
+    )
+
+
+def _lean_case_path():
+    from toolkit.governance import lesson, template
+
+    def right():
+        design = template("lean-startup-enterprise")
+        rename = dict(zip(design.partners, lesson.CASE_PARTNERS, strict=True))
+        design.partners = list(lesson.CASE_PARTNERS)
+        for body in design.bodies:
+            for member in body.members:
+                member.partner = rename[member.partner]
+        return design
+
+    return Path_(
+        "governance.lean-case",
+        lesson.check_case_design,
+        lesson.case_hint,
+        wrong=lesson.empty_case(),
+        right=right,
+        look_for="builder",
+    )
+
+
+PATHS = [_intro_path, _missing_sponsor_path, _lean_case_path]
 TEST_CODE_MARKERS = ("assert ", "def test", "Traceback", "== ", "BEGIN HIDDEN")
 
 

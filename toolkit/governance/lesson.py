@@ -92,6 +92,9 @@ def empty_case() -> Design:
 
 def check_case_design(design: Design) -> Report:
     """Check a design for the lesson's case: lean, joint, workable and on cadence."""
+    given = isinstance(design, Design)
+    if not given:
+        design = empty_case()
     findings = review(design)
     errors = [f for f in findings if f.severity == "error"]
     partners = set(design.distinct_partners())
@@ -102,6 +105,8 @@ def check_case_design(design: Design) -> Report:
                    if not CADENCE_RANGES[b.tier][0] <= b.meets_every_days
                    <= CADENCE_RANGES[b.tier][1]]
     checks = [
+        Check("You replaced the ... with your design (builder.design)", given,
+              "Run the builder's cell, then check builder.design."),
         Check("The design has bodies", bool(design.bodies),
               "Add a body in the builder: type a name, pick a tier, click 'Add body'."),
         Check("The partners are the two companies of the case", partners == set(CASE_PARTNERS),
