@@ -231,3 +231,12 @@ def test_start_from_a_design_file(path, tmp_path):
     b = GovernanceBuilder(path, start=given, chart=False)
     assert b.design == template("biopharma-jsc")
     assert not path.exists()  # nothing saved until the student changes something
+
+
+def test_static_views_get_a_picture_of_the_builder(path):
+    """Does feedback without a live kernel show the review and chart instead of widget code?"""
+    b = GovernanceBuilder(path, template="lean-startup-enterprise")
+    data = b._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in data
+    assert data["text/plain"] == "<governance builder: 3 bodies, saved in my-governance.json>"
+    assert "Workable" in data["text/html"] and "<svg" in data["text/html"]

@@ -117,6 +117,21 @@ class GovernanceBuilder(w.VBox):
         elif self.path.exists():
             self._say(f"Loaded your saved design from {self.path.name}.", ok=True)
 
+    def _repr_mimebundle_(self, **kwargs):
+        """The live widget, with a still picture for places that cannot run it.
+
+        JupyterLab shows the widget; a static view (nbgrader feedback, exported HTML, a
+        notebook reopened without its kernel) shows the review and chart as they were.
+        """
+        data = super()._repr_mimebundle_(**kwargs)
+        n = len(self._design.bodies)
+        data["text/plain"] = (f"<governance builder: {n} bod{'y' if n == 1 else 'ies'}, "
+                              f"saved in {self.path.name}>")
+        data["text/html"] = (f"<div><p><b>Governance builder</b> (saved in "
+                             f"{html.escape(self.path.name)})</p>{self.review_panel.value}"
+                             f"{self.chart.value}</div>")
+        return data
+
     # ------------------------------------------------------------ the design
 
     @property
