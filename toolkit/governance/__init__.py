@@ -88,3 +88,8 @@ def __getattr__(name):
         return GovernanceBuilder
     msg = f"module 'toolkit.governance' has no attribute {name!r}"
     raise AttributeError(msg)
+
+
+def __dir__():
+    """List the public names, the lazily loaded builder included."""
+    return sorted(set(globals()) | set(__all__))
