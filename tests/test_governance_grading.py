@@ -205,3 +205,21 @@ def test_written_answer_waits_for_the_instructor(graded):
         nb = gb.find_submission_notebook(ASSIGNMENT, ASSIGNMENT, "clicker")
         grade = next(g for g in nb.grades if g.name == "champion_answer")
         assert grade.max_score == 3 and grade.needs_manual_grade
+
+
+def test_instructor_version_passes_its_own_tests_and_writes_no_answer_file(tmp_path):
+    """Does the source notebook pass every test cell, without saving answers into source/?"""
+    from nbclient import NotebookClient
+
+    folder = tmp_path / ASSIGNMENT
+    shutil.copytree(ROOT / "grading" / "source" / ASSIGNMENT, folder)
+    nb = nbformat.read(folder / f"{ASSIGNMENT}.ipynb", as_version=4)
+    NotebookClient(nb, timeout=600, kernel_name="python3", allow_errors=True,
+                   resources={"metadata": {"path": str(folder)}}).execute()
+    failed = [c.metadata["nbgrader"]["grade_id"] for c in nb.cells
+              if c.cell_type == "code" and any(o.output_type == "error" for o in c.outputs)]
+    assert failed == []
+    graded = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")]
+    assert sum(c.metadata["nbgrader"]["points"] for c in graded) == sum(AUTOGRADED.values()) + 3
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "broken-design.json", "decisions-design.json", f"{ASSIGNMENT}.ipynb"]
