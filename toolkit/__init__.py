@@ -20,6 +20,10 @@ charts.enable_offline()
 # public name -> submodule that defines it (loaded on first access)
 _LAZY = {
     "intro": "toolkit.intro",
+    "catalogue": "toolkit.catalogue",
+    "data": "toolkit.data",
+    "datagen": "toolkit.datagen",
+    "metrics": "toolkit.metrics",
 }
 
 __all__ = ["charts", *_LAZY]
