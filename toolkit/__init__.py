@@ -24,6 +24,7 @@ _LAZY = {
     "data": "toolkit.data",
     "datagen": "toolkit.datagen",
     "metrics": "toolkit.metrics",
+    "simulator": "toolkit.simulator",
 }
 
 __all__ = ["charts", *_LAZY]
