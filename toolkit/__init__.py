@@ -25,6 +25,7 @@ _LAZY = {
     "datagen": "toolkit.datagen",
     "metrics": "toolkit.metrics",
     "simulator": "toolkit.simulator",
+    "metric_charts": "toolkit.metric_charts",
 }
 
 __all__ = ["charts", *_LAZY]
