@@ -26,6 +26,11 @@ _LAZY = {
     "metrics": "toolkit.metrics",
     "simulator": "toolkit.simulator",
     "metric_charts": "toolkit.metric_charts",
+    "answer_file": "toolkit.answer_file",
+    "metric_sorter": "toolkit.metric_sorter",
+    "lag_explorer": "toolkit.lag_explorer",
+    "magic_wand": "toolkit.magic_wand",
+    "health_check": "toolkit.health_check",
 }
 
 __all__ = ["charts", *_LAZY]

@@ -15,6 +15,7 @@ Examples
 from __future__ import annotations
 
 import altair as alt
+import numpy as np
 import pandas as pd
 
 from toolkit.charts import describe
@@ -84,7 +85,7 @@ def lag_chart(
     order = [frames[0]["series"].iloc[0], frames[1]["series"].iloc[0]]
     chart = (
         alt.Chart(table)
-        .mark_line(point=alt.OverlayMarkDef(size=12))
+        .mark_line()
         .encode(
             x=alt.X("month:Q", title="Month since kick-off"),
             y=alt.Y("value:Q", title="Share of its highest month (%)"),
@@ -121,15 +122,22 @@ def correlation_chart(table: pd.DataFrame, *, chosen: int | None = None) -> alt.
     best = int(data["correlation"].idxmax()) if data["correlation"].notna().any() else None
     data["best"] = data["lag"] == best
     data["chosen"] = data["lag"] == chosen
+    data["bar"] = np.where(data["best"], "best lag", "other lags")
+    data["outline"] = np.where(data["chosen"], 2, 0)
     bars = (
         alt.Chart(data)
-        .mark_bar()
+        .mark_bar(stroke="black")
         .encode(
             x=alt.X("lag:O", title="Lag (months the lagging metric follows)"),
             y=alt.Y("correlation:Q", title="Correlation", scale=alt.Scale(domain=[-1, 1])),
-            color=alt.condition(alt.datum.best, alt.value(LEADING_COLOUR), alt.value("#a3bffa")),
-            stroke=alt.condition(alt.datum.chosen, alt.value("black"), alt.value(None)),
-            strokeWidth=alt.value(2),
+            color=alt.Color(
+                "bar:N",
+                scale=alt.Scale(
+                    domain=["best lag", "other lags"], range=[LEADING_COLOUR, "#a3bffa"]
+                ),
+                legend=None,
+            ),
+            strokeWidth=alt.StrokeWidth("outline:Q", scale=None, legend=None),
         )
         .properties(width=420, height=200)
     )

@@ -53,6 +53,7 @@ __all__ = [
     "item_columns",
     "kind_of",
     "lag_correlations",
+    "metric_name",
     "perception_gaps",
     "quarter_actuals",
     "rag",
@@ -110,6 +111,18 @@ def _lookup() -> dict[str, str]:
         table[_key(m.name)] = m.name
         table[_key(m.label)] = m.name
     return table
+
+
+def metric_name(name: str) -> str:
+    """The catalogue name of a metric given by name or label (any case or punctuation).
+
+    Examples
+    --------
+    >>> metric_name("Partner-sourced revenue")
+    'sourced_revenue'
+    """
+    kind_of(name)  # raises with the closest names for an unknown metric
+    return _lookup()[_key(name)]
 
 
 def kind_of(name: str) -> str:
