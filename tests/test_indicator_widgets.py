@@ -91,6 +91,17 @@ def test_explorer_slider_redraws_chart_and_correlation(answer_path):
     assert json.loads(path.read_text())["data"]["lag"] == 3
 
 
+def test_explorer_redraws_the_bars_only_when_the_metrics_change(answer_path):
+    """Does a slider move leave the correlation bars alone, and a new alliance redraw them?"""
+    explorer = LagExplorer("Summit", path=answer_path("my-lag-explorer.json"))
+    bars = explorer.bars.value
+    assert "Correlation by lag" in bars
+    explorer.lag.value = 7
+    assert explorer.bars.value == bars
+    explorer.alliance.value = "Granite"
+    assert explorer.bars.value != bars and "lag of 11 months" in explorer.bars.value
+
+
 def test_explorer_settings_survive_a_restart(answer_path):
     """Does a new explorer on the same file show the alliance, metric and lag chosen?"""
     path = answer_path("my-lag-explorer.json")

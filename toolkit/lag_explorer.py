@@ -138,6 +138,7 @@ class LagExplorer:
         self._notice = self.file.problem  # shown once, with the first picture
         self.picture = chart_widget()
         self.bars = chart_widget()
+        self._bars_for = None  # which metrics the bar chart shows
         self._sync_controls()
         for control in (self.alliance, self.leading, self.lagging, self.lag, self.changes):
             control.observe(self._changed, names="value")
@@ -201,7 +202,11 @@ class LagExplorer:
                 lagging_name=LABELS[s.lagging],
             ),
         )
-        show_in(self.bars, correlation_chart(result["table"], chosen=s.lag))
+        # the bars depend on the metrics, not on the lag: a slider move redraws one chart
+        key = (s.alliance, s.leading, s.lagging, s.changes)
+        if key != self._bars_for:
+            show_in(self.bars, correlation_chart(result["table"]))
+            self._bars_for = key
         corr = result["correlation"]
         corr_text = "cannot be measured" if corr != corr else f"{corr:.2f}"
         best = result["best_lag"]
