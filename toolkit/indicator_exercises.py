@@ -9,6 +9,7 @@ Examples
 >>> report = check_first_revenue(...)
 >>> report.passed
 False
+>>> hint_first_revenue.given = 0  # start from the first hint
 >>> print(hint_first_revenue())
 Hint 1 of 3: Set the sales cycle slider to 9 and read the sentence under the sliders.
 """
