@@ -1,6 +1,8 @@
 """The course data: generated reproducibly, valid against its data dictionary, and teaching."""
 
 import shutil
+import subprocess
+import sys
 
 import pandas as pd
 import pytest
@@ -74,7 +76,12 @@ def test_a_damaged_file_fails_validation(tmp_path):
 
 def test_regeneration_reproduces_the_committed_files_byte_for_byte(built, tmp_path):
     """Does `python -m toolkit.datagen` write exactly the committed files?"""
-    datagen.main([str(tmp_path)])
+    subprocess.run(
+        [sys.executable, "-m", "toolkit.datagen", str(tmp_path)],
+        check=True,
+        capture_output=True,
+        cwd=tmp_path,
+    )
     for name, text in built.items():
         committed = (DATASETS / name).read_bytes()
         assert text.encode() == committed, f"datasets/{name} differs: run python -m toolkit.datagen"

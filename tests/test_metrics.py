@@ -3,6 +3,8 @@
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from toolkit import data
 from toolkit.metrics import (
@@ -190,3 +192,46 @@ def test_course_survey_gaps_match_the_story():
     gaps = perception_gaps(data.survey("Delta", quarter=8))
     assert gaps["gap"].idxmax() == "commitment"
     assert gaps.loc["commitment", "higher"] == "us"
+
+
+monthly = st.dictionaries(
+    st.integers(1, 60), st.one_of(st.none(), st.floats(-1e6, 1e6)), max_size=60
+).map(lambda d: pd.Series(d, dtype=float))
+
+
+@settings(max_examples=80, deadline=None)
+@given(lead=monthly, lagging=monthly, max_lag=st.integers(0, 12), changes=st.booleans())
+def test_lag_table_never_crashes_on_gappy_series(lead, lagging, max_lag, changes):
+    """Whatever months are missing, is there one row per lag with a valid correlation?"""
+    table = lag_correlations(lead, lagging, max_lag, changes=changes)
+    assert table["lag"].tolist() == list(range(max_lag + 1))
+    corr = table["correlation"].dropna()
+    assert ((corr >= -1 - 1e-9) & (corr <= 1 + 1e-9)).all()
+    assert (table["months"] >= 0).all()
+    try:
+        assert 0 <= best_lag(lead, lagging, max_lag, changes=changes) <= max_lag
+    except ValueError as err:
+        assert "fewer than three months" in str(err)
+
+
+answers = st.lists(
+    st.fixed_dictionaries(
+        {"side": st.sampled_from(["us", "partner"])},
+        optional={d: st.integers(1, 5) for d in ("trust", "governance", "commitment")},
+    ).filter(lambda a: len(a) > 1),
+    min_size=1,
+    max_size=12,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(entered=answers)
+def test_health_index_stays_on_the_scale_for_any_entered_survey(entered):
+    """Does any survey entered in the widget give an index from 1 to 5, and gaps from 0 to 4?"""
+    from toolkit.health_check import survey_from_answers
+
+    survey = survey_from_answers(entered)
+    assert 1 <= health_index(survey) <= 5
+    if survey["side"].nunique() == 2:
+        gaps = perception_gaps(survey)["gap"].dropna()
+        assert ((gaps >= 0) & (gaps <= 4)).all()
