@@ -198,3 +198,27 @@ def test_health_check_csv_upload_is_checked(answer_path):
     assert "mine.csv, row 3, column" in check.message.value.replace("&#x27;", "'")
     check.load_csv(b"respondent,side,trust_1,governance_1\nA,us,4,4\nB,partner,2,4\n")
     assert "Health index: <b>3.50</b>" in check.readout.value
+
+
+def test_health_check_file_upload_as_the_browser_sends_it(answer_path):
+    """Does a file chosen in the upload button load (and a bad one give an inline message)?"""
+    import datetime
+
+    check = HealthCheck(path=answer_path("my-health-check.json"))
+
+    def upload(name, content):
+        check.upload.value = (
+            {
+                "name": name,
+                "type": "text/csv",
+                "size": len(content),
+                "content": memoryview(content),
+                "last_modified": datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC),
+            },
+        )
+
+    upload("team.csv", b"respondent,side,trust_1\nA,us,5\nB,partner,1\n")
+    assert "Health index: <b>3.00</b>" in check.readout.value
+    assert "Largest perception gap: <b>trust</b>" in check.readout.value
+    upload("broken.csv", b"who,what\n1,2\n")
+    assert "broken.csv: missing column 'respondent'" in check.message.value.replace("&#x27;", "'")
