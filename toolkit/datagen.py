@@ -872,11 +872,27 @@ def _readme(truth: list[dict], sizes: dict[str, int]) -> str:
         "are stocks that grow with effort and wear away without it. One month later enablement",
         "and campaigns produce **partner leads**; 35-45 % are qualified and registered",
         "(**deal registrations**), 62-72 % of those become opportunities (**pipeline**). Each",
-        "opportunity closes one **sales cycle** later (give or take a month, 60 % exactly on",
+        "opportunity closes one **sales cycle** later (give or take a month, 70 % exactly on",
         "time) and is **won** with the alliance's win rate; the deal's value is booked as",
         "partner-sourced **revenue** in the month it is won. Customer satisfaction, renewals",
         "and revenue growth follow later still. Funnel rates, cycles and deal sizes are",
         "*typical* practitioner figures, not research results.",
+        "",
+        "## The monthly panel (`panel.csv`)",
+        "",
+        "Besides `alliance`, `month` (1 = kick-off month) and `period` (calendar month), one",
+        "column per metric of the catalogue:",
+        "",
+        "| column | kind | perspective | unit | what is counted |",
+        "|---|---|---|---|---|",
+        *[
+            f"| `{m.name}` | {m.kind} | {m.perspective} | {m.unit} | {m.definition} |"
+            for m in METRICS
+            if m.source == "panel"
+        ],
+        "",
+        "`time_to_first_deal` is not a column: it is one number per alliance, the first month",
+        "with `new_customer_wins` above zero.",
         "",
         "## The health-check survey",
         "",
