@@ -65,8 +65,13 @@ c.Autograde.sanitize_preprocessors = [
     "toolkit.admin.nbplugins.RestoreMissingCells",
     "nbgrader.preprocessors.CheckCellMetadata",
 ]
-# nbconvert's ClearMetadataPreprocessor must stay off: in nbgrader's autograde pipeline it
-# would wipe the grade metadata before the scores are saved (every cell would score nothing).
+# nbconvert's ClearMetadataPreprocessor runs inside `nbgrader autograde` (not in
+# generate_assignment): it strips saved widget state from the autograded notebook and so from
+# the feedback. Without the mask it would also wipe the nbgrader metadata of every code cell,
+# and no test cell would get a score (auto_score stays None).
+c.ClearMetadataPreprocessor.enabled = True
+c.ClearMetadataPreprocessor.preserve_cell_metadata_mask = {"nbgrader"}
+c.ClearMetadataPreprocessor.preserve_nb_metadata_mask = {("language_info", "name"), "kernelspec"}
 
 # --- student versions --------------------------------------------------------------------
 # Saved widget state must never reach a student version (nbgrader copies notebook metadata).
