@@ -53,6 +53,8 @@ class Kit:
     widget_cells: set[str] = field(default_factory=set)
     # or a function that returns them (name -> file text), for answers no solution cell writes
     answer_factory: object = None
+    # or code run after the source notebook (in its kernel) that saves them
+    answer_code: str = ""
     alternatives: dict[str, str] = field(default_factory=dict)  # grade_id -> other correct code
     depends: dict[str, set[str]] = field(default_factory=dict)  # test grade_id -> answer ids
 
@@ -157,7 +159,14 @@ def _indicator_sorting() -> dict[str, str]:
 
 
 KITS: dict[str, Kit] = {
-    "governance-design": Kit(widget_cells={"case_design_answer", "repair_answer"}),
+    "governance-design": Kit(
+        widget_cells={"case_design_answer", "repair_answer"},
+        # the reference solution builds the designs without saving them (so that nothing is
+        # written into source/); save them as the builders would
+        answer_code="from toolkit.governance import save\n"
+        "save(case_design, 'governance-design.json')\n"
+        "save(repaired, 'repaired-design.json')",
+    ),
     "reading-the-indicators": Kit(
         answer_factory=_indicator_sorting,
         depends={"classify_metrics": {"my-indicator-sorting.json"}},
@@ -347,6 +356,8 @@ def answer_files(assignment: str, source_dir: Path) -> dict[str, str]:
             before = {p.name for p in work.iterdir()}
             for path in sorted(work.glob("*.ipynb")):
                 nb = nbformat.read(path, as_version=4)
+                if kit.answer_code:
+                    nb.cells.append(nbformat.v4.new_code_cell(kit.answer_code))
                 NotebookClient(
                     nb,
                     timeout=120,
