@@ -23,7 +23,7 @@ help:
 	@echo "Instructors (course-admin on nbgrader, course root grading/; see grading/README.md):"
 	@echo "make release   - generate, leak-scan and release every assignment to the exchange"
 	@echo "make collect   - collect submissions from the exchange (LMS=export.zip A=name: from an LMS export)"
-	@echo "make autograde - autograde every submission, with a progress bar and an outcome log"
+	@echo "make autograde - autograde every submission, progress bar, outcome log (WORKERS=2: in parallel)"
 	@echo "make feedback  - feedback HTML without hidden tests (RELEASE=1 also releases it)"
 	@echo "make grades    - export grades to grading/exports/*.csv"
 	@echo "make report    - class report in grading/reports/ (HTML and notebook)"
@@ -80,7 +80,7 @@ collect: setup
 	$(ADMIN) collect $(A) $(if $(LMS),--from-lms $(LMS),)
 
 autograde: setup
-	$(ADMIN) autograde $(A)
+	$(ADMIN) autograde $(A) $(if $(WORKERS),--workers $(WORKERS),)
 
 feedback: setup
 	$(ADMIN) feedback $(A) $(if $(RELEASE),--release,)
