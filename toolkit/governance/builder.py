@@ -374,7 +374,7 @@ class GovernanceBuilder(w.VBox):
         self._quiet = True
         try:
             self.body_picker.options = [
-                (f"{b.name} ({b.tier})", i) for i, b in enumerate(design.bodies)]
+                (f"{b.name} ({b.tier}, id {b.id})", i) for i, b in enumerate(design.bodies)]
             if design.bodies:
                 keep = picked if isinstance(picked, int) and picked < len(design.bodies) else 0
                 self.body_picker.value = keep
