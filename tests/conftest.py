@@ -1,7 +1,15 @@
-"""Shared fixtures: the project's paths, a private progress folder, executed notebooks."""
+"""Shared fixtures: the project's paths, a private progress folder, executed notebooks, and one
+JupyterLab server (started with `make lab`) for the whole session."""
 
 import os
+import secrets
 import shutil
+import signal
+import socket
+import subprocess
+import time
+import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
@@ -56,3 +64,117 @@ def executed_notebooks(tmp_path_factory):
         else:
             os.environ["ALLIANCE_COURSE_HOME"] = old
     return results
+
+
+# --- One JupyterLab server for the whole session, started with `make lab` --------------------
+
+# What is not copied into the server's course folder: the environment, tool caches, and what
+# nbgrader or a student's widgets produce (so the server starts from a clean checkout).
+_NOT_COPIED = shutil.ignore_patterns(
+    ".git",
+    ".venv",
+    ".lock-venv",
+    ".pytest_cache",
+    ".ruff_cache",
+    ".hypothesis",
+    "__pycache__",
+    ".ipynb_checkpoints",
+    "test-artifacts",
+    "*.egg-info",
+    "release",
+    "submitted",
+    "autograded",
+    "feedback",
+    "exports",
+    "gradebook.db",
+    "*.answer.json",
+    "my-*.json",
+)
+
+
+def free_port() -> int:
+    """A free TCP port on the loopback interface."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class LabServer:
+    """A running `make lab`: where it listens, its token, and the course copy it serves."""
+
+    base: str
+    token: str
+    root: Path
+    log: Path
+
+    def get(self, path: str) -> tuple[int, str]:
+        """GET ``path`` (e.g. ``/api/status``) with the token; return status and body."""
+        req = urllib.request.Request(
+            self.base + path, headers={"Authorization": f"token {self.token}"}
+        )
+        with urllib.request.urlopen(req, timeout=10) as resp:
+            return resp.status, resp.read().decode()
+
+    def url(self, path: str) -> str:
+        """Browser URL of ``path`` that logs in with the token."""
+        sep = "&" if "?" in path else "?"
+        return f"{self.base}{path}{sep}token={self.token}"
+
+
+@pytest.fixture(scope="session")
+def lab_server(tmp_path_factory):
+    """`make lab`, exactly as the README says, serving a temporary copy of the course.
+
+    The copy keeps answer files, nbgrader output and checkpoints out of the repository. The
+    server listens on a free loopback port with a random token; its kernels write progress to
+    a private course home; JupyterLab's user settings and workspaces live in the temp folder,
+    so a developer's own settings never change what the tests see. Shared by
+    `test_make_lab.py` and the browser tests; stopped at the end of the session.
+    """
+    # Bring the shared venv up to date first, so `make lab` in the copy never reinstalls.
+    subprocess.run(["make", "--silent", "setup"], cwd=ROOT, check=True)
+    tmp = tmp_path_factory.mktemp("lab")
+    course = tmp / "course"
+    shutil.copytree(ROOT, course, ignore=_NOT_COPIED)  # copy2 keeps mtimes: the stamp holds
+    port, token = free_port(), secrets.token_hex(16)
+    args = f"--no-browser --ip=127.0.0.1 --port={port} --IdentityProvider.token={token}"
+    env = {
+        **os.environ,
+        "JUPYTER_PLATFORM_DIRS": "1",
+        "ALLIANCE_COURSE_HOME": str(tmp / "home"),
+        "JUPYTERLAB_SETTINGS_DIR": str(tmp / "lab-user-settings"),
+        "JUPYTERLAB_WORKSPACES_DIR": str(tmp / "lab-workspaces"),
+    }
+    log = tmp / "make-lab.log"
+    with open(log, "w") as out:
+        proc = subprocess.Popen(
+            ["make", "lab", f"VENV={ROOT / '.venv'}", f"LAB_ARGS={args}"],
+            cwd=course,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            text=True,
+            start_new_session=True,
+            env=env,
+        )
+    server = LabServer(f"http://127.0.0.1:{port}", token, course, log)
+    deadline = time.monotonic() + 120
+    try:
+        while True:
+            try:
+                server.get("/api/status")
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"make lab did not start:\n{log.read_text()}")
+                time.sleep(0.5)
+        yield server
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+        artifacts = ROOT / "test-artifacts"
+        artifacts.mkdir(exist_ok=True)
+        shutil.copy(log, artifacts / "make-lab.log")
