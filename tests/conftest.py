@@ -1,6 +1,7 @@
 """Shared fixtures: the project's paths, a private progress folder, executed notebooks, and one
 JupyterLab server (started with `make lab`) for the whole session."""
 
+import json
 import os
 import secrets
 import shutil
@@ -116,6 +117,17 @@ class LabServer:
         with urllib.request.urlopen(req, timeout=10) as resp:
             return resp.status, resp.read().decode()
 
+    def shutdown_kernels(self) -> None:
+        """Stop every kernel session (each browser test leaves its notebook's kernel behind)."""
+        _, body = self.get("/api/sessions")
+        for session in json.loads(body):
+            req = urllib.request.Request(
+                f"{self.base}/api/sessions/{session['id']}",
+                method="DELETE",
+                headers={"Authorization": f"token {self.token}"},
+            )
+            urllib.request.urlopen(req, timeout=30).close()
+
     def url(self, path: str) -> str:
         """Browser URL of ``path`` that logs in with the token."""
         sep = "&" if "?" in path else "?"
@@ -178,3 +190,49 @@ def lab_server(tmp_path_factory):
         artifacts = ROOT / "test-artifacts"
         artifacts.mkdir(exist_ok=True)
         shutil.copy(log, artifacts / "make-lab.log")
+
+
+# --- Chromium through Playwright (the browser tests, marker `browser`) ----------------------
+
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium, headless, for the whole session.
+
+    Outside CI a missing Chromium skips the browser tests with a message saying how to
+    install it; with CI=true it is a failure.
+    """
+    from labdriver import CHROMIUM, CHROMIUM_ARGS, chromium_missing_message
+
+    if not CHROMIUM.exists():
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(chromium_missing_message())
+        pytest.skip(chromium_missing_message())
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def lab(chromium, lab_server):
+    """A fresh browser tab (own cookies and storage) on the session's JupyterLab.
+
+    Records every request and WebSocket the page opens; stops the notebook's kernel after.
+    """
+    from labdriver import Lab
+
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    tab = Lab(page, lab_server)
+    context.on("request", lambda r: tab.requests.append(r.url))
+    page.on("websocket", lambda ws: tab.requests.append(ws.url))
+    try:
+        yield tab
+    finally:
+        context.close()
+        lab_server.shutdown_kernels()
