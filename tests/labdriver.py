@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import urllib.parse
 from dataclasses import dataclass, field
@@ -40,7 +41,8 @@ _INSPECT = """
     // charts drawn in the page: top-level inline SVGs (widget charts) and figures/canvases
     const charts = [...cell.querySelectorAll(
         '.jp-OutputArea-output svg, .jp-OutputArea-output figure[role=img]')]
-      .filter((el) => !el.parentElement.closest('.jp-OutputArea-output svg, figure'));
+      .filter((el) => !el.parentElement.closest(
+        '.jp-OutputArea-output svg, figure, .jupyter-widgets-error-widget'));
     const marks = (el) =>
       el.querySelectorAll('path, rect, line, circle, text').length
       + el.querySelectorAll('canvas').length;
@@ -54,7 +56,10 @@ _INSPECT = """
         .filter((o) => o.getAttribute('data-mime-type') === 'application/vnd.jupyter.stderr')
         .map((o) => o.textContent.slice(0, 500)),
       text: outputs.map((o) => o.textContent).join('\\n'),
-      widgets: cell.querySelectorAll('.jp-OutputArea-output .jupyter-widgets').length,
+      // outputs showing a widget view; a widget whose code failed shows an error view instead
+      widgets: outputs.filter((o) => o.querySelector('.jupyter-widgets')
+        && !o.querySelector('.jupyter-widgets-error-widget')).length,
+      brokenWidgets: cell.querySelectorAll('.jupyter-widgets-error-widget').length,
       svgImages: svgImgs.map((img) => ({loaded: img.complete && img.naturalWidth > 0})),
       figures: charts.map((f) => ({
         label: f.getAttribute('aria-label') || '',
@@ -127,12 +132,27 @@ class Lab:
         button.click()
 
     def wait_idle(self) -> None:
-        """Wait until the notebook's kernel is idle (the toolbar indicator says so)."""
-        self.page.wait_for_selector(
-            ".jp-NotebookPanel:not(.lm-mod-hidden) "
-            ".jp-Notebook-ExecutionIndicator[data-status='idle']",
+        """Wait until the kernel is connected and idle (the toolbar and status bar say so)."""
+        self.page.wait_for_function(
+            """() => {
+              const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+              const status = panel && panel.querySelector('.jp-Notebook-ExecutionIndicator');
+              const bar = [...document.querySelectorAll('#jp-main-statusbar span')]
+                .some((s) => /\\| Idle$/.test(s.textContent.trim()));
+              return bar && status && status.getAttribute('data-status') === 'idle';
+            }""",
             timeout=RUN_TIMEOUT_MS,
+            polling=200,
         )
+
+    def run_cell(self, cell) -> None:
+        """Run one code cell (a locator) with Shift+Enter; wait for its execution count."""
+        cell.locator(".cm-content").click()
+        self.page.keyboard.press("Shift+Enter")
+        cell.locator(".jp-InputPrompt", has_text=re.compile(r"\[\d+\]")).wait_for(
+            timeout=RUN_TIMEOUT_MS
+        )
+        self.wait_idle()
 
     def wait_all_run(self) -> None:
         """Wait until every non-empty code cell shows an execution count and the kernel is idle."""
@@ -143,7 +163,9 @@ class Lab:
               if (!status || status.getAttribute('data-status') !== 'idle') return false;
               return [...panel.querySelectorAll('.jp-CodeCell')]
                 .filter((c) => (c.querySelector('.cm-content') || {}).textContent.trim())
-                .every((c) => /\\[\\d+\\]/.test(c.querySelector('.jp-InputPrompt').textContent));
+                .every((c) => /\\[\\d+\\]/.test(c.querySelector('.jp-InputPrompt').textContent))
+                && [...document.querySelectorAll('#jp-main-statusbar span')]
+                  .some((s) => /\\| Idle$/.test(s.textContent.trim()));
             }""",
             timeout=RUN_TIMEOUT_MS,
             polling=250,
@@ -232,6 +254,8 @@ class Lab:
                     found.append(f"{where}: {out['ename']}: {out['evalue']}")
             for text in shown["stderr"]:
                 found.append(f"{where}: error/warning output: {text[:200]}")
+            if shown["brokenWidgets"]:
+                found.append(f"{where}: Error displaying widget (its view failed)")
             for bad in ("Loading widget", "Error displaying widget", "untrusted SVG"):
                 if bad in shown["text"]:
                     found.append(f"{where}: shows {bad!r}")
