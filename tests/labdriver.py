@@ -231,6 +231,20 @@ class Lab:
         self.page.keyboard.press("Shift+Enter")
         self.wait_idle()
 
+    def control(self, scope, label: str, element: str = "input"):
+        """The ``input``/``select``/``textarea`` of the ipywidgets control labelled ``label``."""
+        exact = re.compile(rf"^\s*{re.escape(label)}\s*$")
+        return (
+            scope.locator(".widget-inline-hbox")
+            .filter(has=self.page.locator("> label.widget-label", has_text=exact))
+            .locator(element)
+            .first
+        )
+
+    def button(self, scope, text: str):
+        """The ipywidgets button showing ``text``."""
+        return scope.locator("button.jupyter-button", has_text=text).first
+
     def saved_notebook(self, path: str) -> dict:
         """The notebook as saved on the server (after :meth:`save`)."""
         _, body = self.server.get(f"/api/contents/{path}?content=1")
