@@ -304,12 +304,14 @@ class Lab:
         return sum(c["widgets"] for c in self.cells())
 
     # --- screenshots ---------------------------------------------------------------------------
-    def screenshot(self, path: Path, at=None) -> Path:
+    def screenshot(self, path: Path, at=None, block: str = "start") -> Path:
         """Save what the student sees (scrolled to ``at``, a locator, if given) as a PNG."""
         path.parent.mkdir(parents=True, exist_ok=True)
         if at is not None:
-            at.evaluate("(el) => el.scrollIntoView({block: 'start'})")
-            self.page.wait_for_timeout(300)  # let content-visibility lay out what came into view
+            # twice: cells that come into view are laid out (content-visibility) and move it
+            for _ in range(2):
+                at.evaluate("(el, block) => el.scrollIntoView({block})", block)
+                self.page.wait_for_timeout(300)
         self.page.screenshot(path=str(path))
         return path
 

@@ -13,10 +13,10 @@ from conftest import ARTIFACTS, NOTEBOOKS
 pytestmark = pytest.mark.browser
 
 SHOTS = ARTIFACTS / "screenshots"
-# the first cell that shows a widget or a chart: what a screenshot of the lesson should show
-FIRST_PICTURE = (
-    ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell:has(.jupyter-widgets), "
-    ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell:has(img[src^='data:image/svg'])"
+# the lesson's first chart (in a widget or as an output): what its screenshot centres on
+FIRST_CHART = (
+    ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output "
+    ":is(svg[role=img], img[src^='data:image/svg'], canvas)"
 )
 
 
@@ -28,8 +28,8 @@ def test_lesson_runs_in_the_browser(lab, name):
     lab.screenshot(SHOTS / f"{name[:-6]}-top.png")
     lab.run_all()
     lab.save()
-    first = lab.page.locator(FIRST_PICTURE).first
-    lab.screenshot(SHOTS / f"{name[:-6]}.png", at=first if first.count() else None)
+    chart = lab.page.locator(FIRST_CHART).first
+    lab.screenshot(SHOTS / f"{name[:-6]}.png", at=chart if chart.count() else None, block="center")
 
     problems = lab.problems(path)
     assert not problems, f"{name} in JupyterLab:\n" + "\n".join(problems)

@@ -26,20 +26,28 @@ def lesson_showing(code: str) -> str:
     pytest.fail(f"no lesson in notebooks/ has a code cell with {code!r}")
 
 
-def fresh_start(lab, lesson: str, *answer_files: str) -> None:
-    """Open the lesson with none of the student's answer files yet, and Run All."""
+def fresh_start(lab, lesson: str) -> None:
+    """Open the lesson as a new student would (no answer files beside it yet), and Run All."""
     folder = (lab.server.root / lesson).parent
-    for name in answer_files:
-        (folder / name).unlink(missing_ok=True)
+    for pattern in ("my-*.json", "*.answer.json"):  # what widgets save (see .gitignore)
+        for path in folder.glob(pattern):
+            path.unlink()
     lab.open(lesson)
     lab.run_all()
+
+
+def reload_and_restart(lab) -> None:
+    """Save, reload the page (F5), then restart the kernel and Run All: a new day in class."""
+    lab.save()
+    lab.reload()
+    lab.restart_and_run_all()
 
 
 def test_governance_builder_add_member(lab):
     """Does adding a member in the builder change the review and the chart, and survive a
     reload and a kernel restart?"""
     lesson = lesson_showing("GovernanceBuilder(")
-    fresh_start(lab, lesson, "my-governance.json")
+    fresh_start(lab, lesson)
     builder = lab.code_cell("GovernanceBuilder(").locator(".jp-OutputArea")
     review = builder.locator("[role=status]").filter(has_text=re.compile("orkable")).first
     chart = builder.locator(".widget-tab svg[role=img]").first
@@ -65,13 +73,73 @@ def test_governance_builder_add_member(lab):
     review_after = review.text_content()
     lab.screenshot(SHOTS / "governance-builder.png", at=builder)
 
-    # the student's work survives a reload of the page and a restart of the kernel
-    lab.save()
-    lab.reload()
-    lab.restart_and_run_all()
+    reload_and_restart(lab)
     builder = lab.code_cell("GovernanceBuilder(").locator(".jp-OutputArea")
     expect(builder).to_contain_text("Loaded your saved design")
     expect(lab.control(builder, "Members", "select")).to_contain_text("Ana Ruiz")
     review = builder.locator("[role=status]").filter(has_text=re.compile("orkable")).first
     expect(review).to_have_text(review_after)
+    assert not lab.remote_requests()
+
+
+def test_metric_sorter_explains_a_choice(lab):
+    """Does sorting a metric show why it leads or lags, and is the answer kept after a reload
+    and a kernel restart?"""
+    lesson = lesson_showing("MetricSorter(")
+    fresh_start(lab, lesson)
+    sorter = lab.code_cell("MetricSorter(").locator(".jp-OutputArea")
+    expect(sorter).to_contain_text("0 of ")
+    picker = lab.control(sorter, "Metric", "select")
+    metric = picker.locator("option:checked").text_content().replace("\xa0", " ")  # nbsp
+
+    lab.button(sorter, "Leading").click()
+    explanation = re.compile(rf"(Right|Not quite): {re.escape(metric)} is a (leading|lagging) ")
+    expect(sorter).to_contain_text(explanation)
+    expect(sorter).to_contain_text(re.compile(r"1 of \d+ metrics sorted"))
+    lab.screenshot(SHOTS / "metric-sorter.png", at=sorter)
+
+    reload_and_restart(lab)
+    sorter = lab.code_cell("MetricSorter(").locator(".jp-OutputArea")
+    expect(sorter).to_contain_text(re.compile(r"1 of \d+ metrics sorted"))
+    summary = sorter.locator("details")
+    summary.locator("summary").click()
+    expect(summary).to_contain_text(metric)
+    assert not lab.remote_requests()
+
+
+def test_lag_slider_changes_the_correlation(lab):
+    """Does moving the lag slider change the correlation and the chart, and does the lag stay
+    after a reload and a kernel restart?"""
+    lesson = lesson_showing("LagExplorer(")
+    fresh_start(lab, lesson)
+    explorer = lab.code_cell("LagExplorer(").locator(".jp-OutputArea")
+    readout = explorer.locator(".widget-html", has_text="correlation of the").first
+    slider = explorer.locator(".widget-slider").filter(has_text="Lag (months)")
+    start = int(slider.locator(".widget-readout").text_content())
+    before = readout.text_content()
+    charts_before = [svg.inner_html() for svg in explorer.locator("svg[role=img]").all()]
+    assert charts_before, "the lag explorer shows no chart"
+
+    handle = slider.locator(".noUi-handle")
+    handle.focus()
+    for _ in range(3):
+        handle.press("ArrowRight")
+    lag = start + 3
+    expect(slider.locator(".widget-readout")).to_have_text(str(lag))
+    expect(readout).to_contain_text(f"at a lag of {lag} months")
+    after = readout.text_content()
+    number = re.compile(r"lag of \d+ months: (-?[\d.]+|cannot be measured)")
+    assert number.search(before).group(1) != number.search(after).group(1), (before, after)
+    lab.wait_idle()
+    charts_after = [svg.inner_html() for svg in explorer.locator("svg[role=img]").all()]
+    assert charts_after != charts_before, "the charts did not change with the lag"
+    lab.screenshot(SHOTS / "lag-explorer.png", at=explorer)
+
+    reload_and_restart(lab)
+    explorer = lab.code_cell("LagExplorer(").locator(".jp-OutputArea")
+    slider = explorer.locator(".widget-slider").filter(has_text="Lag (months)")
+    expect(slider.locator(".widget-readout")).to_have_text(str(lag))
+    expect(explorer.locator(".widget-html", has_text="correlation of the").first).to_have_text(
+        after
+    )
     assert not lab.remote_requests()
