@@ -155,17 +155,23 @@ class Lab:
         self.wait_idle()
 
     def wait_all_run(self) -> None:
-        """Wait until every non-empty code cell shows an execution count and the kernel is idle."""
+        """Wait until Run All has finished: the kernel is idle and every non-empty code cell
+        shows an execution count, or Run All stopped at an error (no cell left queued)."""
         self.page.wait_for_function(
             """() => {
               const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
               const status = panel.querySelector('.jp-Notebook-ExecutionIndicator');
               if (!status || status.getAttribute('data-status') !== 'idle') return false;
-              return [...panel.querySelectorAll('.jp-CodeCell')]
+              const idle = [...document.querySelectorAll('#jp-main-statusbar span')]
+                .some((s) => /\\| Idle$/.test(s.textContent.trim()));
+              if (!idle) return false;
+              const prompts = [...panel.querySelectorAll('.jp-CodeCell')]
                 .filter((c) => (c.querySelector('.cm-content') || {}).textContent.trim())
-                .every((c) => /\\[\\d+\\]/.test(c.querySelector('.jp-InputPrompt').textContent))
-                && [...document.querySelectorAll('#jp-main-statusbar span')]
-                  .some((s) => /\\| Idle$/.test(s.textContent.trim()));
+                .map((c) => c.querySelector('.jp-InputPrompt').textContent);
+              if (prompts.every((p) => /\\[\\d+\\]/.test(p))) return true;
+              const stopped = panel.querySelector(
+                '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]');
+              return Boolean(stopped) && !prompts.some((p) => p.includes('*'));
             }""",
             timeout=RUN_TIMEOUT_MS,
             polling=250,
@@ -263,6 +269,9 @@ class Lab:
             return [f"page shows {len(seen)} cells, the saved notebook has {len(saved)}"]
         for cell, shown in zip(saved, seen, strict=True):
             where = f"cell {shown['index']} ({shown['source'][:50]!r})"
+            ran = re.search(r"\[\d+\]", shown["prompt"])
+            if shown["kind"] == "code" and shown["source"].strip() and not ran:
+                found.append(f"{where}: was not run (Run All stopped before it)")
             for out in cell.get("outputs", []):
                 if out["output_type"] == "error":
                     found.append(f"{where}: {out['ename']}: {out['evalue']}")

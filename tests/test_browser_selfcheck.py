@@ -34,7 +34,13 @@ def test_a_broken_notebook_is_caught(lab, lab_server):
     nbformat.write(nb, folder / "broken.ipynb")
 
     lab.open("scratch/broken.ipynb")
-    for i in range(len(BROKEN)):  # one by one: Run All would stop at the error
+    lab.run_all()  # stops at the error, and says so without waiting for the timeout
+    lab.save()
+    report = "\n".join(lab.problems("scratch/broken.ipynb"))
+    assert "ZeroDivisionError" in report
+    assert report.count("was not run") == len(BROKEN) - 1, report
+
+    for i in range(1, len(BROKEN)):  # the rest, one by one
         lab.run_cell(lab.page.locator(".jp-CodeCell").nth(i))
     lab.save()
 
