@@ -27,7 +27,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 RUN_TIMEOUT_MS = 180_000  # a whole notebook, on a busy 2-core machine
 
 # Everything a student could see go wrong in a notebook after Run All, gathered in one pass.
@@ -86,7 +86,7 @@ def is_loopback(url: str) -> bool:
     parts = urllib.parse.urlsplit(url)
     if parts.scheme in {"data", "blob", "about", "chrome-error"}:
         return True
-    return parts.hostname in LOOPBACK or parts.hostname == "::1"
+    return parts.hostname in LOOPBACK
 
 
 @dataclass
@@ -118,10 +118,13 @@ class Lab:
 
     def menu(self, *labels: str) -> None:
         """Click through the menu bar, e.g. ``menu("Run", "Run All Cells")``."""
-        self.page.locator(".lm-MenuBar-itemLabel", has_text=labels[0]).first.click()
+        def exact(label):  # "Run All Cells" must not pick "Restart Kernel and Run All Cells…"
+            return re.compile(rf"^{re.escape(label)}…?$")
+
+        self.page.locator(".lm-MenuBar-itemLabel", has_text=exact(labels[0])).first.click()
         for label in labels[1:]:
             item = self.page.locator(".lm-Menu:visible .lm-Menu-item").filter(
-                has=self.page.locator(".lm-Menu-itemLabel", has_text=label)
+                has=self.page.locator(".lm-Menu-itemLabel", has_text=exact(label))
             )
             item.first.click()
 
