@@ -47,9 +47,9 @@ def test_answer_survives_reload_and_restart(lab):
     lab.save()
 
     lab.reload()
-    assert lab.code_cell("first_revenue_month = 7").count() == 1
+    expect(lab.code_cell("first_revenue_month = 7")).to_have_count(1)
     lab.restart_and_run_all()
-    assert lab.code_cell("first_revenue_month = 7").count() == 1
+    expect(lab.code_cell("first_revenue_month = 7")).to_have_count(1)
     expect(check.locator(".jp-OutputArea")).to_contain_text(passed)
     progress = lab.code_cell("ProgressView()").locator(".jp-OutputArea")
     expect(progress).to_contain_text("1 of 1 exercises have passed")
