@@ -15,6 +15,8 @@ import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 # Debian's Chromium, launched headless. Without the background-networking flags Chromium
 # itself phones home (component updates, sync), which a closed classroom network refuses.
@@ -265,6 +267,7 @@ class Lab:
         Compares the saved notebook (what the kernel sent) with the page (what was drawn): an
         error output, a widget that did not render, an SVG chart that was not drawn.
         """
+        self.settle()
         saved = self.saved_notebook(path)["cells"]
         seen = self.cells()
         found = []
@@ -300,6 +303,28 @@ class Lab:
                 if not fig["marks"]:
                     found.append(f"{where}: chart {fig['label'][:60]!r} has no drawing")
         return found
+
+    def settle(self, timeout_ms: int = 30_000) -> None:
+        """Give widget views and SVG pictures time to finish drawing after the kernel is idle.
+
+        A widget still "Loading..." or a picture still loading after ``timeout_ms`` is then
+        reported by :meth:`problems`.
+        """
+        try:
+            self.page.wait_for_function(
+                """() => {
+                  const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+                  const outputs = [...panel.querySelectorAll('.jp-OutputArea-output')];
+                  const loading = outputs.some((o) => o.textContent.includes('Loading widget'));
+                  const pending = [...panel.querySelectorAll('.jp-OutputArea-output img')]
+                    .some((img) => !img.complete);
+                  return !loading && !pending;
+                }""",
+                timeout=timeout_ms,
+                polling=250,
+            )
+        except PlaywrightTimeout:
+            pass  # problems() names what is still not drawn
 
     def charts_drawn(self) -> int:
         """How many charts the page shows drawn (SVG images, widget figures, canvases)."""

@@ -33,6 +33,8 @@ def test_lesson_runs_in_the_browser(lab, name):
 
     problems = lab.problems(path)
     assert not problems, f"{name} in JupyterLab:\n" + "\n".join(problems)
+    # lessons are widget-first: a lesson with nothing drawn means pictures fell back to text
+    assert lab.charts_drawn() + lab.widgets_drawn() > 0, f"{name} shows no chart and no widget"
     remote = lab.remote_requests()
     assert not remote, f"{name} made requests that left the machine: {remote}"
     assert any(u.startswith(lab.server.base) for u in lab.requests), "no request was recorded"
