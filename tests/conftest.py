@@ -210,8 +210,10 @@ def chromium():
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(chromium_missing_message())
         pytest.skip(chromium_missing_message())
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # a busy 2-core machine runs a kernel, vl-convert and Chromium at once: be patient
+    expect.set_options(timeout=30_000)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
@@ -228,6 +230,7 @@ def lab(chromium, lab_server):
 
     context = chromium.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
+    page.set_default_timeout(60_000)
     tab = Lab(page, lab_server)
     context.on("request", lambda r: tab.requests.append(r.url))
     page.on("websocket", lambda ws: tab.requests.append(ws.url))
