@@ -69,8 +69,8 @@ def executed_notebooks(tmp_path_factory):
 
 # --- One JupyterLab server for the whole session, started with `make lab` --------------------
 
-# What is not copied into the server's course folder: the environment, tool caches, and what
-# nbgrader or a student's widgets produce (so the server starts from a clean checkout).
+# When the project is not a git checkout: what is not copied into the server's course folder
+# (the environment, tool caches, and what nbgrader or a student's widgets produce).
 _NOT_COPIED = shutil.ignore_patterns(
     ".git",
     ".venv",
@@ -87,10 +87,36 @@ _NOT_COPIED = shutil.ignore_patterns(
     "autograded",
     "feedback",
     "exports",
+    "reports",
+    "logs",
+    "exchange",
+    "downloaded",
     "gradebook.db",
     "*.answer.json",
     "my-*.json",
 )
+
+
+def copy_course(root: Path, dest: Path) -> None:
+    """Copy the course as a fresh checkout has it: every file git tracks or would track.
+
+    What .gitignore names (the venv, caches, answer files, nbgrader output) stays behind, so
+    the server starts as a student's or instructor's first `make lab` does. Modification
+    times are kept, so `make lab` in the copy sees the shared venv as up to date.
+    """
+    listing = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=root,
+        capture_output=True,
+    )
+    if listing.returncode != 0:  # not a git checkout (an unpacked release, say)
+        shutil.copytree(root, dest, ignore=_NOT_COPIED)
+        return
+    for rel in filter(None, listing.stdout.decode().split("\0")):
+        src = root / rel
+        if src.is_file():  # a tracked file deleted in the working tree is skipped
+            (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dest / rel)
 
 
 def free_port() -> int:
@@ -148,7 +174,7 @@ def lab_server(tmp_path_factory):
     subprocess.run(["make", "--silent", "setup"], cwd=ROOT, check=True)
     tmp = tmp_path_factory.mktemp("lab")
     course = tmp / "course"
-    shutil.copytree(ROOT, course, ignore=_NOT_COPIED)  # copy2 keeps mtimes: the stamp holds
+    copy_course(ROOT, course)
     port, token = free_port(), secrets.token_hex(16)
     args = f"--no-browser --ip=127.0.0.1 --port={port} --IdentityProvider.token={token}"
     env = {

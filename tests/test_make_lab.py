@@ -7,6 +7,8 @@ copy of the course, shared with the browser tests.
 import json
 import urllib.request
 
+from conftest import free_port  # noqa: F401 - other modules import it from here
+
 
 def test_lab_opens_on_the_start_notebook(lab_server):
     """Does the server's front page lead to JupyterLab with the start notebook open?"""
