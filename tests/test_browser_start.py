@@ -11,8 +11,12 @@ pytestmark = pytest.mark.browser
 START = "notebooks/00-start-here.ipynb"
 
 
-def test_slider_redraws_the_chart(lab):
-    """Does moving the sales-cycle slider redraw the revenue chart?"""
+def test_slider_and_answer_as_a_student(lab):
+    """Does the slider redraw the chart, and does a typed answer stay, and still pass its
+    check, after a page reload and a kernel restart?
+
+    One session in the notebook, as a student works through it (one Run All, not two).
+    """
     lab.open(START)
     lab.run_all()
     cell = lab.code_cell("first_look(")
@@ -28,13 +32,7 @@ def test_slider_redraws_the_chart(lab):
     expect(cell.locator(".widget-readout")).to_have_text("9")
     expect(figure).to_have_attribute("aria-label", re.compile("first appears in month 10"))
     expect(figure).to_contain_text("Sales cycle of 9 months")
-    assert not lab.remote_requests()
 
-
-def test_answer_survives_reload_and_restart(lab):
-    """Does a typed answer stay, and still pass its check, after a reload and a kernel restart?"""
-    lab.open(START)
-    lab.run_all()
     check = lab.code_cell("check_first_revenue_month(first_revenue_month)")
     expect(check.locator(".jp-OutputArea")).to_contain_text("0 of 4 checks passed")
 

@@ -82,36 +82,28 @@ def test_governance_builder_add_member(lab):
     assert not lab.remote_requests()
 
 
-def test_metric_sorter_explains_a_choice(lab):
-    """Does sorting a metric show why it leads or lags, and is the answer kept after a reload
-    and a kernel restart?"""
-    lesson = lesson_showing("MetricSorter(")
+def test_metric_sorter_and_lag_slider(lab):
+    """Does sorting a metric show why it leads or lags, does moving the lag slider change the
+    correlation and the charts, and are both kept after a reload and a kernel restart?
+
+    The two widgets share one session in their lesson (one Run All and one restart, not two).
+    """
+    sorter_lesson, lesson = lesson_showing("MetricSorter("), lesson_showing("LagExplorer(")
+    assert sorter_lesson == lesson, "this test expects both widgets in one lesson"
     fresh_start(lab, lesson)
+
+    # the metric sorter: sort the metric shown, read the explanation
     sorter = lab.code_cell("MetricSorter(").locator(".jp-OutputArea")
     expect(sorter).to_contain_text("0 of ")
     picker = lab.control(sorter, "Metric", "select")
     metric = picker.locator("option:checked").text_content().replace("\xa0", " ")  # nbsp
-
     lab.button(sorter, "Leading").click()
     explanation = re.compile(rf"(Right|Not quite): {re.escape(metric)} is a (leading|lagging) ")
     expect(sorter).to_contain_text(explanation)
     expect(sorter).to_contain_text(re.compile(r"1 of \d+ metrics sorted"))
     lab.screenshot(SHOTS / "metric-sorter.png", at=sorter)
 
-    reload_and_restart(lab)
-    sorter = lab.code_cell("MetricSorter(").locator(".jp-OutputArea")
-    expect(sorter).to_contain_text(re.compile(r"1 of \d+ metrics sorted"))
-    summary = sorter.locator("details")
-    summary.locator("summary").click()
-    expect(summary).to_contain_text(metric)
-    assert not lab.remote_requests()
-
-
-def test_lag_slider_changes_the_correlation(lab):
-    """Does moving the lag slider change the correlation and the chart, and does the lag stay
-    after a reload and a kernel restart?"""
-    lesson = lesson_showing("LagExplorer(")
-    fresh_start(lab, lesson)
+    # the lag explorer: three steps right on the lag slider
     explorer = lab.code_cell("LagExplorer(").locator(".jp-OutputArea")
     readout = explorer.locator(".widget-html", has_text="correlation of the").first
     slider = explorer.locator(".widget-slider").filter(has_text="Lag (months)")
@@ -119,7 +111,6 @@ def test_lag_slider_changes_the_correlation(lab):
     before = readout.text_content()
     charts_before = [svg.inner_html() for svg in explorer.locator("svg[role=img]").all()]
     assert charts_before, "the lag explorer shows no chart"
-
     handle = slider.locator(".noUi-handle")
     handle.focus()
     for _ in range(3):
@@ -136,6 +127,11 @@ def test_lag_slider_changes_the_correlation(lab):
     lab.screenshot(SHOTS / "lag-explorer.png", at=explorer)
 
     reload_and_restart(lab)
+    sorter = lab.code_cell("MetricSorter(").locator(".jp-OutputArea")
+    expect(sorter).to_contain_text(re.compile(r"1 of \d+ metrics sorted"))
+    summary = sorter.locator("details")
+    summary.locator("summary").click()
+    expect(summary).to_contain_text(metric)
     explorer = lab.code_cell("LagExplorer(").locator(".jp-OutputArea")
     slider = explorer.locator(".widget-slider").filter(has_text="Lag (months)")
     expect(slider.locator(".widget-readout")).to_have_text(str(lag))
