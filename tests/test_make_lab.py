@@ -59,11 +59,14 @@ def lab():
             os.killpg(proc.pid, signal.SIGKILL)
 
 
-def test_lab_page_is_served(lab):
-    """Does /lab answer with the JupyterLab page?"""
+def test_lab_opens_on_the_start_notebook(lab):
+    """Does the server's front page lead to JupyterLab with the start notebook open?"""
     base, token = lab
-    status, body = get(f"{base}/lab", token)
-    assert status == 200 and "JupyterLab" in body
+    req = urllib.request.Request(f"{base}/", headers={"Authorization": f"token {token}"})
+    with urllib.request.urlopen(req, timeout=10) as resp:
+        final_url, body = resp.geturl(), resp.read().decode()
+    assert final_url.endswith("/lab/tree/notebooks/00-start-here.ipynb")
+    assert "JupyterLab" in body
 
 
 def test_start_notebook_is_reachable(lab):
@@ -79,6 +82,7 @@ def test_no_news_or_update_prompts(lab):
     """Is a student spared the news and update prompts?"""
     base, token = lab
     _, body = get(f"{base}/lab/api/settings/@jupyterlab/apputils-extension:notification", token)
-    composite = json.loads(body)["composite"]
-    assert composite["fetchNews"] == "false"
-    assert composite["checkForUpdates"] is False
+    # overrides.json becomes the schema's defaults, which is what a fresh profile uses
+    properties = json.loads(body)["schema"]["properties"]
+    assert properties["fetchNews"]["default"] == "false"
+    assert properties["checkForUpdates"]["default"] is False

@@ -107,3 +107,42 @@ def test_remote_pattern_catches_cdn_html():
     chart = alt.Chart(pd.DataFrame({"x": [1]})).mark_point().encode(x="x")
     assert REMOTE.search(chart.to_html())
     assert not REMOTE.search(Path(__file__).read_text().split("REMOTE =")[0])
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_opens_with_its_contract(path):
+    """Does the notebook open with objectives, the time it takes and what you will build?"""
+    nb = nbformat.read(path, as_version=4)
+    opening = "\n".join(c.source for c in nb.cells[:3] if c.cell_type == "markdown").lower()
+    assert re.search(r"\b\d+\s*(minutes|min)\b", opening), "say how long it takes"
+    assert "you will" in opening or "objectives" in opening, "state the learning objectives"
+    assert "build" in opening, "say what the student will build"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_closes_with_summary_reading_and_next(path):
+    """Does the notebook end with a summary, further reading and a link to the next one?"""
+    nb = nbformat.read(path, as_version=4)
+    markdown = [c.source for c in nb.cells if c.cell_type == "markdown"]
+    closing = "\n".join(markdown[-3:])
+    assert re.search(r"^##+ Summary", closing, re.MULTILINE)
+    assert re.search(r"^##+ Further reading", closing, re.MULTILINE)
+    position = NOTEBOOKS.index(path)
+    following = NOTEBOOKS[position + 1] if position + 1 < len(NOTEBOOKS) else NOTEBOOKS[0]
+    if path != NOTEBOOKS[0]:
+        assert f"]({following.name})" in closing, f"link to the next notebook, {following.name}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_chart_has_a_text_description(executed_notebooks, path):
+    """Does every chart output carry a description that a screen reader reads?"""
+    nb, _ = executed_notebooks[path.name]
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            svg = output.get("data", {}).get("image/svg+xml")
+            if svg:
+                svg = "".join(svg) if isinstance(svg, list) else svg
+                assert re.search(r"<desc>[^<]{10,}</desc>", svg), (
+                    f"undescribed chart: {cell.source}"
+                )

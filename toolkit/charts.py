@@ -21,7 +21,7 @@ Examples
 ...     description="Revenue stays at zero for two months, then rises.",
 ... )
 >>> svg = to_svg(chart)
->>> svg.startswith("<svg") and "Revenue" in svg
+>>> svg.startswith("<svg") and 'aria-label="Revenue stays at zero' in svg
 True
 >>> "http" in svg.replace("http://www.w3.org", "")
 False
@@ -66,7 +66,19 @@ def to_svg(chart: alt.TopLevelMixin | dict) -> str:
     import vl_convert as vlc  # imported on first render: it is a large native module
 
     spec = chart if isinstance(chart, dict) else chart.to_dict()
-    return vlc.vegalite_to_svg(spec)
+    return _accessible(vlc.vegalite_to_svg(spec), _title_text(spec), spec.get("description", ""))
+
+
+def _accessible(svg: str, title: str, description: str) -> str:
+    """Give the SVG a role, an accessible name and a description (read by screen readers)."""
+    label = html.escape(description or title or "chart", quote=True)
+    head, sep, rest = svg.partition(">")
+    if not sep or not head.startswith("<svg"):
+        return svg
+    inner = f"<title>{html.escape(title or description)}</title>"
+    if description:
+        inner += f"<desc>{html.escape(description)}</desc>"
+    return f'{head} role="img" aria-label="{label}">{inner}{rest}'
 
 
 def _mimebundle(spec: dict, **_kwargs) -> dict:
@@ -112,7 +124,5 @@ def chart_widget(chart: alt.TopLevelMixin | None = None) -> ipywidgets.HTML:
 
 
 def show_in(box: ipywidgets.HTML, chart: alt.TopLevelMixin) -> None:
-    """Draw ``chart`` into an HTML widget, with its description as accessible text."""
-    spec = chart.to_dict()
-    label = html.escape(spec.get("description") or _title_text(spec))
-    box.value = f'<figure role="img" aria-label="{label}" style="margin:0">{to_svg(spec)}</figure>'
+    """Draw ``chart`` into an HTML widget (as accessible SVG, see :func:`to_svg`)."""
+    box.value = to_svg(chart)

@@ -27,12 +27,27 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
-__all__ = ["ATTEMPTED", "NOT_STARTED", "PASSED", "load", "progress_file", "record", "status_of"]
+__all__ = [
+    "ATTEMPTED",
+    "NOT_STARTED",
+    "PASSED",
+    "load",
+    "on_change",
+    "progress_file",
+    "record",
+    "status_of",
+]
 
 NOT_STARTED = "not started"
 ATTEMPTED = "attempted"
 PASSED = "checks passed"
 _RANK = {NOT_STARTED: 0, ATTEMPTED: 1, PASSED: 2}
+_listeners: list = []
+
+
+def on_change(callback) -> None:
+    """Call ``callback(exercise, status)`` after every :func:`record` in this kernel."""
+    _listeners.append(callback)
 
 
 def progress_file() -> Path:
@@ -74,6 +89,8 @@ def record(exercise: str, *, passed: bool) -> str:
     entry["updated"] = datetime.now(UTC).isoformat(timespec="seconds")
     data[exercise] = entry
     _write(progress_file(), data)
+    for callback in list(_listeners):
+        callback(exercise, entry["status"])
     return entry["status"]
 
 

@@ -1,0 +1,155 @@
+"""Self-paced study: honest checks, tiered hints and a progress view on every exercise."""
+
+import inspect
+import subprocess
+import sys
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from conftest import ROOT
+
+from toolkit import checks, course, progress
+from toolkit.progress_view import ProgressView, summary_line, table
+
+
+@dataclass
+class Path_:
+    """A student's path through one exercise: a wrong answer, then the right one."""
+
+    exercise: str
+    check: Any  # callable(answer) -> checks.Report
+    hints: Any  # checks.Hints
+    wrong: Any
+    right: Any  # callable() -> the right answer, derived in the test (never stored)
+    look_for: str  # a phrase the feedback on the wrong answer must contain
+
+
+def _intro_path():
+    from toolkit import intro
+
+    table_ = intro.first_revenue_table(6)
+    return Path_(
+        "start.first-revenue-month",
+        intro.check_first_revenue_month,
+        intro.hint,
+        wrong=3,
+        right=lambda: int(table_.loc[table_["revenue"] > 0, "month"].min()),
+        look_for="sales cycle",
+    )
+
+
+PATHS = [_intro_path]
+TEST_CODE_MARKERS = ("assert ", "def test", "Traceback", "== ", "BEGIN HIDDEN")
+
+
+@pytest.fixture(params=PATHS, ids=lambda f: f.__name__.strip("_").removesuffix("_path"))
+def path(request):
+    return request.param()
+
+
+def test_every_exercise_of_the_course_has_a_student_path():
+    """Is every exercise listed in the course outline walked through by these tests?"""
+    walked = {f().exercise for f in PATHS}
+    lesson_exercises = {e.id for lesson in course.LESSONS for e in lesson.exercises}
+    assert lesson_exercises <= walked, lesson_exercises - walked
+
+
+def test_wrong_answer_says_where_to_look_without_the_answer(path):
+    """Does a wrong answer get plain feedback that names what to look at, and no answer?"""
+    report = path.check(path.wrong)
+    text = str(report) + report._repr_html_()
+    assert not report.passed
+    assert path.look_for.lower() in text.lower()
+    assert repr(path.right()) not in text.replace(repr(path.wrong), "")
+    assert not any(marker in text for marker in TEST_CODE_MARKERS)
+    assert progress.status_of(path.exercise) == progress.ATTEMPTED
+
+
+def test_blank_answer_is_a_helpful_failure(path):
+    """Does leaving the ... in place give feedback instead of a traceback?"""
+    report = path.check(...)
+    assert not report.passed
+    assert "..." in str(report)
+
+
+def test_three_hints_escalate_and_never_give_the_answer(path):
+    """Do hint(), hint(), hint() give a nudge, a pointer and a worked example, never the answer?"""
+    path.hints.given = 0
+    given = [str(path.hints()) for _ in range(3)]
+    assert len(set(given)) == 3
+    assert [g.split(":")[0] for g in given] == ["Hint 1 of 3", "Hint 2 of 3", "Hint 3 of 3"]
+    for hint in given:
+        assert repr(path.right()) not in hint.split(":", 1)[1]
+    assert "example" in given[2].lower()
+
+
+def test_right_answer_passes_and_progress_survives_a_new_kernel(path, course_home):
+    """Do the checks pass on the right answer, and does a new process see the progress?"""
+    path.check(path.wrong)
+    report = path.check(path.right())
+    assert report.passed
+    assert "checks passed" in str(report).lower() and "all tests passed" not in str(report).lower()
+    code = f"from toolkit import progress; print(progress.status_of({path.exercise!r}))"
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"ALLIANCE_COURSE_HOME": str(course_home), "PATH": ""},
+    ).stdout.strip()
+    assert out == progress.PASSED
+
+
+def test_check_source_holds_no_plain_answer(path):
+    """Is the expected answer absent from the source of the exercise's check?"""
+    source = inspect.getsource(path.check)
+    assert repr(path.right()) not in source
+
+
+def test_a_failed_attempt_never_undoes_a_pass():
+    """Does a later wrong answer leave an exercise at 'checks passed'?"""
+    progress.record("demo.exercise", passed=True)
+    assert progress.record("demo.exercise", passed=False) == progress.PASSED
+    assert progress.load()["demo.exercise"]["attempts"] == 2
+
+
+def test_damaged_progress_file_is_kept_aside(course_home):
+    """Does a damaged progress file give a fresh start without losing the old file?"""
+    (course_home / "progress.json").write_text("{not json")
+    assert progress.status_of("demo.exercise") == progress.NOT_STARTED
+    assert (course_home / "progress.json.damaged").read_text() == "{not json"
+    progress.record("demo.exercise", passed=False)
+    assert progress.status_of("demo.exercise") == progress.ATTEMPTED
+
+
+def test_hidden_tests_are_never_called_all_passed():
+    """Does a report say 'your instructor's grading may check more' where hidden tests exist?"""
+    ok = [checks.Check("A property holds", True)]
+    hidden = checks.Report("demo.hidden", ok, hidden_tests=True)
+    visible = checks.Report("demo.visible", ok, hidden_tests=False)
+    assert "instructor's grading may check more" in str(hidden)
+    assert "instructor" not in str(visible)
+    assert "all tests passed" not in (str(hidden) + str(visible)).lower()
+
+
+def test_progress_view_updates_when_a_check_runs():
+    """Does the progress widget change by itself when a check runs in the kernel?"""
+    view = ProgressView()
+    first = course.LESSONS[0].exercises[0]
+    assert f"{first.title} — not started" in view.panel.value
+    progress.record(first.id, passed=True)
+    assert f"{first.title} — checks passed" in view.panel.value
+    assert summary_line().startswith("1 of ")
+
+
+def test_progress_table_lists_every_exercise_of_the_course():
+    """Does the progress view list every exercise in the course outline, in order?"""
+    assert table()["id"].tolist() == course.exercise_ids()
+
+
+def test_progress_stays_on_this_machine():
+    """Does the progress code make no network connection (no socket or HTTP use)?"""
+    for module in ("progress.py", "progress_view.py", "checks.py"):
+        source = (ROOT / "toolkit" / module).read_text()
+        assert not any(word in source for word in ("socket", "urllib", "requests", "http.client"))
