@@ -452,6 +452,8 @@ def test_assignment_round_trip_through_the_hub(classroom, assignment, hub):
     # Instructor: collect, autograde each submission, read the scores.
     collected = teacher.json("POST", f"formgrader/api/assignment/{assignment_id}/collect")
     assert collected["success"], collected.get("log") or collected
+    overview = teacher.json("GET", f"formgrader/api/assignment/{assignment_id}")
+    assert overview["num_submissions"] == 2, overview
     subs = {
         s["student"]: s for s in teacher.json("GET", f"formgrader/api/submissions/{assignment_id}")
     }
@@ -511,7 +513,19 @@ def test_a_students_token_does_not_open_another_students_server(classroom):
     assert other.status_code == 403, other.status_code
 
 
+def lab_page_config(person: Participant) -> dict:
+    page = person.call("GET", "lab").text
+    found = re.search(
+        r'<script id="jupyter-config-data" type="application/json">(.*?)</script>', page, re.S
+    )
+    return json.loads(found.group(1))
+
+
 def test_students_get_no_grading_panel(classroom):
-    """Is the formgrader on the instructor's server only?"""
-    assert classroom["instructor"].call("GET", "formgrader/api/assignments").status_code == 200
-    assert classroom["ada"].call("GET", "formgrader/api/assignments").status_code == 404
+    """Are the formgrader and the authoring tools on the instructor's server only?"""
+    teacher, ada = classroom["instructor"], classroom["ada"]
+    assert teacher.call("GET", "formgrader/api/assignments").status_code == 200
+    assert ada.call("GET", "formgrader/api/assignments").status_code == 404
+    panels = {"@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:create-assignment"}
+    assert panels <= set(lab_page_config(ada)["disabledExtensions"])
+    assert not panels & set(lab_page_config(teacher)["disabledExtensions"])
