@@ -469,7 +469,11 @@ def test_assignment_round_trip_through_the_hub(classroom, assignment, hub):
     good, poor = subs[ada.name], subs[ben.name]
     assert good["autograded"] and poor["autograded"]
     assert good["max_code_score"] > 0
-    assert good["code_score"] == good["max_code_score"], good
+    assert good["code_score"] == good["max_code_score"], (
+        f"{ada.name}'s notebook passed validation, yet autograde gave {good['code_score']} of "
+        f"{good['max_code_score']} points (needs_manual_grade={good['needs_manual_grade']}): "
+        "does the course's nbgrader config wipe grade metadata during autograde?"
+    )
     assert poor["code_score"] < good["code_score"], poor
 
     # Instructor: export the grades (nbgrader export in a notebook cell), read the CSV back.
