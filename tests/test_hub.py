@@ -336,16 +336,28 @@ def entry(listing: dict, assignment_id: str, status: str | None = None) -> dict:
     return found[0]
 
 
+# A written answer in the student's own words (graded by hand, so any text is "an answer").
+WRITTEN_ANSWER = (
+    "I would brief my fellow executives every quarter on the joint pipeline and trained "
+    "sellers, secure budget and people for the joint team, and remove blockers between our "
+    "sales and product teams long before revenue shows."
+)
+
+
 def solution_sources(source_notebook: Path) -> dict[str, str]:
-    """The instructor's answer in each solution cell, without nbgrader's markers."""
+    """A correct answer for each solution cell: the instructor's code, or a written answer."""
     nb = nbformat.read(source_notebook, as_version=4)
     answers = {}
     for cell in nb.cells:
         meta = cell.metadata.get("nbgrader", {})
-        if meta.get("solution") and cell.cell_type == "code":
+        if not meta.get("solution"):
+            continue
+        if cell.cell_type == "code":
             lines = cell.source.splitlines()
             kept = [ln for ln in lines if not re.match(r"\s*### (BEGIN|END) SOLUTION", ln)]
             answers[meta["grade_id"]] = "\n".join(kept)
+        else:
+            answers[meta["grade_id"]] = WRITTEN_ANSWER
     return answers
 
 
