@@ -344,6 +344,23 @@ WRITTEN_ANSWER = (
 )
 
 
+# For an assignment whose answer is (partly) a file a widget saves beside the notebook: what the
+# student does in that widget, run in the student's own kernel in the fetched folder.
+WIDGET_ANSWERS = {
+    "reading-the-indicators": (
+        "from toolkit.metric_sorter import MetricSorter\n"
+        "from toolkit.metrics import kind_of\n"
+        "from toolkit.reading_checks import ASSIGNMENT_METRICS, SORTING_FILE\n"
+        "sorter = MetricSorter(ASSIGNMENT_METRICS, path=SORTING_FILE, reveal=False)\n"
+        "for metric in sorter.metrics:\n"
+        "    sorter.picker.value = metric\n"
+        "    leading = kind_of(metric) == 'leading'\n"
+        "    (sorter.leading_button if leading else sorter.lagging_button).click()\n"
+        "print(len(sorter.answers), 'sorted')\n"
+    ),
+}
+
+
 def solution_sources(source_notebook: Path) -> dict[str, str]:
     """A correct answer for each solution cell: the instructor's code, or a written answer."""
     nb = nbformat.read(source_notebook, as_version=4)
@@ -376,6 +393,13 @@ def answer_correctly(person: Participant, folder: str, notebook: str, source: Pa
     person.json(
         "PUT", path, json={"type": "notebook", "format": "json", "content": model["content"]}
     )
+
+
+def token_for(person: Participant) -> str:
+    """An API token for the person's own server, made by the hub (as from the token page)."""
+    made = person.hub_api("POST", f"users/{person.name}/tokens", json={"note": "hub test"})
+    assert made.status_code == 201, made.text
+    return made.json()["token"]
 
 
 def run_in_kernel(person: Participant, token: str, code: str) -> str:
@@ -450,6 +474,10 @@ def test_assignment_round_trip_through_the_hub(classroom, assignment, hub):
         assert fetched["path"] == f"{COURSE_FOLDER}/{assignment_id}"
     for notebook in notebooks:
         answer_correctly(ada, folders[ada.name], notebook, source)
+    if assignment_id in WIDGET_ANSWERS:
+        go_there = f"import os\nos.chdir(os.path.expanduser('~/{folders[ada.name]}'))\n"
+        printed = run_in_kernel(ada, token_for(ada), go_there + WIDGET_ANSWERS[assignment_id])
+        assert "sorted" in printed, printed
     for student, should_pass in ((ada, True), (ben, False)):
         for notebook in notebooks:
             path = f"{folders[student.name]}/{notebook}"
@@ -489,11 +517,10 @@ def test_assignment_round_trip_through_the_hub(classroom, assignment, hub):
     assert poor["code_score"] < good["code_score"], poor
 
     # Instructor: export the grades (nbgrader export in a notebook cell), read the CSV back.
-    token = teacher.hub_api("POST", f"users/{teacher.name}/tokens", json={"note": "export"})
     course_dir = f"/home/{teacher.name}/{COURSE_FOLDER}"
     printed = run_in_kernel(
         teacher,
-        token.json()["token"],
+        token_for(teacher),
         "import subprocess\n"
         f"r = subprocess.run(['nbgrader', 'export', '--to', 'grades.csv'], cwd={course_dir!r},"
         " capture_output=True, text=True)\n"
