@@ -15,6 +15,7 @@ import csv
 import io
 import json
 import os
+import pwd
 import re
 import secrets
 import shutil
@@ -92,6 +93,10 @@ def course_env(runnable):
     return COURSE_ENV
 
 
+def home_of(user: str) -> str:
+    return pwd.getpwnam(user).pw_dir
+
+
 def kill_processes_of(user: str) -> None:
     """End what the test's own users still run (by process id), so userdel can remove them."""
     for sig in (signal.SIGTERM, signal.SIGKILL):
@@ -116,8 +121,7 @@ def people(runnable):
         for name in names.values():
             run("useradd", "--create-home", "--shell", "/bin/bash", name)
             created.append(name)
-            home = Path(f"/home/{name}")
-            home.chmod(0o700)
+            Path(home_of(name)).chmod(0o700)
         yield names
     finally:
         for name in created:
@@ -178,7 +182,7 @@ def assignment(people):
     """The course's first assignment in the instructor's course folder, set up by the kit."""
     instructor = people["instructor"]
     run(str(KIT / "setup-instructor"), instructor, COURSE_FOLDER)
-    course = Path(f"/home/{instructor}/{COURSE_FOLDER}")
+    course = Path(home_of(instructor)) / COURSE_FOLDER
     found = course_assignments()
     if found:
         source = found[0]
@@ -517,7 +521,7 @@ def test_assignment_round_trip_through_the_hub(classroom, assignment, hub):
     assert poor["code_score"] < good["code_score"], poor
 
     # Instructor: export the grades (nbgrader export in a notebook cell), read the CSV back.
-    course_dir = f"/home/{teacher.name}/{COURSE_FOLDER}"
+    course_dir = f"{home_of(teacher.name)}/{COURSE_FOLDER}"
     printed = run_in_kernel(
         teacher,
         token_for(teacher),
