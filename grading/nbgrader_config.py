@@ -12,3 +12,7 @@ c.CourseDirectory.db_url = f"sqlite:///{HERE / 'gradebook.db'}"
 c.OverwriteCells.add_missing_cells = True
 # Saved widget state must never reach a student version.
 c.ClearMetadataPreprocessor.enabled = True
+# That preprocessor runs inside `nbgrader autograde`: without this mask it also wipes the
+# nbgrader metadata of every code cell, and no test cell gets a score (auto_score stays None).
+c.ClearMetadataPreprocessor.preserve_cell_metadata_mask = {"nbgrader"}
+c.ClearMetadataPreprocessor.preserve_nb_metadata_mask = {("language_info", "name"), "kernelspec"}

@@ -129,8 +129,7 @@ def test_notebook_closes_with_summary_reading_and_next(path):
     assert re.search(r"^##+ Further reading", closing, re.MULTILINE)
     position = NOTEBOOKS.index(path)
     following = NOTEBOOKS[position + 1] if position + 1 < len(NOTEBOOKS) else NOTEBOOKS[0]
-    if path != NOTEBOOKS[0]:
-        assert f"]({following.name})" in closing, f"link to the next notebook, {following.name}"
+    assert f"]({following.name})" in closing, f"link to the next notebook, {following.name}"
 
 
 @pytest.mark.slow

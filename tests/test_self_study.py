@@ -39,7 +39,141 @@ def _intro_path():
     )
 
 
-PATHS = [_intro_path]
+def _missing_sponsor_path():
+    from toolkit.governance import lesson, review
+
+    def right():
+        (finding,) = [f for f in review(lesson.mystery_design()) if f.severity == "error"]
+        return next(p for p in lesson.mystery_design().partners if finding.message.startswith(p))
+
+    return Path_(
+        "governance.missing-sponsor",
+        lesson.check_missing_sponsor,
+        lesson.sponsor_hint,
+        wrong="Solaris",
+        right=right,
+        look_for="steering",
+    )
+
+
+def _lean_case_path():
+    from toolkit.governance import lesson, template
+
+    def right():
+        design = template("lean-startup-enterprise")
+        rename = dict(zip(design.partners, lesson.CASE_PARTNERS, strict=True))
+        design.partners = list(lesson.CASE_PARTNERS)
+        for body in design.bodies:
+            for member in body.members:
+                member.partner = rename[member.partner]
+        return design
+
+    return Path_(
+        "governance.lean-case",
+        lesson.check_case_design,
+        lesson.case_hint,
+        wrong=lesson.empty_case(),
+        right=right,
+        look_for="builder",
+    )
+
+
+def _magic_wand_path():
+    from toolkit import indicator_exercises as ex
+    from toolkit.simulator import first_revenue_month, simulate
+
+    return Path_(
+        "magic-wand.first-revenue",
+        ex.check_first_revenue,
+        ex.hint_first_revenue,
+        wrong=9,
+        right=lambda: first_revenue_month(
+            simulate(ex.FIRST_REVENUE["effort"], months=36, sales_cycle=9)
+        ),
+        look_for="sales cycle",
+    )
+
+
+def _sort_metrics_path():
+    from toolkit import indicator_exercises as ex
+    from toolkit.catalogue import METRICS
+
+    flipped = {"leading": "lagging", "lagging": "leading"}
+    return Path_(
+        "indicators.sort-metrics",
+        ex.check_sorting,
+        ex.hint_sorting,
+        wrong={m.name: flipped[m.kind] for m in METRICS[:12]},
+        right=lambda: {m.name: m.kind for m in METRICS},
+        look_for="re-sort",
+    )
+
+
+def _best_lag_path():
+    from toolkit import data
+    from toolkit import indicator_exercises as ex
+    from toolkit.metrics import best_lag
+
+    return Path_(
+        "indicators.best-lag",
+        ex.check_best_lag,
+        ex.hint_best_lag,
+        wrong=0,
+        right=lambda: best_lag(
+            data.series(ex.LAG["alliance"], ex.LAG["leading"]),
+            data.series(ex.LAG["alliance"], ex.LAG["lagging"]),
+        ),
+        look_for="sales cycle",
+    )
+
+
+def _scorecard_path():
+    from toolkit import indicator_exercises as ex
+    from toolkit.catalogue import METRICS, PERSPECTIVES
+
+    def balanced():
+        first = {p: next(m.name for m in METRICS if m.perspective == p) for p in PERSPECTIVES}
+        return {name: 10 for name in first.values()}
+
+    return Path_(
+        "governance-tools.scorecard",
+        ex.check_scorecard,
+        ex.hint_scorecard,
+        wrong={"sourced_revenue": 500},
+        right=balanced,
+        look_for="perspective",
+    )
+
+
+def _largest_gap_path():
+    from toolkit import data
+    from toolkit import indicator_exercises as ex
+    from toolkit.metrics import perception_gaps
+
+    def largest():
+        gaps = perception_gaps(data.survey(ex.GAP["alliance"], quarter=ex.GAP["quarter"]))
+        return gaps["gap"].idxmax()
+
+    return Path_(
+        "governance-tools.largest-gap",
+        ex.check_largest_gap,
+        ex.hint_largest_gap,
+        wrong="governance",
+        right=largest,
+        look_for="gap",
+    )
+
+
+PATHS = [
+    _intro_path,
+    _magic_wand_path,
+    _missing_sponsor_path,
+    _lean_case_path,
+    _sort_metrics_path,
+    _best_lag_path,
+    _scorecard_path,
+    _largest_gap_path,
+]
 TEST_CODE_MARKERS = ("assert ", "def test", "Traceback", "== ", "BEGIN HIDDEN")
 
 

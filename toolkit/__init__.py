@@ -19,7 +19,19 @@ charts.enable_offline()
 
 # public name -> submodule that defines it (loaded on first access)
 _LAZY = {
+    "governance": "toolkit.governance",
     "intro": "toolkit.intro",
+    "catalogue": "toolkit.catalogue",
+    "data": "toolkit.data",
+    "datagen": "toolkit.datagen",
+    "metrics": "toolkit.metrics",
+    "simulator": "toolkit.simulator",
+    "metric_charts": "toolkit.metric_charts",
+    "answer_file": "toolkit.answer_file",
+    "metric_sorter": "toolkit.metric_sorter",
+    "lag_explorer": "toolkit.lag_explorer",
+    "magic_wand": "toolkit.magic_wand",
+    "health_check": "toolkit.health_check",
 }
 
 __all__ = ["charts", *_LAZY]

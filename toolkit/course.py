@@ -41,10 +41,61 @@ LESSONS: tuple[Lesson, ...] = (
         "Start here: alliances are not magic wands",
         (Exercise("start.first-revenue-month", "When does the first revenue appear?"),),
     ),
+    Lesson(
+        "01-the-magic-wand.ipynb",
+        "The magic wand: why revenue lags",
+        (Exercise("magic-wand.first-revenue", "First revenue with a 9-month sales cycle"),),
+    ),
+    Lesson(
+        "02-governance-structures.ipynb",
+        "Governance structures: who decides, who meets, where issues go",
+        (
+            Exercise("governance.missing-sponsor", "Which partner has no executive sponsor?"),
+            Exercise("governance.lean-case", "Lean governance for a start-up and a bank"),
+        ),
+    ),
+    Lesson(
+        "03-leading-and-lagging-indicators.ipynb",
+        "Leading and lagging indicators",
+        (
+            Exercise("indicators.sort-metrics", "Sort the metrics into leading and lagging"),
+            Exercise("indicators.best-lag", "How many months revenue follows registrations"),
+        ),
+    ),
+    Lesson(
+        "04-governance-tools.ipynb",
+        "Governance tools: the scorecard and the health check",
+        (
+            Exercise("governance-tools.scorecard", "Build a balanced scorecard"),
+            Exercise("governance-tools.largest-gap", "Find the largest perception gap"),
+        ),
+    ),
 )
 
 # Graded assignments: the folder name under grading/source/ and its exercises.
-ASSIGNMENTS: tuple[Lesson, ...] = ()
+ASSIGNMENTS: tuple[Lesson, ...] = (
+    Lesson(
+        "governance-design",
+        "Design, repair and decision rights of an alliance's governance",
+        (
+            Exercise("governance-design.case-design", "Design the governance for the case"),
+            Exercise("governance-design.repair", "Repair a broken design"),
+            Exercise("governance-design.decision-owners", "One owner per core decision"),
+            Exercise("governance-design.champion", "How an executive champions the alliance"),
+        ),
+    ),
+    Lesson(
+        "reading-the-indicators",
+        "Reading the indicators",
+        (
+            Exercise("reading.classify", "Classify metrics as leading or lagging"),
+            Exercise("reading.lag", "How many months revenue lags a leading metric"),
+            Exercise("reading.falling", "Alliances whose revenue will fall next year"),
+            Exercise("reading.largest-gap", "The largest perception gap"),
+            Exercise("reading.executive-reply", "Reply to an impatient executive"),
+        ),
+    ),
+)
 
 
 def exercise_ids() -> list[str]:

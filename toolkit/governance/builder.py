@@ -1,0 +1,440 @@
+"""The governance builder: a widget to build a design by clicking, with a live review.
+
+The widget is a thin view: each button hands what the student typed to a pure function of
+:mod:`toolkit.governance.edits`, then saves the design beside the notebook, reviews it and
+redraws the chart. Input that cannot be used shows an inline message and leaves the design,
+the review and the saved file as they were. Re-running the cell (after a kernel restart, for
+example) loads the saved file again, so nothing the student built is lost.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> path = pathlib.Path(tempfile.mkdtemp()) / "my-governance.json"
+>>> builder = GovernanceBuilder(path, template="lean-startup-enterprise", chart=False)
+>>> builder.body_name.value = "Joint Marketing Group"
+>>> builder.tier_picker.value = "operational"
+>>> builder.add_body_button.click()
+>>> [b.name for b in builder.design.bodies][-1]
+'Joint Marketing Group'
+>>> GovernanceBuilder(path, chart=False).design == builder.design   # reloaded from the file
+True
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from pathlib import Path
+
+import ipywidgets as w
+
+from toolkit.charts import chart_widget, show_in
+from toolkit.governance import edits
+from toolkit.governance.chart import decision_chart, governance_chart
+from toolkit.governance.files import DesignError, dumps, from_dict, load, save
+from toolkit.governance.model import CORE_DECISIONS, FUNCTIONS, ROLES, TIERS, Design
+from toolkit.governance.review import counts, review
+from toolkit.governance.templates import TEMPLATES, template_titles
+from toolkit.store import StoreError, load_json
+
+__all__ = ["GovernanceBuilder"]
+
+UNDO_LIMIT = 50
+_WIDE = w.Layout(width="320px")
+_STYLE = {"description_width": "110px"}
+
+
+def _html_list(items: list[str]) -> str:
+    return "<ul style='margin:2px 0 6px 0'>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
+
+
+def review_html(design: Design) -> str:
+    """The review panel's content: counts, then errors and warnings with their hints."""
+    findings = review(design)
+    n = counts(findings)
+    if not n["error"]:
+        head = "✔ Workable: no errors"
+        colour = "#276749"
+    else:
+        head = "✘ Not workable yet"
+        colour = "#9b2c2c"
+    summary = (f"{head} — {n['error']} error{'s' * (n['error'] != 1)}, "
+               f"{n['warning']} warning{'s' * (n['warning'] != 1)}")
+    parts = [f"<b>{html.escape(summary)}</b>"]
+    for severity, title in (("error", "Errors (the structure cannot work)"),
+                            ("warning", "Warnings (workable, but weak)")):
+        items = [
+            f"<code>{f.code}</code> {html.escape(f.message)} <i>Fix: {html.escape(f.hint)}</i>"
+            for f in findings if f.severity == severity
+        ]
+        if items:
+            parts.append(f"<div>{title}:</div>{_html_list(items)}")
+    return (f'<div role="status" style="border-left:4px solid {colour};padding:4px 10px">'
+            + "".join(parts) + "</div>")
+
+
+class GovernanceBuilder(w.VBox):
+    """Build a governance design by clicking; it is reviewed, drawn and saved on every change.
+
+    Parameters
+    ----------
+    path : str or path-like, optional
+        The JSON file beside the notebook where the design is saved (and reloaded from).
+    template : str, optional
+        Start from this template (see :data:`toolkit.governance.TEMPLATES`) when there is no
+        saved file yet.
+    start : Design or str or path-like, optional
+        Start from this design, or from the design in this file, when there is no saved file.
+    alliance, partners : optional
+        The alliance's name and partners of an empty start.
+    chart : bool, optional
+        Draw the live chart (switch off only where no picture is needed).
+    """
+
+    def __init__(self, path: str | os.PathLike = "my-governance.json", *,
+                 template: str | None = None, start=None, alliance: str = "",
+                 partners=(), chart: bool = True):
+        self.path = Path(path)
+        self._undo: list[Design] = []
+        self._quiet = False
+        self._draw = chart
+        self._build_controls()
+        first_note = ""
+        design = None
+        if self.path.exists():
+            design, first_note = self._read_saved()
+        if design is None:
+            try:
+                design = self._starting_design(template, start, alliance, partners)
+            except (DesignError, ValueError) as err:
+                first_note += f" The starting design could not be read: {err}"
+                design = Design(alliance, list(partners), [])
+        self._design = design
+        super().__init__(self._layout())
+        self._refresh()
+        if first_note:
+            self._say(first_note.strip(), ok=False)
+        elif self.path.exists():
+            self._say(f"Loaded your saved design from {self.path.name}.", ok=True)
+
+    def _repr_mimebundle_(self, **kwargs):
+        """The live widget, with a still picture for places that cannot run it.
+
+        JupyterLab shows the widget; a static view (nbgrader feedback, exported HTML, a
+        notebook reopened without its kernel) shows the review and chart as they were.
+        """
+        data = super()._repr_mimebundle_(**kwargs)
+        n = len(self._design.bodies)
+        data["text/plain"] = (f"<governance builder: {n} bod{'y' if n == 1 else 'ies'}, "
+                              f"saved in {self.path.name}>")
+        data["text/html"] = (f"<div><p><b>Governance builder</b> (saved in "
+                             f"{html.escape(self.path.name)})</p>{self.review_panel.value}"
+                             f"{self.chart.value}</div>")
+        return data
+
+    # ------------------------------------------------------------ the design
+
+    @property
+    def design(self) -> Design:
+        """A copy of the current design (changing it does not change the builder)."""
+        return self._design.copy()
+
+    def replace(self, design: Design) -> None:
+        """Put a whole design in the builder (it can be undone, and it is saved)."""
+        self._apply(lambda _: design.copy(), "Design replaced.")
+
+    def _read_saved(self) -> tuple[Design | None, str]:
+        try:
+            data = load_json(self.path)
+            return from_dict(data, name=self.path.name), ""
+        except StoreError as err:
+            return None, (f"Your saved file could not be read ({err}); it was kept as "
+                          f"{self.path.name}.damaged and the builder starts afresh.")
+        except DesignError as err:
+            aside = self.path.with_name(self.path.name + ".damaged")
+            self.path.replace(aside)
+            return None, (f"Your saved file could not be used ({err}); it was kept as "
+                          f"{aside.name} and the builder starts afresh.")
+
+    @staticmethod
+    def _starting_design(template, start, alliance, partners) -> Design:
+        if start is not None:
+            return start.copy() if isinstance(start, Design) else load(start)
+        if template:
+            return TEMPLATES[template]() if template in TEMPLATES else _unknown(template)
+        return Design(alliance, list(dict.fromkeys(partners)), [])
+
+    # ------------------------------------------------------------ controls
+
+    def _build_controls(self):
+        text = dict(style=_STYLE, layout=_WIDE)
+        titles = template_titles()
+        self.template_picker = w.Dropdown(
+            options=[("an empty design", "")] + [(f"{n}: {t}", n) for n, t in titles.items()],
+            description="Start from", **text)
+        self.start_button = w.Button(description="Start over", icon="refresh",
+                                     tooltip="Replace the design by the one picked (undo works)")
+        self.alliance_text = w.Text(description="Alliance", placeholder="Nimbus + Titan", **text)
+        self.partners_text = w.Text(description="Partners", placeholder="Nimbus, Titan", **text)
+        self.alliance_button = w.Button(description="Set alliance")
+        self.body_picker = w.Dropdown(description="Body", options=[], **text)
+        self.body_name = w.Text(description="Name", placeholder="Joint Steering Committee", **text)
+        self.add_body_button = w.Button(description="Add body", icon="plus")
+        self.rename_button = w.Button(description="Rename body")
+        self.remove_body_button = w.Button(description="Remove body", icon="trash")
+        self.tier_picker = w.Dropdown(description="Tier", options=list(TIERS), **text)
+        self.cadence_text = w.Text(description="Meets every", placeholder="days, e.g. 90", **text)
+        self.escalates_picker = w.Dropdown(description="Escalates to", options=[("nobody", "")],
+                                           **text)
+        self.escalation_days_text = w.Text(description="after (days)", placeholder="e.g. 10",
+                                           **text)
+        self.settings_button = w.Button(description="Apply settings", icon="check")
+        self.member_picker = w.Select(description="Members", options=[], rows=5, **text)
+        self.member_name = w.Text(description="Person", placeholder="Ana Ruiz", **text)
+        self.member_partner = w.Combobox(description="Partner", options=[], **text)
+        self.member_role = w.Dropdown(description="Role", options=list(ROLES), **text)
+        self.member_function = w.Combobox(description="Function", options=list(FUNCTIONS),
+                                          placeholder="optional, e.g. sales", **text)
+        self.add_member_button = w.Button(description="Add member", icon="user-plus")
+        self.remove_member_button = w.Button(description="Remove member", icon="user-times")
+        self.decision_text = w.Combobox(description="Decision", placeholder="e.g. strategy",
+                                        options=list(CORE_DECISIONS), **text)
+        self.assign_button = w.Button(description="Give to body")
+        self.unassign_button = w.Button(description="Take from body")
+        self.undo_button = w.Button(description="Undo", icon="undo")
+        self.json_toggle = w.ToggleButton(description="Show design as JSON", icon="code")
+        self.message = w.HTML()
+        self.review_panel = w.HTML()
+        self.json_view = w.HTML(layout=w.Layout(display="none"))
+        self.chart = chart_widget()
+        self.decisions_view = chart_widget()
+        self.pictures = w.Tab(children=[self.chart, self.decisions_view])
+        self.pictures.set_title(0, "Structure")
+        self.pictures.set_title(1, "Decision rights")
+
+        handlers = {
+            self.start_button: self._on_start,
+            self.alliance_button: self._on_alliance,
+            self.add_body_button: self._on_add_body,
+            self.rename_button: self._on_rename,
+            self.remove_body_button: self._on_remove_body,
+            self.settings_button: self._on_settings,
+            self.add_member_button: self._on_add_member,
+            self.remove_member_button: self._on_remove_member,
+            self.assign_button: self._on_assign,
+            self.unassign_button: self._on_unassign,
+            self.undo_button: self._on_undo,
+        }
+        for button, handler in handlers.items():
+            button.layout = w.Layout(width="auto", min_width="120px")
+            button.on_click(handler)
+        self.json_toggle.layout = w.Layout(width="auto")
+        self.body_picker.observe(self._on_pick_body, names="value")
+        self.json_toggle.observe(lambda _: self._show_json(), names="value")
+        self.pictures.observe(lambda _: self._draw_pictures(), names="selected_index")
+
+    def _layout(self):
+        def row(*items):
+            return w.HBox(list(items))
+
+        def head(text):
+            return w.HTML(f"<b>{text}</b>")
+
+        return [
+            head("1. The alliance"),
+            row(self.template_picker, self.start_button),
+            row(self.alliance_text, self.partners_text, self.alliance_button),
+            head("2. Bodies: pick one to change it, or type a name and add a new one"),
+            row(self.body_picker, self.body_name),
+            row(self.add_body_button, self.rename_button, self.remove_body_button),
+            row(self.tier_picker, self.cadence_text),
+            row(self.escalates_picker, self.escalation_days_text, self.settings_button),
+            head("3. Members of the body picked"),
+            row(self.member_picker, w.VBox([self.member_name, self.member_partner,
+                                            self.member_role, self.member_function])),
+            row(self.add_member_button, self.remove_member_button),
+            head("4. Decisions owned by the body picked"),
+            row(self.decision_text, self.assign_button, self.unassign_button),
+            row(self.undo_button, self.json_toggle),
+            self.message,
+            head("Review"),
+            self.review_panel,
+            self.pictures,
+            self.json_view,
+        ]
+
+    # ------------------------------------------------------------ changing the design
+
+    def _say(self, text: str, *, ok: bool):
+        colour = "#276749" if ok else "#9b2c2c"
+        role = "status" if ok else "alert"
+        self.message.value = (f'<div role="{role}" style="color:{colour}">'
+                              f"{html.escape(text)}</div>")
+
+    def _apply(self, change, done: str):
+        """Run ``change(design) -> design``; on bad input say why and keep everything as it was."""
+        try:
+            new = change(self._design)
+        except edits.EditError as err:
+            self._say(str(err), ok=False)
+            return False
+        except Exception as err:  # never a traceback for a student
+            self._say(f"That change could not be made ({err}); your design is unchanged.",
+                      ok=False)
+            return False
+        try:
+            save(new, self.path)
+        except OSError as err:
+            self._say(f"Could not save to {self.path.name} ({err}); your design is unchanged.",
+                      ok=False)
+            return False
+        self._undo = [*self._undo[-UNDO_LIMIT + 1:], self._design]
+        self._design = new
+        self._refresh()
+        self._say(f"{done} Saved to {self.path.name}.", ok=True)
+        return True
+
+    def _picked(self):
+        return self.body_picker.value
+
+    def _on_start(self, _):
+        name = self.template_picker.value
+        if name:
+            self._apply(lambda _: TEMPLATES[name](), f"Started from the template {name}.")
+        else:
+            self._apply(lambda d: Design(d.alliance, list(d.partners), []),
+                        "Started an empty design (same alliance and partners).")
+
+    def _on_alliance(self, _):
+        self._apply(lambda d: edits.set_alliance(d, self.alliance_text.value,
+                                                 self.partners_text.value),
+                    "Alliance and partners set.")
+
+    def _on_add_body(self, _):
+        name = self.body_name.value
+        if self._apply(lambda d: edits.add_body(d, name, self.tier_picker.value,
+                                                self.cadence_text.value),
+                       f"Added {name.strip()}."):
+            self.body_picker.value = len(self._design.bodies) - 1
+
+    def _on_rename(self, _):
+        self._apply(lambda d: edits.rename_body(d, self._picked(), self.body_name.value),
+                    "Renamed.")
+
+    def _on_remove_body(self, _):
+        self._apply(lambda d: edits.remove_body(d, self._picked()), "Body removed.")
+
+    def _on_settings(self, _):
+        self._apply(lambda d: edits.set_body(d, self._picked(), self.tier_picker.value,
+                                             self.cadence_text.value,
+                                             self.escalates_picker.value,
+                                             self.escalation_days_text.value),
+                    "Settings applied.")
+
+    def _on_add_member(self, _):
+        self._apply(lambda d: edits.add_member(d, self._picked(), self.member_name.value,
+                                               self.member_partner.value,
+                                               self.member_role.value,
+                                               self.member_function.value),
+                    f"Added {self.member_name.value.strip()}.")
+
+    def _on_remove_member(self, _):
+        self._apply(lambda d: edits.remove_member(d, self._picked(), self.member_picker.value),
+                    "Member removed.")
+
+    def _on_assign(self, _):
+        self._apply(lambda d: edits.assign_decision(d, self._picked(), self.decision_text.value),
+                    "Decision given to the body.")
+
+    def _on_unassign(self, _):
+        self._apply(lambda d: edits.unassign_decision(d, self._picked(),
+                                                      self.decision_text.value),
+                    "Decision taken from the body.")
+
+    def _on_undo(self, _):
+        if not self._undo:
+            self._say("Nothing to undo.", ok=False)
+            return
+        previous = self._undo[-1]
+        try:
+            save(previous, self.path)
+        except OSError as err:
+            self._say(f"Could not save to {self.path.name} ({err}).", ok=False)
+            return
+        self._undo.pop()
+        self._design = previous
+        self._refresh()
+        self._say(f"Undone. Saved to {self.path.name}.", ok=True)
+
+    # ------------------------------------------------------------ showing the design
+
+    def _refresh(self):
+        design = self._design
+        picked = self.body_picker.value
+        self._quiet = True
+        try:
+            self.body_picker.options = [
+                (f"{b.name} ({b.tier})", i) for i, b in enumerate(design.bodies)]
+            if design.bodies:
+                keep = picked if isinstance(picked, int) and picked < len(design.bodies) else 0
+                self.body_picker.value = keep
+            self.escalates_picker.options = [("nobody", "")] + [
+                (f"{b.name} ({b.id})", b.id) for b in _first_per_id(design)]
+            self.member_partner.options = design.distinct_partners()
+            self.alliance_text.value = design.alliance or ""
+            self.partners_text.value = ", ".join(p for p in design.distinct_partners() if p)
+        finally:
+            self._quiet = False
+        self._fill_body_fields()
+        self.review_panel.value = review_html(design)
+        self._draw_pictures()
+        self._show_json()
+
+    def _on_pick_body(self, _):
+        if not self._quiet:
+            self._fill_body_fields()
+
+    def _fill_body_fields(self):
+        index = self.body_picker.value
+        if not isinstance(index, int) or not 0 <= index < len(self._design.bodies):
+            self.member_picker.options = []
+            return
+        body = self._design.bodies[index]
+        self.body_name.value = body.name
+        self.tier_picker.value = body.tier if body.tier in TIERS else TIERS[0]
+        self.cadence_text.value = str(body.meets_every_days)
+        ids = [v for _, v in self.escalates_picker.options]
+        self.escalates_picker.value = body.escalates_to if body.escalates_to in ids else ""
+        days = body.escalation_days
+        self.escalation_days_text.value = "" if days is None else str(days)
+        self.member_picker.options = [
+            (f"{m.name} ({m.partner}) — {m.role.replace('_', ' ')}"
+             + (f", {m.function}" if m.function else ""), i)
+            for i, m in enumerate(body.members)]
+
+    def _draw_pictures(self):
+        if not self._draw:
+            return
+        if self.pictures.selected_index == 1:
+            show_in(self.decisions_view, decision_chart(self._design).to_dict(validate=False))
+        else:
+            show_in(self.chart, governance_chart(self._design).to_dict(validate=False))
+
+    def _show_json(self):
+        shown = self.json_toggle.value
+        self.json_view.layout.display = None if shown else "none"
+        if shown:
+            self.json_view.value = f"<pre>{html.escape(dumps(self._design))}</pre>"
+
+
+def _first_per_id(design: Design):
+    seen = set()
+    for body in design.bodies:
+        if body.id not in seen:
+            seen.add(body.id)
+            yield body
+
+
+def _unknown(name):
+    msg = f"no template named {name!r}; choose one of: {', '.join(TEMPLATES)}"
+    raise ValueError(msg)

@@ -1,0 +1,129 @@
+"""The governance design as plain data: an alliance, its partners and its joint bodies.
+
+A design is what a student builds in the builder widget and what the exercises grade. It is
+made of three small dataclasses, :class:`Design`, :class:`Body` and :class:`Member`, that
+hold exactly what the file format ``alliance-governance/1`` holds (see
+``shared/domain/governance-rules.md``). Keys the course does not know are kept in ``extra``
+so that a file written by a newer course comes back unchanged when it is saved again.
+
+Examples
+--------
+>>> jsc = Body("jsc", "Joint Steering Committee", "steering", 90,
+...            [Member("Ana Ruiz", "Nimbus", "executive_sponsor")], ["strategy"])
+>>> design = Design("Nimbus + Titan", ["Nimbus", "Titan"], [jsc])
+>>> design.body("jsc").name
+'Joint Steering Committee'
+>>> design.distinct_partners()
+['Nimbus', 'Titan']
+>>> TIER_RANK["steering"] < TIER_RANK["management"] < TIER_RANK["operational"]
+True
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+
+__all__ = [
+    "CORE_DECISIONS",
+    "FORMAT",
+    "FUNCTIONS",
+    "ROLES",
+    "TIERS",
+    "TIER_RANK",
+    "Body",
+    "Design",
+    "Member",
+]
+
+FORMAT = "alliance-governance/1"
+# highest first: a body may only escalate to a body of a higher tier (a smaller rank)
+TIERS = ("steering", "management", "operational")
+TIER_RANK = {tier: rank for rank, tier in enumerate(TIERS)}
+ROLES = ("executive_sponsor", "alliance_manager", "functional_lead", "member")
+# the decisions every alliance must give to exactly one body
+CORE_DECISIONS = ("strategy", "investment", "joint_business_plan", "dispute_resolution")
+# usual values of a member's optional ``function`` (others are allowed)
+FUNCTIONS = (
+    "sales",
+    "marketing",
+    "technical",
+    "finance",
+    "legal",
+    "operations",
+    "customer_success",
+)
+
+
+@dataclass
+class Member:
+    """A person on a body: identified by ``name`` + ``partner``; ``role`` from :data:`ROLES`.
+
+    ``extra`` keeps unknown keys of the file; ``keys`` remembers the file's key order (it
+    takes no part in equality).
+    """
+
+    name: str
+    partner: str
+    role: str
+    function: str | None = None
+    extra: dict = field(default_factory=dict)
+    keys: tuple | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def person(self) -> tuple[str, str]:
+        """The person's identity: ``(name, partner)``."""
+        return (self.name, self.partner)
+
+
+@dataclass
+class Body:
+    """A joint body (committee, team or working group) of one tier.
+
+    ``escalates_to`` is another body's ``id`` (``None`` or ``""`` when empty);
+    ``escalation_days`` the days an issue may stay here before it goes up.
+    """
+
+    id: str
+    name: str
+    tier: str
+    meets_every_days: int
+    members: list[Member] = field(default_factory=list)
+    decides: list[str] = field(default_factory=list)
+    escalates_to: str | None = None
+    escalation_days: int | None = None
+    extra: dict = field(default_factory=dict)
+    keys: tuple | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def escalates(self) -> bool:
+        """Whether the body names a body to escalate to (``None`` and ``""`` are empty)."""
+        return bool(self.escalates_to)
+
+    def people(self) -> list[tuple[str, str]]:
+        """The distinct people on the body, ``(name, partner)``, in order of listing."""
+        return list(dict.fromkeys(m.person for m in self.members))
+
+
+@dataclass
+class Design:
+    """A governance design: the alliance's name, its partners and its bodies."""
+
+    alliance: str
+    partners: list[str] = field(default_factory=list)
+    bodies: list[Body] = field(default_factory=list)
+    format: str = FORMAT
+    extra: dict = field(default_factory=dict)
+    keys: tuple | None = field(default=None, compare=False, repr=False)
+
+    def distinct_partners(self) -> list[str]:
+        """The partners, each named once, in order of listing."""
+        return list(dict.fromkeys(self.partners))
+
+    def body(self, body_id: str) -> Body | None:
+        """The first body with this ``id`` (``None`` if there is none)."""
+        return next((b for b in self.bodies if b.id == body_id), None)
+
+    def copy(self) -> Design:
+        """A deep copy, safe to change without touching this design."""
+        return copy.deepcopy(self)

@@ -1,0 +1,485 @@
+"""The design review: what in a governance design cannot work (errors) or is weak (warnings).
+
+Every rule of ``shared/domain/governance-rules.md`` is one function here, and each finding
+carries the rule's stable ``code``. Rules are independent: one missing thing can break
+several of them, and each says so. Each fact gives one finding (a body that lacks a partner
+gives one finding naming that partner, not one per member).
+
+Examples
+--------
+>>> from toolkit.governance.model import Body, Design, Member
+>>> design = Design("A + B", ["A", "B"], [
+...     Body("jsc", "Steering", "steering", 90,
+...          [Member("Ann", "A", "executive_sponsor"), Member("Bo", "B", "executive_sponsor")],
+...          ["strategy"])])
+>>> [f.code for f in review(design) if f.severity == "error"]
+['no-management-body', 'no-alliance-manager', 'no-alliance-manager', 'decision-unowned', \
+'decision-unowned', 'decision-unowned']
+>>> is_workable(design)
+False
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from toolkit.governance.model import CORE_DECISIONS, TIER_RANK, Body, Design
+
+__all__ = [
+    "CADENCE_RANGES",
+    "ERROR_CODES",
+    "MAX_BODY_SEATS",
+    "MAX_ESCALATION_DAYS",
+    "MAX_STEERING_SEATS",
+    "WARNING_CODES",
+    "Finding",
+    "counts",
+    "escalation_days_to_steering",
+    "findings_table",
+    "is_workable",
+    "review",
+]
+
+# inclusive ranges of days between meetings, per tier
+CADENCE_RANGES = {"steering": (30, 180), "management": (7, 31), "operational": (1, 14)}
+MAX_STEERING_SEATS = 8
+MAX_BODY_SEATS = 12
+MAX_ESCALATION_DAYS = 45
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing the review found: a stable ``code``, its ``severity`` and how to fix it.
+
+    ``body`` is the id of the body concerned, or ``None`` when the finding is about the whole
+    design (a partner, a person, a decision).
+    """
+
+    code: str
+    severity: str
+    body: str | None
+    message: str
+    hint: str
+
+    def __str__(self) -> str:
+        where = f" [{self.body}]" if self.body is not None else ""
+        return f"{self.severity} {self.code}{where}: {self.message}"
+
+
+def _error(code, body, message, hint):
+    return Finding(code, "error", body, message, hint)
+
+
+def _warning(code, body, message, hint):
+    return Finding(code, "warning", body, message, hint)
+
+
+def _listed(items) -> str:
+    items = [str(i) for i in items]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _partners_on(body: Body) -> set[str]:
+    return {m.partner for m in body.members}
+
+
+# ---------------------------------------------------------------- errors
+
+
+def _too_few_partners(d: Design) -> Iterator[Finding]:
+    partners = d.distinct_partners()
+    if len(partners) < 2:
+        named = f"only {_listed(partners)}" if partners else "no partner"
+        yield _error(
+            "too-few-partners",
+            None,
+            f"An alliance needs at least two partners; this design names {named}.",
+            "List every partner company in the alliance's partners.",
+        )
+
+
+def _unknown_partner(d: Design) -> Iterator[Finding]:
+    listed = set(d.partners)
+    for body in d.bodies:
+        unknown = dict.fromkeys(m.partner for m in body.members if m.partner not in listed)
+        for partner in unknown:
+            yield _error(
+                "unknown-partner",
+                body.id,
+                f"{body.name} has members from {partner}, which is not a partner of the alliance.",
+                f"Add {partner} to the partners, or correct these members' partner.",
+            )
+
+
+def _duplicate_body(d: Design) -> Iterator[Finding]:
+    seen, reported = set(), set()
+    for body in d.bodies:
+        if body.id in seen and body.id not in reported:
+            reported.add(body.id)
+            n = sum(b.id == body.id for b in d.bodies)
+            yield _error(
+                "duplicate-body",
+                body.id,
+                f"{n} bodies share the id {body.id!r}.",
+                "Give every body its own id; escalations reach only the first one.",
+            )
+        seen.add(body.id)
+
+
+def _empty_body(d: Design) -> Iterator[Finding]:
+    for body in d.bodies:
+        if not body.members:
+            yield _error(
+                "empty-body",
+                body.id,
+                f"{body.name} has no members.",
+                "Add people from each partner, or remove the body.",
+            )
+
+
+def _no_tier(tier: str, code: str, what: str) -> Callable[[Design], Iterator[Finding]]:
+    def rule(d: Design) -> Iterator[Finding]:
+        if not any(b.tier == tier for b in d.bodies):
+            yield _error(
+                code,
+                None,
+                f"No body has the tier {tier!r}: {what}.",
+                f"Add a {tier} body with people from every partner.",
+            )
+
+    return rule
+
+
+def _one_sided_body(d: Design) -> Iterator[Finding]:
+    for body in d.bodies:
+        if body.tier not in ("steering", "management"):
+            continue
+        present = _partners_on(body)
+        for partner in d.distinct_partners():
+            if partner not in present:
+                yield _error(
+                    "one-sided-body",
+                    body.id,
+                    f"{body.name} has no member from {partner}: a {body.tier} body must be joint.",
+                    f"Add someone from {partner} to {body.name}.",
+                )
+
+
+def _missing_role(role: str, tier: str, code: str, label: str):
+    def rule(d: Design) -> Iterator[Finding]:
+        have = {m.partner for b in d.bodies if b.tier == tier for m in b.members if m.role == role}
+        for partner in d.distinct_partners():
+            if partner not in have:
+                yield _error(
+                    code,
+                    None,
+                    f"{partner} has no {label} on any {tier} body.",
+                    f"Give {partner} a member with role {role!r} on a {tier} body.",
+                )
+
+    return rule
+
+
+def _no_escalation(d: Design) -> Iterator[Finding]:
+    for body in d.bodies:
+        if body.tier in ("management", "operational") and not body.escalates:
+            yield _error(
+                "no-escalation",
+                body.id,
+                f"{body.name} ({body.tier}) has nowhere to escalate an issue it cannot solve.",
+                "Set its escalation target to a body of a higher tier.",
+            )
+
+
+def _bad_escalation(d: Design) -> Iterator[Finding]:
+    for body in d.bodies:
+        if not body.escalates:
+            continue
+        target = d.body(body.escalates_to)
+        if body.tier == "steering":
+            why = "a steering body is the top of the path and escalates to nobody"
+            hint = "Clear its escalation target."
+        elif target is None:
+            why = f"there is no body with the id {body.escalates_to!r}"
+            hint = "Pick an existing body of a higher tier."
+        elif TIER_RANK.get(target.tier, 99) >= TIER_RANK.get(body.tier, -1):
+            why = f"{target.name} is {target.tier}, not a higher tier than {body.tier}"
+            hint = "Escalate to a body of a higher tier (operational → management → steering)."
+        else:
+            continue
+        yield _error(
+            "bad-escalation",
+            body.id,
+            f"{body.name} escalates to {body.escalates_to!r}, but {why}.",
+            hint,
+        )
+
+
+def _decision_unowned(d: Design) -> Iterator[Finding]:
+    owned = {key for b in d.bodies for key in b.decides}
+    for key in CORE_DECISIONS:
+        if key not in owned:
+            yield _error(
+                "decision-unowned",
+                None,
+                f"No body owns the core decision {key!r}.",
+                f"Add {key!r} to the decisions of exactly one body.",
+            )
+
+
+def _decision_conflict(d: Design) -> Iterator[Finding]:
+    owners: dict[str, list[Body]] = {}
+    for body in d.bodies:
+        for key in dict.fromkeys(body.decides):
+            owners.setdefault(key, []).append(body)
+    for key, bodies in owners.items():
+        if len(bodies) > 1:
+            names = _listed(f"{b.name} ({b.id})" for b in bodies)
+            yield _error(
+                "decision-conflict",
+                None,
+                f"The decision {key!r} is owned by {len(bodies)} bodies: {names}.",
+                f"Keep {key!r} with one body only; the others can be consulted.",
+            )
+
+
+# ---------------------------------------------------------------- warnings
+
+
+def _no_operational_body(d: Design) -> Iterator[Finding]:
+    if not any(b.tier == "operational" for b in d.bodies):
+        yield _warning(
+            "no-operational-body",
+            None,
+            "No body has the tier 'operational': the joint work has no home.",
+            "Add a joint working group (sales, marketing, technical, …).",
+        )
+
+
+def _one_sided_operational(d: Design) -> Iterator[Finding]:
+    for body in d.bodies:
+        partners = _partners_on(body)
+        if body.tier == "operational" and len(partners) == 1:
+            (only,) = partners
+            yield _warning(
+                "one-sided-operational",
+                body.id,
+                f"{body.name} has members of {only} only: it is not joint work.",
+                "Add the other partner's people to the working group.",
+            )
+
+
+def _cadence(d: Design) -> Iterator[Finding]:
+    for body in d.bodies:
+        low, high = CADENCE_RANGES[body.tier]
+        days = body.meets_every_days
+        if not low <= days <= high:
+            how = "too rarely" if days > high else "too often"
+            yield _warning(
+                "cadence",
+                body.id,
+                f"{body.name} meets every {days} days, {how} for a {body.tier} "
+                f"body ({low}–{high} days).",
+                f"Choose a cadence between {low} and {high} days.",
+            )
+
+
+def _seats(d: Design, body: Body) -> dict[str, int]:
+    seats = dict.fromkeys(d.distinct_partners(), 0)
+    for _, partner in body.people():
+        if partner in seats:
+            seats[partner] += 1
+    return seats
+
+
+def _unbalanced_steering(d: Design) -> Iterator[Finding]:
+    for body in d.bodies:
+        if body.tier != "steering":
+            continue
+        seats = _seats(d, body)
+        if seats and max(seats.values()) - min(seats.values()) > 1:
+            text = _listed(f"{p} {n}" for p, n in seats.items())
+            yield _warning(
+                "unbalanced-steering",
+                body.id,
+                f"{body.name} has unequal seats ({text}).",
+                "Give each partner the same number of seats (at most one apart).",
+            )
+
+
+def _oversized_body(d: Design) -> Iterator[Finding]:
+    for body in d.bodies:
+        n = len(body.people())
+        limit = MAX_STEERING_SEATS if body.tier == "steering" else MAX_BODY_SEATS
+        if n > limit:
+            yield _warning(
+                "oversized-body",
+                body.id,
+                f"{body.name} has {n} members; a {body.tier} body works best with "
+                f"{limit} or fewer.",
+                "Keep the decision makers; consult the others when needed.",
+            )
+
+
+def _escalation_time_missing(d: Design) -> Iterator[Finding]:
+    for body in d.bodies:
+        if body.escalates and body.escalation_days is None:
+            yield _warning(
+                "escalation-time-missing",
+                body.id,
+                f"{body.name} escalates but does not say after how many days.",
+                "Set its escalation days (typical: working group 5, management 10).",
+            )
+
+
+def escalation_days_to_steering(d: Design, start: Body) -> int | None:
+    """Days from ``start`` up to the first steering body; ``None`` if the path never gets there.
+
+    Adds the ``escalation_days`` of ``start`` and of each body after it on its escalation
+    path (missing days count as 0), stopping at the first steering body; a path that ends
+    nowhere or loops gives ``None``.
+    """
+    total, body, seen = 0, start, set()
+    while body.tier != "steering":
+        if id(body) in seen or not body.escalates:
+            return None
+        seen.add(id(body))
+        total += body.escalation_days or 0
+        body = d.body(body.escalates_to)
+        if body is None:
+            return None
+    return total
+
+
+def _slow_escalation(d: Design) -> Iterator[Finding]:
+    for body in d.bodies:
+        if body.tier != "operational":
+            continue
+        days = escalation_days_to_steering(d, body)
+        if days is not None and days > MAX_ESCALATION_DAYS:
+            yield _warning(
+                "slow-escalation",
+                body.id,
+                f"An issue from {body.name} takes up to {days} days to reach the "
+                f"steering body (more than {MAX_ESCALATION_DAYS}).",
+                "Shorten the escalation days along its path.",
+            )
+
+
+def _managers(d: Design) -> list[tuple[str, str]]:
+    return list(
+        dict.fromkeys(m.person for b in d.bodies for m in b.members if m.role == "alliance_manager")
+    )
+
+
+def _manager_not_on_steering(d: Design) -> Iterator[Finding]:
+    on_steering = {m.person for b in d.bodies if b.tier == "steering" for m in b.members}
+    for name, partner in _managers(d):
+        if (name, partner) not in on_steering:
+            yield _warning(
+                "manager-not-on-steering",
+                None,
+                f"{name} ({partner}) is an alliance manager but sits on no steering body.",
+                "Alliance managers link the tiers: add them to the steering body.",
+            )
+
+
+def _tier_crossing(d: Design) -> Iterator[Finding]:
+    managers = set(_managers(d))
+    tiers: dict[tuple[str, str], list[str]] = {}
+    for body in d.bodies:
+        for person in body.people():
+            tiers.setdefault(person, [])
+            if body.tier not in tiers[person]:
+                tiers[person].append(body.tier)
+    for (name, partner), seen in tiers.items():
+        if (name, partner) not in managers and len(seen) > 1:
+            yield _warning(
+                "tier-crossing",
+                None,
+                f"{name} ({partner}) sits on {_listed(seen)} bodies but is not an "
+                "alliance manager.",
+                "Ideally only alliance managers sit on more than one tier.",
+            )
+
+
+# code -> rule, in the order of the rules file (errors, then warnings)
+RULES: dict[str, Callable[[Design], Iterator[Finding]]] = {
+    "too-few-partners": _too_few_partners,
+    "unknown-partner": _unknown_partner,
+    "duplicate-body": _duplicate_body,
+    "empty-body": _empty_body,
+    "no-steering-body": _no_tier("steering", "no-steering-body", "the alliance has no direction"),
+    "no-management-body": _no_tier(
+        "management", "no-management-body", "nobody runs the relationship"
+    ),
+    "one-sided-body": _one_sided_body,
+    "no-executive-sponsor": _missing_role(
+        "executive_sponsor", "steering", "no-executive-sponsor", "executive sponsor"
+    ),
+    "no-alliance-manager": _missing_role(
+        "alliance_manager", "management", "no-alliance-manager", "alliance manager"
+    ),
+    "no-escalation": _no_escalation,
+    "bad-escalation": _bad_escalation,
+    "decision-unowned": _decision_unowned,
+    "decision-conflict": _decision_conflict,
+    "no-operational-body": _no_operational_body,
+    "one-sided-operational": _one_sided_operational,
+    "cadence": _cadence,
+    "unbalanced-steering": _unbalanced_steering,
+    "oversized-body": _oversized_body,
+    "escalation-time-missing": _escalation_time_missing,
+    "slow-escalation": _slow_escalation,
+    "manager-not-on-steering": _manager_not_on_steering,
+    "tier-crossing": _tier_crossing,
+}
+ERROR_CODES = tuple(list(RULES)[:13])
+WARNING_CODES = tuple(list(RULES)[13:])
+
+
+def review(design: Design) -> list[Finding]:
+    """Review a design: every finding of every rule, errors first, in the rules' order.
+
+    Parameters
+    ----------
+    design : Design
+        A design that loaded (see :func:`toolkit.governance.load`).
+
+    Returns
+    -------
+    list of Finding
+        Empty for a design with nothing to improve.
+    """
+    return [finding for rule in RULES.values() for finding in rule(design)]
+
+
+def is_workable(design: Design) -> bool:
+    """Whether the design has no errors (warnings are allowed)."""
+    return not any(f.severity == "error" for f in review(design))
+
+
+def counts(findings: list[Finding]) -> dict[str, int]:
+    """How many errors and warnings: ``{"error": n, "warning": m}``."""
+    return {
+        "error": sum(f.severity == "error" for f in findings),
+        "warning": sum(f.severity == "warning" for f in findings),
+    }
+
+
+def findings_table(findings: list[Finding]):
+    """The findings as a table (severity, code, body, message, hint) to show in a notebook.
+
+    Examples
+    --------
+    >>> findings_table([]).columns.tolist()
+    ['severity', 'code', 'body', 'message', 'hint']
+    """
+    import pandas as pd
+
+    columns = ["severity", "code", "body", "message", "hint"]
+    return pd.DataFrame(
+        [[f.severity, f.code, f.body or "", f.message, f.hint] for f in findings],
+        columns=columns,
+    )
