@@ -184,6 +184,11 @@ def assignment(people):
     run(str(KIT / "setup-instructor"), instructor, COURSE_FOLDER)
     course = Path(home_of(instructor)) / COURSE_FOLDER
     found = course_assignments()
+    # HUB_TEST_ASSIGNMENT=reading-the-indicators runs the flow with another course assignment.
+    wanted = os.environ.get("HUB_TEST_ASSIGNMENT")
+    if wanted:
+        found = [p for p in found if p.name == wanted]
+        assert found, f"no assignment {wanted!r} in grading/source"
     if found:
         source = found[0]
     else:
