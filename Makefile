@@ -11,7 +11,8 @@ LAB_ARGS ?=
 PYTEST_ARGS ?=
 STAMP := $(VENV)/.installed
 
-.PHONY: help setup lab test lint bench lock clean-notebooks hooks clean
+.PHONY: help setup lab test lint bench lock clean-notebooks hooks clean \
+	release collect autograde feedback grades report validate
 
 help:
 	@echo "make lab    - set up if needed, then open JupyterLab on the first notebook"
@@ -19,6 +20,14 @@ help:
 	@echo "make bench  - print the benchmark table"
 	@echo "make clean-notebooks - strip outputs, execution counts and widget state"
 	@echo "make lock   - re-resolve requirements.lock and environment.yml from pyproject.toml"
+	@echo "Instructors (course-admin on nbgrader, course root grading/; see grading/README.md):"
+	@echo "make release   - generate, leak-scan and release every assignment to the exchange"
+	@echo "make collect   - collect submissions from the exchange (LMS=export.zip A=name: from an LMS export)"
+	@echo "make autograde - autograde every submission, with a progress bar and an outcome log"
+	@echo "make feedback  - feedback HTML without hidden tests (RELEASE=1 also releases it)"
+	@echo "make grades    - export grades to grading/exports/*.csv"
+	@echo "make report    - class report in grading/reports/ (HTML and notebook)"
+	@echo "make validate NB=path.ipynb - check a notebook; non-zero when a check fails"
 
 # (Re)install only when the pins or the package metadata change: a second `make lab` is instant.
 $(STAMP): requirements.lock pyproject.toml tools/lab-overrides.json
@@ -60,3 +69,27 @@ hooks: setup
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache test-artifacts
+
+# --- instructors: course-admin (toolkit/admin) on top of nbgrader; course root grading/ ---
+ADMIN := $(BIN)/course-admin
+A ?=
+release: setup
+	$(ADMIN) release $(A)
+
+collect: setup
+	$(ADMIN) collect $(A) $(if $(LMS),--from-lms $(LMS),)
+
+autograde: setup
+	$(ADMIN) autograde $(A)
+
+feedback: setup
+	$(ADMIN) feedback $(A) $(if $(RELEASE),--release,)
+
+grades: setup
+	$(ADMIN) export
+
+report: setup
+	$(ADMIN) report
+
+validate: setup
+	$(ADMIN) validate $(NB)

@@ -117,3 +117,19 @@ def test_charts_render_offline_as_svg():
     svg = to_svg(governance_chart(design))
     assert svg.startswith("<svg") and "Alliance Steering Committee" in svg
     assert "Decision rights" in to_svg(decision_chart(design))
+
+
+@pytest.mark.parametrize("name", ["lean-startup-enterprise", "three-partner-alliance"])
+def test_fast_spec_is_the_same_chart(name):
+    """Does the builder's fast spec draw exactly what governance_chart draws?"""
+    from toolkit.governance.chart import governance_spec
+
+    design = template(name)
+    slow, fast = governance_chart(design).to_dict(), governance_spec(design)
+    assert rows_of(fast) == rows_of(slow)
+    drop = ("data", "datasets")
+    assert {k: v for k, v in fast.items() if k not in drop} == {
+        k: v for k, v in slow.items() if k not in drop}
+    assert to_svg(fast) == to_svg(slow)
+    other = governance_spec(template("biopharma-jsc"))  # the shared base is not changed
+    assert rows_of(governance_spec(design)) == rows_of(fast) != rows_of(other)

@@ -30,7 +30,7 @@ import ipywidgets as w
 
 from toolkit.charts import chart_widget, show_in
 from toolkit.governance import edits
-from toolkit.governance.chart import decision_chart, governance_chart
+from toolkit.governance.chart import decision_chart, governance_spec
 from toolkit.governance.files import DesignError, dumps, from_dict, load, save
 from toolkit.governance.model import CORE_DECISIONS, FUNCTIONS, ROLES, TIERS, Design
 from toolkit.governance.review import counts, review
@@ -374,7 +374,7 @@ class GovernanceBuilder(w.VBox):
         self._quiet = True
         try:
             self.body_picker.options = [
-                (f"{b.name} ({b.tier})", i) for i, b in enumerate(design.bodies)]
+                (f"{b.name} ({b.tier}, id {b.id})", i) for i, b in enumerate(design.bodies)]
             if design.bodies:
                 keep = picked if isinstance(picked, int) and picked < len(design.bodies) else 0
                 self.body_picker.value = keep
@@ -418,7 +418,7 @@ class GovernanceBuilder(w.VBox):
         if self.pictures.selected_index == 1:
             show_in(self.decisions_view, decision_chart(self._design).to_dict(validate=False))
         else:
-            show_in(self.chart, governance_chart(self._design).to_dict(validate=False))
+            show_in(self.chart, governance_spec(self._design))
 
     def _show_json(self):
         shown = self.json_toggle.value

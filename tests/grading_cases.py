@@ -1,0 +1,366 @@
+"""Submissions a real class hands in, built from an assignment's source and student version.
+
+For every assignment of the course (and a small practice assignment made only for the
+tests), :func:`make_submission` writes what a student of each :data:`CASES` hands in, and
+:func:`expected_scores` says what each question must score. The rules are generic (a test
+cell depends on the nearest solution cell above it, and on the widget answer files it or
+that solution cell names); :data:`KITS` adds what only an assignment's author knows: a
+correct widget answer file, correct answers that differ from the reference, and overrides.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+ANSWER_FILE = re.compile(r"[\"'`]([A-Za-z0-9_.-]+\.json)[\"'`]")
+
+# student id -> what they hand in
+CASES = {
+    "correct": "the reference answers",
+    "different": "correct answers written differently from the reference",
+    "blank": "the student version as released, untouched",
+    "syntax": "a syntax error in an answer",
+    "exception": "an answer that raises an exception",
+    "loop": "an answer with an infinite loop",
+    "edited-test": "nothing answered, every test cell replaced by `assert True`",
+    "deleted-test": "correct answers, one test cell deleted",
+    "duplicated": "correct answers, one answer cell copied",
+    "not-json": "a notebook file that is not valid JSON",
+    "no-notebook": "the widget answer files but no notebook",
+    "oversized": "correct answers plus a 3 MB video",
+    "no-answer-file": "correct notebook, widget answer file missing",
+}
+ABSENT = "absent"  # on the class list, hands nothing in
+FULL = {"correct", "different", "deleted-test", "duplicated", "oversized"}
+ZERO = {"blank", "not-json", "no-notebook", "edited-test"}
+BROKEN_ANSWER = {"syntax", "exception", "loop"}
+
+
+@dataclass
+class Kit:
+    """What the tests must know about one assignment beyond its source notebook."""
+
+    answer_files: dict[str, object] = field(default_factory=dict)  # correct widget answers
+    # answer cells a student answers with a widget: handed in as released, the answer is in
+    # the files; a correct answer file comes from running the source (the solution builds it)
+    widget_cells: set[str] = field(default_factory=set)
+    # or a function that returns them (name -> file text), for answers no solution cell writes
+    answer_factory: object = None
+    alternatives: dict[str, str] = field(default_factory=dict)  # grade_id -> other correct code
+    depends: dict[str, set[str]] = field(default_factory=dict)  # test grade_id -> answer ids
+
+
+def _meta(grade_id, *, grade=False, solution=False, locked=False, points=0):
+    meta = {
+        "grade": grade,
+        "grade_id": grade_id,
+        "locked": locked,
+        "schema_version": 3,
+        "solution": solution,
+    }
+    if grade:
+        meta["points"] = points
+    return {"nbgrader": meta}
+
+
+def write_practice_assignment(folder: Path) -> None:
+    """A small assignment like the course's: an answer, a function, a widget answer file."""
+    folder.mkdir(parents=True, exist_ok=True)
+    cells = [
+        new_markdown_cell(
+            "# Practice: revenue lags\n\nObjectives: read a series; sort metrics.",
+            metadata=_meta("intro", locked=True),
+        ),
+        new_code_cell(
+            "import json\nfrom pathlib import Path", metadata=_meta("setup", locked=True)
+        ),
+        # a graded cell right after a read-only cell: nbgrader 0.9.6 cannot restore it if deleted
+        new_code_cell(
+            '"""Is your plan saved beside this notebook?"""\n'
+            'assert Path("my-plan.json").exists(), "Use the plan widget: it saves my-plan.json."',
+            metadata=_meta("plan_saved", grade=True, locked=True, points=1),
+        ),
+        new_markdown_cell("## 1. First revenue month\n\nExample: in `[0, 5]` it is month 2."),
+        new_code_cell(
+            "revenue = [0, 0, 0, 4, 9, 12]\n### BEGIN SOLUTION\n"
+            "first_month = next(i + 1 for i, v in enumerate(revenue) if v > 0)\n"
+            "### END SOLUTION\nfirst_month",
+            metadata=_meta("first_month_answer", solution=True),
+        ),
+        new_code_cell(
+            '"""Is the first revenue month a whole number from 1 to 6?"""\n'
+            'assert isinstance(first_month, int), "Give a whole number."\n'
+            'assert 1 <= first_month <= 6, "Count months from 1 to 6."\n'
+            "### BEGIN HIDDEN TESTS\nassert first_month == 4, 'not the first month with revenue'\n"
+            "### END HIDDEN TESTS",
+            metadata=_meta("first_month_check", grade=True, locked=True, points=2),
+        ),
+        new_markdown_cell("## 2. Leading or lagging"),
+        new_code_cell(
+            "def classify(metric):\n    ### BEGIN SOLUTION\n"
+            "    return 'lagging' if metric in {'revenue', 'profit'} else 'leading'\n"
+            "    ### END SOLUTION",
+            metadata=_meta("classify_answer", solution=True),
+        ),
+        new_code_cell(
+            '"""Does classify sort revenue as lagging?"""\n'
+            'assert classify("revenue") == "lagging"\n'
+            "### BEGIN HIDDEN TESTS\nassert classify('joint pipeline') == 'leading'\n"
+            "assert classify('profit') == 'lagging'\n### END HIDDEN TESTS",
+            metadata=_meta("classify_check", grade=True, locked=True, points=3),
+        ),
+        new_markdown_cell(
+            "## 3. Your plan\n\nThe widget saves `my-plan.json` beside this notebook."
+        ),
+        new_code_cell(
+            '"""Does the saved plan name two partners and a steering body?"""\n'
+            'plan = json.loads(Path("my-plan.json").read_text())\n'
+            'assert len(set(plan["partners"])) >= 2, "Name both partners."\n'
+            "### BEGIN HIDDEN TESTS\nassert any(b['tier'] == 'steering' for b in plan['bodies'])\n"
+            "### END HIDDEN TESTS",
+            metadata=_meta("plan_check", grade=True, locked=True, points=2),
+        ),
+    ]
+    nb = new_notebook(
+        cells=cells,
+        metadata={
+            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+            # state a live widget would leave behind: must not reach the student version
+            "widgets": {
+                "application/vnd.jupyter.widget-state+json": {"state": {}, "version_major": 2}
+            },
+        },
+    )
+    nbformat.write(nb, folder / "practice.ipynb")
+
+
+def _indicator_sorting() -> dict[str, str]:
+    """A correct Part 1 of reading-the-indicators, saved as the metric sorter saves it."""
+    import tempfile
+
+    from toolkit.answer_file import AnswerFile
+    from toolkit.metric_sorter import KIND
+    from toolkit.metrics import kind_of
+    from toolkit.reading_checks import ASSIGNMENT_METRICS, SORTING_FILE
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / SORTING_FILE
+        AnswerFile(path, kind=KIND).save({"answers": {m: kind_of(m) for m in ASSIGNMENT_METRICS}})
+        return {SORTING_FILE: path.read_text(encoding="utf-8")}
+
+
+KITS: dict[str, Kit] = {
+    "governance-design": Kit(widget_cells={"case_design_answer", "repair_answer"}),
+    "reading-the-indicators": Kit(
+        answer_factory=_indicator_sorting,
+        depends={"classify_metrics": {"my-indicator-sorting.json"}},
+        alternatives={
+            # within one month of the true lag is correct, as the assignment says
+            "granite_lag_answer": "granite_lag = best_lag(\n"
+            "    data.series('Granite', 'deal_registrations'),\n"
+            "    data.series('Granite', 'sourced_revenue'),\n) + 1",
+            # other order, other case; Bluepeak is accepted either way
+            "falling_answer": 'falling = ["cedar", "Harbor", "Bluepeak"]',
+            "gaps_answer": "gaps = perception_gaps(data.survey('Constellation', quarter=16))\n"
+            "largest_gap = str(gaps['gap'].idxmax()).replace('_', ' ').title()",
+        },
+    ),
+    "practice": Kit(
+        answer_files={
+            "my-plan.json": {"partners": ["Nimbus", "Titan"], "bodies": [{"tier": "steering"}]}
+        },
+        alternatives={
+            "first_month_answer": "revenue = [0, 0, 0, 4, 9, 12]\n"
+            "first_month = [v > 0 for v in revenue].index(True) + 1",
+            "classify_answer": "def classify(metric):\n"
+            "    return {'revenue': 'lagging', 'profit': 'lagging'}.get(metric, 'leading')",
+        },
+    ),
+}
+
+
+def _nb(cell) -> dict:
+    return cell.get("metadata", {}).get("nbgrader", {})
+
+
+def _solution_text(cell) -> str:
+    if cell.cell_type != "code":
+        return cell.source
+    return "\n".join(line for line in cell.source.splitlines() if "SOLUTION" not in line)
+
+
+@dataclass
+class Layout:
+    """The graded structure of one notebook of an assignment."""
+
+    name: str
+    tests: dict[str, float]  # test grade_id -> points
+    manual: list[str]  # answers graded by hand (score 0 until an instructor grades them)
+    solutions: list[str]  # solution grade_ids in order
+    depends: dict[str, set[str]]  # test grade_id -> solution grade_ids and answer file names
+    answer_files: set[str]
+
+
+def layout(source: Path, kit: Kit) -> Layout:
+    """Read which test cells depend on which answers, from the source notebook."""
+    nb = nbformat.read(source, as_version=4)
+    shipped = {p.name for p in source.parent.glob("*.json")}
+    tests, manual, solutions, depends, files = {}, [], [], {}, set()
+    last_solution = None
+    for cell in nb.cells:
+        meta = _nb(cell)
+        names = set(ANSWER_FILE.findall(cell.source)) - shipped
+        files |= names
+        if meta.get("solution") and meta.get("grade"):
+            manual.append(meta["grade_id"])
+        if meta.get("solution"):
+            solutions.append(meta["grade_id"])
+            last_solution = (meta["grade_id"], names)
+        if meta.get("grade") and not meta.get("solution"):
+            tests[meta["grade_id"]] = float(meta.get("points", 0))
+            deps = set(names)
+            if last_solution:
+                deps |= {last_solution[0], *last_solution[1]}
+            depends[meta["grade_id"]] = kit.depends.get(meta["grade_id"], deps)
+    if kit.widget_cells:
+        for deps in depends.values():
+            if deps & kit.widget_cells:
+                deps |= files
+    return Layout(source.stem, tests, manual, solutions, depends, files)
+
+
+def broken_answer(lay: Layout) -> str | None:
+    """The first answer cell that some test depends on (the one the broken cases break)."""
+    for sid in lay.solutions:
+        if any(sid in deps for deps in lay.depends.values()):
+            return sid
+    return None
+
+
+def expected_scores(case: str, lay: Layout) -> dict[str, float]:
+    """What each graded cell of the notebook must score for a student of ``case``."""
+    manual = dict.fromkeys(lay.manual, 0.0)
+    if case in FULL:
+        return {**dict(lay.tests), **manual}
+    if case in ZERO:
+        return {**{t: 0.0 for t in lay.tests}, **manual}
+    if case in BROKEN_ANSWER:
+        broken = broken_answer(lay)
+        return {
+            **{t: (0.0 if broken in lay.depends[t] else p) for t, p in lay.tests.items()},
+            **manual,
+        }
+    if case == "no-answer-file":
+        return {
+            **{t: (0.0 if lay.depends[t] & lay.answer_files else p) for t, p in lay.tests.items()},
+            **manual,
+        }
+    raise KeyError(case)
+
+
+def make_submission(
+    case: str, assignment: str, source_dir: Path, release_dir: Path, dest: Path
+) -> None:
+    """Write the files a student of ``case`` hands in for ``assignment`` into ``dest``."""
+    kit = KITS.get(assignment, Kit())
+    dest.mkdir(parents=True, exist_ok=True)
+    for source_path in sorted(source_dir.glob("*.ipynb")):
+        src = nbformat.read(source_path, as_version=4)
+        rel = nbformat.read(release_dir / source_path.name, as_version=4)
+        lay = layout(source_path, kit)
+        solutions = {
+            _nb(c)["grade_id"]: _solution_text(c) for c in src.cells if _nb(c).get("solution")
+        }
+        nb = copy.deepcopy(rel)
+        if case not in ZERO:
+            for cell in nb.cells:
+                gid = _nb(cell).get("grade_id")
+                if gid in kit.widget_cells:
+                    continue  # answered with the widget: the answer is in the files
+                if _nb(cell).get("solution") and gid in solutions and _nb(cell).get("grade"):
+                    continue  # a written answer graded by hand: left as released
+                if _nb(cell).get("solution") and gid in solutions:
+                    code = kit.alternatives.get(gid) if case == "different" else None
+                    cell.source = code or solutions[gid]
+        target = broken_answer(lay)
+        cells_by_id = {_nb(c).get("grade_id"): c for c in nb.cells}
+        if case == "syntax":
+            cells_by_id[target].source = "this is not (python"
+        elif case == "exception":
+            cells_by_id[target].source = (
+                "raise ValueError('half-written answer')\n" + cells_by_id[target].source
+            )
+        elif case == "loop":
+            cells_by_id[target].source = "while True:\n    pass"
+        elif case == "edited-test":
+            for cell in nb.cells:
+                if _nb(cell).get("grade") and not _nb(cell).get("solution"):
+                    cell.source = "assert True"
+        elif case == "deleted-test":
+            first_test = next(iter(lay.tests))
+            nb.cells = [c for c in nb.cells if _nb(c).get("grade_id") != first_test]
+        elif case == "duplicated":
+            index = nb.cells.index(cells_by_id[target])
+            twin = copy.deepcopy(nb.cells[index])
+            twin.id = f"{twin.get('id', 'cell')[:50]}-copy"
+            nb.cells.insert(index + 1, twin)
+        path = dest / source_path.name
+        if case == "not-json":
+            text = nbformat.writes(nb)
+            path.write_text(text[: len(text) // 2], encoding="utf-8")
+        elif case != "no-notebook":
+            nbformat.write(nb, path)
+    if case not in {"blank", "edited-test", "no-answer-file"}:
+        for name, content in answer_files(assignment, source_dir).items():
+            (dest / name).write_text(content, encoding="utf-8")
+    if case == "oversized":
+        (dest / "walkthrough.mp4").write_bytes(b"\0" * 3_000_000)
+
+
+_ANSWERS: dict[str, dict[str, str]] = {}
+
+
+def answer_files(assignment: str, source_dir: Path) -> dict[str, str]:
+    """Correct widget answer files: the kit's, or those the source's solutions write when run."""
+    if assignment in _ANSWERS:
+        return _ANSWERS[assignment]
+    kit = KITS.get(assignment, Kit())
+    files = {name: json.dumps(content, indent=2) for name, content in kit.answer_files.items()}
+    if kit.answer_factory is not None:
+        files.update(kit.answer_factory())
+    if not files and any(True for _ in source_dir.glob("*.ipynb")):
+        import shutil
+        import tempfile
+
+        from nbclient import NotebookClient
+
+        with tempfile.TemporaryDirectory() as tmp:
+            work = Path(tmp) / assignment
+            shutil.copytree(source_dir, work)
+            before = {p.name for p in work.iterdir()}
+            for path in sorted(work.glob("*.ipynb")):
+                nb = nbformat.read(path, as_version=4)
+                NotebookClient(
+                    nb,
+                    timeout=120,
+                    kernel_name="python3",
+                    allow_errors=True,
+                    resources={"metadata": {"path": str(work)}},
+                ).execute()
+            wanted = set()
+            for path in sorted(source_dir.glob("*.ipynb")):
+                wanted |= layout(path, kit).answer_files
+            files = {
+                p.name: p.read_text(encoding="utf-8")
+                for p in work.iterdir()
+                if p.name not in before and p.name in wanted
+            }
+    _ANSWERS[assignment] = files
+    return files

@@ -1,0 +1,397 @@
+"""Autograde a whole class with nbgrader, one submission at a time, without stopping the batch.
+
+Each submission is looked at before nbgrader runs (:func:`triage`): a missing or unreadable
+notebook, a copied graded cell, an edited or deleted test cell, an oversized file, a missing
+widget answer file. nbgrader then grades it in-process (``NbGraderAPI.autograde``), and the
+outcome is written three ways, so that nothing is lost or silent:
+
+- the gradebook: every submission has a row, with zero scores where nothing could be graded;
+  a submission that needs a human look is *flagged* (the formgrader shows the flag) and its
+  note is added as a comment the student sees in the feedback;
+- ``logs/autograde.log``: one plain line per submission, and nbgrader's own log of it in
+  ``logs/nbgrader/<assignment>/<student>.log``;
+- ``logs/outcomes.csv``: one row per submission of the last run.
+
+Examples
+--------
+>>> o = Outcome("lab", "ana", "graded", score=5.0, max_score=7.0, notes=["a note"])
+>>> o.line()
+'lab / ana: graded, 5 of 7 points — a note'
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import nbformat
+
+from toolkit.admin.course import Course
+from toolkit.admin.nbplugins import duplicate_grade_ids
+
+__all__ = ["FLAGGED", "Outcome", "autograde_all", "autograde_one", "triage"]
+
+#: Problems that flag a submission in the gradebook for the instructor to look at.
+FLAGGED = {
+    "missing-notebook",
+    "unreadable-notebook",
+    "duplicate-cell",
+    "oversized-file",
+    "missing-answer-file",
+    "timeout",
+    "failed",
+}
+MARK = "[course-admin] "
+
+
+@dataclass
+class Outcome:
+    """What happened to one submission: a status, the score and plain-English notes."""
+
+    assignment: str
+    student: str
+    status: str
+    score: float | None = None
+    max_score: float | None = None
+    notes: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    question_scores: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def flagged(self) -> bool:
+        """Whether the submission needs a human look."""
+        return bool(FLAGGED & set(self.problems)) or self.status == "failed"
+
+    def line(self) -> str:
+        """One readable log line."""
+        points = ""
+        if self.score is not None:
+            points = f", {self.score:g} of {self.max_score:g} points"
+        tail = f" — {'; '.join(self.notes)}" if self.notes else ""
+        return f"{self.assignment} / {self.student}: {self.status}{points}{tail}"
+
+
+def _read(path: Path):
+    """The notebook at ``path``, or the reason it cannot be read."""
+    try:
+        return nbformat.read(path, as_version=4), ""
+    except Exception as exc:  # nbformat raises several kinds; each is a reason to report
+        reason = str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__
+        return None, reason
+
+
+def _grade_cells(nb) -> dict[str, str]:
+    """Grade id -> source of every locked test cell (autograded tests) of a notebook."""
+    cells = {}
+    for cell in nb.cells:
+        meta = cell.get("metadata", {}).get("nbgrader", {})
+        if meta.get("grade") and not meta.get("solution") and meta.get("grade_id"):
+            cells[meta["grade_id"]] = cell.source
+    return cells
+
+
+def triage(course: Course, assignment: str, student: str) -> tuple[str, list[str], list[str]]:
+    """Look at a submission before nbgrader does; returns (status, notes, problem codes)."""
+    folder = course.folder("submitted") / student / assignment
+    if not folder.is_dir():
+        return "not-submitted", ["nothing was handed in"], []
+    notes: list[str] = []
+    problems: list[str] = []
+    status = "graded"
+    for name in course.notebooks(assignment):
+        path = folder / f"{name}.ipynb"
+        if not path.exists():
+            status = "missing-notebook"
+            problems.append("missing-notebook")
+            notes.append(f"{name}.ipynb was not handed in: its questions score 0")
+            continue
+        nb, reason = _read(path)
+        if nb is None:
+            status = "unreadable-notebook"
+            problems.append("unreadable-notebook")
+            notes.append(
+                f"{name}.ipynb is not a readable notebook ({reason}): its questions score 0; "
+                "the file is kept in submitted/ for a manual look"
+            )
+            continue
+        for grade_id, count in sorted(duplicate_grade_ids(nb).items()):
+            problems.append("duplicate-cell")
+            notes.append(
+                f"cell {grade_id!r} appears {count} times (copied): the last copy was graded, "
+                "the others ran as ordinary cells"
+            )
+        released = course.folder("release") / assignment / f"{name}.ipynb"
+        if released.exists():
+            original = _grade_cells(nbformat.read(released, as_version=4))
+            handed_in = _grade_cells(nb)
+            for grade_id, source in original.items():
+                if grade_id not in handed_in:
+                    problems.append("cell-restored")
+                    notes.append(f"test cell {grade_id!r} was deleted: restored and graded")
+                elif handed_in[grade_id].strip() != source.strip():
+                    problems.append("test-restored")
+                    notes.append(f"test cell {grade_id!r} was edited: the original was run")
+    limit = course.max_file_size_kb * 1000
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        size = path.stat().st_size
+        if size > limit:
+            problems.append("oversized-file")
+            notes.append(
+                f"{path.relative_to(folder)} ({size / 1e6:.1f} MB) is over the "
+                f"{limit / 1e6:g} MB limit: left out of grading, kept in submitted/"
+            )
+    for answer in course.answer_files(assignment):
+        if not (folder / answer).exists():
+            problems.append("missing-answer-file")
+            notes.append(
+                f"{answer} (saved by the widget) was not handed in: checks that read it fail"
+            )
+    return status, notes, problems
+
+
+def _oversized(course: Course, assignment: str, student: str) -> list[str]:
+    """Names of the submitted files over the size limit (nbgrader ignore patterns)."""
+    folder = course.folder("submitted") / student / assignment
+    limit = course.max_file_size_kb * 1000
+    return sorted({p.name for p in folder.rglob("*") if p.is_file() and p.stat().st_size > limit})
+
+
+def _after(course: Course, outcome: Outcome) -> None:
+    """Read what nbgrader produced: timeouts and errors in answers."""
+    folder = course.folder("autograded") / outcome.student / outcome.assignment
+    for path in sorted(folder.glob("*.ipynb")):
+        nb, _ = _read(path)
+        if nb is None:
+            continue
+        for cell in nb.cells:
+            meta = cell.get("metadata", {}).get("nbgrader", {})
+            errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+            names = {o.get("ename") for o in errors}
+            label = meta.get("grade_id") or f"cell {nb.cells.index(cell) + 1}"
+            if "CellTimeoutError" in names:
+                outcome.problems.append("timeout")
+                outcome.notes.append(
+                    f"{label} ran longer than {course.cell_timeout} s and was stopped; "
+                    "the other cells still ran and count"
+                )
+            elif errors and meta.get("solution"):
+                outcome.problems.append("error-in-answer")
+                outcome.notes.append(f"answer {label} raised {errors[-1].get('ename')}")
+
+
+def _record(course: Course, outcome: Outcome) -> None:
+    """Write the outcome into the gradebook: zero scores where needed, flag, comment, scores."""
+    from nbgrader.api import MissingEntry
+
+    zero = {"missing-notebook", "unreadable-notebook"}
+    with course.gradebook() as gb:
+        try:
+            submission = gb.find_submission(outcome.assignment, outcome.student)
+        except MissingEntry:
+            if outcome.status == "not-submitted":
+                return
+            submission = gb.update_or_create_submission(outcome.assignment, outcome.student)
+        for nb in submission.notebooks:
+            path = course.folder("submitted") / outcome.student / outcome.assignment
+            unreadable = _read(path / f"{nb.name}.ipynb")[0] is None
+            if zero & set(outcome.problems) and unreadable:
+                for grade in nb.grades:
+                    grade.auto_score = 0
+                    grade.needs_manual_grade = False
+            nb.flagged = outcome.flagged
+            message = "; ".join(n for n in outcome.notes if n) if outcome.flagged else ""
+            comments = sorted(nb.comments, key=lambda c: c.cell.name)
+            for comment in comments:
+                if comment.manual_comment and comment.manual_comment.startswith(MARK):
+                    comment.manual_comment = None
+            if message and comments:
+                first = comments[0]
+                if not first.manual_comment:
+                    first.manual_comment = MARK + message
+        gb.db.commit()
+        submission = gb.find_submission(outcome.assignment, outcome.student)
+        outcome.score = float(submission.score)
+        outcome.max_score = float(submission.max_score)
+        outcome.question_scores = {
+            grade.name: float(grade.score) for nb in submission.notebooks for grade in nb.grades
+        }
+
+
+def autograde_one(course: Course, api, assignment: str, student: str) -> Outcome:
+    """Autograde one submission with nbgrader and record its outcome; never raises."""
+    start = time.perf_counter()
+    status, notes, problems = triage(course, assignment, student)
+    outcome = Outcome(assignment, student, status, notes=notes, problems=problems)
+    if status == "not-submitted":
+        outcome.seconds = time.perf_counter() - start
+        return outcome
+    log_path = course.root / "logs" / "nbgrader" / assignment / f"{student}.log"
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    # nbgrader applies max_file_size only in the exchange; an LMS export or a copied folder
+    # could still bring a huge file into grading, so leave those files out here too.
+    ignore = list(api.coursedir.ignore)
+    api.coursedir.ignore = ignore + _oversized(course, assignment, student)
+    try:
+        result = api.autograde(assignment, student, force=True, create=True)
+        log_path.write_text(result.get("log", "") + result.get("error", ""), encoding="utf-8")
+        if not result.get("success") and status == "graded":
+            outcome.status = "failed"
+            last = (result.get("error") or "unknown error").strip().splitlines()[-1]
+            outcome.problems.append("failed")
+            outcome.notes.append(f"nbgrader could not grade it ({last}); see {log_path.name}")
+        _after(course, outcome)
+        _record(course, outcome)
+    except Exception as exc:  # a batch never stops on one submission
+        outcome.status = "failed"
+        outcome.problems.append("failed")
+        outcome.notes.append(f"{type(exc).__name__}: {exc}")
+    finally:
+        api.coursedir.ignore = ignore
+    outcome.seconds = time.perf_counter() - start
+    return outcome
+
+
+def autograde_all(
+    course: Course,
+    assignments: list[str] | None = None,
+    students: list[str] | None = None,
+    *,
+    progress: bool = True,
+    workers: int = 1,
+) -> list[Outcome]:
+    """Autograde every submission of every assignment (or those given); returns the outcomes.
+
+    Students are the class list plus anyone with a submission; one who handed nothing in
+    gets a ``not-submitted`` outcome and no gradebook row (nbgrader's convention).
+    With ``workers`` > 1, submissions are graded in that many processes at once; each
+    opens the SQLite gradebook with a busy timeout, so writes wait for each other instead
+    of failing (each submission's rows are its own).
+    """
+    course.sync_students()
+    api = course.api()
+    assignments = assignments or course.assignments()
+    # the notebooks' self-checks record progress; under autograde that is not a student's
+    home = os.environ.get("ALLIANCE_COURSE_HOME")
+    os.environ["ALLIANCE_COURSE_HOME"] = str(course.root / "logs" / "progress")
+    jobs = []
+    for assignment in assignments:
+        who = students or sorted(
+            {s["id"] for s in course.students()} | set(course.submitted_students(assignment))
+        )
+        jobs.extend((assignment, s) for s in who)
+    logs = course.root / "logs"
+    logs.mkdir(exist_ok=True)
+    outcomes = []
+    try:
+        if workers > 1 and len(jobs) > 1:
+            _run_parallel(course, jobs, logs, outcomes, progress, workers)
+        else:
+            _run(course, api, jobs, logs, outcomes, progress)
+    finally:
+        if home is None:
+            os.environ.pop("ALLIANCE_COURSE_HOME", None)
+        else:
+            os.environ["ALLIANCE_COURSE_HOME"] = home
+    _write_outcomes(logs / "outcomes.csv", outcomes)
+    return outcomes
+
+
+def _run(course, api, jobs, logs, outcomes, progress) -> None:
+    from tqdm.auto import tqdm
+
+    with (logs / "autograde.log").open("a", encoding="utf-8") as log:
+        log.write(f"--- autograde {time.strftime('%Y-%m-%d %H:%M:%S')} ---\n")
+        bar = tqdm(jobs, desc="autograde", unit="submission", disable=not progress)
+        for assignment, student in bar:
+            bar.set_postfix_str(f"{assignment}/{student}")
+            outcome = autograde_one(course, api, assignment, student)
+            outcomes.append(outcome)
+            log.write(outcome.line() + "\n")
+            log.flush()
+
+
+_WORKER: dict = {}
+
+
+def _busy_url(db_url: str, seconds: int = 120) -> str:
+    """The gradebook URL with a SQLite busy timeout (writers wait for the lock)."""
+    if db_url.startswith("sqlite:") and "timeout=" not in db_url:
+        return db_url + ("&" if "?" in db_url else "?") + f"timeout={seconds}"
+    return db_url
+
+
+def _worker_start(root: str, db_url: str) -> None:
+    course = Course(root, CourseDirectory__db_url=db_url)
+    _WORKER.update(course=course, api=course.api())
+
+
+def _worker_grade(job: tuple[str, str]) -> Outcome:
+    return autograde_one(_WORKER["course"], _WORKER["api"], *job)
+
+
+def _run_parallel(course, jobs, logs, outcomes, progress, workers) -> None:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    from tqdm.auto import tqdm
+
+    url = _busy_url(course.db_url)
+    context = multiprocessing.get_context("spawn")
+    with (
+        (logs / "autograde.log").open("a", encoding="utf-8") as log,
+        ProcessPoolExecutor(
+            workers,
+            mp_context=context,
+            initializer=_worker_start,
+            initargs=(str(course.root), url),
+        ) as pool,
+    ):
+        log.write(f"--- autograde {time.strftime('%Y-%m-%d %H:%M:%S')} ({workers} workers) ---\n")
+        futures = {pool.submit(_worker_grade, job): job for job in jobs}
+        bar = tqdm(total=len(jobs), desc="autograde", unit="submission", disable=not progress)
+        done = {}
+        for future in as_completed(futures):
+            job = futures[future]
+            try:
+                outcome = future.result()
+            except Exception as exc:  # a worker that died still leaves a line
+                outcome = Outcome(*job, "failed", problems=["failed"], notes=[repr(exc)])
+            done[job] = outcome
+            log.write(outcome.line() + "\n")
+            log.flush()
+            bar.update()
+        bar.close()
+    outcomes.extend(done[job] for job in jobs)
+
+
+def _write_outcomes(path: Path, outcomes: list[Outcome]) -> None:
+    columns = [
+        "assignment",
+        "student",
+        "status",
+        "score",
+        "max_score",
+        "flagged",
+        "problems",
+        "notes",
+        "seconds",
+        "question_scores",
+    ]
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns)
+        writer.writeheader()
+        for o in outcomes:
+            row = asdict(o)
+            row.update(
+                flagged=o.flagged,
+                problems=" ".join(dict.fromkeys(o.problems)),
+                notes=" | ".join(o.notes),
+                seconds=f"{o.seconds:.2f}",
+                question_scores=json.dumps(o.question_scores, sort_keys=True),
+            )
+            writer.writerow(row)

@@ -1,0 +1,190 @@
+"""``course-admin``: the instructor's commands, each built on nbgrader's own steps.
+
+Run ``course-admin --help`` from the repository root (or ``make help``). Every command works
+on the nbgrader course root ``grading/`` (``--course`` picks another) and prints plain lines;
+the exit status is non-zero when something needs the instructor's attention.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from toolkit.admin.course import Course, CourseError
+
+__all__ = ["main"]
+
+
+def _course(args) -> Course:
+    return Course(args.course)
+
+
+def _print(lines) -> None:
+    for line in lines:
+        print(line)
+
+
+def cmd_students(args) -> int:
+    """Load the class list into the gradebook."""
+    n = _course(args).sync_students()
+    print(f"{n} students from the class list are in the gradebook")
+    return 0
+
+
+def cmd_release(args) -> int:
+    """Generate, scan and release every assignment."""
+    from toolkit.admin.workflow import release
+
+    _print(release(_course(args), args.assignment or None, exchange=not args.no_exchange))
+    return 0
+
+
+def cmd_collect(args) -> int:
+    """Collect from the exchange, or from a learning-management system's export."""
+    from toolkit.admin.workflow import collect_exchange, collect_lms
+
+    course = _course(args)
+    if args.from_lms:
+        if len(args.assignment) != 1:
+            print(
+                "course-admin collect --from-lms needs exactly one assignment name", file=sys.stderr
+            )
+            return 2
+        _print(collect_lms(course, args.assignment[0], args.from_lms))
+    else:
+        _print(collect_exchange(course, args.assignment or None))
+    return 0
+
+
+def cmd_autograde(args) -> int:
+    """Autograde every submission, with a progress bar; exit 1 when some need a look."""
+    from toolkit.admin.batch import autograde_all
+
+    course = _course(args)
+    outcomes = autograde_all(
+        course, args.assignment or None, args.student or None, workers=args.workers
+    )
+    flagged = [o for o in outcomes if o.flagged]
+    graded = [o for o in outcomes if o.status != "not-submitted"]
+    print(
+        f"{len(graded)} submissions graded, {len(outcomes) - len(graded)} not handed in, "
+        f"{len(flagged)} flagged for a look (logs/autograde.log, logs/outcomes.csv):"
+    )
+    _print(f"  {o.line()}" for o in outcomes if o.flagged or o.status != "graded")
+    return 1 if any(o.status == "failed" for o in outcomes) else 0
+
+
+def cmd_feedback(args) -> int:
+    """Generate (and optionally release) feedback without hidden tests."""
+    from toolkit.admin.workflow import generate_feedback
+
+    _print(generate_feedback(_course(args), args.assignment or None, exchange=args.release))
+    return 0
+
+
+def cmd_export(args) -> int:
+    """Export grades to CSV."""
+    from toolkit.admin.workflow import export_grades
+
+    _print(f"wrote {p}" for p in export_grades(_course(args), args.to))
+    return 0
+
+
+def cmd_report(args) -> int:
+    """Write the class report (HTML and notebook)."""
+    from toolkit.admin.report import write_report
+
+    _print(f"wrote {p}" for p in write_report(_course(args), args.to))
+    return 0
+
+
+def cmd_scan(args) -> int:
+    """Scan the student versions and the feedback for leaks."""
+    from toolkit.admin.scan import scan_feedback, scan_release
+
+    course = _course(args)
+    leaks = []
+    for assignment in args.assignment or course.assignments():
+        leaks += scan_release(course, assignment) + scan_feedback(course, assignment)
+    _print(leaks or ["no leaks: student versions and feedback hold no solution or hidden test"])
+    return 1 if leaks else 0
+
+
+def cmd_validate(args) -> int:
+    """Validate notebooks; exit 1 with a summary when a check fails."""
+    from toolkit.admin.validate import validate
+
+    results = [validate(path, timeout=args.timeout) for path in args.notebook]
+    _print(r.summary() for r in results)
+    return 0 if all(r.passed for r in results) else 1
+
+
+def cmd_all(args) -> int:
+    """Autograde, feedback, export and report in one go."""
+    status = cmd_autograde(args)
+    for step in (cmd_feedback, cmd_export, cmd_report):
+        status = max(status, step(args))
+    return status
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``course-admin`` argument parser."""
+    parser = argparse.ArgumentParser(
+        prog="course-admin",
+        description="Instructor commands on the nbgrader course in grading/.",
+    )
+    parser.add_argument(
+        "--course", default=None, help="the nbgrader course root (default: grading/)"
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def add(name, func, help_text, *, assignments=True):
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        if assignments:
+            p.add_argument("assignment", nargs="*", help="assignment names (default: every one)")
+        p.set_defaults(func=func)
+        return p
+
+    add("students", cmd_students, "load grading/students.csv into the gradebook", assignments=False)
+    p = add("release", cmd_release, "generate the student versions, scan them, release them")
+    p.add_argument("--no-exchange", action="store_true", help="only generate release/")
+    p = add("collect", cmd_collect, "collect submissions from the exchange or an LMS export")
+    p.add_argument(
+        "--from-lms", metavar="EXPORT", help="folder or zip of an LMS export (zip_collect)"
+    )
+    p = add("autograde", cmd_autograde, "autograde every submission (progress bar, outcome log)")
+    p.add_argument("--student", action="append", help="only this student (repeatable)")
+    p.add_argument("--workers", type=int, default=1, help="grade this many submissions at once")
+    p = add("feedback", cmd_feedback, "generate feedback HTML without hidden tests")
+    p.add_argument("--release", action="store_true", help="also release it to the exchange")
+    p = add(
+        "export", cmd_export, "export grades to CSV (totals and per question)", assignments=False
+    )
+    p.add_argument("--to", default=None, help="folder for the CSV files (default: grading/exports)")
+    p = add("report", cmd_report, "write the class report (HTML and notebook)", assignments=False)
+    p.add_argument("--to", default=None, help="folder for the report (default: grading/reports)")
+    add("scan", cmd_scan, "scan student versions and feedback for leaks")
+    p = add(
+        "validate",
+        cmd_validate,
+        "check notebooks as the autograder will; non-zero on failure",
+        assignments=False,
+    )
+    p.add_argument("notebook", nargs="+", help="notebook files")
+    p.add_argument("--timeout", type=int, default=60, help="seconds one cell may run")
+    p = add("all", cmd_all, "autograde, feedback, export and report")
+    p.add_argument("--student", action="append", help="only this student (repeatable)")
+    p.add_argument("--workers", type=int, default=1, help="grade this many submissions at once")
+    p.add_argument("--release", action="store_true", help="also release feedback")
+    p.add_argument("--to", default=None, help=argparse.SUPPRESS)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run ``course-admin``; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except (CourseError, RuntimeError, OSError) as exc:
+        print(f"course-admin {args.command}: {exc}", file=sys.stderr)
+        return 2

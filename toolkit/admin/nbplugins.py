@@ -1,0 +1,144 @@
+r"""nbgrader preprocessors the course adds to nbgrader's own pipelines (see ``nbgrader_config.py``).
+
+- :class:`StripWidgetState` (``generate_assignment``): a source notebook saved with live
+  widgets carries their state in its metadata; nbgrader would copy it into the student
+  version.
+- :class:`FlagDuplicateCells` (``autograde``, in place of nbgrader's ``DeduplicateIds``): a
+  student who copies a graded cell makes two cells with one grade id. nbgrader 0.9.6 blanks
+  the copy's metadata to ``{}`` and then fails with a misleading "metadata may be corrupted"
+  error (nbgrader #1083). Here the last copy keeps its grade id (as nbgrader intends), the
+  other copies become ordinary cells that still run, and the log says so in plain words.
+- :class:`RestoreMissingCells` (``autograde``, in place of nbgrader's ``OverwriteCells``):
+  nbgrader 0.9.6 restores a deleted grade cell after the graded cell above it, and fails
+  with a ``KeyError`` when the cell above is a read-only cell that is not graded (a widget
+  cell, say). This puts it after the nearest cell above that is still there.
+- :class:`HideHiddenTests` (``generate_feedback``): nbgrader restores hidden tests into the
+  autograded notebook and so into the feedback a student receives (nbgrader #1363). This
+  removes the hidden regions and, for those cells, keeps only the last line of a traceback
+  (the error's name and message), which never shows test code.
+
+Examples
+--------
+>>> from nbformat.v4 import new_code_cell, new_notebook
+>>> hidden = "### BEGIN HIDDEN TESTS\nassert secret == 4\n### END HIDDEN TESTS"
+>>> cell = new_code_cell("assert ok\n" + hidden,
+...                      metadata={"nbgrader": {"grade": True, "grade_id": "t", "points": 1,
+...                                             "locked": True, "solution": False}})
+>>> nb, _ = HideHiddenTests().preprocess(new_notebook(cells=[cell]), {})
+>>> "secret" in nb.cells[0].source
+False
+"""
+
+from __future__ import annotations
+
+from nbconvert.exporters.exporter import ResourcesDict
+from nbformat.notebooknode import NotebookNode
+from nbgrader import utils
+from nbgrader.preprocessors import ClearHiddenTests, NbGraderPreprocessor, OverwriteCells
+
+__all__ = [
+    "HIDDEN_NOTE",
+    "FlagDuplicateCells",
+    "HideHiddenTests",
+    "RestoreMissingCells",
+    "StripWidgetState",
+    "duplicate_grade_ids",
+]
+
+HIDDEN_NOTE = "# (Your instructor's grading ran more checks here; they are not shown.)"
+WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+
+
+def duplicate_grade_ids(nb: NotebookNode) -> dict[str, int]:
+    """Grade ids that more than one cell of ``nb`` carries, with how many cells carry each."""
+    counts: dict[str, int] = {}
+    for cell in nb.cells:
+        grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+        if grade_id:
+            counts[grade_id] = counts.get(grade_id, 0) + 1
+    return {k: n for k, n in counts.items() if n > 1}
+
+
+class StripWidgetState(NbGraderPreprocessor):
+    """Remove saved widget state (notebook metadata and widget outputs) from a notebook."""
+
+    def preprocess(self, nb: NotebookNode, resources: ResourcesDict):
+        """Drop ``metadata.widgets`` and every widget view from the outputs."""
+        nb.metadata.pop("widgets", None)
+        for cell in nb.cells:
+            cell.get("metadata", {}).pop("widgets", None)
+            for output in cell.get("outputs", []):
+                output.get("data", {}).pop(WIDGET_MIME, None)
+        return nb, resources
+
+
+class FlagDuplicateCells(NbGraderPreprocessor):
+    """Keep the last cell of each grade id; earlier copies become ordinary cells."""
+
+    def preprocess(self, nb: NotebookNode, resources: ResourcesDict):
+        """Remove the nbgrader metadata of every earlier copy of a duplicated cell."""
+        seen: set[str] = set()
+        for index in range(len(nb.cells) - 1, -1, -1):
+            cell = nb.cells[index]
+            if not (utils.is_grade(cell) or utils.is_solution(cell) or utils.is_locked(cell)):
+                continue
+            grade_id = cell.metadata.nbgrader.get("grade_id")
+            if grade_id in seen:
+                self.log.warning(
+                    "Cell %r appears more than once (the student copied it): the last copy "
+                    "is graded; the copy at position %d runs as an ordinary cell.",
+                    grade_id,
+                    index + 1,
+                )
+                del cell.metadata["nbgrader"]
+                cell.metadata.pop("deletable", None)
+                cell.metadata.pop("editable", None)
+            else:
+                seen.add(grade_id)
+        return nb, resources
+
+
+class HideHiddenTests(ClearHiddenTests):
+    """Take hidden tests, and the tracebacks that quote them, out of a feedback notebook."""
+
+    def preprocess_cell(self, cell: NotebookNode, resources: ResourcesDict, cell_index: int):
+        """Cut the hidden region and shorten its cell's tracebacks to their last line."""
+        if self.begin_test_delimeter not in cell.source:
+            return cell, resources
+        cell, resources = super().preprocess_cell(cell, resources, cell_index)
+        cell.source = cell.source.rstrip("\n") + "\n" + HIDDEN_NOTE
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                output["traceback"] = [
+                    f"{output.get('ename', 'Error')}: {output.get('evalue', '')}"
+                ]
+        return cell, resources
+
+
+class RestoreMissingCells(OverwriteCells):
+    """nbgrader's ``OverwriteCells``, restoring a deleted grade cell wherever it stood."""
+
+    def add_missing_grade_cells(self, nb: NotebookNode, resources: ResourcesDict):
+        """Insert each missing grade cell after the nearest source cell above it still present."""
+        source_nb = self.gradebook.find_notebook(self.notebook_id, self.assignment_id)
+        source_cells = list(source_nb.source_cells)
+        order = [cell.name for cell in source_cells]
+        grade_cells = {cell.name: cell for cell in source_nb.grade_cells}
+        solution_ids = {cell.name for cell in source_nb.solution_cells}
+        for index, name in enumerate(order):
+            if name not in grade_cells:
+                continue
+            present = {
+                cell.metadata.get("nbgrader", {}).get("grade_id"): i
+                for i, cell in enumerate(nb.cells)
+                if cell.metadata.get("nbgrader", {}).get("grade_id")
+            }
+            if name in present:
+                continue
+            self.log.warning("Missing grade cell %s encountered, adding to notebook", name)
+            cell = self.missing_cell_transform(
+                source_cells[index], grade_cells[name].max_score, is_solution=name in solution_ids
+            )
+            above = next((present[p] for p in reversed(order[:index]) if p in present), -1)
+            nb.cells.insert(above + 1, cell)
+        return nb, resources

@@ -1,0 +1,291 @@
+"""The class report: how the class did, question by question, and who needs a word.
+
+Everything is read from nbgrader's gradebook and the class list. :func:`class_scores` and
+:func:`question_scores` give plain tables; the chart helpers return ``alt.Chart`` objects
+(rendered offline as SVG through :mod:`toolkit.charts`); :func:`write_report` writes an HTML
+page and a notebook with the same content.
+
+Examples
+--------
+>>> import pandas as pd
+>>> q = pd.DataFrame({"assignment": ["a", "a"], "question": ["q1", "q2"],
+...                   "student": ["ana", "ana"], "score": [0.0, 2.0], "max_score": [2.0, 2.0]})
+>>> hardest_questions(q)["question"].tolist()
+['q1', 'q2']
+>>> question_chart(q).to_dict()["mark"]["type"]
+'bar'
+"""
+
+from __future__ import annotations
+
+import html
+import time
+from pathlib import Path
+
+import altair as alt
+import nbformat
+import pandas as pd
+
+from toolkit.admin.course import Course
+from toolkit.charts import describe, to_svg
+
+__all__ = [
+    "AT_RISK_BELOW",
+    "at_risk",
+    "class_scores",
+    "distribution_chart",
+    "hardest_questions",
+    "question_chart",
+    "question_scores",
+    "write_report",
+]
+
+#: A student whose mean score over the assignments is below this share is "at risk".
+AT_RISK_BELOW = 0.5
+
+
+def class_scores(course: Course) -> pd.DataFrame:
+    """One row per student and assignment: score, max_score, share, submitted, flagged."""
+    rows = []
+    with course.gradebook() as gb:
+        students = {s["id"] for s in course.students()} | {s.id for s in gb.students}
+        for assignment in gb.assignments:
+            if assignment.name not in course.assignments():
+                continue
+            by_student = {sub.student.id: sub for sub in assignment.submissions}
+            for student in sorted(students):
+                sub = by_student.get(student)
+                flagged = bool(sub) and any(nb.flagged for nb in sub.notebooks)
+                rows.append(
+                    {
+                        "assignment": assignment.name,
+                        "student": student,
+                        "submitted": sub is not None,
+                        "score": float(sub.score) if sub else 0.0,
+                        "max_score": float(assignment.max_score),
+                        "flagged": flagged,
+                    }
+                )
+    table = pd.DataFrame(
+        rows, columns=["assignment", "student", "submitted", "score", "max_score", "flagged"]
+    )
+    table["share"] = (table["score"] / table["max_score"].where(table["max_score"] > 0)).fillna(0.0)
+    return table
+
+
+def question_scores(course: Course) -> pd.DataFrame:
+    """One row per submitted question: assignment, question, student, score, max_score."""
+    rows = []
+    with course.gradebook() as gb:
+        for assignment in gb.assignments:
+            for sub in assignment.submissions:
+                for nb in sub.notebooks:
+                    for grade in nb.grades:
+                        rows.append(
+                            {
+                                "assignment": assignment.name,
+                                "question": grade.name,
+                                "student": sub.student.id,
+                                "score": float(grade.score),
+                                "max_score": float(grade.max_score),
+                            }
+                        )
+    return pd.DataFrame(rows, columns=["assignment", "question", "student", "score", "max_score"])
+
+
+def hardest_questions(questions: pd.DataFrame, top: int = 10) -> pd.DataFrame:
+    """Questions by mean share of the points earned, hardest first."""
+    if questions.empty:
+        return pd.DataFrame(columns=["assignment", "question", "mean_share", "submissions"])
+    q = questions.assign(
+        share=questions["score"] / questions["max_score"].where(questions["max_score"] > 0)
+    )
+    table = (
+        q.groupby(["assignment", "question"], as_index=False)
+        .agg(mean_share=("share", "mean"), submissions=("student", "count"))
+        .sort_values(["mean_share", "assignment", "question"])
+    )
+    return table.head(top).reset_index(drop=True)
+
+
+def at_risk(scores: pd.DataFrame, below: float = AT_RISK_BELOW) -> pd.DataFrame:
+    """Students who missed an assignment or whose mean share is below ``below``."""
+    if scores.empty:
+        return pd.DataFrame(columns=["student", "missing", "mean_share", "reason"])
+    per = scores.groupby("student").agg(
+        missing=("submitted", lambda s: int((~s).sum())), mean_share=("share", "mean")
+    )
+    per = per[(per["missing"] > 0) | (per["mean_share"] < below)].reset_index()
+
+    def reason(row):
+        parts = []
+        if row["missing"]:
+            parts.append(f"{row['missing']} assignment(s) not handed in")
+        if row["mean_share"] < below:
+            parts.append(f"mean score {row['mean_share']:.0%}")
+        return "; ".join(parts)
+
+    per["reason"] = per.apply(reason, axis=1) if len(per) else []
+    return per.sort_values(["mean_share", "student"]).reset_index(drop=True)
+
+
+def distribution_chart(scores: pd.DataFrame) -> alt.Chart:
+    """Histogram of the submitted scores (share of the points), one row per assignment."""
+    data = scores[scores["submitted"]].assign(percent=lambda d: (d["share"] * 100).round(1))
+    chart = (
+        alt.Chart(data)
+        .mark_bar(color="#2b6cb0")
+        .encode(
+            x=alt.X(
+                "percent:Q", bin=alt.Bin(extent=[0, 100], step=10), title="Score (% of points)"
+            ),
+            y=alt.Y("count():Q", title="Students"),
+            row=alt.Row("assignment:N", title=None),
+        )
+        .properties(width=420, height=120)
+    )
+    n = len(data)
+    return describe(
+        chart,
+        title="Score distribution per assignment",
+        description=f"How the {n} graded submissions spread over the score range, per assignment.",
+    )
+
+
+def question_chart(questions: pd.DataFrame) -> alt.Chart:
+    """Mean share of the points per question, hardest at the top."""
+    table = hardest_questions(questions, top=len(questions))
+    table = table.assign(
+        percent=(table["mean_share"] * 100).round(1),
+        label=table["assignment"] + " / " + table["question"],
+    )
+    chart = (
+        alt.Chart(table)
+        .mark_bar(color="#b7791f")
+        .encode(
+            x=alt.X(
+                "percent:Q", scale=alt.Scale(domain=[0, 100]), title="Mean score (% of points)"
+            ),
+            y=alt.Y(
+                "label:N", sort=alt.EncodingSortField("percent", order="ascending"), title=None
+            ),
+            tooltip=["label", "percent", "submissions"],
+        )
+        .properties(width=420)
+    )
+    hardest = table["label"].iloc[0] if len(table) else "none"
+    return describe(
+        chart,
+        title="Mean score per question",
+        description=f"Questions ordered from hardest to easiest; the hardest is {hardest}.",
+    )
+
+
+def _table_html(frame: pd.DataFrame) -> str:
+    return frame.to_html(index=False, border=0, classes="report", float_format=lambda v: f"{v:.2f}")
+
+
+def _figure(chart: alt.Chart) -> str:
+    spec = chart.to_dict()
+    label = html.escape(spec.get("description", ""))
+    caption = f"<figcaption>{label}</figcaption>"
+    return f'<figure role="img" aria-label="{label}">{to_svg(spec)}{caption}</figure>'
+
+
+def write_report(course: Course, folder: str | Path | None = None) -> tuple[Path, Path]:
+    """Write ``class-report.html`` and ``class-report.ipynb``; returns their paths."""
+    folder = Path(folder) if folder else course.root / "reports"
+    folder.mkdir(parents=True, exist_ok=True)
+    course.sync_students()
+    scores, questions = class_scores(course), question_scores(course)
+    summary = (
+        scores.groupby("assignment")
+        .agg(
+            submitted=("submitted", "sum"),
+            students=("student", "count"),
+            mean_share=("share", lambda s: s[scores.loc[s.index, "submitted"]].mean()),
+            flagged=("flagged", "sum"),
+        )
+        .reset_index()
+        if not scores.empty
+        else pd.DataFrame(columns=["assignment", "submitted", "students", "mean_share", "flagged"])
+    )
+    missing = scores[~scores["submitted"]][["assignment", "student"]]
+    sections = [
+        (
+            "Assignments",
+            "Submissions, mean score of those submitted, flagged for a look.",
+            _table_html(summary),
+        ),
+        ("Score distribution", "", _figure(distribution_chart(scores))),
+        (
+            "Questions",
+            "Hardest first (mean share of the points).",
+            _figure(question_chart(questions)) + _table_html(hardest_questions(questions)),
+        ),
+        (
+            "Not handed in",
+            "",
+            _table_html(missing) if len(missing) else "<p>Everyone handed in.</p>",
+        ),
+        (
+            "At risk",
+            f"Missed an assignment, or a mean score under {AT_RISK_BELOW:.0%}.",
+            _table_html(at_risk(scores)),
+        ),
+    ]
+    stamp = time.strftime("%Y-%m-%d %H:%M")
+    body = "".join(
+        f"<h2>{html.escape(title)}</h2>" + (f"<p>{html.escape(note)}</p>" if note else "") + content
+        for title, note, content in sections
+    )
+    page = (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        f"<title>Class report — {html.escape(course.course_id)}</title>"
+        "<style>body{font-family:sans-serif;max-width:60em;margin:2em auto}"
+        "table.report{border-collapse:collapse}table.report td,table.report th"
+        "{padding:2px 8px;border-bottom:1px solid #ddd;text-align:left}</style></head><body>"
+        f"<h1>Class report — {html.escape(course.course_id)}</h1>"
+        f"<p>Made {stamp} from the gradebook.</p>"
+        f"{body}</body></html>"
+    )
+    html_path = folder / "class-report.html"
+    html_path.write_text(page, encoding="utf-8")
+    nb_path = folder / "class-report.ipynb"
+    nbformat.write(_notebook(course, sections, stamp), nb_path)
+    return html_path, nb_path
+
+
+def _notebook(course: Course, sections, stamp: str):
+    """The same report as a notebook: each section's code and its rendered output."""
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+    code = {
+        "Assignments": "scores = report.class_scores(course)\n"
+        "scores.groupby('assignment')[['submitted', 'share']].mean()",
+        "Score distribution": "report.distribution_chart(scores)",
+        "Questions": "questions = report.question_scores(course)\nreport.question_chart(questions)",
+        "Not handed in": "scores[~scores['submitted']][['assignment', 'student']]",
+        "At risk": "report.at_risk(scores)",
+    }
+    cells = [
+        new_markdown_cell(
+            f"# Class report — {course.course_id}\n\nMade {stamp} from the gradebook; "
+            "run the cells again to refresh it."
+        ),
+        new_code_cell(
+            "from toolkit.admin import report\nfrom toolkit.admin.course import Course\n"
+            f"course = Course({str(course.root)!r})"
+        ),
+    ]
+    for title, note, content in sections:
+        cells.append(new_markdown_cell(f"## {title}\n\n{note}".strip()))
+        cell = new_code_cell(code[title])
+        cell.outputs = [new_output("display_data", data={"text/html": content})]
+        cells.append(cell)
+    return new_notebook(
+        cells=cells,
+        metadata={
+            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}
+        },
+    )
