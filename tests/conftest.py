@@ -1,7 +1,16 @@
-"""Shared fixtures: the project's paths, a private progress folder, executed notebooks."""
+"""Shared fixtures: the project's paths, a private progress folder, executed notebooks, and one
+JupyterLab server (started with `make lab`) for the whole session."""
 
+import json
 import os
+import secrets
 import shutil
+import signal
+import socket
+import subprocess
+import time
+import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
@@ -56,3 +65,203 @@ def executed_notebooks(tmp_path_factory):
         else:
             os.environ["ALLIANCE_COURSE_HOME"] = old
     return results
+
+
+# --- One JupyterLab server for the whole session, started with `make lab` --------------------
+
+# When the project is not a git checkout: what is not copied into the server's course folder
+# (the environment, tool caches, and what nbgrader or a student's widgets produce).
+_NOT_COPIED = shutil.ignore_patterns(
+    ".git",
+    ".venv",
+    ".lock-venv",
+    ".pytest_cache",
+    ".ruff_cache",
+    ".hypothesis",
+    "__pycache__",
+    ".ipynb_checkpoints",
+    "test-artifacts",
+    "*.egg-info",
+    "release",
+    "submitted",
+    "autograded",
+    "feedback",
+    "exports",
+    "reports",
+    "logs",
+    "exchange",
+    "downloaded",
+    "gradebook.db",
+    "*.answer.json",
+    "my-*.json",
+)
+
+
+def copy_course(root: Path, dest: Path) -> None:
+    """Copy the course as a fresh checkout has it: every file git tracks or would track.
+
+    What .gitignore names (the venv, caches, answer files, nbgrader output) stays behind, so
+    the server starts as a student's or instructor's first `make lab` does. Modification
+    times are kept, so `make lab` in the copy sees the shared venv as up to date.
+    """
+    listing = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=root,
+        capture_output=True,
+    )
+    if listing.returncode != 0:  # not a git checkout (an unpacked release, say)
+        shutil.copytree(root, dest, ignore=_NOT_COPIED)
+        return
+    for rel in filter(None, listing.stdout.decode().split("\0")):
+        src = root / rel
+        if src.is_file():  # a tracked file deleted in the working tree is skipped
+            (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dest / rel)
+
+
+def free_port() -> int:
+    """A free TCP port on the loopback interface."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class LabServer:
+    """A running `make lab`: where it listens, its token, and the course copy it serves."""
+
+    base: str
+    token: str
+    root: Path
+    log: Path
+
+    def get(self, path: str) -> tuple[int, str]:
+        """GET ``path`` (e.g. ``/api/status``) with the token; return status and body."""
+        req = urllib.request.Request(
+            self.base + path, headers={"Authorization": f"token {self.token}"}
+        )
+        with urllib.request.urlopen(req, timeout=10) as resp:
+            return resp.status, resp.read().decode()
+
+    def shutdown_kernels(self) -> None:
+        """Stop every kernel session (each browser test leaves its notebook's kernel behind)."""
+        _, body = self.get("/api/sessions")
+        for session in json.loads(body):
+            req = urllib.request.Request(
+                f"{self.base}/api/sessions/{session['id']}",
+                method="DELETE",
+                headers={"Authorization": f"token {self.token}"},
+            )
+            urllib.request.urlopen(req, timeout=30).close()
+
+    def url(self, path: str) -> str:
+        """Browser URL of ``path`` that logs in with the token."""
+        sep = "&" if "?" in path else "?"
+        return f"{self.base}{path}{sep}token={self.token}"
+
+
+@pytest.fixture(scope="session")
+def lab_server(tmp_path_factory):
+    """`make lab`, exactly as the README says, serving a temporary copy of the course.
+
+    The copy keeps answer files, nbgrader output and checkpoints out of the repository. The
+    server listens on a free loopback port with a random token; its kernels write progress to
+    a private course home; JupyterLab's user settings and workspaces live in the temp folder,
+    so a developer's own settings never change what the tests see. Shared by
+    `test_make_lab.py` and the browser tests; stopped at the end of the session.
+    """
+    # Bring the shared venv up to date first, so `make lab` in the copy never reinstalls.
+    subprocess.run(["make", "--silent", "setup"], cwd=ROOT, check=True)
+    tmp = tmp_path_factory.mktemp("lab")
+    course = tmp / "course"
+    copy_course(ROOT, course)
+    port, token = free_port(), secrets.token_hex(16)
+    args = f"--no-browser --ip=127.0.0.1 --port={port} --IdentityProvider.token={token}"
+    env = {
+        **os.environ,
+        "JUPYTER_PLATFORM_DIRS": "1",
+        "ALLIANCE_COURSE_HOME": str(tmp / "home"),
+        "JUPYTERLAB_SETTINGS_DIR": str(tmp / "lab-user-settings"),
+        "JUPYTERLAB_WORKSPACES_DIR": str(tmp / "lab-workspaces"),
+    }
+    log = tmp / "make-lab.log"
+    with open(log, "w") as out:
+        proc = subprocess.Popen(
+            ["make", "lab", f"VENV={ROOT / '.venv'}", f"LAB_ARGS={args}"],
+            cwd=course,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            text=True,
+            start_new_session=True,
+            env=env,
+        )
+    server = LabServer(f"http://127.0.0.1:{port}", token, course, log)
+    deadline = time.monotonic() + 120
+    try:
+        while True:
+            try:
+                server.get("/api/status")
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"make lab did not start:\n{log.read_text()}")
+                time.sleep(0.5)
+        yield server
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+        artifacts = ROOT / "test-artifacts"
+        artifacts.mkdir(exist_ok=True)
+        shutil.copy(log, artifacts / "make-lab.log")
+
+
+# --- Chromium through Playwright (the browser tests, marker `browser`) ----------------------
+
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium, headless, for the whole session.
+
+    Outside CI a missing Chromium skips the browser tests with a message saying how to
+    install it; with CI=true it is a failure.
+    """
+    from labdriver import CHROMIUM, CHROMIUM_ARGS, chromium_missing_message
+
+    if not CHROMIUM.exists():
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(chromium_missing_message())
+        pytest.skip(chromium_missing_message())
+    from playwright.sync_api import expect, sync_playwright
+
+    # a busy 2-core machine runs a kernel, vl-convert and Chromium at once: be patient
+    expect.set_options(timeout=30_000)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def lab(chromium, lab_server):
+    """A fresh browser tab (own cookies and storage) on the session's JupyterLab.
+
+    Records every request and WebSocket the page opens; stops the notebook's kernel after.
+    """
+    from labdriver import Lab
+
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    tab = Lab(page, lab_server)
+    context.on("request", lambda r: tab.requests.append(r.url))
+    page.on("websocket", lambda ws: tab.requests.append(ws.url))
+    try:
+        yield tab
+    finally:
+        context.close()
+        lab_server.shutdown_kernels()
