@@ -90,10 +90,8 @@ def test_decision_matrix_shows_owners():
     assert table["strategy", "Steering Committee (jsc)"] == "owner"
     assert table["strategy", "Management Team (amt)"] == ""
     assert table["go_to_market", "Sales Working Group (wg)"] == "owner"
-    assert (
-        spec["title"] == "Decision rights"
-        and "0 core decisions have no owner" in (spec["description"])
-    )
+    assert spec["title"] == "Decision rights" and "0 core decisions have no owner" in (
+        spec["description"])
 
 
 def test_decision_matrix_shows_gaps_and_conflicts():
