@@ -145,3 +145,16 @@ def test_every_chart_has_a_text_description(executed_notebooks, path):
                 assert re.search(r"<desc>[^<]{10,}</desc>", svg), (
                     f"undescribed chart: {cell.source}"
                 )
+
+
+def test_widget_pictures_are_skipped_only_while_nbgrader_runs(monkeypatch):
+    """Do widgets draw SVG for students, and only a description while nbgrader grades?"""
+    from toolkit.charts import chart_widget
+    from toolkit.intro import first_revenue_chart
+
+    chart = first_revenue_chart(6)
+    assert chart_widget(chart).value.startswith("<svg")
+    for mode in ("autograde", "validate"):
+        monkeypatch.setenv("NBGRADER_EXECUTION", mode)
+        value = chart_widget(chart).value
+        assert "<svg" not in value and "Revenue is zero" in value
