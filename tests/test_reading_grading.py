@@ -121,6 +121,15 @@ def course(tmp_path_factory):
     untouched.mkdir(parents=True)
     shutil.copy(release, untouched / f"{NAME}.ipynb")
 
+    # 4. the solution with two test cells deleted (nbgrader must restore and grade them)
+    deleted = course / "submitted" / "deleted" / NAME
+    deleted.mkdir(parents=True)
+    nb = nbformat.read(SOURCE, as_version=4)
+    gone = {"classify_metrics", "revenue_lag"}
+    nb.cells = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") not in gone]
+    nbformat.write(nb, deleted / f"{NAME}.ipynb")
+    sort_in_widget(deleted, {m: kind_of(m) for m in ASSIGNMENT_METRICS})
+
     nbgrader(course, "autograde", NAME, "--force")
     return course
 
@@ -190,6 +199,12 @@ def test_the_untouched_student_version_scores_zero(course):
     assert set(CODE_TESTS) <= set(got) and sum(got.values()) == 0, got
 
 
+def test_deleted_test_cells_are_restored_and_graded(course):
+    """Does deleting test cells restore them (graded) instead of scoring 0 or crashing?"""
+    got = scores(course, "deleted")
+    assert sum(got.values()) == AUTO_POINTS, got
+
+
 def test_visible_checks_do_not_claim_everything_passed(course):
     """Do the visible checks say 'these checks passed; your instructor's grading may check more'?"""
     graded = (course / "autograded" / "solution" / NAME / f"{NAME}.ipynb").read_text()
@@ -210,6 +225,15 @@ def test_source_cells_follow_the_grading_conventions():
     for cell in tests:
         assert cell.source.startswith('"""'), cell.metadata["nbgrader"]["grade_id"]
         assert "### BEGIN HIDDEN TESTS" in cell.source and "### END HIDDEN TESTS" in cell.source
+    # nbgrader 0.9.6 restores a deleted test cell after the previous cell with nbgrader
+    # metadata and crashes (KeyError) if that is a read-only cell: only graded and answer
+    # cells may carry metadata, and every test cell must import what it uses.
+    for cell in nb.cells:
+        meta = cell.metadata.get("nbgrader")
+        if meta:
+            assert meta.get("grade") or meta.get("solution"), meta["grade_id"]
+    for cell in tests:
+        assert "from toolkit" in cell.source.split("### BEGIN HIDDEN TESTS")[0]
     points = sum(
         c.metadata["nbgrader"].get("points", 0) for c in nb.cells if "nbgrader" in c.metadata
     )
