@@ -162,19 +162,6 @@ def test_student_version_has_no_solution_hidden_test_or_rubric(course):
     assert "raise NotImplementedError()" in text and "YOUR ANSWER HERE" in text
 
 
-# The shared grading/nbgrader_config.py on this branch (from main) does not strip widget state
-# from student versions; the nbgrader issue (5) replaces it with a config that does. Strict, so
-# that this marker fails as soon as the fixed config is merged and must then be removed.
-WIDGET_STRIPPING = (
-    "GenerateAssignment.preprocessors" in (ROOT / "grading" / "nbgrader_config.py").read_text()
-)
-
-
-@pytest.mark.xfail(
-    not WIDGET_STRIPPING,
-    reason="main's nbgrader_config.py keeps widget state in student versions (fixed by issue 5)",
-    strict=True,
-)
 def test_student_version_has_no_widget_state(course):
     """Is widget state saved in the instructor's source kept out of the student version?"""
     release = course / "release" / NAME / f"{NAME}.ipynb"
