@@ -115,6 +115,10 @@ c.HTMLExporter.extra_template_basedirs = [
 
 # --- exchange and learning-management-system exports ---------------------------------------
 c.Exchange.root = os.environ.get("ALLIANCE_EXCHANGE", str(HERE / "exchange"))
+if "ALLIANCE_EXCHANGE" not in os.environ:
+    # the one-machine exchange: made here, so the Assignments tab works before a first release
+    # (nbgrader makes it world-writable on release; a hub's shared exchange is set up by root)
+    (HERE / "exchange").mkdir(exist_ok=True)
 c.Exchange.path_includes_course = True
 # `course-admin collect --from-lms FOLDER` (nbgrader zip_collect) reads files as a
 # learning-management system exports them: <login>_<user number>_<submission number>_<file>,

@@ -1,16 +1,10 @@
 """nbgrader's extensions (formgrader, Validate, assignment list) work on grading/ in `make lab`."""
 
 import json
-import os
-import secrets
-import signal
-import subprocess
-import time
 import urllib.request
 
 import pytest
 from conftest import ROOT
-from test_make_lab import free_port
 
 from toolkit.admin.course import Course
 
@@ -23,46 +17,10 @@ def request(url: str, token: str, data: bytes | None = None):
         return resp.status, resp.read().decode()
 
 
-@pytest.fixture(scope="module")
-def lab(tmp_path_factory):
-    """`make lab` at the repository root, with a private gradebook and exchange."""
-    tmp = tmp_path_factory.mktemp("formgrader")
-    (tmp / "exchange").mkdir()
-    port, token = free_port(), secrets.token_hex(16)
-    args = f"--no-browser --ip=127.0.0.1 --port={port} --IdentityProvider.token={token}"
-    env = {
-        **os.environ,
-        "JUPYTER_PLATFORM_DIRS": "1",
-        "ALLIANCE_GRADEBOOK": f"sqlite:///{tmp / 'gradebook.db'}",
-        "ALLIANCE_EXCHANGE": str(tmp / "exchange"),
-    }
-    proc = subprocess.Popen(
-        ["make", "lab", f"LAB_ARGS={args}"],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,
-        env=env,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    try:
-        while True:
-            try:
-                request(f"{base}/api/status", token)
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"make lab did not start:\n{proc.stdout.read()}")
-                time.sleep(0.5)
-        yield base, token
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
+@pytest.fixture
+def lab(lab_server):
+    """The session's `make lab` (on a temporary copy of the course, with its own gradebook)."""
+    return lab_server.base, lab_server.token
 
 
 def test_formgrader_lists_the_course_assignments(lab):
