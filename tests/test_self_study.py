@@ -23,6 +23,8 @@ class Path_:
     wrong: Any
     right: Any  # callable() -> the right answer, derived in the test (never stored)
     look_for: str  # a phrase the feedback on the wrong answer must contain
+    source: Any = None  # what must not hold the answer in its source (default: check)
+    hidden_tests: bool = False  # graded exercises: the instructor's grading checks more
 
 
 def _intro_path():
@@ -164,6 +166,88 @@ def _largest_gap_path():
     )
 
 
+def _owners_path():
+    from toolkit.assignment_hints import hint_owners
+    from toolkit.governance import load
+    from toolkit.governance.assignment import assign_owners, check_owners
+
+    tangled = load(ROOT / "grading/source/governance-design/decisions-design.json")
+
+    def right():
+        tier = {b.tier: b.id for b in tangled.bodies}
+        core = ("strategy", "investment", "dispute_resolution")
+        return {**{k: tier["steering"] for k in core}, "joint_business_plan": tier["management"]}
+
+    def check(owners):
+        applied = assign_owners(tangled, owners) if isinstance(owners, dict) else tangled
+        return check_owners(applied, owners)
+
+    return Path_(
+        "governance-design.decision-owners",
+        check,
+        hint_owners,
+        wrong={"strategy": "nowhere"},
+        right=right,
+        look_for="ids",
+        source=check_owners,
+        hidden_tests=True,
+    )
+
+
+def _reading_lag_path():
+    from toolkit import data
+    from toolkit.assignment_hints import hint_lag
+    from toolkit.metrics import best_lag
+    from toolkit.reading_checks import lag_report
+
+    return Path_(
+        "reading.lag",
+        lag_report,
+        hint_lag,
+        wrong=-2,
+        right=lambda: best_lag(
+            data.series("Granite", "deal_registrations"), data.series("Granite", "sourced_revenue")
+        ),
+        look_for="whole number",
+        hidden_tests=True,
+    )
+
+
+def _reading_falling_path():
+    from toolkit.assignment_hints import hint_falling
+    from toolkit.datagen import PROFILES
+    from toolkit.reading_checks import falling_report
+
+    return Path_(
+        "reading.falling",
+        falling_report,
+        hint_falling,
+        wrong=["Atlantis"],
+        right=lambda: sorted(
+            p.alliance for p in PROFILES if p.profile in ("coasting on past work", "sponsor left")
+        ),
+        look_for="unknown",
+        hidden_tests=True,
+    )
+
+
+def _reading_gap_path():
+    from toolkit import data
+    from toolkit.assignment_hints import hint_gaps
+    from toolkit.metrics import perception_gaps
+    from toolkit.reading_checks import largest_gap_report
+
+    return Path_(
+        "reading.largest-gap",
+        largest_gap_report,
+        hint_gaps,
+        wrong="happiness",
+        right=lambda: perception_gaps(data.survey("Constellation", quarter=16))["gap"].idxmax(),
+        look_for="one of",
+        hidden_tests=True,
+    )
+
+
 PATHS = [
     _intro_path,
     _magic_wand_path,
@@ -173,6 +257,10 @@ PATHS = [
     _best_lag_path,
     _scorecard_path,
     _largest_gap_path,
+    _owners_path,
+    _reading_lag_path,
+    _reading_falling_path,
+    _reading_gap_path,
 ]
 TEST_CODE_MARKERS = ("assert ", "def test", "Traceback", "== ", "BEGIN HIDDEN")
 
@@ -187,6 +275,22 @@ def test_every_exercise_of_the_course_has_a_student_path():
     walked = {f().exercise for f in PATHS}
     lesson_exercises = {e.id for lesson in course.LESSONS for e in lesson.exercises}
     assert lesson_exercises <= walked, lesson_exercises - walked
+    assignment_exercises = {e.id for a in course.ASSIGNMENTS for e in a.exercises}
+    assert assignment_exercises - WALKED_ELSEWHERE <= walked, (
+        assignment_exercises - WALKED_ELSEWHERE - walked
+    )
+
+
+# Assignment exercises answered with a widget are walked through by the nbgrader round trips
+# that drive the widgets (test_governance_grading.py, test_reading_grading.py); written answers
+# are graded by hand.
+WALKED_ELSEWHERE = {
+    "governance-design.case-design",
+    "governance-design.repair",
+    "governance-design.champion",
+    "reading.classify",
+    "reading.executive-reply",
+}
 
 
 def test_wrong_answer_says_where_to_look_without_the_answer(path):
@@ -204,7 +308,9 @@ def test_blank_answer_is_a_helpful_failure(path):
     """Does leaving the ... in place give feedback instead of a traceback?"""
     report = path.check(...)
     assert not report.passed
-    assert "..." in str(report)
+    assert any(not c.passed and c.look_at for c in report.checks), "say what to write"
+    if not path.hidden_tests:  # lessons mark the blank with ... (assignments: nbgrader's line)
+        assert "..." in str(report)
 
 
 def test_three_hints_escalate_and_never_give_the_answer(path):
@@ -224,6 +330,7 @@ def test_right_answer_passes_and_progress_survives_a_new_kernel(path, course_hom
     report = path.check(path.right())
     assert report.passed
     assert "checks passed" in str(report).lower() and "all tests passed" not in str(report).lower()
+    assert ("instructor's grading may check more" in str(report)) == path.hidden_tests
     code = f"from toolkit import progress; print(progress.status_of({path.exercise!r}))"
     out = subprocess.run(
         [sys.executable, "-c", code],
@@ -237,7 +344,7 @@ def test_right_answer_passes_and_progress_survives_a_new_kernel(path, course_hom
 
 def test_check_source_holds_no_plain_answer(path):
     """Is the expected answer absent from the source of the exercise's check?"""
-    source = inspect.getsource(path.check)
+    source = inspect.getsource(path.source or path.check)
     assert repr(path.right()) not in source
 
 
