@@ -73,3 +73,16 @@ def changed(change) -> object:
     data = copy.deepcopy(sound())
     change(data)
     return from_dict(data)
+
+
+def lean_case_design():
+    """The lean template with its partners renamed to those of lesson 02's case: a sound answer."""
+    from toolkit.governance import lesson, template
+
+    design = template("lean-startup-enterprise")
+    rename = dict(zip(design.partners, lesson.CASE_PARTNERS, strict=True))
+    design.partners = list(lesson.CASE_PARTNERS)
+    for body in design.bodies:
+        for member in body.members:
+            member.partner = rename[member.partner]
+    return design

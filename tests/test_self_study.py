@@ -59,23 +59,16 @@ def _missing_sponsor_path():
 
 
 def _lean_case_path():
-    from toolkit.governance import lesson, template
+    from govfixtures import lean_case_design
 
-    def right():
-        design = template("lean-startup-enterprise")
-        rename = dict(zip(design.partners, lesson.CASE_PARTNERS, strict=True))
-        design.partners = list(lesson.CASE_PARTNERS)
-        for body in design.bodies:
-            for member in body.members:
-                member.partner = rename[member.partner]
-        return design
+    from toolkit.governance import lesson
 
     return Path_(
         "governance.lean-case",
         lesson.check_case_design,
         lesson.case_hint,
         wrong=lesson.empty_case(),
-        right=right,
+        right=lean_case_design,
         look_for="builder",
     )
 
