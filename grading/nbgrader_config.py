@@ -54,6 +54,9 @@ if STUDENTS_CSV.exists():
 # other cells still run and count.
 c.Execute.timeout = int(os.environ.get("ALLIANCE_CELL_TIMEOUT", "60"))
 c.Execute.interrupt_on_timeout = True
+# Once the last cell has answered, every output is in the notebook: the kernel is stopped at
+# once instead of waiting for its interpreter to tear down (0.1-0.4 s a submission).
+c.Execute.shutdown_kernel = "immediate"
 # A deleted grade cell is restored and graded instead of silently scoring 0.
 c.OverwriteCells.add_missing_cells = True
 # A copied graded cell is graded once, with a clear message, instead of failing (#1083);
@@ -69,6 +72,18 @@ c.Autograde.sanitize_preprocessors = [
 # generate_assignment): it strips saved widget state from the autograded notebook and so from
 # the feedback. Without the mask it would also wipe the nbgrader metadata of every code cell,
 # and no test cell would get a score (auto_score stays None).
+# nbgrader's own autograde steps, with the course's chart drawing right after the execution:
+# the kernels leave charts as specifications and the grader draws them (toolkit.charts).
+c.Autograde.autograde_preprocessors = [
+    "nbgrader.preprocessors.Execute",
+    "toolkit.admin.nbplugins.RenderCharts",
+    "nbgrader.preprocessors.IgnorePattern",
+    "nbconvert.preprocessors.ClearMetadataPreprocessor",
+    "nbgrader.preprocessors.LimitOutput",
+    "nbgrader.preprocessors.SaveAutoGrades",
+    "nbgrader.preprocessors.AssignLatePenalties",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
 c.ClearMetadataPreprocessor.enabled = True
 c.ClearMetadataPreprocessor.preserve_cell_metadata_mask = {"nbgrader"}
 c.ClearMetadataPreprocessor.preserve_nb_metadata_mask = {("language_info", "name"), "kernelspec"}

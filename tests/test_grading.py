@@ -9,10 +9,13 @@ then feedback, the CSV export and the class report are made. The tests read the 
 
 from __future__ import annotations
 
+import base64
 import csv
 import getpass
+import html
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -28,7 +31,7 @@ from grading_cases import write_practice_assignment as write_practice
 from toolkit.admin.batch import autograde_all
 from toolkit.admin.course import Course
 from toolkit.admin.report import write_report
-from toolkit.admin.scan import scan_feedback, scan_release, secret_lines
+from toolkit.admin.scan import REMOTE_SCRIPT, scan_feedback, scan_release, secret_lines
 from toolkit.admin.workflow import (
     collect_exchange,
     collect_lms,
@@ -373,6 +376,42 @@ def test_feedback_files(graded, assignment):
                 or (f"{outcome.score:g} / {outcome.max_score:g}" in text)
             ), case
     assert scan_feedback(graded["course"], assignment) == []
+
+
+@pytest.mark.parametrize("assignment", REAL)
+def test_feedback_charts_are_drawn_offline(graded, assignment):
+    """Are the charts a submission shows drawn as described SVG in its feedback, offline?
+
+    Grading kernels leave charts as specifications and the grader draws them
+    (``RenderCharts``): none may be left undrawn in any autograded notebook.
+    """
+    from toolkit.charts import DEFERRED_MIME
+
+    root = graded["root"]
+    for path in (root / "autograded").glob(f"*/{assignment}/*.ipynb"):
+        assert DEFERRED_MIME not in path.read_text(), path
+    released = (root / "release" / assignment).glob("*.ipynb")
+    if not any("chart(" in path.read_text() for path in released):
+        return  # this assignment shows no chart
+    pages = list((root / "feedback" / "correct" / assignment).glob("*.html"))
+    assert pages
+    for path in pages:
+        page = path.read_text()
+        images = [
+            (
+                re.search(r'src="data:image/svg\+xml;base64,([^"]+)"', tag),
+                re.search(r'alt="([^"]*)"', tag),
+            )
+            for tag in re.findall(r"<img[^>]*>", page)
+        ]
+        images = [(src.group(1), alt.group(1) if alt else "") for src, alt in images if src]
+        assert images, path
+        for encoded, alt in images:
+            svg = base64.b64decode(encoded).decode()
+            assert len(alt) >= 10 and "No description" not in alt, alt
+            assert 'role="img"' in svg and "<desc>" in svg
+            assert html.unescape(alt) in html.unescape(svg)
+        assert not REMOTE_SCRIPT.search(page)
 
 
 def test_feedback_hides_hidden_tests_that_nbgrader_would_show(graded):

@@ -7,6 +7,9 @@ from pathlib import Path
 import nbformat
 import pytest
 from conftest import NOTEBOOKS, ROOT, SOURCE_NOTEBOOKS
+from nbformat.v4 import new_code_cell, new_notebook, new_output
+
+from toolkit.charts import to_svg
 
 ALL_COMMITTED = NOTEBOOKS + SOURCE_NOTEBOOKS
 # A rendered output must never load code or styles from another machine.
@@ -158,3 +161,46 @@ def test_widget_pictures_are_skipped_only_while_nbgrader_runs(monkeypatch):
         monkeypatch.setenv("NBGRADER_EXECUTION", mode)
         value = chart_widget(chart).value
         assert "<svg" not in value and "Revenue is zero" in value
+
+
+def test_charts_are_left_to_the_grader_only_while_nbgrader_runs(monkeypatch):
+    """Does a chart display as SVG for students, and as a spec the grader then draws?"""
+    from toolkit.admin.nbplugins import RenderCharts
+    from toolkit.charts import DEFERRED_MIME
+    from toolkit.intro import first_revenue_chart
+
+    chart = first_revenue_chart(6)
+    assert "image/svg+xml" in chart._repr_mimebundle_()
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    bundle = chart._repr_mimebundle_()
+    assert DEFERRED_MIME in bundle and "image/svg+xml" not in bundle
+    output = new_output("display_data", data=bundle)
+    nb = new_notebook(cells=[new_code_cell("chart", outputs=[output])])
+    nbformat.validate(nb)
+    nb, _ = RenderCharts().preprocess(nb, {})
+    data = nb.cells[0].outputs[0].data
+    assert DEFERRED_MIME not in data
+    assert data["image/svg+xml"] == to_svg(chart)
+
+
+def test_grader_draws_only_bounded_charts_and_survives_a_broken_one(monkeypatch):
+    """Are self-generating charts drawn in the kernel, and a bad spec a note, not a crash?"""
+    import altair as alt
+
+    from toolkit.charts import DEFERRED_MIME, render_deferred
+
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    generated = alt.Chart(alt.sequence(0, 5, as_="x")).mark_point().encode(x="x:Q")
+    assert "image/svg+xml" in generated._repr_mimebundle_()
+    broken = {"mark": "no-such-mark", "data": {"values": [{"x": 1}]}}
+    outputs = [
+        {
+            "output_type": "display_data",
+            "metadata": {},
+            "data": {DEFERRED_MIME: broken, "text/plain": "<chart: broken>"},
+        }
+    ]
+    problems = render_deferred(outputs)
+    assert len(problems) == 1 and "could not be drawn" in problems[0]
+    assert outputs[0]["data"]["text/plain"].startswith("<chart: broken> (chart could not")
+    assert DEFERRED_MIME not in outputs[0]["data"]

@@ -30,6 +30,7 @@ False
 from __future__ import annotations
 
 import html
+import json
 import os
 from typing import TYPE_CHECKING
 
@@ -39,16 +40,22 @@ if TYPE_CHECKING:  # pragma: no cover
     import ipywidgets
 
 __all__ = [
+    "DEFERRED_MIME",
     "RENDERER",
     "chart_widget",
     "describe",
     "enable_offline",
+    "render_deferred",
     "renderer_name",
     "show_in",
     "to_svg",
 ]
 
 RENDERER = "alliance-offline"
+#: MIME type of a chart whose drawing is left to the grader (see :func:`render_deferred`).
+DEFERRED_MIME = "application/vnd.alliance-course.chart+json"
+#: Largest specification (as JSON text) the grader draws; larger charts draw in the kernel.
+DEFERRED_MAX_CHARS = 200_000
 
 
 def to_svg(chart: alt.TopLevelMixin | dict) -> str:
@@ -83,9 +90,71 @@ def _accessible(svg: str, title: str, description: str) -> str:
 
 
 def _mimebundle(spec: dict, **_kwargs) -> dict:
-    """Altair renderer: an SVG picture plus a plain-text description."""
+    """Altair renderer: an SVG picture plus a plain-text description.
+
+    While nbgrader autogrades or validates (it sets ``NBGRADER_EXECUTION``), a chart is left
+    as its specification under :data:`DEFERRED_MIME`: the grader draws it afterwards with
+    :func:`render_deferred`, in one process whose JavaScript engine stays warm from one
+    submission to the next, instead of every student's kernel starting its own (0.4 s each).
+    Specifications that generate their own data (``sequence``) or are very large are drawn in
+    the kernel, where the cell timeout still bounds them.
+    """
     text = spec.get("description") or _title_text(spec) or "chart"
+    if _grading() and _deferrable(spec):
+        return {DEFERRED_MIME: spec, "text/plain": f"<chart: {text}>"}
     return {"image/svg+xml": to_svg(spec), "text/plain": f"<chart: {text}>"}
+
+
+def _grading() -> bool:
+    return os.environ.get("NBGRADER_EXECUTION") in ("autograde", "validate")
+
+
+def _deferrable(spec: dict) -> bool:
+    text = json.dumps(spec)
+    return len(text) <= DEFERRED_MAX_CHARS and '"sequence"' not in text
+
+
+def render_deferred(outputs: list) -> list[str]:
+    """Draw, in place, every chart of ``outputs`` that the kernel left to the grader.
+
+    Each output carrying :data:`DEFERRED_MIME` gets its ``image/svg+xml`` picture (the same
+    accessible SVG :func:`to_svg` makes) and loses the specification. A chart that cannot be
+    drawn keeps only its text and a note saying so; nothing is raised.
+
+    Parameters
+    ----------
+    outputs : list
+        A notebook cell's outputs (nbformat ``display_data`` / ``execute_result`` dicts).
+
+    Returns
+    -------
+    list of str
+        One message per chart that could not be drawn (empty when all were).
+
+    Examples
+    --------
+    >>> spec = {"mark": "point", "description": "One dot.",
+    ...         "data": {"values": [{"x": 1}]}, "encoding": {"x": {"field": "x"}}}
+    >>> outputs = [{"output_type": "display_data", "metadata": {},
+    ...             "data": {DEFERRED_MIME: spec, "text/plain": "<chart: One dot.>"}}]
+    >>> render_deferred(outputs)
+    []
+    >>> sorted(outputs[0]["data"]), 'aria-label="One dot."' in outputs[0]["data"]["image/svg+xml"]
+    (['image/svg+xml', 'text/plain'], True)
+    """
+    problems = []
+    for output in outputs:
+        data = output.get("data", {})
+        spec = data.pop(DEFERRED_MIME, None)
+        if spec is None:
+            continue
+        try:
+            data["image/svg+xml"] = to_svg(dict(spec))
+        except Exception as error:  # noqa: BLE001 - a bad chart must not stop the grading
+            message = f"chart could not be drawn: {type(error).__name__}: {error}"
+            data["text/plain"] = f"{data.get('text/plain', '<chart>')} ({message})"
+            problems.append(message)
+    return problems
 
 
 def _title_text(spec: dict) -> str:
@@ -132,7 +201,7 @@ def show_in(box: ipywidgets.HTML, chart: alt.TopLevelMixin | dict) -> None:
     The widget then gets the chart's description as text instead of a drawing, which spares
     every submission the cost of rendering (the first render starts a JavaScript engine).
     """
-    if os.environ.get("NBGRADER_EXECUTION") in ("autograde", "validate"):
+    if _grading():
         spec = chart if isinstance(chart, dict) else chart.to_dict()
         text = spec.get("description") or _title_text(spec) or "chart"
         box.value = f"<p>{html.escape(text)}</p>"

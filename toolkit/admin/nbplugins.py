@@ -12,6 +12,10 @@ r"""nbgrader preprocessors the course adds to nbgrader's own pipelines (see ``nb
   nbgrader 0.9.6 restores a deleted grade cell after the graded cell above it, and fails
   with a ``KeyError`` when the cell above is a read-only cell that is not graded (a widget
   cell, say). This puts it after the nearest cell above that is still there.
+- :class:`RenderCharts` (``autograde``, right after nbgrader's ``Execute``): while grading,
+  the toolkit leaves each chart as its Vega-Lite specification instead of starting a
+  JavaScript engine in every student's kernel; this draws them all as the same accessible,
+  offline SVG in the grader's process, where the engine stays warm across submissions.
 - :class:`HideHiddenTests` (``generate_feedback``): nbgrader restores hidden tests into the
   autograded notebook and so into the feedback a student receives (nbgrader #1363). This
   removes the hidden regions and, for those cells, keeps only the last line of a traceback
@@ -40,6 +44,7 @@ __all__ = [
     "HIDDEN_NOTE",
     "FlagDuplicateCells",
     "HideHiddenTests",
+    "RenderCharts",
     "RestoreMissingCells",
     "StripWidgetState",
     "duplicate_grade_ids",
@@ -95,6 +100,19 @@ class FlagDuplicateCells(NbGraderPreprocessor):
                 cell.metadata.pop("editable", None)
             else:
                 seen.add(grade_id)
+        return nb, resources
+
+
+class RenderCharts(NbGraderPreprocessor):
+    """Draw the charts a grading kernel left as specifications (see ``toolkit.charts``)."""
+
+    def preprocess(self, nb: NotebookNode, resources: ResourcesDict):
+        """Turn every deferred chart output into SVG; log the ones that cannot be drawn."""
+        from toolkit.charts import render_deferred
+
+        for index, cell in enumerate(nb.cells, start=1):
+            for problem in render_deferred(cell.get("outputs", [])):
+                self.log.warning("Cell %d: %s", index, problem)
         return nb, resources
 
 
