@@ -6,6 +6,9 @@ gradebook), on a temporary copy of the course with the same configuration.
 
 - ``autograde one-cell notebook``: the reference, an nbgrader notebook with one graded cell.
 - ``autograde <assignment> (1 submission)``: a correct submission; target 1.5 x the reference.
+- ``... importing the toolkit``: the same one cell, importing what every assignment imports
+  (pandas, Altair, ipywidgets through the toolkit), and each assignment against it: what the
+  grading itself costs once the kernel and the stack are loaded. Informative, no target.
 - ``grade 40 students: <assignment>``: a whole class, serially (one run), and with two
   worker processes (ratio against the serial run).
 """
@@ -34,7 +37,12 @@ CLASS_SIZE = 40
 _STATE = {}
 
 
-def _one_cell(folder: Path) -> None:
+#: The reference's one cell; the second reference also imports what the assignments import.
+ONE_CELL = "assert 1 + 1 == 2"
+ONE_CELL_STACK = "import toolkit.governance, toolkit.metrics, toolkit.charts\nassert 1 + 1 == 2"
+
+
+def _one_cell(folder: Path, source: str = ONE_CELL) -> None:
     meta = {
         "nbgrader": {
             "grade": True,
@@ -46,13 +54,13 @@ def _one_cell(folder: Path) -> None:
         }
     }
     nb = new_notebook(
-        cells=[new_code_cell("assert 1 + 1 == 2", metadata=meta)],
+        cells=[new_code_cell(source, metadata=meta)],
         metadata={
             "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}
         },
     )
     folder.mkdir(parents=True)
-    nbformat.write(nb, folder / "one-cell.ipynb")
+    nbformat.write(nb, folder / f"{folder.name}.ipynb")
 
 
 def _course() -> Course:
@@ -69,13 +77,14 @@ def _course() -> Course:
     if not any((root / "source").glob("*/*.ipynb")):
         write_practice_assignment(root / "source" / "practice")
     _one_cell(root / "source" / "one-cell")
+    _one_cell(root / "source" / "one-cell-stack", ONE_CELL_STACK)
     (root / "students.csv").write_text("id,first_name,last_name,email\n")
     os.environ.setdefault("ALLIANCE_CELL_TIMEOUT", "120")
     os.environ["ALLIANCE_EXCHANGE"] = str(work / "exchange")
     course = Course(root)
     release(course, exchange=False)
     for assignment in course.assignments():
-        for i in range(CLASS_SIZE):
+        for i in range(CLASS_SIZE if not assignment.startswith("one-cell") else 1):
             make_submission(
                 "correct",
                 assignment,
@@ -114,6 +123,12 @@ def _assignments() -> list[str]:
 
 CASES = [
     Case("autograde one-cell notebook", autograde("one-cell"), repeat=5),
+    Case(
+        "autograde one-cell notebook importing the toolkit",
+        autograde("one-cell-stack"),
+        repeat=5,
+        reference="autograde one-cell notebook",
+    ),
     *[
         Case(
             f"autograde {a} (1 submission)",
@@ -121,6 +136,15 @@ CASES = [
             repeat=5,
             reference="autograde one-cell notebook",
             target=1.5,
+        )
+        for a in _assignments()
+    ],
+    *[
+        Case(
+            f"autograde {a} vs the importing cell",
+            autograde(a),
+            repeat=5,
+            reference="autograde one-cell notebook importing the toolkit",
         )
         for a in _assignments()
     ],
