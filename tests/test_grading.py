@@ -469,15 +469,20 @@ def test_class_report(graded):
 # --- validate -------------------------------------------------------------------------
 
 
-def test_validate_fails_with_a_readable_summary(graded, tmp_path):
-    """Does `course-admin validate` exit 1 on a failing notebook and say what to fix?"""
-    folder = tmp_path / "blank"
-    shutil.copytree(graded["root"] / "submitted/blank/practice", folder)
-    proc = subprocess.run(
+def _validate(graded, tmp_path, case: str) -> subprocess.CompletedProcess:
+    """Run `course-admin validate` on a copy of ``case``'s practice submission."""
+    folder = tmp_path / case
+    shutil.copytree(graded["root"] / f"submitted/{case}/practice", folder)
+    return subprocess.run(
         [str(BIN / "course-admin"), "validate", str(folder / "practice.ipynb"), "--timeout", "20"],
         capture_output=True,
         text=True,
     )
+
+
+def test_validate_fails_with_a_readable_summary(graded, tmp_path):
+    """Does `course-admin validate` exit 1 on a failing notebook and say what to fix?"""
+    proc = _validate(graded, tmp_path, "blank")
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "Is the first revenue month a whole number" in proc.stdout
     assert "Traceback" not in proc.stdout and "all tests passed" not in proc.stdout.lower()
@@ -485,13 +490,7 @@ def test_validate_fails_with_a_readable_summary(graded, tmp_path):
 
 def test_validate_passes_with_honest_wording(graded, tmp_path):
     """Does a correct notebook pass with 'these checks passed; ... may check more'?"""
-    folder = tmp_path / "correct"
-    shutil.copytree(graded["root"] / "submitted/correct/practice", folder)
-    proc = subprocess.run(
-        [str(BIN / "course-admin"), "validate", str(folder / "practice.ipynb"), "--timeout", "20"],
-        capture_output=True,
-        text=True,
-    )
+    proc = _validate(graded, tmp_path, "correct")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "These checks passed; your instructor's grading may check more." in proc.stdout
 

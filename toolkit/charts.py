@@ -99,7 +99,7 @@ def _mimebundle(spec: dict, **_kwargs) -> dict:
     Specifications that generate their own data (``sequence``) or are very large are drawn in
     the kernel, where the cell timeout still bounds them.
     """
-    text = spec.get("description") or _title_text(spec) or "chart"
+    text = _label(spec)
     if _grading() and _deferrable(spec):
         return {DEFERRED_MIME: spec, "text/plain": f"<chart: {text}>"}
     return {"image/svg+xml": to_svg(spec), "text/plain": f"<chart: {text}>"}
@@ -157,6 +157,11 @@ def render_deferred(outputs: list) -> list[str]:
     return problems
 
 
+def _label(spec: dict) -> str:
+    """What a chart says in words: its description, else its title."""
+    return spec.get("description") or _title_text(spec) or "chart"
+
+
 def _title_text(spec: dict) -> str:
     title = spec.get("title")
     if isinstance(title, dict):
@@ -203,7 +208,7 @@ def show_in(box: ipywidgets.HTML, chart: alt.TopLevelMixin | dict) -> None:
     """
     if _grading():
         spec = chart if isinstance(chart, dict) else chart.to_dict()
-        text = spec.get("description") or _title_text(spec) or "chart"
+        text = _label(spec)
         box.value = f"<p>{html.escape(text)}</p>"
         return
     box.value = to_svg(chart)
