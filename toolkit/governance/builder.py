@@ -28,9 +28,9 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from toolkit.charts import chart_widget, show_in
+from toolkit.charts import chart_widget
 from toolkit.governance import edits
-from toolkit.governance.chart import decision_chart, governance_spec
+from toolkit.governance.chart import decision_chart, governance_chart
 from toolkit.governance.files import DesignError, dumps, from_dict, load, save
 from toolkit.governance.model import CORE_DECISIONS, FUNCTIONS, ROLES, TIERS, Design
 from toolkit.governance.review import counts, review
@@ -416,9 +416,9 @@ class GovernanceBuilder(w.VBox):
         if not self._draw:
             return
         if self.pictures.selected_index == 1:
-            show_in(self.decisions_view, decision_chart(self._design).to_dict(validate=False))
+            self.decisions_view.value = decision_chart(self._design).svg
         else:
-            show_in(self.chart, governance_spec(self._design))
+            self.chart.value = governance_chart(self._design).svg
 
     def _show_json(self):
         shown = self.json_toggle.value
