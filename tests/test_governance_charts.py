@@ -13,6 +13,7 @@ from toolkit.governance.chart import (
     ARROW_COLOURS,
     MAX_WIDTH,
     PAD,
+    SHOWN_WIDTH,
     TEXT_SIZE,
     Diagram,
     decision_chart,
@@ -68,13 +69,23 @@ def test_svg_is_an_image_named_by_its_title_and_described(sound):
     assert [e.tag for e in root.iter() if e.get("role")] == [root.tag]
 
 
-def test_svg_shrinks_to_the_notebook_width(sound):
-    """Does the picture scale down in a narrow notebook instead of being cut?"""
-    root = parse(sound)
-    width, height = float(root.get("width")), float(root.get("height"))
-    assert root.get("viewBox") == f"0 0 {width:g} {height:g}"
-    assert "max-width:100%" in root.get("style") and "height:auto" in root.get("style")
-    assert width <= MAX_WIDTH
+def view(root: ET.Element) -> tuple[float, float]:
+    """The width and height the picture is drawn in (its viewBox)."""
+    _, _, width, height = (float(v) for v in root.get("viewBox").split())
+    return width, height
+
+
+@pytest.mark.parametrize("name", ["enterprise-three-tier", "biopharma-jsc"])
+def test_svg_fits_a_notebook_output_and_shrinks_with_it(name):
+    """Is each picture shown no wider than JupyterLab's output (file browser open, 1280 px),
+    in proportion, and does it shrink in a narrower page instead of being cut?"""
+    for chart in (governance_chart(template(name)), decision_chart(template(name))):
+        root = parse(chart)
+        width, height = float(root.get("width")), float(root.get("height"))
+        drawn_w, drawn_h = view(root)
+        assert width <= SHOWN_WIDTH and width == min(drawn_w, SHOWN_WIDTH)
+        assert height == pytest.approx(drawn_h * width / drawn_w, abs=1)
+        assert "max-width:100%" in root.get("style") and "height:auto" in root.get("style")
 
 
 def test_notebooks_show_it_as_svg_with_its_description(sound):
@@ -162,7 +173,7 @@ def test_a_crowded_tier_takes_two_rows_and_arrows_go_round_boxes():
     chart = governance_chart(big_design())
     rows = sorted({b["y"] for b in chart.data["boxes"] if b["tier"] == "operational"})
     assert len(rows) == 2
-    assert float(parse(chart).get("width")) <= MAX_WIDTH + 60  # a lane per far target
+    assert view(parse(chart))[0] <= MAX_WIDTH + 60  # a lane per far target
     assert_arrows_avoid_boxes(chart)
 
 
@@ -188,7 +199,7 @@ def test_any_design_draws_as_valid_accessible_svg(design):
     root = parse(chart)  # a browser refuses SVG that is not well-formed XML
     assert root.get("role") == "img" and [e for e in root.iter() if e.get("role")] == [root]
     assert sorted(b["index"] for b in chart.data["boxes"]) == list(range(len(design.bodies)))
-    width = float(root.get("width"))
+    width = view(root)[0]
     for box in chart.data["boxes"]:
         inner = box["x2"] - box["x"] - 2 * PAD
         assert all(text_width(line, TEXT_SIZE) <= inner for line in box["lines"])
@@ -264,8 +275,50 @@ def test_decision_matrix_shows_gaps_and_conflicts_in_words():
 
 
 def test_decision_matrix_headers_wrap_whole_words_and_fit():
-    """Are long body names wrapped into their column without cutting words, within the width?"""
+    """Are long body names wrapped into their column without cutting words?"""
     chart = decision_chart(template("biopharma-jsc"))
-    root = parse(chart)
-    assert float(root.get("width")) <= MAX_WIDTH
     assert "Commercialisation" in texts(chart)
+    assert not [line for line in texts(chart) if line.endswith("-")]
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_pictures_fit_jupyterlab_with_the_file_browser_open(lab):
+    """In JupyterLab at 1280 pixels with its file browser open (its default look), is every
+    governance picture, in a cell and in the builder, drawn whole within its output?"""
+    import nbformat
+
+    folder = lab.server.root / "scratch-charts"
+    folder.mkdir(exist_ok=True)
+    (folder / "my-governance.json").unlink(missing_ok=True)
+    cells = [
+        "from toolkit.governance import GovernanceBuilder, decision_chart, governance_chart, "
+        "template",
+        'governance_chart(template("enterprise-three-tier"))',
+        'decision_chart(template("biopharma-jsc"))',
+        'GovernanceBuilder("my-governance.json", template="biopharma-jsc")',
+    ]
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nbformat.write(nb, folder / "charts.ipynb")
+
+    lab.open("scratch-charts/charts.ipynb")
+    lab.page.locator(".jp-SideBar.jp-mod-left .lm-TabBar-tab").first.click()  # file browser
+    lab.page.wait_for_selector("#jp-left-stack .jp-FileBrowser", state="visible")
+    lab.run_all()
+    sizes = lab.page.evaluate(
+        """() => [...document.querySelectorAll(
+              '.jp-RenderedSVG img, .jp-OutputArea-output svg[role=img]')].map((el) => {
+            const area = el.closest('.jp-OutputArea-output');
+            return {tag: el.tagName, width: el.getBoundingClientRect().width,
+                    room: area.getBoundingClientRect().width,
+                    drawn: el.tagName === 'IMG' ? el.complete && el.naturalWidth > 0 : true};
+        })"""
+    )
+    assert [s["tag"] for s in sizes].count("IMG") == 2 and len(sizes) >= 3, sizes
+    for size in sizes:
+        assert size["drawn"] and 300 < size["width"] <= size["room"], size

@@ -209,12 +209,14 @@ class Diagram:
 def _document(width: float, height: float, title: str, description: str, body: list[str]) -> str:
     """The accessible SVG document around ``body`` (marks that have no role of their own)."""
     width, height = math.ceil(width), math.ceil(height)
+    shown = min(width, SHOWN_WIDTH)  # a notebook shows an SVG as an image at its own width
     text = "".join([title, description, *body]).encode("utf-8", "surrogatepass")
     key = hashlib.sha1(text).hexdigest()[:10]
     ident = f"chart-{key}"  # the same picture gets the same ids: the builder's = the notebook's
     return "".join(
         [
-            f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{shown}" '
+            f'height="{math.ceil(height * shown / width)}" '
             f'viewBox="0 0 {width} {height}" style="max-width:100%;height:auto" role="img" '
             f'aria-labelledby="{ident}-title" aria-describedby="{ident}-desc" '
             f'font-family="{FONT}">',
@@ -248,11 +250,14 @@ ROLE_SHORT = {
     "functional_lead": "lead",
     "member": "",
 }
-#: The widest picture a notebook shows at full size (JupyterLab's default, sidebar open).
-MAX_WIDTH = 960
+#: The width pictures are laid out for; wider ones (a crowded matrix) are shown smaller.
+MAX_WIDTH = 900
+#: The widest a picture is shown: JupyterLab at 1280 pixels with its file browser open gives
+#: an output 848 pixels wide, and it shows an SVG as an image at the SVG's own width.
+SHOWN_WIDTH = 840
 MARGIN, TITLE_SIZE, NAME_SIZE, TEXT_SIZE, LABEL_SIZE = 12, 14, 12, 11, 10
 NAME_LINE, TEXT_LINE = 16, 15
-BOX_MIN, BOX_MAX, GAP_X, PAD = 180, 260, 24, 8
+BOX_MIN, BOX_MAX, GAP_X, PAD = 170, 240, 24, 8
 TRACK_GAP, LABEL_ZONE, LANE_GAP, HEAD = 8, 18, 12, 7
 
 
@@ -530,7 +535,7 @@ STATUS_WORDS = {
     "conflict": "conflict: two or more bodies decide",
     "gap": "gap: a core decision no body owns",
 }
-CELL_H, COL_MIN, COL_MAX = 26, 72, 120
+CELL_H, COL_MIN, COL_MAX = 26, 72, 150
 
 
 def decision_matrix(design: Design) -> pd.DataFrame:
@@ -588,11 +593,10 @@ def decision_chart(design: Design) -> Diagram:
     decisions = list(dict.fromkeys(table["decision"]))
     bodies = list(dict.fromkeys(table["body"]))
     row_head = min(220, max([text_width(d, TEXT_SIZE) for d in decisions] + [60]) + 12)
-    room = MAX_WIDTH - MARGIN * 2 - row_head
-    column = max(COL_MIN, min(COL_MAX, room / max(len(bodies), 1)))
+    room = (MAX_WIDTH - MARGIN * 2 - row_head) / max(len(bodies), 1)
     longest = max(text_width(w, TEXT_SIZE, bold=True) for b in bodies for w in b.split()) + 8
-    if column < longest <= room / max(len(bodies), 1):  # no word of a name cut if it fits
-        column = longest
+    # the columns share the width, each wide enough for the longest word of a name if it can
+    column = max(COL_MIN, min(COL_MAX, max(room, longest)))
     heads = [wrap(b, column - 6, TEXT_SIZE, bold=True) for b in bodies]
     legend = [(s, STATUS_COLOURS[s], words) for s, words in STATUS_WORDS.items()]
     grid_w = row_head + column * len(bodies)
