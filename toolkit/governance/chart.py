@@ -1,7 +1,7 @@
 """Pictures of a governance design: the structure diagram and the decision-rights matrix.
 
 Both are boxes, lines and words, so they are drawn here as SVG directly, in a millisecond or
-two, rather than through Vega (a JavaScript engine and some 30 ms for even a one-point chart):
+two, rather than through Vega (a JavaScript engine and some 25 ms for even a one-point chart):
 the builder redraws them on every click. Each helper returns a :class:`Diagram`, the one
 drawing used everywhere the picture is shown: a notebook cell shows it as an SVG image with
 its description as text (nbgrader feedback uses the description as the image's alternative
@@ -12,8 +12,9 @@ Every diagram carries a visible title, and ``role="img"`` with ``<title>`` and `
 for screen readers; nothing inside it has a role of its own. Words carry the meaning that
 colours show (tier names beside the bands, the status in each matrix cell). Text is wrapped
 to its box using the widths of DejaVu Sans (as wide as Verdana, wider than Arial and
-Helvetica), so no line is cut off whichever of these fonts draws it, and the picture shrinks
-to the width of a notebook (``viewBox`` and ``max-width: 100%``).
+Helvetica), so no line is cut off whichever of these fonts draws it. A picture is shown at
+most :data:`SHOWN_WIDTH` pixels wide (a notebook shows SVG as an image at its own width) and
+shrinks with a narrower page (``viewBox`` and ``max-width: 100%``).
 
 Examples
 --------
@@ -45,6 +46,7 @@ from toolkit.governance.model import CORE_DECISIONS, TIER_RANK, TIERS, Design
 
 __all__ = [
     "ARROW_COLOURS",
+    "SHOWN_WIDTH",
     "STATUS_COLOURS",
     "TIER_COLOURS",
     "Diagram",
@@ -192,6 +194,14 @@ class Diagram:
     In a notebook it shows as an image (``image/svg+xml``) with ``<chart: description>`` as
     its text, like every other chart of the course; ``svg`` is the picture itself, for an
     HTML widget or a page.
+
+    Examples
+    --------
+    >>> picture = Diagram("Empty", "Nothing to show.", {}, "<svg></svg>")
+    >>> picture
+    <chart: Nothing to show.>
+    >>> sorted(picture._repr_mimebundle_())
+    ['image/svg+xml', 'text/plain']
     """
 
     title: str
