@@ -138,7 +138,9 @@ def test_downward_escalation_is_drawn_as_bad_in_colour_and_words():
     ]
     assert "1 escalations that do not go up" in chart.description
     wg = next(b for b in chart.data["boxes"] if b["id"] == "wg")
-    assert bad["points"][-1] == (wg["cx"], wg["y"])  # into the target's top, pointing down
+    x, y = bad["points"][-1]  # into the target's top, pointing down, beside its own arrow
+    up = next(a for a in chart.data["arrows"] if a["from"] == "wg")
+    assert y == wg["y"] and wg["x"] < x < wg["cx"] == up["points"][0][0]
 
 
 def test_dangling_escalation_draws_no_arrow():

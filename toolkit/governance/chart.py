@@ -268,7 +268,7 @@ SHOWN_WIDTH = 840
 MARGIN, TITLE_SIZE, NAME_SIZE, TEXT_SIZE, LABEL_SIZE = 12, 14, 12, 11, 10
 NAME_LINE, TEXT_LINE = 16, 15
 BOX_MIN, BOX_MAX, GAP_X, PAD = 170, 240, 24, 8
-TRACK_GAP, LABEL_ZONE, LANE_GAP, HEAD = 8, 18, 12, 7
+TRACK_GAP, LABEL_ZONE, LANE_GAP, HEAD, ENTRY_SHIFT = 8, 18, 12, 7, 18
 
 
 def _partner_lines(design: Design, body) -> list[str]:
@@ -411,8 +411,9 @@ def _draw_tiers(rows, row_top, row_bottom, width, height, left) -> tuple[list, l
 def _draw_arrow(arrow, boxes, row_top, row_bottom, row_of, track_y, lane_x) -> list[str]:
     """An escalation: up from its source, along its target's track, into its target."""
     s, t = arrow["source"], arrow["target"]
-    sx, tx = boxes[s]["cx"], boxes[t]["cx"]
     below = arrow["from_below"]
+    # into a box's top left of its centre, where its own escalation leaves (labelled right)
+    sx, tx = boxes[s]["cx"], boxes[t]["cx"] - (0 if below else ENTRY_SHIFT)
     end = row_bottom[row_of[t]] if below else row_top[row_of[t]]
     leave, enter = track_y[arrow["leave"], t], track_y[arrow["enter"], t]
     points = [(sx, row_top[row_of[s]]), (sx, leave)]
