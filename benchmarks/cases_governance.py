@@ -6,7 +6,7 @@ from pathlib import Path
 import altair as alt
 from run import Case
 
-from toolkit.charts import to_svg
+from toolkit.ui.render import to_svg
 from toolkit.governance import Body, Design, Member, review
 from toolkit.governance.builder import GovernanceBuilder
 from toolkit.governance.chart import governance_spec

@@ -73,7 +73,7 @@ c.Autograde.sanitize_preprocessors = [
 # the feedback. Without the mask it would also wipe the nbgrader metadata of every code cell,
 # and no test cell would get a score (auto_score stays None).
 # nbgrader's own autograde steps, with the course's chart drawing right after the execution:
-# the kernels leave charts as specifications and the grader draws them (toolkit.charts).
+# the kernels leave charts as specifications and the grader draws them (toolkit.ui.render).
 c.Autograde.autograde_preprocessors = [
     "nbgrader.preprocessors.Execute",
     "toolkit.admin.nbplugins.RenderCharts",

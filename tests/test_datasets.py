@@ -9,13 +9,15 @@ import pytest
 from conftest import ROOT
 from frictionless import validate
 
-from toolkit import data, datagen
-from toolkit.catalogue import METRICS
-from toolkit.metrics import best_lag, perception_gaps
+from toolkit import data
+from toolkit.data import generator, loaders
+from toolkit.indicators.catalogue import METRICS
+from toolkit.indicators.lags import best_lag
+from toolkit.health.model import perception_gaps
 
 DATASETS = ROOT / "datasets"
 BY_NAME = {m.name: m for m in METRICS}
-PROFILE = {p.profile: p for p in datagen.PROFILES}
+PROFILE = {p.profile: p for p in generator.PROFILES}
 
 # the metric list of the subject brief (ALLIANCES.md, section 4): row -> (metric, kind)
 BRIEF = {
@@ -48,7 +50,7 @@ BRIEF = {
 
 @pytest.fixture(scope="module")
 def built():
-    return datagen.build()
+    return generator.build()
 
 
 def test_every_file_validates_against_the_datapackage():
@@ -75,16 +77,16 @@ def test_a_damaged_file_fails_validation(tmp_path):
 
 
 def test_regeneration_reproduces_the_committed_files_byte_for_byte(built, tmp_path):
-    """Does `python -m toolkit.datagen` write exactly the committed files?"""
+    """Does `python -m toolkit.data.generator` write exactly the committed files?"""
     subprocess.run(
-        [sys.executable, "-m", "toolkit.datagen", str(tmp_path)],
+        [sys.executable, "-m", "toolkit.data.generator", str(tmp_path)],
         check=True,
         capture_output=True,
         cwd=tmp_path,
     )
     for name, text in built.items():
         committed = (DATASETS / name).read_bytes()
-        assert text.encode() == committed, f"datasets/{name} differs: run python -m toolkit.datagen"
+        assert text.encode() == committed, f"datasets/{name} differs: run python -m toolkit.data.generator"
         assert (tmp_path / name).read_bytes() == committed
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(built)
 
@@ -97,7 +99,7 @@ def test_datasets_stay_small():
 
 def test_catalogue_covers_the_brief_metric_list():
     """Is every metric of the subject brief in the catalogue, with the brief's kind?"""
-    catalogue = data.catalog_table().set_index("name")
+    catalogue = data.catalogue_file().set_index("name")
     for row, (names, kind) in BRIEF.items():
         for name in names:
             assert name in catalogue.index, f"{row!r} is not in metrics.csv"
@@ -152,7 +154,7 @@ def test_revenue_is_still_high_while_leading_indicators_collapse(profile):
     assert _tail_ratio(name, "sourced_revenue") > 0.85
     others = [
         p.alliance
-        for p in datagen.PROFILES
+        for p in generator.PROFILES
         if p.profile not in ("coasting on past work", "sponsor left", "magic wand")
     ]
     assert all(_tail_ratio(o, "deal_registrations") > 0.75 for o in others)
@@ -173,10 +175,10 @@ def test_the_multi_partner_alliance_has_several_partners():
     assert len(companies) >= 2
 
 
-@pytest.mark.parametrize("alliance", datagen.READABLE)
+@pytest.mark.parametrize("alliance", generator.READABLE)
 def test_best_lag_recovers_the_true_lag(alliance):
     """Does best_lag find the sales cycle (registrations -> revenue) within a month?"""
-    truth = next(p.sales_cycle for p in datagen.PROFILES if p.alliance == alliance)
+    truth = next(p.sales_cycle for p in generator.PROFILES if p.alliance == alliance)
     found = best_lag(
         data.series(alliance, "deal_registrations"), data.series(alliance, "sourced_revenue")
     )
@@ -186,7 +188,7 @@ def test_best_lag_recovers_the_true_lag(alliance):
 def test_surveys_match_the_profiles():
     """Steady alliances score in the typical range; the magic wand's partner loses trust."""
     steady = data.survey(PROFILE["steady builder"].alliance, quarter=12)
-    from toolkit.metrics import health_index
+    from toolkit.health.model import health_index
 
     assert 3.2 <= health_index(steady) <= 4.6
     wand = PROFILE["magic wand"].alliance
@@ -213,14 +215,14 @@ def test_loader_names_file_row_column_and_expectation():
 
 def test_missing_data_file_says_how_to_rebuild(tmp_path, monkeypatch):
     """Does a missing file name itself and the command that writes it?"""
-    monkeypatch.setattr(data, "DATASETS", tmp_path)
-    data._cached.cache_clear()
+    monkeypatch.setattr(loaders, "DATASETS", tmp_path)
+    loaders._cached.cache_clear()
     try:
-        with pytest.raises(data.DataError, match=r"panel.csv: file not found.*toolkit.datagen"):
+        with pytest.raises(data.DataError, match=r"panel.csv: file not found.*toolkit.data.generator"):
             data.panel()
     finally:
         monkeypatch.undo()
-        data._cached.cache_clear()
+        loaders._cached.cache_clear()
 
 
 def test_student_survey_file_is_checked(tmp_path):

@@ -3,7 +3,7 @@
 import pytest
 from govfixtures import body, changed
 
-from toolkit.charts import to_svg
+from toolkit.ui.render import to_svg
 from toolkit.governance import template
 from toolkit.governance.chart import decision_chart, governance_chart, rows_of
 

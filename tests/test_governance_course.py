@@ -2,7 +2,7 @@
 
 from conftest import ROOT
 
-from toolkit import course
+from toolkit.selfstudy import outline as course
 from toolkit.governance import assignment, lesson
 
 
@@ -31,4 +31,4 @@ def test_every_check_records_a_known_exercise_id():
         assignment.check_owners(design, {}),
     ]
     assert {r.exercise for r in reports} <= ids
-    assert {lesson.sponsor_hint.exercise, lesson.case_hint.exercise} <= ids
+    assert {lesson.hint_sponsor.exercise, lesson.hint_case.exercise} <= ids

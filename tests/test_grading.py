@@ -385,7 +385,7 @@ def test_feedback_charts_are_drawn_offline(graded, assignment):
     Grading kernels leave charts as specifications and the grader draws them
     (``RenderCharts``): none may be left undrawn in any autograded notebook.
     """
-    from toolkit.charts import DEFERRED_MIME
+    from toolkit.ui.render import DEFERRED_MIME
 
     root = graded["root"]
     for path in (root / "autograded").glob(f"*/{assignment}/*.ipynb"):

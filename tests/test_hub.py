@@ -357,9 +357,8 @@ WRITTEN_ANSWER = (
 # student does in that widget, run in the student's own kernel in the fetched folder.
 WIDGET_ANSWERS = {
     "reading-the-indicators": (
-        "from toolkit.metric_sorter import MetricSorter\n"
-        "from toolkit.metrics import kind_of\n"
-        "from toolkit.reading_checks import ASSIGNMENT_METRICS, SORTING_FILE\n"
+        "from toolkit.indicators import MetricSorter, kind_of\n"
+        "from toolkit.indicators.assignment import ASSIGNMENT_METRICS, SORTING_FILE\n"
         "sorter = MetricSorter(ASSIGNMENT_METRICS, path=SORTING_FILE, reveal=False)\n"
         "for metric in sorter.metrics:\n"
         "    sorter.picker.value = metric\n"

@@ -4,11 +4,11 @@ import json
 
 import pytest
 
-from toolkit import data, metrics
-from toolkit.health_check import HealthCheck
-from toolkit.lag_explorer import LagExplorer
+from toolkit import data, health, indicators
+from toolkit.health.widget import HealthCheck
+from toolkit.indicators.explorer import LagExplorer
 from toolkit.magic_wand import MagicWandSimulator
-from toolkit.metric_sorter import MetricSorter, load_answers
+from toolkit.indicators.sorter import MetricSorter, load_answers
 
 
 @pytest.fixture
@@ -81,7 +81,7 @@ def test_explorer_slider_redraws_chart_and_correlation(answer_path):
     explorer = LagExplorer("Summit", path=path)
     before = explorer.picture.value
     explorer.lag.value = 3
-    table = metrics.lag_correlations(
+    table = indicators.lag_correlations(
         data.series("Summit", "deal_registrations"), data.series("Summit", "sourced_revenue")
     )
     assert f"{table.loc[3, 'correlation']:.2f}" in explorer.readout.value
@@ -119,12 +119,15 @@ def test_explorer_settings_survive_a_restart(answer_path):
 
 
 def test_explorer_bad_saved_settings_fall_back(answer_path):
-    """Does a saved file with an unknown alliance start from defaults with a message?"""
+    """Does a saved file with an unknown alliance start from defaults, kept aside, with a message?"""
     path = answer_path("my-lag-explorer.json")
-    path.write_text(json.dumps({"kind": "lag-explorer", "data": {"alliance": "Atlantis"}}))
+    saved = json.dumps({"kind": "lag-explorer", "data": {"alliance": "Atlantis"}})
+    path.write_text(saved)
     explorer = LagExplorer(path=path)
     assert explorer.alliance.value == "Summit"
-    assert "starting from the defaults" in explorer.message.value
+    assert "could not be used" in explorer.message.value
+    assert "my-lag-explorer.json.damaged" in explorer.message.value
+    assert path.with_name("my-lag-explorer.json.damaged").read_text() == saved
 
 
 # ---- MagicWandSimulator ----------------------------------------------------------------
@@ -162,12 +165,12 @@ def test_simulator_checks_guesses_and_keeps_them(answer_path):
 def test_health_check_shows_course_survey(answer_path):
     """Does choosing an alliance and quarter show its index and largest gap?"""
     check = HealthCheck("Delta", 8, path=answer_path("my-health-check.json"))
-    expected = metrics.health_index(data.survey("Delta", quarter=8))
+    expected = health.health_index(data.survey("Delta", quarter=8))
     assert f"{expected:.2f}" in check.readout.value
     assert "Largest perception gap: <b>commitment</b>" in check.readout.value
     assert "<svg" in check.picture.value
     check.alliance.value = "Northwind"
-    assert f"{metrics.health_index(data.survey('Northwind', quarter=8)):.2f}" in check.readout.value
+    assert f"{health.health_index(data.survey('Northwind', quarter=8)):.2f}" in check.readout.value
 
 
 def test_health_check_own_answers_need_both_sides_and_persist(answer_path):

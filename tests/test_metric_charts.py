@@ -3,17 +3,13 @@
 import pandas as pd
 import pytest
 
-from toolkit import data, metrics
-from toolkit.charts import to_svg
-from toolkit.metric_charts import (
-    STATUS_COLOURS,
-    correlation_chart,
-    gap_chart,
-    lag_chart,
-    pipeline_chart,
-    scorecard_chart,
-)
-from toolkit.simulator import simulate
+from toolkit import data, health, indicators, scorecard
+from toolkit.ui.render import to_svg
+from toolkit.scorecard.chart import STATUS_COLOURS, scorecard_chart
+from toolkit.indicators.chart import correlation_chart, lag_chart
+from toolkit.health.chart import gap_chart
+from toolkit.magic_wand.chart import pipeline_chart
+from toolkit.magic_wand.model import simulate
 
 
 def _values(spec):
@@ -33,11 +29,11 @@ def charts(summit):
     lead, lagging = summit
     return {
         "lag": lag_chart(lead, lagging, lag=3),
-        "correlation": correlation_chart(metrics.lag_correlations(lead, lagging), chosen=5),
+        "correlation": correlation_chart(indicators.lag_correlations(lead, lagging), chosen=5),
         "scorecard": scorecard_chart(
-            metrics.scorecard(metrics.quarter_actuals("Harbor", 48), metrics.DEFAULT_TARGETS)
+            scorecard.scorecard(scorecard.quarter_actuals("Harbor", 48), scorecard.DEFAULT_TARGETS)
         ),
-        "gaps": gap_chart(metrics.perception_gaps(data.survey("Delta", quarter=8))),
+        "gaps": gap_chart(health.perception_gaps(data.survey("Delta", quarter=8))),
         "pipeline": pipeline_chart(simulate(0.8, months=36, sales_cycle=6)),
     }
 
@@ -67,7 +63,7 @@ def test_lag_chart_moves_the_leading_metric_by_the_lag(summit, charts):
 def test_correlation_chart_marks_the_best_lag(charts, summit):
     """Is the darkest bar the lag with the highest correlation?"""
     rows = pd.DataFrame(_values(charts["correlation"].to_dict()))
-    best = metrics.best_lag(*summit)
+    best = indicators.best_lag(*summit)
     assert rows.loc[rows["best"], "lag"].tolist() == [best]
     assert rows.loc[rows["chosen"], "lag"].tolist() == [5]
     assert f"lag of {best} months" in charts["correlation"].to_dict()["description"]
@@ -81,7 +77,7 @@ def test_scorecard_chart_colours_each_status(charts):
     assert set(status_cells["text"]) <= set(STATUS_COLOURS)
     scale = spec["layer"][0]["encoding"]["color"]["condition"]["scale"]
     assert dict(zip(scale["domain"], scale["range"], strict=True)) == STATUS_COLOURS
-    assert len(status_cells) == len(metrics.DEFAULT_TARGETS)
+    assert len(status_cells) == len(scorecard.DEFAULT_TARGETS)
 
 
 def test_gap_chart_has_both_sides_of_each_dimension(charts):

@@ -1,4 +1,4 @@
-"""toolkit.metrics: the catalogue, lag recovery, the scorecard and the health check."""
+"""The catalogue, lag recovery, the scorecard and the health check (indicators, scorecard, health)."""
 
 import numpy as np
 import pandas as pd
@@ -7,18 +7,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from toolkit import data
-from toolkit.metrics import (
-    best_lag,
-    catalog,
-    health_index,
-    kind_of,
-    lag_correlations,
-    perception_gaps,
-    quarter_actuals,
-    rag,
-    scorecard,
-    scorecard_findings,
-)
+from toolkit.indicators.lags import best_lag, lag_correlations
+from toolkit.indicators.catalogue import catalogue, kind_of
+from toolkit.health.model import health_index, perception_gaps
+from toolkit.scorecard.model import quarter_actuals, rag, scorecard, scorecard_findings
 
 
 def synthetic(lag, *, seed, months=60, noise=0.3, trend=2.0):
@@ -98,9 +90,9 @@ def test_catalogue_and_kind_of():
     assert kind_of("time to first joint deal") == "lagging"
     with pytest.raises(ValueError, match="Did you mean 'sourced_revenue'"):
         kind_of("sourced revnue")
-    with pytest.raises(ValueError, match="catalog"):
+    with pytest.raises(ValueError, match="catalogue"):
         kind_of("happiness")
-    assert catalog().loc["win_rate", "kind"] == "lagging"
+    assert catalogue().loc["win_rate", "kind"] == "lagging"
 
 
 def test_rag_status():
@@ -228,7 +220,7 @@ answers = st.lists(
 @given(entered=answers)
 def test_health_index_stays_on_the_scale_for_any_entered_survey(entered):
     """Does any survey entered in the widget give an index from 1 to 5, and gaps from 0 to 4?"""
-    from toolkit.health_check import survey_from_answers
+    from toolkit.health.model import survey_from_answers
 
     survey = survey_from_answers(entered)
     assert 1 <= health_index(survey) <= 5

@@ -9,7 +9,7 @@ import pytest
 from conftest import NOTEBOOKS, ROOT, SOURCE_NOTEBOOKS
 from nbformat.v4 import new_code_cell, new_notebook, new_output
 
-from toolkit.charts import to_svg
+from toolkit.ui.render import to_svg
 
 ALL_COMMITTED = NOTEBOOKS + SOURCE_NOTEBOOKS
 # A rendered output must never load code or styles from another machine.
@@ -152,8 +152,8 @@ def test_every_chart_has_a_text_description(executed_notebooks, path):
 
 def test_widget_pictures_are_skipped_only_while_nbgrader_runs(monkeypatch):
     """Do widgets draw SVG for students, and only a description while nbgrader grades?"""
-    from toolkit.charts import chart_widget
-    from toolkit.intro import first_revenue_chart
+    from toolkit.ui.render import chart_widget
+    from toolkit.magic_wand.chart import first_revenue_chart
 
     chart = first_revenue_chart(6)
     assert chart_widget(chart).value.startswith("<svg")
@@ -166,8 +166,8 @@ def test_widget_pictures_are_skipped_only_while_nbgrader_runs(monkeypatch):
 def test_charts_are_left_to_the_grader_only_while_nbgrader_runs(monkeypatch):
     """Does a chart display as SVG for students, and as a spec the grader then draws?"""
     from toolkit.admin.nbplugins import RenderCharts
-    from toolkit.charts import DEFERRED_MIME
-    from toolkit.intro import first_revenue_chart
+    from toolkit.ui.render import DEFERRED_MIME
+    from toolkit.magic_wand.chart import first_revenue_chart
 
     chart = first_revenue_chart(6)
     assert "image/svg+xml" in chart._repr_mimebundle_()
@@ -187,7 +187,7 @@ def test_grader_draws_only_bounded_charts_and_survives_a_broken_one(monkeypatch)
     """Are self-generating charts drawn in the kernel, and a bad spec a note, not a crash?"""
     import altair as alt
 
-    from toolkit.charts import DEFERRED_MIME, render_deferred
+    from toolkit.ui.render import DEFERRED_MIME, render_deferred
 
     monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
     generated = alt.Chart(alt.sequence(0, 5, as_="x")).mark_point().encode(x="x:Q")

@@ -17,9 +17,9 @@ import nbformat
 import pytest
 from conftest import ROOT
 
-from toolkit.metric_sorter import MetricSorter
-from toolkit.metrics import kind_of
-from toolkit.reading_checks import ASSIGNMENT_METRICS, SORTING_FILE
+from toolkit.indicators.sorter import MetricSorter
+from toolkit.indicators.catalogue import kind_of
+from toolkit.indicators.assignment import ASSIGNMENT_METRICS, SORTING_FILE
 
 pytestmark = pytest.mark.slow
 

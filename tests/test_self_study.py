@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 from conftest import ROOT
 
-from toolkit import checks, course, progress
-from toolkit.progress_view import ProgressView, summary_line, table
+from toolkit.selfstudy import checks, progress
+from toolkit.selfstudy import outline as course
+from toolkit.selfstudy.view import ProgressView, summary_line, table
 
 
 @dataclass
@@ -28,13 +29,14 @@ class Path_:
 
 
 def _intro_path():
-    from toolkit import intro
+    from toolkit.magic_wand import lesson as intro
+    from toolkit.magic_wand import model
 
-    table_ = intro.first_revenue_table(6)
+    table_ = model.first_revenue_table(6)
     return Path_(
         "start.first-revenue-month",
         intro.check_first_revenue_month,
-        intro.hint,
+        intro.hint_first_revenue_month,
         wrong=3,
         right=lambda: int(table_.loc[table_["revenue"] > 0, "month"].min()),
         look_for="sales cycle",
@@ -51,7 +53,7 @@ def _missing_sponsor_path():
     return Path_(
         "governance.missing-sponsor",
         lesson.check_missing_sponsor,
-        lesson.sponsor_hint,
+        lesson.hint_sponsor,
         wrong="Solaris",
         right=right,
         look_for="steering",
@@ -66,7 +68,7 @@ def _lean_case_path():
     return Path_(
         "governance.lean-case",
         lesson.check_case_design,
-        lesson.case_hint,
+        lesson.hint_case,
         wrong=lesson.empty_case(),
         right=lean_case_design,
         look_for="builder",
@@ -74,8 +76,8 @@ def _lean_case_path():
 
 
 def _magic_wand_path():
-    from toolkit import indicator_exercises as ex
-    from toolkit.simulator import first_revenue_month, simulate
+    from toolkit.magic_wand import lesson as ex
+    from toolkit.magic_wand.model import first_revenue_month, simulate
 
     return Path_(
         "magic-wand.first-revenue",
@@ -90,8 +92,8 @@ def _magic_wand_path():
 
 
 def _sort_metrics_path():
-    from toolkit import indicator_exercises as ex
-    from toolkit.catalogue import METRICS
+    from toolkit.indicators import lesson as ex
+    from toolkit.indicators.catalogue import METRICS
 
     flipped = {"leading": "lagging", "lagging": "leading"}
     return Path_(
@@ -106,8 +108,8 @@ def _sort_metrics_path():
 
 def _best_lag_path():
     from toolkit import data
-    from toolkit import indicator_exercises as ex
-    from toolkit.metrics import best_lag
+    from toolkit.indicators import lesson as ex
+    from toolkit.indicators.lags import best_lag
 
     return Path_(
         "indicators.best-lag",
@@ -123,8 +125,8 @@ def _best_lag_path():
 
 
 def _scorecard_path():
-    from toolkit import indicator_exercises as ex
-    from toolkit.catalogue import METRICS, PERSPECTIVES
+    from toolkit.scorecard import lesson as ex
+    from toolkit.indicators.catalogue import METRICS, PERSPECTIVES
 
     def balanced():
         first = {p: next(m.name for m in METRICS if m.perspective == p) for p in PERSPECTIVES}
@@ -142,8 +144,8 @@ def _scorecard_path():
 
 def _largest_gap_path():
     from toolkit import data
-    from toolkit import indicator_exercises as ex
-    from toolkit.metrics import perception_gaps
+    from toolkit.health import lesson as ex
+    from toolkit.health.model import perception_gaps
 
     def largest():
         gaps = perception_gaps(data.survey(ex.GAP["alliance"], quarter=ex.GAP["quarter"]))
@@ -160,7 +162,7 @@ def _largest_gap_path():
 
 
 def _owners_path():
-    from toolkit.assignment_hints import hint_owners
+    from toolkit.governance.assignment import hint_owners
     from toolkit.governance import load
     from toolkit.governance.assignment import assign_owners, check_owners
 
@@ -189,13 +191,13 @@ def _owners_path():
 
 def _reading_lag_path():
     from toolkit import data
-    from toolkit.assignment_hints import hint_lag
-    from toolkit.metrics import best_lag
-    from toolkit.reading_checks import lag_report
+    from toolkit.indicators.assignment import hint_lag
+    from toolkit.indicators.lags import best_lag
+    from toolkit.indicators.assignment import check_lag
 
     return Path_(
         "reading.lag",
-        lag_report,
+        check_lag,
         hint_lag,
         wrong=-2,
         right=lambda: best_lag(
@@ -207,13 +209,13 @@ def _reading_lag_path():
 
 
 def _reading_falling_path():
-    from toolkit.assignment_hints import hint_falling
-    from toolkit.datagen import PROFILES
-    from toolkit.reading_checks import falling_report
+    from toolkit.indicators.assignment import hint_falling
+    from toolkit.data.generator import PROFILES
+    from toolkit.indicators.assignment import check_falling
 
     return Path_(
         "reading.falling",
-        falling_report,
+        check_falling,
         hint_falling,
         wrong=["Atlantis"],
         right=lambda: sorted(
@@ -226,13 +228,13 @@ def _reading_falling_path():
 
 def _reading_gap_path():
     from toolkit import data
-    from toolkit.assignment_hints import hint_gaps
-    from toolkit.metrics import perception_gaps
-    from toolkit.reading_checks import largest_gap_report
+    from toolkit.health.assignment import hint_gaps
+    from toolkit.health.model import perception_gaps
+    from toolkit.health.assignment import check_largest_gap
 
     return Path_(
         "reading.largest-gap",
-        largest_gap_report,
+        check_largest_gap,
         hint_gaps,
         wrong="happiness",
         right=lambda: perception_gaps(data.survey("Constellation", quarter=16))["gap"].idxmax(),
@@ -324,7 +326,7 @@ def test_right_answer_passes_and_progress_survives_a_new_kernel(path, course_hom
     assert report.passed
     assert "checks passed" in str(report).lower() and "all tests passed" not in str(report).lower()
     assert ("instructor's grading may check more" in str(report)) == path.hidden_tests
-    code = f"from toolkit import progress; print(progress.status_of({path.exercise!r}))"
+    code = f"from toolkit.selfstudy import progress; print(progress.status_of({path.exercise!r}))"
     out = subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,
@@ -384,6 +386,6 @@ def test_progress_table_lists_every_exercise_of_the_course():
 
 def test_progress_stays_on_this_machine():
     """Does the progress code make no network connection (no socket or HTTP use)?"""
-    for module in ("progress.py", "progress_view.py", "checks.py"):
-        source = (ROOT / "toolkit" / module).read_text()
+    for module in ("progress.py", "view.py", "checks.py", "outline.py"):
+        source = (ROOT / "toolkit" / "selfstudy" / module).read_text()
         assert not any(word in source for word in ("socket", "urllib", "requests", "http.client"))

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit.simulator import Scenario, first_revenue_month, simulate, simulate_scenario
+from toolkit.magic_wand.model import Scenario, first_revenue_month, simulate, simulate_scenario
 
 
 @settings(max_examples=60, deadline=None)

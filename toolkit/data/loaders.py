@@ -20,19 +20,20 @@ Examples
 
 from __future__ import annotations
 
-import difflib
 import json
 from functools import cache, lru_cache
 from pathlib import Path
 
 import pandas as pd
 
+from toolkit.ui.messages import did_you_mean
+
 __all__ = [
     "DATASETS",
     "DataError",
     "alliance_names",
     "alliances",
-    "catalog_table",
+    "catalogue_file",
     "check_table",
     "panel",
     "read_survey",
@@ -41,7 +42,7 @@ __all__ = [
     "survey",
 ]
 
-DATASETS = Path(__file__).resolve().parents[1] / "datasets"
+DATASETS = Path(__file__).resolve().parents[2] / "datasets"
 _RESOURCE_BY_FILE = {
     "metrics.csv": "metrics",
     "alliances.csv": "alliances",
@@ -60,7 +61,7 @@ def _package() -> dict:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        msg = f"{path}: the data dictionary is missing; run `python -m toolkit.datagen`"
+        msg = f"{path}: the data dictionary is missing; run `python -m toolkit.data.generator`"
         raise DataError(msg) from None
 
 
@@ -184,7 +185,10 @@ def _read(name: str) -> pd.DataFrame:
     try:
         raw = pd.read_csv(path, dtype=str, keep_default_na=False)
     except FileNotFoundError:
-        msg = f"{path}: file not found; run `python -m toolkit.datagen` to write the course data"
+        msg = (
+            f"{path}: file not found; run `python -m toolkit.data.generator` to write the "
+            "course data"
+        )
         raise DataError(msg) from None
     return check_table(raw, _RESOURCE_BY_FILE[name], source=name)
 
@@ -194,7 +198,7 @@ def _cached(name: str) -> pd.DataFrame:
     return _read(name)
 
 
-def catalog_table() -> pd.DataFrame:
+def catalogue_file() -> pd.DataFrame:
     """The metric catalogue as read from ``datasets/metrics.csv``."""
     return _cached("metrics.csv").copy()
 
@@ -213,8 +217,7 @@ def _check_alliance(alliance: str) -> str:
     names = alliance_names()
     if alliance in names:
         return alliance
-    close = difflib.get_close_matches(str(alliance), names, n=3, cutoff=0.4)
-    hint = f" Did you mean {' or '.join(map(repr, close))}?" if close else ""
+    hint = did_you_mean(alliance, names, cutoff=0.4)
     msg = f"no alliance called {alliance!r}.{hint} The alliances are: {', '.join(names)}"
     raise ValueError(msg)
 
@@ -233,8 +236,7 @@ def series(alliance: str, metric: str) -> pd.Series:
     one = panel(alliance)
     columns = [c for c in one.columns if c not in ("alliance", "period")]
     if metric not in columns:
-        close = difflib.get_close_matches(str(metric), columns, n=3, cutoff=0.4)
-        hint = f" Did you mean {' or '.join(map(repr, close))}?" if close else ""
+        hint = did_you_mean(metric, columns, cutoff=0.4)
         msg = f"the panel has no metric {metric!r}.{hint} Metrics: {', '.join(columns)}"
         raise ValueError(msg)
     s = one[metric]

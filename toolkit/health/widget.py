@@ -8,11 +8,14 @@ and a dumbbell chart. Your own answers are saved beside the notebook
 
 Examples
 --------
->>> answers = [{"side": "us", "trust": 5, "governance": 4},
-...            {"side": "partner", "trust": 3, "governance": 3}]
->>> survey = survey_from_answers(answers)
->>> list(survey.columns)
-['respondent', 'side', 'trust_1', 'governance_1']
+>>> import tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> check = HealthCheck("Delta", 8, path=folder / "my-health-check.json")
+>>> check.add_answer({"side": "partner", "trust": 2})
+>>> check.source.value, len(check.answers)
+('My own answers', 1)
+>>> len(HealthCheck(path=folder / "my-health-check.json").answers)   # saved, restored
+1
 """
 
 from __future__ import annotations
@@ -20,65 +23,58 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+import ipywidgets as w
 import pandas as pd
 
 from toolkit import data
-from toolkit.answer_file import AnswerFile, error_html
-from toolkit.datagen import DIMENSIONS
-from toolkit.metrics import health_index, perception_gaps
+from toolkit.health.chart import gap_chart
+from toolkit.health.model import (
+    DIMENSIONS,
+    check_answer,
+    health_index,
+    perception_gaps,
+    survey_from_answers,
+)
+from toolkit.ui.render import chart_widget, show_in
+from toolkit.ui.widget import CourseWidget
 
-__all__ = ["HealthCheck", "check_answer", "survey_from_answers"]
+__all__ = ["HealthCheck", "parse_saved"]
 
 DEFAULT_FILE = "my-health-check.json"
-KIND = "health-check"
 COURSE, OWN = "Course data", "My own answers"
 
 
-def check_answer(answer: dict) -> dict:
-    """One person's answers, checked: ``side`` is us/partner, each score a whole number 1-5.
+def parse_saved(content) -> dict:
+    """The widget's saved state, checked: source, alliance, quarter and every answer.
 
     Raises
     ------
     ValueError
-        Naming the field that is wrong and what is allowed.
+        When an answer no longer fits (the file is then kept aside, not dropped).
     """
-    if not isinstance(answer, dict):
-        msg = "an answer is a dict like {'side': 'us', 'trust': 4, ...}"
+    if not isinstance(content, dict):
+        msg = "expected the widget's settings and answers"
         raise ValueError(msg)
-    side = str(answer.get("side", "")).strip().lower()
-    if side not in ("us", "partner"):
-        msg = f"side must be 'us' or 'partner', got {answer.get('side')!r}"
+    answers = content.get("answers", [])
+    if not isinstance(answers, list):
+        msg = "'answers' must be a list of answers"
         raise ValueError(msg)
-    clean = {"side": side}
-    for key, value in answer.items():
-        if key == "side":
-            continue
-        if key not in DIMENSIONS:
-            msg = f"unknown dimension {key!r}; use {', '.join(DIMENSIONS)}"
-            raise ValueError(msg)
-        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
-            msg = f"{key} must be a whole number from 1 to 5, got {value!r}"
-            raise ValueError(msg)
-        clean[key] = value
-    if len(clean) == 1:
-        msg = "an answer needs at least one score"
-        raise ValueError(msg)
-    return clean
+    checked = []
+    for number, answer in enumerate(answers, start=1):
+        try:
+            checked.append(check_answer(answer))
+        except ValueError as err:
+            msg = f"answer {number}: {err}"
+            raise ValueError(msg) from None
+    return {
+        "source": content.get("source") if content.get("source") in (COURSE, OWN) else COURSE,
+        "alliance": content.get("alliance"),
+        "quarter": content.get("quarter"),
+        "answers": checked,
+    }
 
 
-def survey_from_answers(answers: list[dict]) -> pd.DataFrame:
-    """A survey table (as ``health_checks.csv``) from entered answers, one item per dimension."""
-    rows = []
-    for i, answer in enumerate(answers, start=1):
-        a = check_answer(answer)
-        row = {"respondent": f"R{i}", "side": a["side"]}
-        row.update({f"{d}_1": a[d] for d in DIMENSIONS if d in a})
-        rows.append(row)
-    dims = [f"{d}_1" for d in DIMENSIONS if any(f"{d}_1" in r for r in rows)]
-    return pd.DataFrame(rows, columns=["respondent", "side", *dims])
-
-
-class HealthCheck:
+class HealthCheck(CourseWidget):
     """Load or enter a survey and see the health index and perception gaps.
 
     Parameters
@@ -98,18 +94,9 @@ class HealthCheck:
         *,
         path: str | Path = DEFAULT_FILE,
     ):
-        import ipywidgets as w
-
-        from toolkit.charts import chart_widget
-
-        self.file = AnswerFile(path, kind=KIND)
-        saved = self.file.load({})
-        self.answers: list[dict] = []
-        for answer in saved.get("answers", []) if isinstance(saved, dict) else []:
-            try:
-                self.answers.append(check_answer(answer))
-            except ValueError:
-                continue
+        super().__init__(path)
+        saved = self.restore(parse_saved, {})
+        self.answers: list[dict] = list(saved.get("answers", []))
         names = data.alliance_names()
         quarters = sorted(int(q) for q in data.survey()["quarter"].dropna().unique())
         self.source = w.ToggleButtons(
@@ -149,8 +136,6 @@ class HealthCheck:
         self.add_button.on_click(lambda _b: self.add_answer(self.current_answer()))
         self.remove_button.on_click(lambda _b: self.remove_last())
         self.upload.observe(self._uploaded, names="value")
-        self.message = w.HTML()
-        self._notice = self.file.problem  # shown once, with the first picture
         self.readout = w.HTML()
         self.table = w.HTML()
         self.picture = chart_widget()
@@ -164,19 +149,16 @@ class HealthCheck:
                 self.upload,
             ]
         )
-        for control in (self.source, self.alliance, self.quarter):
-            control.observe(lambda _c: self.update(), names="value")
-        self.widget = w.VBox(
-            [
-                self.source,
-                self.course_box,
-                self.own_box,
-                self.message,
-                self.readout,
-                self.table,
-                self.picture,
-            ]
-        )
+        self.when_changed([self.source, self.alliance, self.quarter], lambda _c: self.update())
+        self.children = [
+            self.source,
+            self.course_box,
+            self.own_box,
+            self.message,
+            self.readout,
+            self.table,
+            self.picture,
+        ]
         self.update()
 
     # -- state changes ---------------------------------------------------------------
@@ -189,7 +171,7 @@ class HealthCheck:
         try:
             self.answers.append(check_answer(answer))
         except ValueError as err:
-            self.message.value = error_html(str(err))
+            self.say(str(err), "error")
             return
         self.loaded = None
         self.source.value = OWN
@@ -211,7 +193,7 @@ class HealthCheck:
             try:
                 self.loaded = data.read_survey(path)
             except data.DataError as err:
-                self.message.value = error_html(str(err))
+                self.say(str(err), "error")
                 return
         self.source.value = OWN
         self.update()
@@ -233,16 +215,12 @@ class HealthCheck:
 
     def update(self) -> None:
         """Recompute index and gaps for the current survey, redraw, and save."""
-        from toolkit.charts import show_in
-        from toolkit.metric_charts import gap_chart
-
         own = self.source.value == OWN
         self.course_box.layout.display = "none" if own else None
         self.own_box.layout.display = None if own else "none"
         self._save()
         survey = self.survey()
-        self.message.value = error_html(self._notice) if self._notice else ""
-        self._notice = ""
+        self.show_notice()
         if survey.empty:
             self.readout.value = "<p>No answers yet: add a person's answers with the form.</p>"
             self.table.value = ""
@@ -251,7 +229,7 @@ class HealthCheck:
         try:
             index = health_index(survey)
         except ValueError as err:
-            self.message.value = error_html(str(err))
+            self.say(str(err), "error")
             return
         people = len(survey)
         self.readout.value = f"<p>Health index: <b>{index:.2f}</b> of 5 ({people} answers).</p>"
@@ -260,7 +238,7 @@ class HealthCheck:
         except ValueError as err:
             self.table.value = ""
             self.picture.value = ""
-            self.message.value = error_html(f"{err}: add answers from both sides to see gaps.")
+            self.say(f"{err}: add answers from both sides to see gaps.", "error")
             return
         self.table.value = gaps.round(2).to_html(classes="gaps", border=0)
         largest = gaps["gap"].idxmax()
@@ -271,17 +249,11 @@ class HealthCheck:
         show_in(self.picture, gap_chart(gaps))
 
     def _save(self) -> None:
-        try:
-            self.file.save(
-                {
-                    "source": self.source.value,
-                    "alliance": self.alliance.value,
-                    "quarter": int(self.quarter.value),
-                    "answers": self.answers,
-                }
-            )
-        except OSError as err:
-            self.message.value = error_html(f"Could not save ({err}).")
-
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
+        self.save(
+            {
+                "source": self.source.value,
+                "alliance": self.alliance.value,
+                "quarter": int(self.quarter.value),
+                "answers": self.answers,
+            }
+        )

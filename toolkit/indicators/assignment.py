@@ -1,12 +1,14 @@
-"""Visible checks of the graded assignment ``reading-the-indicators``.
+"""Visible checks and hints of the graded assignment ``reading-the-indicators`` (parts 1-3).
 
 These checks look only at the *form* of each answer (is it filled in, a whole number, a
-known alliance or dimension?). Whether it is right is decided by the instructor's grading,
-so each report ends with "these checks passed; your instructor's grading may check more".
+known alliance?). Whether it is right is decided by the instructor's grading, so each report
+ends with "these checks passed; your instructor's grading may check more". The hints go from
+a nudge to a worked example on *other* alliances and metrics, so none gives an answer away.
+Part 4 (perception gaps) is in :mod:`toolkit.health.assignment`.
 
 Examples
 --------
->>> print(lag_report(...))
+>>> print(check_lag(...))
 2 of 3 checks passed.
   ✘ You replaced the answer line with a number — Write it like granite_lag = 4.
   ✔ The answer is a whole number of months from 0 to 12
@@ -17,18 +19,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
-
-from toolkit.checks import Check, Report, is_blank
+from toolkit import data
+from toolkit.indicators.sorter import load_answers
+from toolkit.selfstudy.checks import Check, Hints, Report, is_blank, is_whole
 
 __all__ = [
     "ASSIGNMENT_METRICS",
     "SORTING_FILE",
-    "falling_report",
-    "gaps_report",
-    "lag_report",
-    "largest_gap_report",
-    "sorting_report",
+    "check_classify",
+    "check_falling",
+    "check_lag",
+    "hint_classify",
+    "hint_falling",
+    "hint_lag",
 ]
 
 # the metrics part 1 asks to classify, and the file the sorter saves them in
@@ -45,14 +48,8 @@ ASSIGNMENT_METRICS = (
 SORTING_FILE = "my-indicator-sorting.json"
 
 
-def _whole(value) -> bool:
-    return not is_blank(value) and isinstance(value, int) and not isinstance(value, bool)
-
-
-def sorting_report(path: str | Path = SORTING_FILE) -> Report:
+def check_classify(path: str | Path = SORTING_FILE) -> Report:
     """Part 1: every assigned metric sorted in the widget (read from its answer file)."""
-    from toolkit.metric_sorter import load_answers
-
     answers = load_answers(path)
     missing = [m for m in ASSIGNMENT_METRICS if m not in answers]
     checks = [
@@ -70,9 +67,9 @@ def sorting_report(path: str | Path = SORTING_FILE) -> Report:
     return Report("reading.classify", checks, hidden_tests=True)
 
 
-def lag_report(value) -> Report:
+def check_lag(value) -> Report:
     """Part 2: the lag is a whole number of months from 1 to 12."""
-    whole = _whole(value)
+    whole = is_whole(value)
     checks = [
         Check(
             "You replaced the answer line with a number",
@@ -93,10 +90,8 @@ def lag_report(value) -> Report:
     return Report("reading.lag", checks, hidden_tests=True)
 
 
-def falling_report(names) -> Report:
+def check_falling(names) -> Report:
     """Part 3: a list of alliance names from the course data (at least one, not all)."""
-    from toolkit import data
-
     known = {n.lower(): n for n in data.alliance_names()}
     is_list = isinstance(names, list | tuple | set) and all(isinstance(n, str) for n in names)
     unknown = [n for n in names if n.strip().lower() not in known] if is_list else []
@@ -122,43 +117,42 @@ def falling_report(names) -> Report:
     return Report("reading.falling", checks, hidden_tests=True)
 
 
-def gaps_report(gaps) -> Report:
-    """Part 4a: a table of perception gaps, one row per dimension, with a ``gap`` column."""
-    from toolkit.datagen import DIMENSIONS
+hint_classify = Hints(
+    "reading.classify",
+    [
+        "For each metric ask: does it count joint work the partners can do this month, or a "
+        "result that comes out of work done months ago?",
+        "Activities, enablement and pipeline come before a deal closes, so they lead; money "
+        "received, deals won and how customers feel about what they bought come after, so "
+        "they lag. Read each metric's definition in the widget before you click.",
+        "Worked example with metrics that are not in the assignment: 'partner webinars held' "
+        "counts work done now, so it leads; 'support tickets per customer' measures what "
+        "happened after a sale, so it lags.",
+    ],
+)
 
-    is_frame = isinstance(gaps, pd.DataFrame)
-    has_gap = is_frame and "gap" in gaps.columns
-    dims = is_frame and set(map(str, gaps.index)) == set(DIMENSIONS)
-    checks = [
-        Check(
-            "The answer is a table (use perception_gaps)",
-            is_frame,
-            "Write it like gaps = perception_gaps(survey).",
-        ),
-        Check(
-            "It has one row per dimension and a 'gap' column",
-            bool(has_gap and dims),
-            "Compute it from the survey of the alliance and quarter asked for.",
-        ),
-    ]
-    return Report("reading.largest-gap", checks, hidden_tests=True)
+hint_lag = Hints(
+    "reading.lag",
+    [
+        "Revenue follows the joint work by some months: compare the two series shifted by "
+        "0, 1, 2, … 12 months and see where they line up best.",
+        "`best_lag(leading, lagging)` does the shifting for you, on month-to-month changes; "
+        "`data.series(alliance, metric)` gives each series. Use Granite's two series.",
+        "Worked example: for Summit, best_lag(data.series('Summit', 'deal_registrations'), "
+        "data.series('Summit', 'sourced_revenue')) returns Summit's lag in months; "
+        "lag_correlations(...) shows the whole table, with the strongest row at that lag.",
+    ],
+)
 
-
-def largest_gap_report(name) -> Report:
-    """Part 4b: the answer names one of the six dimensions."""
-    from toolkit.datagen import DIMENSIONS
-
-    text = "" if is_blank(name) else str(name).strip().lower().replace(" ", "_")
-    checks = [
-        Check(
-            "You replaced the answer line with a dimension",
-            not is_blank(name),
-            'Write it like largest_gap = "trust".',
-        ),
-        Check(
-            "It is one of the six dimensions",
-            text in DIMENSIONS,
-            f"Use one of: {', '.join(DIMENSIONS)}.",
-        ),
-    ]
-    return Report("reading.largest-gap", checks, hidden_tests=True)
+hint_falling = Hints(
+    "reading.falling",
+    [
+        "Revenue is lagging: today's revenue tells you about work done long ago. Look at "
+        "what the leading columns did recently.",
+        "In the table, look for alliances whose leading indicators dropped sharply over the "
+        "last 6 months, whatever their revenue column says today.",
+        "Worked example with made-up numbers: if alliance 'Zeta' shows sourced_revenue +8 % "
+        "but deal registrations -55 % and pipeline -40 %, its revenue will fall once its "
+        "sales cycle has passed, so 'Zeta' belongs in the list.",
+    ],
+)

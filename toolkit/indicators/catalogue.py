@@ -1,6 +1,6 @@
 """The course's metric catalogue: what each alliance metric means and why it leads or lags.
 
-This is the source of ``datasets/metrics.csv`` (written by :mod:`toolkit.datagen`). Leading
+This is the source of ``datasets/metrics.csv`` (written by :mod:`toolkit.data.generator`). Leading
 metrics measure the joint work that managers can steer today; lagging metrics measure the
 results that joint work produces months later. On the alliance balanced scorecard the
 operational and relationship perspectives hold the drivers (leading) and the strategic and
@@ -14,13 +14,20 @@ True
 ['lagging', 'leading']
 >>> next(m for m in METRICS if m.name == "sourced_revenue").perspective
 'financial'
+>>> kind_of("partner-sourced revenue")
+'lagging'
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-__all__ = ["KINDS", "METRICS", "PERSPECTIVES", "Metric"]
+import pandas as pd
+
+from toolkit.ui.messages import did_you_mean
+
+__all__ = ["KINDS", "METRICS", "PERSPECTIVES", "Metric", "catalogue", "kind_of", "metric_name"]
 
 KINDS = ("leading", "lagging")
 PERSPECTIVES = ("strategic", "financial", "operational", "relationship")
@@ -292,3 +299,88 @@ METRICS: tuple[Metric, ...] = (
         "itself starts moving.",
     ),
 )
+
+
+# ---------------------------------------------------------------------------------------
+# the catalogue
+# ---------------------------------------------------------------------------------------
+def catalogue() -> pd.DataFrame:
+    """The metric catalogue: one row per metric, indexed by name.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``label``, ``kind`` (leading/lagging), ``perspective`` (strategic, financial,
+        operational, relationship), ``unit``, ``source``, ``definition`` and ``why``.
+
+    Examples
+    --------
+    >>> table = catalogue()
+    >>> table.loc["deal_registrations", ["kind", "perspective"]].tolist()
+    ['leading', 'operational']
+    """
+    return pd.DataFrame([m.__dict__ for m in METRICS]).set_index("name")
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", str(text).lower()).strip("_")
+
+
+def _lookup() -> dict[str, str]:
+    table = {}
+    for m in METRICS:
+        table[_key(m.name)] = m.name
+        table[_key(m.label)] = m.name
+    return table
+
+
+def metric_name(name: str) -> str:
+    """The catalogue name of a metric given by name or label (any case or punctuation).
+
+    Examples
+    --------
+    >>> metric_name("Partner-sourced revenue")
+    'sourced_revenue'
+    """
+    kind_of(name)  # raises with the closest names for an unknown metric
+    return _lookup()[_key(name)]
+
+
+def kind_of(name: str) -> str:
+    """Whether a metric is ``'leading'`` or ``'lagging'``.
+
+    Parameters
+    ----------
+    name : str
+        The metric's name (``"deal_registrations"``) or label (``"Deal registrations"``);
+        case, spaces and punctuation do not matter.
+
+    Returns
+    -------
+    str
+        ``'leading'`` or ``'lagging'``.
+
+    Raises
+    ------
+    ValueError
+        For a name not in the catalogue; the message suggests the closest names.
+
+    Examples
+    --------
+    >>> kind_of("Trained sellers")
+    'leading'
+    >>> kind_of("trained seller")
+    Traceback (most recent call last):
+    ...
+    ValueError: no metric called 'trained seller' in the catalogue. Did you mean ...
+    """
+    lookup = _lookup()
+    key = _key(name)
+    if key in lookup:
+        return next(m.kind for m in METRICS if m.name == lookup[key])
+    hint = did_you_mean(key, lookup)
+    msg = (
+        f"no metric called {name!r} in the catalogue.{hint} "
+        "See catalogue() for every metric and its name."
+    )
+    raise ValueError(msg)

@@ -20,15 +20,18 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from toolkit import data
-from toolkit.answer_file import AnswerFile, error_html
-from toolkit.catalogue import METRICS
-from toolkit.metrics import lag_correlations
+import ipywidgets as w
 
-__all__ = ["ExplorerState", "LagExplorer", "explore"]
+from toolkit import data
+from toolkit.indicators.catalogue import METRICS
+from toolkit.indicators.chart import correlation_chart, lag_chart
+from toolkit.indicators.lags import lag_correlations
+from toolkit.ui.render import chart_widget, show_in
+from toolkit.ui.widget import CourseWidget
+
+__all__ = ["ExplorerState", "LagExplorer", "explore", "parse_saved"]
 
 DEFAULT_FILE = "my-lag-explorer.json"
-KIND = "lag-explorer"
 MAX_LAG = 12
 LEADING = [m.name for m in METRICS if m.kind == "leading" and m.source == "panel"]
 LAGGING = [m.name for m in METRICS if m.kind == "lagging" and m.source == "panel"]
@@ -81,7 +84,17 @@ def explore(state: ExplorerState) -> dict:
     }
 
 
-class LagExplorer:
+def parse_saved(content) -> ExplorerState:
+    """Saved settings, checked against the course data (a ``ValueError`` says what is off)."""
+    if not isinstance(content, dict):
+        msg = "expected the explorer's settings"
+        raise ValueError(msg)
+    state = ExplorerState(**content)
+    explore(state)
+    return state
+
+
+class LagExplorer(CourseWidget):
     """Alliance, leading metric and lag slider -> the shifted chart and the correlation.
 
     Parameters
@@ -92,6 +105,8 @@ class LagExplorer:
         The file beside the notebook that keeps the explorer's settings.
     """
 
+    kind = "lag-explorer"
+
     def __init__(
         self,
         alliance: str = "Summit",
@@ -100,23 +115,8 @@ class LagExplorer:
         *,
         path: str | Path = DEFAULT_FILE,
     ):
-        import ipywidgets as w
-
-        from toolkit.charts import chart_widget
-
-        self.file = AnswerFile(path, kind=KIND)
-        saved = self.file.load(None)
-        self.state = ExplorerState(alliance, leading, lagging)
-        if isinstance(saved, dict):
-            try:
-                candidate = ExplorerState(**saved)
-                explore(candidate)
-                self.state = candidate
-            except (TypeError, ValueError):
-                self.file.problem = (
-                    f"{self.file.path.name} had settings that no longer fit; "
-                    "starting from the defaults."
-                )
+        super().__init__(path)
+        self.state = self.restore(parse_saved, ExplorerState(alliance, leading, lagging))
         names = data.alliance_names()
         self.alliance = w.Dropdown(options=names, description="Alliance")
         self.leading = w.Dropdown(
@@ -134,42 +134,34 @@ class LagExplorer:
         )
         self.changes = w.Checkbox(description="compare month-to-month changes (recommended)")
         self.readout = w.HTML()
-        self.message = w.HTML()
-        self._notice = self.file.problem  # shown once, with the first picture
         self.picture = chart_widget()
         self.bars = chart_widget()
         self._bars_for = None  # which metrics the bar chart shows
         self._sync_controls()
-        for control in (self.alliance, self.leading, self.lagging, self.lag, self.changes):
-            control.observe(self._changed, names="value")
-        self.widget = w.VBox(
-            [
-                w.HBox([self.alliance, self.lag]),
-                self.leading,
-                self.lagging,
-                self.changes,
-                self.message,
-                self.readout,
-                self.picture,
-                self.bars,
-            ]
+        self.when_changed(
+            [self.alliance, self.leading, self.lagging, self.lag, self.changes], self._changed
         )
+        self.children = [
+            w.HBox([self.alliance, self.lag]),
+            self.leading,
+            self.lagging,
+            self.changes,
+            self.message,
+            self.readout,
+            self.picture,
+            self.bars,
+        ]
         self.update()
 
     def _sync_controls(self) -> None:
-        self._quiet = True
-        try:
+        with self.quiet():
             self.alliance.value = self.state.alliance
             self.leading.value = self.state.leading
             self.lagging.value = self.state.lagging
             self.lag.value = int(self.state.lag)
             self.changes.value = bool(self.state.changes)
-        finally:
-            self._quiet = False
 
     def _changed(self, _change=None) -> None:
-        if getattr(self, "_quiet", False):
-            return
         self.state = ExplorerState(
             self.alliance.value,
             self.leading.value,
@@ -181,16 +173,12 @@ class LagExplorer:
 
     def update(self) -> None:
         """Recompute for the current state, redraw both charts and save the settings."""
-        from toolkit.charts import show_in
-        from toolkit.metric_charts import correlation_chart, lag_chart
-
         try:
             result = explore(self.state)
         except ValueError as err:
-            self.message.value = error_html(str(err))
+            self.say(str(err), "error")
             return
-        self.message.value = error_html(self._notice) if self._notice else ""
-        self._notice = ""
+        self.show_notice()
         s = self.state
         show_in(
             self.picture,
@@ -216,10 +204,4 @@ class LagExplorer:
             f"<p>{html.escape(s.alliance)}: correlation of the {what} at a lag of {s.lag} "
             f"months: <b>{corr_text}</b>; {best_text}.</p>"
         )
-        try:
-            self.file.save(asdict(s))
-        except OSError as err:
-            self.message.value = error_html(f"Could not save your settings ({err}).")
-
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
+        self.save(asdict(s))

@@ -11,6 +11,11 @@ Examples
 True
 >>> score({"sourced_revenue": "lagging", "trained_sellers": "lagging"})
 (1, 2)
+>>> import tempfile, pathlib
+>>> path = pathlib.Path(tempfile.mkdtemp()) / "my-metric-sorting.json"
+>>> MetricSorter(["win_rate", "trained_sellers"], path=path).choose("lagging")
+>>> load_answers(path)
+{'win_rate': 'lagging'}
 """
 
 from __future__ import annotations
@@ -18,11 +23,14 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from toolkit.answer_file import AnswerFile, error_html, info_html
-from toolkit.catalogue import METRICS
-from toolkit.metrics import metric_name
+import ipywidgets as w
 
-__all__ = ["MetricSorter", "feedback", "load_answers", "score"]
+from toolkit.indicators.catalogue import KINDS, METRICS, metric_name
+from toolkit.ui.messages import box
+from toolkit.ui.saved import AnswerFile
+from toolkit.ui.widget import CourseWidget
+
+__all__ = ["MetricSorter", "feedback", "load_answers", "parse_answers", "score"]
 
 BY_NAME = {m.name: m for m in METRICS}
 DEFAULT_FILE = "my-metric-sorting.json"
@@ -56,14 +64,42 @@ def score(answers: dict[str, str]) -> tuple[int, int]:
     return right, len(answers)
 
 
+def parse_answers(content) -> dict[str, str]:
+    """Saved answers, checked: catalogue names, each ``leading`` or ``lagging``.
+
+    Raises
+    ------
+    ValueError
+        Naming the first answer that does not fit.
+    """
+    answers = content.get("answers", {}) if isinstance(content, dict) else None
+    if not isinstance(answers, dict):
+        msg = "expected the sorter's answers"
+        raise ValueError(msg)
+    for name, kind in answers.items():
+        if name not in BY_NAME:
+            msg = f"{name!r} is not a metric of the catalogue"
+            raise ValueError(msg)
+        if kind not in KINDS:
+            msg = f"{name} is sorted as {kind!r}; expected 'leading' or 'lagging'"
+            raise ValueError(msg)
+    return dict(answers)
+
+
 def load_answers(path: str | Path = DEFAULT_FILE) -> dict[str, str]:
-    """The answers saved by a :class:`MetricSorter` (empty when there are none)."""
-    data = AnswerFile(path, kind=KIND).load({})
-    answers = data.get("answers", {}) if isinstance(data, dict) else {}
-    return {k: v for k, v in answers.items() if k in BY_NAME and v in ("leading", "lagging")}
+    """The answers saved by a :class:`MetricSorter` (empty when there are none or unusable).
+
+    Reading never moves or changes the file (checks call this; the widget keeps a file it
+    cannot use aside when it starts).
+    """
+    content = AnswerFile(path, kind=KIND).peek({})
+    try:
+        return parse_answers(content)
+    except ValueError:
+        return {}
 
 
-class MetricSorter:
+class MetricSorter(CourseWidget):
     """Sort metrics into leading and lagging, with an explanation after each choice.
 
     Parameters
@@ -77,18 +113,17 @@ class MetricSorter:
         work) the widget only confirms the choice and shows the definition.
     """
 
-    def __init__(self, metrics=None, *, path: str | Path = DEFAULT_FILE, reveal: bool = True):
-        import ipywidgets as w
+    kind = KIND
 
+    def __init__(self, metrics=None, *, path: str | Path = DEFAULT_FILE, reveal: bool = True):
+        super().__init__(path)
         names = [m.name for m in METRICS] if metrics is None else [_name(m) for m in metrics]
         self.metrics = list(dict.fromkeys(names))
         self.reveal = reveal
-        self.file = AnswerFile(path, kind=KIND)
-        saved = self.file.load({})
-        saved = saved.get("answers", {}) if isinstance(saved, dict) else {}
-        self.answers = {
-            k: v for k, v in saved.items() if k in self.metrics and v in ("leading", "lagging")
-        }
+        saved = self.restore(parse_answers, {})
+        # answers about metrics not sorted here stay in the file, untouched
+        self._elsewhere = {k: v for k, v in saved.items() if k not in self.metrics}
+        self.answers = {k: v for k, v in saved.items() if k in self.metrics}
         self.picker = w.Dropdown(
             options=[(BY_NAME[n].label, n) for n in self.metrics],
             description="Metric",
@@ -101,26 +136,24 @@ class MetricSorter:
         )
         self.feedback = w.HTML()
         self.progress = w.HTML()
-        self.message = w.HTML(self.file.problem and error_html(self.file.problem))
+        self.show_notice()
         self.summary = w.HTML()
         self.leading_button.on_click(lambda _b: self.choose("leading"))
         self.lagging_button.on_click(lambda _b: self.choose("lagging"))
         self.picker.observe(lambda _c: self._show_metric(), names="value")
-        self.widget = w.VBox(
-            [
-                w.HTML(
-                    "<b>Is this metric leading (joint work you can steer today) or lagging "
-                    "(a result that comes later)?</b>"
-                ),
-                self.picker,
-                self.definition,
-                w.HBox([self.leading_button, self.lagging_button]),
-                self.feedback,
-                self.message,
-                self.progress,
-                self.summary,
-            ]
-        )
+        self.children = [
+            w.HTML(
+                "<b>Is this metric leading (joint work you can steer today) or lagging "
+                "(a result that comes later)?</b>"
+            ),
+            self.picker,
+            self.definition,
+            w.HBox([self.leading_button, self.lagging_button]),
+            self.feedback,
+            self.message,
+            self.progress,
+            self.summary,
+        ]
         first = next((n for n in self.metrics if n not in self.answers), self.metrics[0])
         self.picker.value = first
         self._show_metric()
@@ -140,17 +173,11 @@ class MetricSorter:
                 msg = f"choose 'leading' or 'lagging', not {kind!r}"
                 raise ValueError(msg)
         except ValueError as err:
-            self.message.value = error_html(str(err))
+            self.say(str(err), "error")
             return
         self.answers[metric] = kind
-        try:
-            self.file.save({"answers": self.answers})
-            self.message.value = ""
-        except OSError as err:
-            self.message.value = error_html(
-                f"Could not save your answers to {self.file.path.name} ({err}); they are kept "
-                "in this notebook until the kernel stops."
-            )
+        if self.save({"answers": {**self._elsewhere, **self.answers}}):
+            self.say("")
         self._explain(metric, kind)
         nxt = next((n for n in self.metrics if n not in self.answers), None)
         if nxt is not None:
@@ -170,13 +197,13 @@ class MetricSorter:
     def _explain(self, metric: str, kind: str) -> None:
         f = feedback(metric, kind)
         if self.reveal:
-            verdict = "Right" if f["correct"] else "Not quite"
-            colour = "#276749" if f["correct"] else "#9b2c2c"
+            verdict = "✔ Right" if f["correct"] else "✘ Not quite"
+            tone = "ok" if f["correct"] else "error"
             text = f"{verdict}: {f['label']} is a {f['kind']} indicator. {f['why']}"
         else:
-            colour = "#2b6cb0"
+            tone = "info"
             text = f"Saved: {f['label']} as {kind}. {BY_NAME[metric].definition}"
-        self.feedback.value = info_html(text, colour)
+        self.feedback.value = box(text, tone, role="status")
 
     def _refresh(self) -> None:
         done = len(self.answers)
@@ -197,6 +224,3 @@ class MetricSorter:
             if rows
             else ""
         )
-
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)

@@ -39,7 +39,15 @@ from dataclasses import asdict, dataclass
 import numpy as np
 import pandas as pd
 
-__all__ = ["Scenario", "first_revenue_month", "simulate", "simulate_scenario"]
+__all__ = [
+    "SCENARIOS",
+    "Scenario",
+    "first_revenue_month",
+    "first_revenue_table",
+    "simulate",
+    "simulate_scenario",
+    "summary",
+]
 
 COLUMNS = [
     "effort",
@@ -228,3 +236,53 @@ def simulate_scenario(scenario: Scenario) -> pd.DataFrame:
         visit_months=() if scenario.visit_month is None else (scenario.visit_month,),
         plug_month=scenario.plug_month,
     )
+
+
+HORIZON = 18
+
+
+def first_revenue_table(sales_cycle_months: int, months: int = HORIZON) -> pd.DataFrame:
+    """Monthly revenue (k$) when joint work starts in month 1 and deals take ``sales_cycle_months``.
+
+    Parameters
+    ----------
+    sales_cycle_months : int
+        Months from the first joint work to the first closed deal (1 to 12).
+    months : int, optional
+        How many months to show.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``month`` and ``revenue``.
+    """
+    first = 1 + int(sales_cycle_months)
+    revenue = [0 if m < first else 20 * (m - first + 1) for m in range(1, months + 1)]
+    return pd.DataFrame({"month": range(1, months + 1), "revenue": revenue})
+
+
+SCENARIOS = {
+    "a visit, then nothing": Scenario(effort=0.0, visit_month=1),
+    "steady builder": Scenario(effort=0.8, visit_month=1),
+    "pull the plug at month 6": Scenario(effort=0.8, visit_month=1, plug_month=6),
+}
+
+
+def summary(scenario: Scenario) -> dict:
+    """The headline numbers of a scenario: first revenue month, revenue after 2 weeks, ...
+
+    Returns
+    -------
+    dict
+        ``first_revenue_month`` (None if none), ``revenue_after_two_weeks`` (always 0:
+        month 1 has no closed deals), ``revenue_first_year`` and ``revenue_total`` (k$),
+        and ``run`` (the month-by-month table).
+    """
+    run = simulate_scenario(scenario)
+    return {
+        "first_revenue_month": first_revenue_month(run),
+        "revenue_after_two_weeks": float(run["revenue"].iloc[0]),
+        "revenue_first_year": float(run["revenue"].iloc[:12].sum()),
+        "revenue_total": float(run["revenue"].sum()),
+        "run": run,
+    }

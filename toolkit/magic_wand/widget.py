@@ -1,17 +1,21 @@
-"""``MagicWandSimulator``: sliders and scenario buttons that answer "when does revenue show up?".
+"""Widgets of the magic-wand concept: when revenue shows up after the joint work starts.
 
-A view over :func:`toolkit.simulator.simulate`: the sliders edit a
-:class:`~toolkit.simulator.Scenario`, the buttons load a typical scenario (a visit and
-nothing else, a steady builder, pulling the plug at month 6), and the chart shows pipeline and
-revenue month by month. The student can write down a guess of the first revenue month and
-check it. Settings and guesses are saved beside the notebook (``my-magic-wand.json``).
+- :func:`first_look` (lesson 00): one slider for the sales cycle and the revenue it gives.
+- :class:`MagicWandSimulator` (lesson 01): a view over :func:`toolkit.magic_wand.model.simulate`.
+  The sliders edit a :class:`~toolkit.magic_wand.model.Scenario`, the buttons load a typical
+  scenario (a visit and nothing else, a steady builder, pulling the plug at month 6), and the
+  chart shows pipeline and revenue month by month. The student can write down a guess of the
+  first revenue month and check it. Settings and guesses are saved beside the notebook
+  (``my-magic-wand.json``).
 
 Examples
 --------
->>> SCENARIOS["pull the plug at month 6"].plug_month
-6
->>> summary(Scenario(sales_cycle=6))["first_revenue_month"]
-8
+>>> import tempfile, pathlib
+>>> path = pathlib.Path(tempfile.mkdtemp()) / "my-magic-wand.json"
+>>> wand = MagicWandSimulator(path=path)
+>>> wand.sales_cycle.value = 9
+>>> MagicWandSimulator(path=path).scenario.sales_cycle   # saved, restored
+9
 """
 
 from __future__ import annotations
@@ -19,41 +23,40 @@ from __future__ import annotations
 from dataclasses import asdict, fields, replace
 from pathlib import Path
 
-from toolkit.answer_file import AnswerFile, error_html, info_html
-from toolkit.simulator import Scenario, first_revenue_month, simulate_scenario
+import ipywidgets as w
 
-__all__ = ["SCENARIOS", "MagicWandSimulator", "summary"]
+from toolkit.magic_wand.chart import first_revenue_chart, pipeline_chart
+from toolkit.magic_wand.model import SCENARIOS, Scenario, summary
+from toolkit.ui.messages import box
+from toolkit.ui.render import chart_widget, show_in
+from toolkit.ui.widget import CourseWidget
+
+__all__ = ["MagicWandSimulator", "first_look", "parse_saved"]
 
 DEFAULT_FILE = "my-magic-wand.json"
-KIND = "magic-wand"
-SCENARIOS = {
-    "a visit, then nothing": Scenario(effort=0.0, visit_month=1),
-    "steady builder": Scenario(effort=0.8, visit_month=1),
-    "pull the plug at month 6": Scenario(effort=0.8, visit_month=1, plug_month=6),
-}
 
 
-def summary(scenario: Scenario) -> dict:
-    """The headline numbers of a scenario: first revenue month, revenue after 2 weeks, ...
+def parse_saved(content) -> tuple[Scenario, list[dict]]:
+    """The saved settings and guesses, checked (a ``ValueError`` says what no longer fits)."""
+    if not isinstance(content, dict):
+        msg = "expected the simulator's settings and guesses"
+        raise ValueError(msg)
+    known = {f.name for f in fields(Scenario)}
+    settings = content.get("scenario") or {}
+    unknown = sorted(set(settings) - known)
+    if unknown:
+        msg = f"unknown settings {', '.join(unknown)}"
+        raise ValueError(msg)
+    scenario = Scenario(**settings)
+    summary(scenario)  # raises ValueError for settings out of range
+    guesses = content.get("guesses", [])
+    if not isinstance(guesses, list) or not all(isinstance(g, dict) for g in guesses):
+        msg = "'guesses' must be a list of guesses"
+        raise ValueError(msg)
+    return scenario, guesses
 
-    Returns
-    -------
-    dict
-        ``first_revenue_month`` (None if none), ``revenue_after_two_weeks`` (always 0:
-        month 1 has no closed deals), ``revenue_first_year`` and ``revenue_total`` (k$),
-        and ``run`` (the month-by-month table).
-    """
-    run = simulate_scenario(scenario)
-    return {
-        "first_revenue_month": first_revenue_month(run),
-        "revenue_after_two_weeks": float(run["revenue"].iloc[0]),
-        "revenue_first_year": float(run["revenue"].iloc[:12].sum()),
-        "revenue_total": float(run["revenue"].sum()),
-        "run": run,
-    }
 
-
-class MagicWandSimulator:
+class MagicWandSimulator(CourseWidget):
     """Sliders and scenario buttons over the magic-wand simulator.
 
     Parameters
@@ -64,23 +67,11 @@ class MagicWandSimulator:
         The file beside the notebook that keeps settings and guesses.
     """
 
+    kind = "magic-wand"
+
     def __init__(self, scenario: Scenario | None = None, *, path: str | Path = DEFAULT_FILE):
-        import ipywidgets as w
-
-        from toolkit.charts import chart_widget
-
-        self.file = AnswerFile(path, kind=KIND)
-        saved = self.file.load({})
-        self.scenario = scenario or Scenario()
-        self.guesses: list[dict] = []
-        if isinstance(saved, dict):
-            known = {f.name for f in fields(Scenario)}
-            settings = saved.get("scenario") or {}
-            try:
-                self.scenario = Scenario(**{k: v for k, v in settings.items() if k in known})
-            except TypeError:
-                pass
-            self.guesses = [g for g in saved.get("guesses", []) if isinstance(g, dict)]
+        super().__init__(path)
+        self.scenario, self.guesses = self.restore(parse_saved, (scenario or Scenario(), []))
         style = {"description_width": "initial"}
         self.effort = w.FloatSlider(
             min=0, max=1.2, step=0.1, description="Monthly joint effort", style=style
@@ -121,8 +112,6 @@ class MagicWandSimulator:
         self.check_button.on_click(lambda _b: self.check_guess(self.guess.value))
         self.verdict = w.HTML()
         self.readout = w.HTML()
-        self.message = w.HTML()
-        self._notice = self.file.problem  # shown once, with the first picture
         self.picture = chart_widget()
         self._controls = {
             "effort": self.effort,
@@ -133,32 +122,29 @@ class MagicWandSimulator:
             "plug_month": self.plug_month,
         }
         self._sync_controls()
-        for control in self._controls.values():
-            control.observe(self._changed, names="value")
-        self.widget = w.VBox(
-            [
-                w.HTML("<b>Scenarios:</b>"),
-                w.HBox(list(self.buttons.values())),
-                self.effort,
-                self.sales_cycle,
-                self.win_rate,
-                self.visit_month,
-                self.plug_month,
-                self.months,
-                w.HBox([self.guess, self.check_button]),
-                self.verdict,
-                self.message,
-                self.readout,
-                self.picture,
-            ]
-        )
+        self.when_changed(self._controls.values(), self._changed)
+        self.children = [
+            w.HTML("<b>Scenarios:</b>"),
+            w.HBox(list(self.buttons.values())),
+            self.effort,
+            self.sales_cycle,
+            self.win_rate,
+            self.visit_month,
+            self.plug_month,
+            self.months,
+            w.HBox([self.guess, self.check_button]),
+            self.verdict,
+            self.message,
+            self.readout,
+            self.picture,
+        ]
         self.update()
 
     # -- state changes ---------------------------------------------------------------
     def load_scenario(self, name: str) -> None:
-        """Load one of :data:`SCENARIOS` (keeps the months shown)."""
+        """Load one of :data:`~toolkit.magic_wand.model.SCENARIOS` (keeps the months shown)."""
         if name not in SCENARIOS:
-            self.message.value = error_html(f"no scenario {name!r}; choose one of the buttons")
+            self.say(f"no scenario {name!r}; choose one of the buttons", "error")
             return
         self.scenario = replace(SCENARIOS[name], months=self.scenario.months)
         self._sync_controls()
@@ -170,45 +156,39 @@ class MagicWandSimulator:
         try:
             guess = int(str(text).strip())
         except ValueError:
-            self.verdict.value = error_html(
-                f"Type a month as a whole number, like 9 (got {str(text)!r})."
+            self.verdict.value = box(
+                f"Type a month as a whole number, like 9 (got {str(text)!r}).", "error"
             )
             return None
         right = guess == first
         self.guesses.append({"scenario": asdict(self.scenario), "guess": guess, "right": right})
         if right:
-            text = f"Right: the first revenue comes in month {first}."
-            self.verdict.value = info_html(text, "#276749")
+            self.verdict.value = box(f"✔ Right: the first revenue comes in month {first}.", "ok")
         elif first is None:
-            self.verdict.value = info_html(
-                "No revenue at all comes in the months shown: no effort, no pipeline.", "#9b2c2c"
+            self.verdict.value = box(
+                "✘ No revenue at all comes in the months shown: no effort, no pipeline.", "error"
             )
         else:
             direction = "later" if guess < first else "earlier"
-            self.verdict.value = info_html(
-                f"Not quite: it comes {direction} than month {guess}. Count the sales cycle "
+            self.verdict.value = box(
+                f"✘ Not quite: it comes {direction} than month {guess}. Count the sales cycle "
                 "and the month it takes the first leads to arrive.",
-                "#9b2c2c",
+                "error",
             )
         self._save()
         return right
 
     def _sync_controls(self) -> None:
-        self._quiet = True
-        try:
-            s = self.scenario
+        s = self.scenario
+        with self.quiet():
             self.effort.value = s.effort
             self.sales_cycle.value = s.sales_cycle
             self.win_rate.value = s.win_rate
             self.months.value = s.months
             self.visit_month.value = s.visit_month or 0
             self.plug_month.value = s.plug_month or 0
-        finally:
-            self._quiet = False
 
     def _changed(self, _change=None) -> None:
-        if getattr(self, "_quiet", False):
-            return
         self.scenario = Scenario(
             months=int(self.months.value),
             effort=float(self.effort.value),
@@ -223,16 +203,12 @@ class MagicWandSimulator:
     # -- the view --------------------------------------------------------------------
     def update(self) -> None:
         """Run the scenario, redraw the chart and the headline, and save."""
-        from toolkit.charts import show_in
-        from toolkit.metric_charts import pipeline_chart
-
         try:
             result = summary(self.scenario)
         except ValueError as err:
-            self.message.value = error_html(str(err))
+            self.say(str(err), "error")
             return
-        self.message.value = error_html(self._notice) if self._notice else ""
-        self._notice = ""
+        self.show_notice()
         first = result["first_revenue_month"]
         when = (
             f"The first revenue comes in month <b>{first}</b>"
@@ -249,10 +225,28 @@ class MagicWandSimulator:
         self._save()
 
     def _save(self) -> None:
-        try:
-            self.file.save({"scenario": asdict(self.scenario), "guesses": self.guesses})
-        except OSError as err:
-            self.message.value = error_html(f"Could not save ({err}).")
+        self.save({"scenario": asdict(self.scenario), "guesses": self.guesses})
 
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
+
+def first_look(sales_cycle_months: int = 6):
+    """A slider for the sales cycle and the revenue chart it produces (lesson 00)."""
+    slider = w.IntSlider(
+        value=sales_cycle_months,
+        min=1,
+        max=12,
+        description="Sales cycle",
+        style={"description_width": "initial"},
+    )
+    picture = chart_widget(first_revenue_chart(slider.value))
+
+    def redraw(change):
+        show_in(picture, first_revenue_chart(change["new"]))
+
+    slider.observe(redraw, names="value")
+    return w.VBox(
+        [
+            w.HTML("<b>Move the slider: months from first joint work to a closed deal</b>"),
+            slider,
+            picture,
+        ]
+    )

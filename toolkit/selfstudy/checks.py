@@ -29,6 +29,8 @@ Hint 1 of 3: nudge
 >>> d = digest(7, salt="demo")
 >>> matches(7, d, salt="demo"), matches(8, d, salt="demo")
 (True, False)
+>>> answered(...).passed, whole_number(7.5).passed, whole_number(7, low=0, high=12).passed
+(False, False, True)
 """
 
 from __future__ import annotations
@@ -37,9 +39,21 @@ import hashlib
 import html
 from dataclasses import dataclass, field
 
-from toolkit import progress
+from toolkit.selfstudy import progress
+from toolkit.ui.messages import box
 
-__all__ = ["Check", "Hint", "Hints", "Report", "digest", "is_blank", "matches"]
+__all__ = [
+    "Check",
+    "Hint",
+    "Hints",
+    "Report",
+    "answered",
+    "digest",
+    "is_blank",
+    "is_whole",
+    "matches",
+    "whole_number",
+]
 
 PASSED_NOTE = "These checks passed; your instructor's grading may check more."
 ALL_VISIBLE_NOTE = "These checks passed. This exercise has no other checks."
@@ -93,17 +107,14 @@ class Report:
         return str(self)
 
     def _repr_html_(self) -> str:
-        colour = "#276749" if self.passed else "#9b2c2c"
         items = "".join(
             f"<li>{'✔' if c.passed else '✘'} {html.escape(c.what)}"
             + (f" — <i>{html.escape(c.look_at)}</i>" if not c.passed and c.look_at else "")
             + "</li>"
             for c in self.checks
         )
-        return (
-            f'<div role="status" style="border-left:4px solid {colour};padding:4px 10px">'
-            f"<b>{html.escape(self.summary())}</b><ul style='margin:4px 0'>{items}</ul></div>"
-        )
+        content = f"<b>{html.escape(self.summary())}</b><ul style='margin:4px 0'>{items}</ul>"
+        return box(content, "ok" if self.passed else "error", escape=False, role="status")
 
 
 class Hints:
@@ -134,8 +145,7 @@ class Hint(str):
         return str(self)
 
     def _repr_html_(self) -> str:
-        style = "border-left:4px solid #b7791f;padding:4px 10px"
-        return f'<div role="note" style="{style}">{html.escape(self)}</div>'
+        return box(str(self), "hint")
 
 
 def _normal(value) -> str:
@@ -163,3 +173,48 @@ def matches(value, expected_digest: str, *, salt: str) -> bool:
 def is_blank(value) -> bool:
     """Whether a student left the blank (``...`` or ``None``) unfilled."""
     return value is ... or value is None
+
+
+def is_whole(value) -> bool:
+    """Whether an answer is a whole number (an ``int``; not ``True``, not ``7.0``, not blank)."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def answered(value, example: str = "your answer") -> Check:
+    """The check every exercise starts with: the blank ``...`` was replaced.
+
+    Parameters
+    ----------
+    value
+        The student's answer.
+    example : str, optional
+        What to type instead, in words ("a month number", "a dimension name in quotes").
+    """
+    return Check(
+        "You replaced the ... with an answer", not is_blank(value), f"Type {example} instead of ..."
+    )
+
+
+def whole_number(
+    value,
+    *,
+    low: int | None = None,
+    high: int | None = None,
+    unit: str = "months",
+    example: int = 7,
+) -> Check:
+    """The check that an answer is a whole number, optionally within ``low`` to ``high``.
+
+    Examples
+    --------
+    >>> whole_number("7").look_at
+    'Write it like 7, without quotes.'
+    >>> whole_number(13, low=0, high=12).what
+    'The answer is a whole number of months from 0 to 12'
+    """
+    what = f"The answer is a whole number of {unit}"
+    ok = is_whole(value)
+    if low is not None and high is not None:
+        what += f" from {low} to {high}"
+        ok = ok and low <= value <= high
+    return Check(what, ok, f"Write it like {example}, without quotes.")

@@ -21,11 +21,11 @@ Examples
 
 from __future__ import annotations
 
-import json
 import os
-import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
+
+from toolkit.ui.saved import load_saved, save_json
 
 __all__ = [
     "ATTEMPTED",
@@ -59,18 +59,18 @@ def progress_file() -> Path:
 def load() -> dict[str, dict]:
     """The whole record: exercise id -> ``{"status", "attempts", "updated"}``.
 
-    A missing or unreadable file counts as an empty record (a damaged file is kept aside as
-    ``progress.json.damaged`` rather than overwritten).
+    A missing file counts as an empty record; a file that cannot be used is kept aside as
+    ``progress.json.damaged`` rather than overwritten (see :func:`toolkit.ui.saved.load_saved`).
     """
-    path = progress_file()
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return {}
-    except (OSError, ValueError):
-        path.replace(path.with_suffix(".json.damaged"))
-        return {}
-    return data if isinstance(data, dict) else {}
+    record, _problem = load_saved(progress_file(), _parse, {})
+    return record
+
+
+def _parse(content) -> dict:
+    if not isinstance(content, dict) or not all(isinstance(v, dict) for v in content.values()):
+        msg = "expected exercise ids with their status"
+        raise ValueError(msg)
+    return content
 
 
 def status_of(exercise: str) -> str:
@@ -88,15 +88,7 @@ def record(exercise: str, *, passed: bool) -> str:
     entry["attempts"] = int(entry.get("attempts", 0)) + 1
     entry["updated"] = datetime.now(UTC).isoformat(timespec="seconds")
     data[exercise] = entry
-    _write(progress_file(), data)
+    save_json(progress_file(), data)
     for callback in list(_listeners):
         callback(exercise, entry["status"])
     return entry["status"]
-
-
-def _write(path: Path, data: dict) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".progress-", suffix=".json")
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump(data, handle, indent=1, sort_keys=True)
-    os.replace(tmp, path)

@@ -1,8 +1,8 @@
 """The student's progress view: every lesson and exercise with its status.
 
-Statuses come from the local progress file (:mod:`toolkit.progress`) and the list of
-exercises from the course outline (:mod:`toolkit.course`). The view refreshes by itself
-whenever a check runs in the same kernel, and shows the saved record after a restart.
+Statuses come from the local progress file (:mod:`toolkit.selfstudy.progress`) and the list
+of exercises from the course outline (:mod:`toolkit.selfstudy.outline`). The view refreshes
+by itself whenever a check runs in the same kernel, and shows the saved record after a restart.
 Nothing leaves the machine.
 
 Examples
@@ -21,9 +21,10 @@ from __future__ import annotations
 import html
 import weakref
 
+import ipywidgets as w
 import pandas as pd
 
-from toolkit import course, progress
+from toolkit.selfstudy import outline, progress
 
 __all__ = ["ProgressView", "summary_line", "table"]
 
@@ -39,7 +40,7 @@ def table() -> pd.DataFrame:
     """One row per exercise of the course: where it is, its title, its status and attempts."""
     record = progress.load()
     rows = []
-    for kind, lessons in (("lesson", course.LESSONS), ("assignment", course.ASSIGNMENTS)):
+    for kind, lessons in (("lesson", outline.LESSONS), ("assignment", outline.ASSIGNMENTS)):
         for lesson in lessons:
             for ex in lesson.exercises:
                 entry = record.get(ex.id, {})
@@ -86,16 +87,15 @@ def _html() -> str:
     return "".join(parts)
 
 
-class ProgressView:
+class ProgressView(w.VBox):
     """A widget listing every lesson and exercise: not started / attempted / checks passed."""
 
     def __init__(self):
-        import ipywidgets as w
-
+        super().__init__()
         self.panel = w.HTML()
         self.refresh_button = w.Button(description="Refresh", icon="refresh")
         self.refresh_button.on_click(lambda _b: self.refresh())
-        self.widget = w.VBox([self.panel, self.refresh_button])
+        self.children = [self.panel, self.refresh_button]
         ref = weakref.WeakMethod(self.refresh)  # a re-run cell's old view is let go
         progress.on_change(lambda _exercise, _status: ref() and ref()())
         self.refresh()
@@ -103,6 +103,3 @@ class ProgressView:
     def refresh(self) -> None:
         """Read the progress file again and redraw."""
         self.panel.value = _html()
-
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)

@@ -41,6 +41,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "DEFERRED_MIME",
+    "LAGGING_COLOUR",
+    "LEADING_COLOUR",
     "RENDERER",
     "chart_widget",
     "describe",
@@ -52,6 +54,9 @@ __all__ = [
 ]
 
 RENDERER = "alliance-offline"
+#: the course's two series colours: leading metrics (and our side) blue, lagging (partner) orange
+LEADING_COLOUR = "#2b6cb0"
+LAGGING_COLOUR = "#c05621"
 #: MIME type of a chart whose drawing is left to the grader (see :func:`render_deferred`).
 DEFERRED_MIME = "application/vnd.alliance-course.chart+json"
 #: Largest specification (as JSON text) the grader draws; larger charts draw in the kernel.
