@@ -11,9 +11,9 @@ from frictionless import validate
 
 from toolkit import data
 from toolkit.data import generator, loaders
+from toolkit.health.model import perception_gaps
 from toolkit.indicators.catalogue import METRICS
 from toolkit.indicators.lags import best_lag
-from toolkit.health.model import perception_gaps
 
 DATASETS = ROOT / "datasets"
 BY_NAME = {m.name: m for m in METRICS}
@@ -86,7 +86,9 @@ def test_regeneration_reproduces_the_committed_files_byte_for_byte(built, tmp_pa
     )
     for name, text in built.items():
         committed = (DATASETS / name).read_bytes()
-        assert text.encode() == committed, f"datasets/{name} differs: run python -m toolkit.data.generator"
+        assert text.encode() == committed, (
+            f"datasets/{name} differs: run python -m toolkit.data.generator"
+        )
         assert (tmp_path / name).read_bytes() == committed
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(built)
 
@@ -218,7 +220,9 @@ def test_missing_data_file_says_how_to_rebuild(tmp_path, monkeypatch):
     monkeypatch.setattr(loaders, "DATASETS", tmp_path)
     loaders._cached.cache_clear()
     try:
-        with pytest.raises(data.DataError, match=r"panel.csv: file not found.*toolkit.data.generator"):
+        with pytest.raises(
+            data.DataError, match=r"panel.csv: file not found.*toolkit.data.generator"
+        ):
             data.panel()
     finally:
         monkeypatch.undo()

@@ -3,9 +3,9 @@
 import pytest
 from govfixtures import body, changed
 
-from toolkit.ui.render import to_svg
 from toolkit.governance import template
 from toolkit.governance.chart import decision_chart, governance_chart, rows_of
+from toolkit.ui.render import to_svg
 
 
 def rows(spec, layer):

@@ -2,8 +2,8 @@
 
 from conftest import ROOT
 
-from toolkit.selfstudy import outline as course
 from toolkit.governance import assignment, lesson
+from toolkit.selfstudy import outline as course
 
 
 def test_lesson_and_assignment_are_in_the_outline():

@@ -7,8 +7,8 @@ import pytest
 from toolkit import data, health, indicators
 from toolkit.health.widget import HealthCheck
 from toolkit.indicators.explorer import LagExplorer
-from toolkit.magic_wand import MagicWandSimulator
 from toolkit.indicators.sorter import MetricSorter, load_answers
+from toolkit.magic_wand import MagicWandSimulator
 
 
 @pytest.fixture
@@ -119,7 +119,7 @@ def test_explorer_settings_survive_a_restart(answer_path):
 
 
 def test_explorer_bad_saved_settings_fall_back(answer_path):
-    """Does a saved file with an unknown alliance start from defaults, kept aside, with a message?"""
+    """Do saved settings for an unknown alliance start from defaults, kept aside, said inline?"""
     path = answer_path("my-lag-explorer.json")
     saved = json.dumps({"kind": "lag-explorer", "data": {"alliance": "Atlantis"}})
     path.write_text(saved)

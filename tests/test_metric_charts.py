@@ -4,12 +4,12 @@ import pandas as pd
 import pytest
 
 from toolkit import data, health, indicators, scorecard
-from toolkit.ui.render import to_svg
-from toolkit.scorecard.chart import STATUS_COLOURS, scorecard_chart
-from toolkit.indicators.chart import correlation_chart, lag_chart
 from toolkit.health.chart import gap_chart
+from toolkit.indicators.chart import correlation_chart, lag_chart
 from toolkit.magic_wand.chart import pipeline_chart
 from toolkit.magic_wand.model import simulate
+from toolkit.scorecard.chart import STATUS_COLOURS, scorecard_chart
+from toolkit.ui.render import to_svg
 
 
 def _values(spec):

@@ -1,4 +1,4 @@
-"""The catalogue, lag recovery, the scorecard and the health check (indicators, scorecard, health)."""
+"""The catalogue, lags, the scorecard and the health check (indicators, scorecard, health)."""
 
 import numpy as np
 import pandas as pd
@@ -7,9 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from toolkit import data
-from toolkit.indicators.lags import best_lag, lag_correlations
-from toolkit.indicators.catalogue import catalogue, kind_of
 from toolkit.health.model import health_index, perception_gaps
+from toolkit.indicators.catalogue import catalogue, kind_of
+from toolkit.indicators.lags import best_lag, lag_correlations
 from toolkit.scorecard.model import quarter_actuals, rag, scorecard, scorecard_findings
 
 

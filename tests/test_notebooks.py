@@ -152,8 +152,8 @@ def test_every_chart_has_a_text_description(executed_notebooks, path):
 
 def test_widget_pictures_are_skipped_only_while_nbgrader_runs(monkeypatch):
     """Do widgets draw SVG for students, and only a description while nbgrader grades?"""
-    from toolkit.ui.render import chart_widget
     from toolkit.magic_wand.chart import first_revenue_chart
+    from toolkit.ui.render import chart_widget
 
     chart = first_revenue_chart(6)
     assert chart_widget(chart).value.startswith("<svg")
@@ -166,8 +166,8 @@ def test_widget_pictures_are_skipped_only_while_nbgrader_runs(monkeypatch):
 def test_charts_are_left_to_the_grader_only_while_nbgrader_runs(monkeypatch):
     """Does a chart display as SVG for students, and as a spec the grader then draws?"""
     from toolkit.admin.nbplugins import RenderCharts
-    from toolkit.ui.render import DEFERRED_MIME
     from toolkit.magic_wand.chart import first_revenue_chart
+    from toolkit.ui.render import DEFERRED_MIME
 
     chart = first_revenue_chart(6)
     assert "image/svg+xml" in chart._repr_mimebundle_()

@@ -17,9 +17,9 @@ import nbformat
 import pytest
 from conftest import ROOT
 
-from toolkit.indicators.sorter import MetricSorter
-from toolkit.indicators.catalogue import kind_of
 from toolkit.indicators.assignment import ASSIGNMENT_METRICS, SORTING_FILE
+from toolkit.indicators.catalogue import kind_of
+from toolkit.indicators.sorter import MetricSorter
 
 pytestmark = pytest.mark.slow
 

@@ -125,8 +125,8 @@ def _best_lag_path():
 
 
 def _scorecard_path():
-    from toolkit.scorecard import lesson as ex
     from toolkit.indicators.catalogue import METRICS, PERSPECTIVES
+    from toolkit.scorecard import lesson as ex
 
     def balanced():
         first = {p: next(m.name for m in METRICS if m.perspective == p) for p in PERSPECTIVES}
@@ -162,9 +162,8 @@ def _largest_gap_path():
 
 
 def _owners_path():
-    from toolkit.governance.assignment import hint_owners
     from toolkit.governance import load
-    from toolkit.governance.assignment import assign_owners, check_owners
+    from toolkit.governance.assignment import assign_owners, check_owners, hint_owners
 
     tangled = load(ROOT / "grading/source/governance-design/decisions-design.json")
 
@@ -191,9 +190,8 @@ def _owners_path():
 
 def _reading_lag_path():
     from toolkit import data
-    from toolkit.indicators.assignment import hint_lag
+    from toolkit.indicators.assignment import check_lag, hint_lag
     from toolkit.indicators.lags import best_lag
-    from toolkit.indicators.assignment import check_lag
 
     return Path_(
         "reading.lag",
@@ -209,9 +207,8 @@ def _reading_lag_path():
 
 
 def _reading_falling_path():
-    from toolkit.indicators.assignment import hint_falling
     from toolkit.data.generator import PROFILES
-    from toolkit.indicators.assignment import check_falling
+    from toolkit.indicators.assignment import check_falling, hint_falling
 
     return Path_(
         "reading.falling",
@@ -228,9 +225,8 @@ def _reading_falling_path():
 
 def _reading_gap_path():
     from toolkit import data
-    from toolkit.health.assignment import hint_gaps
+    from toolkit.health.assignment import check_largest_gap, hint_gaps
     from toolkit.health.model import perception_gaps
-    from toolkit.health.assignment import check_largest_gap
 
     return Path_(
         "reading.largest-gap",

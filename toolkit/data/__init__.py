@@ -11,33 +11,10 @@ Examples
 'month'
 """
 
-from toolkit.data.loaders import (
-    DATASETS,
-    DataError,
-    alliance_names,
-    alliances,
-    catalogue_file,
-    check_table,
-    panel,
-    read_survey,
-    schema,
-    series,
-    survey,
-)
+from toolkit.data import loaders
+from toolkit.data.loaders import *  # noqa: F403 - the loaders are this package's public names
 
-__all__ = [
-    "DATASETS",
-    "DataError",
-    "alliance_names",
-    "alliances",
-    "catalogue_file",
-    "check_table",
-    "panel",
-    "read_survey",
-    "schema",
-    "series",
-    "survey",
-]
+__all__ = list(loaders.__all__)
 
 
 def __getattr__(name):

@@ -22,8 +22,8 @@ import json
 import altair as alt
 import pandas as pd
 
-from toolkit.ui.render import describe
 from toolkit.governance.model import CORE_DECISIONS, TIER_RANK, TIERS, Design
+from toolkit.ui.render import describe
 
 __all__ = [
     "ARROW_COLOURS",

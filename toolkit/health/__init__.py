@@ -12,6 +12,7 @@ Examples
 3.9
 """
 
+from toolkit._lazy import lazy_names
 from toolkit.health.chart import gap_chart
 from toolkit.health.model import (
     DIMENSIONS,
@@ -40,11 +41,5 @@ __all__ = [
 ]
 
 
-def __getattr__(name):
-    """Load the widget (and ipywidgets) only when it is first used."""
-    if name == "HealthCheck":
-        from toolkit.health.widget import HealthCheck
-
-        return HealthCheck
-    msg = f"module 'toolkit.health' has no attribute {name!r}"
-    raise AttributeError(msg)
+# the widget (and ipywidgets) load only when first used
+__getattr__ = lazy_names(__name__, {"HealthCheck": "toolkit.health.widget"})

@@ -17,6 +17,7 @@ Examples
 'leading'
 """
 
+from toolkit._lazy import lazy_names
 from toolkit.indicators.catalogue import (
     KINDS,
     METRICS,
@@ -49,19 +50,13 @@ __all__ = [
     "metric_name",
 ]
 
-_WIDGETS = {
-    "MetricSorter": "toolkit.indicators.sorter",
-    "LagExplorer": "toolkit.indicators.explorer",
-    "ExplorerState": "toolkit.indicators.explorer",
-    "explore": "toolkit.indicators.explorer",
-}
-
-
-def __getattr__(name):
-    """Load the widgets (and ipywidgets) only when they are first used."""
-    if name in _WIDGETS:
-        import importlib
-
-        return getattr(importlib.import_module(_WIDGETS[name]), name)
-    msg = f"module 'toolkit.indicators' has no attribute {name!r}"
-    raise AttributeError(msg)
+# the widgets (and ipywidgets) load only when first used
+__getattr__ = lazy_names(
+    __name__,
+    {
+        "MetricSorter": "toolkit.indicators.sorter",
+        "LagExplorer": "toolkit.indicators.explorer",
+        "ExplorerState": "toolkit.indicators.explorer",
+        "explore": "toolkit.indicators.explorer",
+    },
+)

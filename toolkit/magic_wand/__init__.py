@@ -14,6 +14,7 @@ Examples
 8
 """
 
+from toolkit._lazy import lazy_names
 from toolkit.magic_wand.chart import first_revenue_chart, pipeline_chart
 from toolkit.magic_wand.model import (
     SCENARIOS,
@@ -40,11 +41,8 @@ __all__ = [
 ]
 
 
-def __getattr__(name):
-    """Load the widgets (and ipywidgets) only when they are first used."""
-    if name in ("MagicWandSimulator", "first_look"):
-        from toolkit.magic_wand import widget
-
-        return getattr(widget, name)
-    msg = f"module 'toolkit.magic_wand' has no attribute {name!r}"
-    raise AttributeError(msg)
+# the widgets (and ipywidgets) load only when first used
+__getattr__ = lazy_names(
+    __name__,
+    {"MagicWandSimulator": "toolkit.magic_wand.widget", "first_look": "toolkit.magic_wand.widget"},
+)

@@ -7,6 +7,7 @@
 - :mod:`toolkit.selfstudy.view`: the progress view of the start notebook.
 """
 
+from toolkit._lazy import lazy_names
 from toolkit.selfstudy.checks import (
     Check,
     Hint,
@@ -42,11 +43,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name):
-    """Load the progress view (and ipywidgets) only when it is first used."""
-    if name in ("ProgressView", "summary_line"):
-        from toolkit.selfstudy import view
-
-        return getattr(view, name)
-    msg = f"module 'toolkit.selfstudy' has no attribute {name!r}"
-    raise AttributeError(msg)
+# the progress view (and ipywidgets) load only when first used
+__getattr__ = lazy_names(
+    __name__, {"ProgressView": "toolkit.selfstudy.view", "summary_line": "toolkit.selfstudy.view"}
+)

@@ -7,6 +7,7 @@
   course widget.
 """
 
+from toolkit._lazy import lazy_names
 from toolkit.ui.messages import box, did_you_mean
 from toolkit.ui.render import chart_widget, describe, show_in, to_svg
 from toolkit.ui.saved import AnswerFile, StoreError, load_json, load_saved, save_json
@@ -27,11 +28,5 @@ __all__ = [
 ]
 
 
-def __getattr__(name):
-    """Load the widget skeleton (and ipywidgets) only when it is first used."""
-    if name == "CourseWidget":
-        from toolkit.ui.widget import CourseWidget
-
-        return CourseWidget
-    msg = f"module 'toolkit.ui' has no attribute {name!r}"
-    raise AttributeError(msg)
+# the widget skeleton (and ipywidgets) load only when first used
+__getattr__ = lazy_names(__name__, {"CourseWidget": "toolkit.ui.widget"})
