@@ -28,7 +28,12 @@ c.CourseDirectory.db_url = os.environ.get(
 )
 # Files nbgrader never copies into a release, a submission or a feedback folder.
 c.CourseDirectory.ignore = [
-    ".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "*.damaged", ".*.tmp",
+    ".ipynb_checkpoints",
+    "*.pyc",
+    "__pycache__",
+    "feedback",
+    "*.damaged",
+    ".*.tmp",
 ]
 # A submitted file larger than this (kilobytes) is left out of grading, with a warning in
 # the log; the student's whole folder may not exceed max_dir_size.

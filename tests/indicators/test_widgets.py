@@ -1,19 +1,10 @@
-"""Widgets of the indicator lessons, driven without a browser: set values, click, read back."""
+"""The metric sorter and the lag explorer, driven without a browser: set values, click, read."""
 
 import json
 
-import pytest
-
-from toolkit import data, health, indicators
-from toolkit.health.widget import HealthCheck
+from toolkit import data, indicators
 from toolkit.indicators.explorer import LagExplorer
 from toolkit.indicators.sorter import MetricSorter, load_answers
-from toolkit.magic_wand import MagicWandSimulator
-
-
-@pytest.fixture
-def answer_path(tmp_path):
-    return lambda name: tmp_path / name
 
 
 # ---- MetricSorter ----------------------------------------------------------------------
@@ -128,100 +119,3 @@ def test_explorer_bad_saved_settings_fall_back(answer_path):
     assert "could not be used" in explorer.message.value
     assert "my-lag-explorer.json.damaged" in explorer.message.value
     assert path.with_name("my-lag-explorer.json.damaged").read_text() == saved
-
-
-# ---- MagicWandSimulator ----------------------------------------------------------------
-def test_simulator_buttons_and_sliders_update_the_answer(answer_path):
-    """Do scenario buttons set the sliders and the readout say when revenue comes?"""
-    path = answer_path("my-magic-wand.json")
-    sim = MagicWandSimulator(path=path)
-    sim.buttons["pull the plug at month 6"].click()
-    assert sim.plug_month.value == 6 and sim.effort.value == pytest.approx(0.8)
-    assert "first revenue comes in month <b>8</b>" in sim.readout.value
-    assert "two weeks after the visit: <b>0 k$</b>" in sim.readout.value
-    sim.sales_cycle.value = 10
-    assert "month <b>12</b>" in sim.readout.value
-    assert json.loads(path.read_text())["data"]["scenario"]["sales_cycle"] == 10
-
-
-def test_simulator_checks_guesses_and_keeps_them(answer_path):
-    """Is a guess checked, bad text answered inline, and the guesses kept after a restart?"""
-    path = answer_path("my-magic-wand.json")
-    sim = MagicWandSimulator(path=path)
-    sim.sales_cycle.value = 3
-    sim.guess.value = "next week"
-    sim.check_button.click()
-    assert "whole number" in sim.verdict.value
-    sim.guess.value = "2"
-    sim.check_button.click()
-    assert "later than month 2" in sim.verdict.value
-    assert sim.check_guess("5") is True
-    again = MagicWandSimulator(path=path)
-    assert again.sales_cycle.value == 3
-    assert [g["guess"] for g in again.guesses] == [2, 5]
-
-
-# ---- HealthCheck -----------------------------------------------------------------------
-def test_health_check_shows_course_survey(answer_path):
-    """Does choosing an alliance and quarter show its index and largest gap?"""
-    check = HealthCheck("Delta", 8, path=answer_path("my-health-check.json"))
-    expected = health.health_index(data.survey("Delta", quarter=8))
-    assert f"{expected:.2f}" in check.readout.value
-    assert "Largest perception gap: <b>commitment</b>" in check.readout.value
-    assert "<svg" in check.picture.value
-    check.alliance.value = "Northwind"
-    assert f"{health.health_index(data.survey('Northwind', quarter=8)):.2f}" in check.readout.value
-
-
-def test_health_check_own_answers_need_both_sides_and_persist(answer_path):
-    """Do entered answers give an index, gaps once both sides answered, and survive a restart?"""
-    path = answer_path("my-health-check.json")
-    check = HealthCheck(path=path)
-    check.side.value = "us"
-    for slider in check.sliders.values():
-        slider.value = 5
-    check.add_button.click()
-    assert check.source.value == "My own answers"
-    assert "5.00" in check.readout.value and "both sides" in check.message.value
-    check.side.value = "partner"
-    check.sliders["trust"].value = 1
-    check.add_button.click()
-    assert "Largest perception gap: <b>trust</b>" in check.readout.value
-    check.add_answer({"side": "them", "trust": 3})
-    assert "side must be" in check.message.value and len(check.answers) == 2
-    again = HealthCheck(path=path)
-    assert len(again.answers) == 2 and again.source.value == "My own answers"
-    assert "Largest perception gap: <b>trust</b>" in again.readout.value
-
-
-def test_health_check_csv_upload_is_checked(answer_path):
-    """Does a CSV with a bad answer give an inline message naming the row and column?"""
-    check = HealthCheck(path=answer_path("my-health-check.json"))
-    check.load_csv(b"respondent,side,trust_1\nA,us,4\nB,partner,8\n", "mine.csv")
-    assert "mine.csv, row 3, column" in check.message.value.replace("&#x27;", "'")
-    check.load_csv(b"respondent,side,trust_1,governance_1\nA,us,4,4\nB,partner,2,4\n")
-    assert "Health index: <b>3.50</b>" in check.readout.value
-
-
-def test_health_check_file_upload_as_the_browser_sends_it(answer_path):
-    """Does a file chosen in the upload button load (and a bad one give an inline message)?"""
-    import datetime
-
-    check = HealthCheck(path=answer_path("my-health-check.json"))
-
-    def upload(name, content):
-        check.upload.value = (
-            {
-                "name": name,
-                "type": "text/csv",
-                "size": len(content),
-                "content": memoryview(content),
-                "last_modified": datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC),
-            },
-        )
-
-    upload("team.csv", b"respondent,side,trust_1\nA,us,5\nB,partner,1\n")
-    assert "Health index: <b>3.00</b>" in check.readout.value
-    assert "Largest perception gap: <b>trust</b>" in check.readout.value
-    upload("broken.csv", b"who,what\n1,2\n")
-    assert "broken.csv: missing column 'respondent'" in check.message.value.replace("&#x27;", "'")

@@ -19,7 +19,7 @@ BROKEN = [
     "    _view_module = t.Unicode('no-such-widget-module').tag(sync=True)\n"
     "    _view_name = t.Unicode('MissingView').tag(sync=True)\n"
     "Missing()",
-    "w.HTML('<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"empty\"></svg>')",
+    'w.HTML(\'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="empty"></svg>\')',
     "from IPython.display import HTML\nHTML('<img src=\"https://cdn.example.org/chart.png\">')",
 ]
 

@@ -13,9 +13,13 @@ from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
-ASSIGNMENTS = sorted(
-    p.name for p in (ROOT / "grading" / "source").iterdir() if (p / f"{p.name}.ipynb").exists()
-) if (ROOT / "grading" / "source").is_dir() else []
+ASSIGNMENTS = (
+    sorted(
+        p.name for p in (ROOT / "grading" / "source").iterdir() if (p / f"{p.name}.ipynb").exists()
+    )
+    if (ROOT / "grading" / "source").is_dir()
+    else []
+)
 SHOTS = ARTIFACTS / "screenshots"
 
 

@@ -3,7 +3,7 @@
 Runs on the browser suite's shared server and Chromium (`lab` fixture in conftest.py): outside
 CI a missing Chromium skips it with the install command; under ``CI=true`` it fails. The
 builder is shown in a one-cell notebook written into the server's temporary course copy, so
-this test does not depend on the lesson's text (tests/test_browser_widgets.py covers the
+this test does not depend on the lesson's text (tests/browser/test_widgets.py covers the
 builder inside lesson 02).
 """
 
@@ -21,11 +21,16 @@ def test_student_adds_a_body_and_sees_review_chart_and_file_follow(lab):
     folder = lab.server.root / "scratch-builder"
     folder.mkdir(exist_ok=True)
     (folder / "my-governance.json").unlink(missing_ok=True)
-    cell = ('from toolkit.governance import GovernanceBuilder\n'
-            'GovernanceBuilder("my-governance.json", template="lean-startup-enterprise")')
+    cell = (
+        "from toolkit.governance import GovernanceBuilder\n"
+        'GovernanceBuilder("my-governance.json", template="lean-startup-enterprise")'
+    )
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(cell)])
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)",
-                                 "language": "python"}
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3 (ipykernel)",
+        "language": "python",
+    }
     nbformat.write(nb, folder / "builder.ipynb")
 
     lab.open("scratch-builder/builder.ipynb")

@@ -31,8 +31,12 @@ def test_tangled_design_needs_owners():
 def test_assign_owners_gives_each_decision_to_one_body_only():
     """Does assign_owners take a decision from every body and give it to its owner?"""
     tangled = load(CASE / "decisions-design.json")
-    owners = {"strategy": "esc", "investment": "esc", "joint_business_plan": "amt",
-              "dispute_resolution": "esc"}
+    owners = {
+        "strategy": "esc",
+        "investment": "esc",
+        "joint_business_plan": "amt",
+        "dispute_resolution": "esc",
+    }
     decided = assign_owners(tangled, owners)
     for key in CORE_DECISIONS:
         assert [b.id for b in decided.bodies if key in b.decides] == [owners[key]]

@@ -101,28 +101,64 @@ def test_error_names_file_place_and_expectation_for_a_missing_role(tmp_path):
 @pytest.mark.parametrize(
     ("change", "place", "expected", "got"),
     [
-        (lambda d: d["bodies"][0].update(meets_every_days=True), "bodies[0].meets_every_days",
-         "a whole number of days, 1 or more", "boolean"),
-        (lambda d: d["bodies"][0].update(meets_every_days=14.5), "bodies[0].meets_every_days",
-         "a whole number of days, 1 or more", "fraction"),
-        (lambda d: d["bodies"][0].update(meets_every_days=0), "bodies[0].meets_every_days",
-         "1 or more", "0"),
-        (lambda d: d["bodies"][1].update(escalation_days=-1), "bodies[1].escalation_days",
-         "0 or more", "-1"),
-        (lambda d: d["bodies"][1].update(escalation_days=False), "bodies[1].escalation_days",
-         "whole number", "boolean"),
-        (lambda d: d["bodies"][2].update(tier="board"), "bodies[2].tier",
-         "one of steering, management, operational", "'board'"),
-        (lambda d: d["bodies"][0]["members"][1].update(role="boss"), "bodies[0].members[1].role",
-         "one of executive_sponsor, alliance_manager, functional_lead, member", "'boss'"),
+        (
+            lambda d: d["bodies"][0].update(meets_every_days=True),
+            "bodies[0].meets_every_days",
+            "a whole number of days, 1 or more",
+            "boolean",
+        ),
+        (
+            lambda d: d["bodies"][0].update(meets_every_days=14.5),
+            "bodies[0].meets_every_days",
+            "a whole number of days, 1 or more",
+            "fraction",
+        ),
+        (
+            lambda d: d["bodies"][0].update(meets_every_days=0),
+            "bodies[0].meets_every_days",
+            "1 or more",
+            "0",
+        ),
+        (
+            lambda d: d["bodies"][1].update(escalation_days=-1),
+            "bodies[1].escalation_days",
+            "0 or more",
+            "-1",
+        ),
+        (
+            lambda d: d["bodies"][1].update(escalation_days=False),
+            "bodies[1].escalation_days",
+            "whole number",
+            "boolean",
+        ),
+        (
+            lambda d: d["bodies"][2].update(tier="board"),
+            "bodies[2].tier",
+            "one of steering, management, operational",
+            "'board'",
+        ),
+        (
+            lambda d: d["bodies"][0]["members"][1].update(role="boss"),
+            "bodies[0].members[1].role",
+            "one of executive_sponsor, alliance_manager, functional_lead, member",
+            "'boss'",
+        ),
         (lambda d: d.update(partners="A, B"), "partners", "a list of texts", "'A, B'"),
         (lambda d: d["partners"].append(3), "partners[2]", "a text", "3"),
         (lambda d: d["bodies"].append("wg"), "bodies[3]", "an object", "'wg'"),
-        (lambda d: d["bodies"][2].update(escalates_to=7), "bodies[2].escalates_to",
-         "a text (in double quotes) or null", "7"),
+        (
+            lambda d: d["bodies"][2].update(escalates_to=7),
+            "bodies[2].escalates_to",
+            "a text (in double quotes) or null",
+            "7",
+        ),
         (lambda d: d.pop("alliance"), "alliance", "the required key 'alliance'", "missing"),
-        (lambda d: d["bodies"][1].pop("decides"), "bodies[1].decides",
-         "the required key 'decides'", "missing"),
+        (
+            lambda d: d["bodies"][1].pop("decides"),
+            "bodies[1].decides",
+            "the required key 'decides'",
+            "missing",
+        ),
     ],
 )
 def test_wrong_values_are_named_with_place_and_expectation(change, place, expected, got):
@@ -178,9 +214,7 @@ def test_missing_file_is_a_design_error(tmp_path):
 
 def test_duplicate_body_ids_load():
     """Do duplicated body ids load (the review reports them, not the loader)?"""
-    design = governance.from_dict(
-        {**sound(), "bodies": sound()["bodies"] + [sound()["bodies"][2]]}
-    )
+    design = governance.from_dict({**sound(), "bodies": sound()["bodies"] + [sound()["bodies"][2]]})
     assert [b.id for b in design.bodies] == ["jsc", "amt", "wg", "wg"]
 
 

@@ -16,10 +16,10 @@ import pytest
 import toolkit
 from toolkit import _moved
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 RELEASED = [
     line
-    for line in (ROOT / "tests" / "data" / "released-imports.txt").read_text().splitlines()
+    for line in (ROOT / "tests" / "course" / "released-imports.txt").read_text().splitlines()
     if line and not line.startswith("#")
 ]
 OLD_NAMES = [(module, name) for module, table in _moved.MOVED.items() for name in table]
@@ -79,7 +79,7 @@ def test_course_code_uses_no_old_path():
         *ROOT.glob("grading/source/*/*.ipynb"),
         *ROOT.glob("toolkit/**/*.py"),
         *ROOT.glob("benchmarks/*.py"),
-        *ROOT.glob("tests/*.py"),
+        *ROOT.glob("tests/**/*.py"),
         *ROOT.glob("deploy/**/*.py"),
     ]:
         if path.name in ("_moved.py", "test_moved.py"):

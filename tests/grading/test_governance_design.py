@@ -31,10 +31,19 @@ CHAMPION = "She briefs her fellow executives every quarter on the joint pipeline
 
 
 def nbgrader(course: Path, *args: str, home: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}",
-           "ALLIANCE_COURSE_HOME": str(home)}
-    result = subprocess.run([str(BIN / "nbgrader"), *args], cwd=course, env=env,
-                            capture_output=True, text=True, timeout=600)
+    env = {
+        **os.environ,
+        "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}",
+        "ALLIANCE_COURSE_HOME": str(home),
+    }
+    result = subprocess.run(
+        [str(BIN / "nbgrader"), *args],
+        cwd=course,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     return result
 
@@ -55,8 +64,9 @@ def answer_cells(folder: Path, owners: str | None, champion: str | None) -> None
 def click_case_design(folder: Path) -> None:
     """Part A with clicks only, in the builder the notebook creates."""
     a, c = "Aurora Health", "Cobalt Cloud"
-    b = GovernanceBuilder(folder / "governance-design.json", alliance=f"{a} + {c}",
-                          partners=[a, c], chart=False)
+    b = GovernanceBuilder(
+        folder / "governance-design.json", alliance=f"{a} + {c}", partners=[a, c], chart=False
+    )
     add_body(b, "Joint Steering Committee", "steering", "90")
     add_member(b, "Maria Lopez", a, "executive_sponsor")
     add_member(b, "David Chen", c, "executive_sponsor")
@@ -77,8 +87,9 @@ def click_case_design(folder: Path) -> None:
 
 def click_repair(folder: Path) -> None:
     """Part B with clicks only, starting from the broken draft."""
-    b = GovernanceBuilder(folder / "repaired-design.json", start=folder / "broken-design.json",
-                          chart=False)
+    b = GovernanceBuilder(
+        folder / "repaired-design.json", start=folder / "broken-design.json", chart=False
+    )
     pick(b, "Joint Steering Committee")
     settings(b, "", "")
     pick(b, "Alliance Management Team")
@@ -92,31 +103,74 @@ def click_repair(folder: Path) -> None:
 def other_correct_answers(folder: Path) -> None:
     """A design unlike the reference: leaner names, a direct escalation, an extra group."""
     a, c = "Aurora Health", "Cobalt Cloud"
-    b = GovernanceBuilder(folder / "governance-design.json", alliance=f"{a} + {c}",
-                          partners=[a, c], template="lean-startup-enterprise", chart=False)
+    b = GovernanceBuilder(
+        folder / "governance-design.json",
+        alliance=f"{a} + {c}",
+        partners=[a, c],
+        template="lean-startup-enterprise",
+        chart=False,
+    )
     design = b.design
     design.alliance, design.partners = "Aurora + Cobalt remote monitoring", [c, a]
-    sponsors = [Member("David Chen", c, "executive_sponsor"),
-                Member("Maria Lopez", a, "executive_sponsor")]
-    managers = [Member("Liam Walsh", c, "alliance_manager"),
-                Member("Sofia Reyes", a, "alliance_manager")]
+    sponsors = [
+        Member("David Chen", c, "executive_sponsor"),
+        Member("Maria Lopez", a, "executive_sponsor"),
+    ]
+    managers = [
+        Member("Liam Walsh", c, "alliance_manager"),
+        Member("Sofia Reyes", a, "alliance_manager"),
+    ]
     design.bodies = [
-        Body("board", "Board", "steering", 60, sponsors + managers,
-             ["strategy", "investment", "dispute_resolution", "pricing"]),
-        Body("core", "Core Team", "management", 7, list(managers), ["joint_business_plan"],
-             "board", 12),
-        Body("deals", "Hospital Deals Desk", "operational", 3,
-             [Member("Ann Li", a, "functional_lead", "sales"),
-              Member("Bo Sun", c, "member", "sales"), Member("Cy Ray", c, "member", "sales")],
-             ["deal_desk"], "board", 15),
-        Body("tech", "Integration Team", "operational", 14,
-             [Member("Di Fox", a, "member", "technical"),
-              Member("Ed Moe", c, "member", "technical")],
-             [], "core", 5),
+        Body(
+            "board",
+            "Board",
+            "steering",
+            60,
+            sponsors + managers,
+            ["strategy", "investment", "dispute_resolution", "pricing"],
+        ),
+        Body(
+            "core",
+            "Core Team",
+            "management",
+            7,
+            list(managers),
+            ["joint_business_plan"],
+            "board",
+            12,
+        ),
+        Body(
+            "deals",
+            "Hospital Deals Desk",
+            "operational",
+            3,
+            [
+                Member("Ann Li", a, "functional_lead", "sales"),
+                Member("Bo Sun", c, "member", "sales"),
+                Member("Cy Ray", c, "member", "sales"),
+            ],
+            ["deal_desk"],
+            "board",
+            15,
+        ),
+        Body(
+            "tech",
+            "Integration Team",
+            "operational",
+            14,
+            [
+                Member("Di Fox", a, "member", "technical"),
+                Member("Ed Moe", c, "member", "technical"),
+            ],
+            [],
+            "core",
+            5,
+        ),
     ]
     b.replace(design)
-    repair = GovernanceBuilder(folder / "repaired-design.json",
-                               start=folder / "broken-design.json", chart=False)
+    repair = GovernanceBuilder(
+        folder / "repaired-design.json", start=folder / "broken-design.json", chart=False
+    )
     fixed = repair.design
     jsc, amt, field = fixed.bodies
     jsc.escalates_to = None
@@ -145,8 +199,12 @@ def graded(tmp_path_factory):
     answer_cells(clicker, OWNERS, CHAMPION)
     different = course / "submitted" / "different" / ASSIGNMENT
     other_correct_answers(different)
-    answer_cells(different, "owners = dict(strategy='esc', investment='esc',\n"
-                 "              joint_business_plan='amt', dispute_resolution='esc')", CHAMPION)
+    answer_cells(
+        different,
+        "owners = dict(strategy='esc', investment='esc',\n"
+        "              joint_business_plan='amt', dispute_resolution='esc')",
+        CHAMPION,
+    )
     nbgrader(course, "autograde", ASSIGNMENT, "--force", home=home)
     return course
 
@@ -157,12 +215,19 @@ def scores(course: Path, student: str) -> dict[str, tuple[float, float]]:
 
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
         nb = gb.find_submission_notebook(ASSIGNMENT, ASSIGNMENT, student)
-        return {g.name: (g.auto_score, g.max_score) for g in nb.grades
-                if g.cell.cell_type == "code"}
+        return {
+            g.name: (g.auto_score, g.max_score) for g in nb.grades if g.cell.cell_type == "code"
+        }
 
 
-AUTOGRADED = {"case_design_workable": 2, "case_design_requirements": 3, "repair_errors_gone": 3,
-              "repair_design_kept": 2, "owners_one_each": 2, "owners_right_tier": 2}
+AUTOGRADED = {
+    "case_design_workable": 2,
+    "case_design_requirements": 3,
+    "repair_errors_gone": 3,
+    "repair_design_kept": 2,
+    "owners_one_each": 2,
+    "owners_right_tier": 2,
+}
 
 
 def test_student_version_has_no_solution_hidden_test_or_widget_state(graded):
@@ -170,14 +235,24 @@ def test_student_version_has_no_solution_hidden_test_or_widget_state(graded):
     path = graded / "release" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
     text = path.read_text()
     nb = json.loads(text)
-    for marker in ("BEGIN SOLUTION", "END SOLUTION", "HIDDEN TESTS", "Rubric",
-                   '"investment": "esc"', "Nina Vos", "escalation_days_to_steering",
-                   "meets less than once a quarter"):
+    for marker in (
+        "BEGIN SOLUTION",
+        "END SOLUTION",
+        "HIDDEN TESTS",
+        "Rubric",
+        '"investment": "esc"',
+        "Nina Vos",
+        "escalation_days_to_steering",
+        "meets less than once a quarter",
+    ):
         assert marker not in text, marker
     assert "widgets" not in nb["metadata"]
     assert not any(c.get("outputs") for c in nb["cells"] if c["cell_type"] == "code")
     assert sorted(p.name for p in path.parent.iterdir()) == [
-        "broken-design.json", "decisions-design.json", f"{ASSIGNMENT}.ipynb"]
+        "broken-design.json",
+        "decisions-design.json",
+        f"{ASSIGNMENT}.ipynb",
+    ]
 
 
 def test_submission_built_with_the_builders_earns_full_marks(graded):
@@ -214,12 +289,23 @@ def test_instructor_version_passes_its_own_tests_and_writes_no_answer_file(tmp_p
     folder = tmp_path / ASSIGNMENT
     shutil.copytree(ROOT / "grading" / "source" / ASSIGNMENT, folder)
     nb = nbformat.read(folder / f"{ASSIGNMENT}.ipynb", as_version=4)
-    NotebookClient(nb, timeout=600, kernel_name="python3", allow_errors=True,
-                   resources={"metadata": {"path": str(folder)}}).execute()
-    failed = [c.metadata["nbgrader"]["grade_id"] for c in nb.cells
-              if c.cell_type == "code" and any(o.output_type == "error" for o in c.outputs)]
+    NotebookClient(
+        nb,
+        timeout=600,
+        kernel_name="python3",
+        allow_errors=True,
+        resources={"metadata": {"path": str(folder)}},
+    ).execute()
+    failed = [
+        c.metadata["nbgrader"]["grade_id"]
+        for c in nb.cells
+        if c.cell_type == "code" and any(o.output_type == "error" for o in c.outputs)
+    ]
     assert failed == []
     graded = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")]
     assert sum(c.metadata["nbgrader"]["points"] for c in graded) == sum(AUTOGRADED.values()) + 3
     assert sorted(p.name for p in folder.iterdir()) == [
-        "broken-design.json", "decisions-design.json", f"{ASSIGNMENT}.ipynb"]
+        "broken-design.json",
+        "decisions-design.json",
+        f"{ASSIGNMENT}.ipynb",
+    ]

@@ -27,8 +27,9 @@ PARTNERS = st.sampled_from(["A", "B", "C", "D"])
 IDS = st.sampled_from(["jsc", "amt", "wg", "wg2", "x"])
 JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers(-5, 5) | st.text(max_size=4),
-    lambda inner: st.lists(inner, max_size=2) | st.dictionaries(st.text(max_size=3), inner,
-                                                                max_size=2),
+    lambda inner: (
+        st.lists(inner, max_size=2) | st.dictionaries(st.text(max_size=3), inner, max_size=2)
+    ),
     max_leaves=4,
 )
 EXTRA = st.dictionaries(st.sampled_from(["x_note", "x_colour", "x_1"]), JSON_VALUES, max_size=2)
@@ -60,8 +61,9 @@ designs = st.builds(
     bodies=st.lists(bodies, max_size=6),
     extra=EXTRA,
 )
-FAST = settings(max_examples=150, deadline=None,
-                suppress_health_check=[HealthCheck.function_scoped_fixture])
+FAST = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 
 @FAST
@@ -108,8 +110,11 @@ def test_adding_a_missing_sponsor_never_adds_an_error(design):
         return
     before = _errors(design)
     for partner in design.distinct_partners():
-        missing = [f for f in review(design)
-                   if f.code == "no-executive-sponsor" and f.message.startswith(partner + " ")]
+        missing = [
+            f
+            for f in review(design)
+            if f.code == "no-executive-sponsor" and f.message.startswith(partner + " ")
+        ]
         if missing:
             steering.members.append(Member(f"Sponsor {partner}", partner, "executive_sponsor"))
             after = _errors(design)

@@ -150,10 +150,18 @@ TRIGGERS = {
 
 # the body each finding must name (None: about the whole design)
 EXPECTED_BODY = {
-    "unknown-partner": "wg", "duplicate-body": "wg", "empty-body": "wg",
-    "one-sided-body": "jsc", "no-escalation": "amt", "bad-escalation": "wg",
-    "one-sided-operational": "wg", "cadence": "jsc", "unbalanced-steering": "jsc",
-    "oversized-body": "jsc", "escalation-time-missing": "amt", "slow-escalation": "wg",
+    "unknown-partner": "wg",
+    "duplicate-body": "wg",
+    "empty-body": "wg",
+    "one-sided-body": "jsc",
+    "no-escalation": "amt",
+    "bad-escalation": "wg",
+    "one-sided-operational": "wg",
+    "cadence": "jsc",
+    "unbalanced-steering": "jsc",
+    "oversized-body": "jsc",
+    "escalation-time-missing": "amt",
+    "slow-escalation": "wg",
 }
 
 
@@ -297,7 +305,10 @@ def test_unknown_partner_is_one_per_body_and_partner():
 
     found = codes(changed(strangers_twice), "unknown-partner")
     assert sorted((f.body, "C" in f.message, "D" in f.message) for f in found) == [
-        ("amt", False, True), ("amt", True, False), ("wg", True, False)]
+        ("amt", False, True),
+        ("amt", True, False),
+        ("wg", True, False),
+    ]
 
 
 def test_duplicate_body_is_one_per_id():
@@ -373,6 +384,7 @@ def test_management_body_over_twelve():
     def team_of(n):
         def change(d):
             body(d, "amt")["members"] += [person(f"P{i}", "AB"[i % 2]) for i in range(n - 2)]
+
         return change
 
     assert len(codes(changed(team_of(13)), "oversized-body")) == 1
@@ -381,9 +393,15 @@ def test_management_body_over_twelve():
 
 @pytest.mark.parametrize(
     ("tier", "days", "fires"),
-    [("steering", 29, True), ("steering", 30, False), ("management", 6, True),
-     ("management", 7, False), ("management", 32, True), ("operational", 14, False),
-     ("operational", 15, True)],
+    [
+        ("steering", 29, True),
+        ("steering", 30, False),
+        ("management", 6, True),
+        ("management", 7, False),
+        ("management", 32, True),
+        ("operational", 14, False),
+        ("operational", 15, True),
+    ],
 )
 def test_cadence_ranges_are_inclusive(tier, days, fires):
     """Is each tier's cadence range inclusive at both ends?"""
@@ -398,8 +416,12 @@ def test_cadence_ranges_are_inclusive(tier, days, fires):
         lambda d: body(d, "wg").update(escalates_to="wg"),
         lambda d: body(d, "amt").update(escalates_to="wg"),
         lambda d: body(d, "jsc").update(escalates_to="amt", escalation_days=5),
-        lambda d: body(d, "wg").update(escalates_to="wg2")
-        or d["bodies"].append({**copy.deepcopy(body(d, "wg")), "id": "wg2", "escalates_to": "amt"}),
+        lambda d: (
+            body(d, "wg").update(escalates_to="wg2")
+            or d["bodies"].append(
+                {**copy.deepcopy(body(d, "wg")), "id": "wg2", "escalates_to": "amt"}
+            )
+        ),
     ],
     ids=["to itself", "to a lower tier", "steering escalates", "to the same tier"],
 )
@@ -438,9 +460,16 @@ def test_slow_escalation_counts_missing_days_as_zero_and_whole_path():
         body(d, "wg")["escalation_days"] = 30
         body(d, "amt")["escalates_to"] = "amt2"
         body(d, "amt")["escalation_days"] = None
-        d["bodies"].append({**copy.deepcopy(body(d, "amt")), "id": "amt2",
-                            "tier": "steering", "escalates_to": None, "members": [],
-                            "decides": []})
+        d["bodies"].append(
+            {
+                **copy.deepcopy(body(d, "amt")),
+                "id": "amt2",
+                "tier": "steering",
+                "escalates_to": None,
+                "members": [],
+                "decides": [],
+            }
+        )
 
     assert codes(changed(long_path), "slow-escalation") == []
     body_days = changed(lambda d: long_path(d) or body(d, "wg").update(escalation_days=46))
