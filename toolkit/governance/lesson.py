@@ -19,7 +19,7 @@ from __future__ import annotations
 from toolkit.governance.model import Design
 from toolkit.governance.review import CADENCE_RANGES, review
 from toolkit.governance.templates import template
-from toolkit.selfstudy.checks import Check, Hints, Report, is_blank
+from toolkit.selfstudy.checks import Check, Hints, Report, answered, is_blank
 
 __all__ = [
     "CASE_ALLIANCE",
@@ -67,7 +67,7 @@ def check_missing_sponsor(answer) -> Report:
     known = text is not None and text.casefold() in {p.casefold() for p in partners}
     right = known and text.casefold() in {p.casefold() for p in _unsponsored(design)}
     checks = [
-        Check("You replaced the ... with an answer", not blank, "Type a partner's name."),
+        answered(answer, "a partner's name in quotes"),
         Check(
             "The answer is a name in quotes",
             blank or text is not None,
