@@ -31,7 +31,7 @@ help:
 
 # (Re)install only when the pins or the package metadata change: a second `make lab` is instant.
 $(STAMP): requirements.lock pyproject.toml tools/lab-overrides.json
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.12, for example)")'
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "$(PYTHON) is Python %s; the course needs Python 3.11 or newer (set PYTHON=python3.12, for example)" % sys.version.split()[0])'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
@@ -54,12 +54,11 @@ test: lint
 bench: setup
 	$(BIN)/python benchmarks/run.py
 
-# Resolve the top-level needs in pyproject.toml in a scratch venv and write the exact set.
+# Resolve the top-level needs in pyproject.toml for the oldest Python they allow (pip's
+# resolver, in a scratch venv of $(PYTHON), which must be that minor version) and write the set.
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
-	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check .
-	.lock-venv/bin/python tools/write_lock.py .lock-venv
-	rm -rf .lock-venv
+	.lock-venv/bin/python tools/write_lock.py; status=$$?; rm -rf .lock-venv; exit $$status
 
 clean-notebooks: setup
 	$(BIN)/nbstripout notebooks/*.ipynb $$(find grading/source -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*')

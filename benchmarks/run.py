@@ -5,20 +5,30 @@ shared and noisy: targets are ratios (``x`` against a reference) or medians in m
 Cases live in ``benchmarks/cases_*.py``; each module defines ``CASES``, a list of
 :class:`Case`. Run with ``make bench`` (``make bench BENCH=name`` runs the cases whose name
 contains ``name``).
+
+While cases run, everything written to standard error, by this process (Python warnings,
+such as SQLAlchemy's from nbgrader's gradebook) and by the processes it starts (kernels,
+nbgrader), goes to ``test-artifacts/bench.log`` (the last run's), so the table reads
+cleanly; the run ends by saying how many lines the log got. A case that fails is marked
+ERROR in the table and its traceback is printed on the terminal after the table (and the
+exit status is 1).
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import os
 import statistics
 import sys
 import time
-from collections.abc import Callable
+import traceback
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+LOG = HERE.parent / "test-artifacts" / "bench.log"
 
 
 @dataclass
@@ -64,16 +74,39 @@ def load_cases() -> list[Case]:
     return cases
 
 
-def main() -> int:
-    wanted = os.environ.get("BENCH", "")
-    cases = [c for c in load_cases() if wanted in c.name]
-    by_name = {c.name: c for c in load_cases()}
+@contextlib.contextmanager
+def stderr_to(path: Path) -> Iterator[None]:
+    """Send standard error to ``path``: file descriptor 2 (which child processes inherit)
+    and ``sys.stderr`` (Python's warnings and tracebacks)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with path.open("w", buffering=1) as log, contextlib.redirect_stderr(log):
+        os.dup2(log.fileno(), 2)
+        try:
+            yield
+        finally:
+            sys.stderr.flush()
+            os.dup2(saved, 2)
+            os.close(saved)
+
+
+def measure(cases: list[Case], by_name: dict[str, Case]) -> tuple[list[tuple], list[str]]:
+    """The table's rows, and the traceback of every case that failed."""
     medians: dict[str, float] = {}
+    failed: dict[str, str] = {}
     rows = []
     for case in cases:
         for name in (case.reference, case.name):
-            if name and name not in medians:
-                medians[name] = median_ms(by_name[name])
+            if name and name not in medians and name not in failed:
+                try:
+                    medians[name] = median_ms(by_name[name])
+                except Exception:  # noqa: BLE001 - reported below the table, not swallowed
+                    failed[name] = f"{name}:\n{traceback.format_exc()}"
+                    traceback.print_exc()  # into the log too, beside what led to it
+        if case.name in failed or case.reference in failed:
+            rows.append((case.name, "", "", "", "ERROR"))
+            continue
         m = medians[case.name]
         if case.reference:
             ratio = m / medians[case.reference]
@@ -85,11 +118,33 @@ def main() -> int:
             ok = "" if case.target is None else ("ok" if m <= case.target else "OVER")
             target = "" if case.target is None else f"<= {case.target} ms"
         rows.append((case.name, f"{m:10.1f}", figure, target, ok))
+    return rows, list(failed.values())
+
+
+def main(log: Path = LOG) -> int:
+    """Measure the cases (those named with ``$BENCH``), print the table; 1 if any missed."""
+    wanted = os.environ.get("BENCH", "")
+    print(f"Measuring; warnings and the output of child processes go to {_shown(log)}.", flush=True)
+    with stderr_to(log):
+        every = load_cases()
+        cases = [c for c in every if wanted in c.name]
+        rows, failures = measure(cases, {c.name: c for c in every})
     header = ("case", "median ms", "ratio", "target", "")
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(5)]
     for row in [header, tuple("-" * w for w in widths), *rows]:
-        print("  ".join(str(v).ljust(w) for v, w in zip(row, widths, strict=True)))
-    return 1 if any(r[4] == "OVER" for r in rows) else 0
+        print("  ".join(str(v).ljust(w) for v, w in zip(row, widths, strict=True)).rstrip())
+    lines = log.read_bytes().count(b"\n")
+    print(f"{lines} lines of warnings and child-process output in {_shown(log)}.")
+    for failure in failures:
+        print(f"\nERROR in {failure}", file=sys.stderr)
+    return 1 if failures or any(r[4] == "OVER" for r in rows) else 0
+
+
+def _shown(path: Path) -> str:
+    """``path`` relative to the working directory when it is below it."""
+    with contextlib.suppress(ValueError):
+        return str(path.relative_to(Path.cwd()))
+    return str(path)
 
 
 if __name__ == "__main__":

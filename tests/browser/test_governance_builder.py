@@ -1,4 +1,4 @@
-"""The governance builder as a person sees it: JupyterLab in a real Chromium.
+"""The governance builder and pictures as a person sees them: JupyterLab in a real Chromium.
 
 Runs on the browser suite's shared server and Chromium (`lab` fixture in conftest.py): outside
 CI a missing Chromium skips it with the install command; under ``CI=true`` it fails. The
@@ -47,3 +47,42 @@ def test_student_adds_a_body_and_sees_review_chart_and_file_follow(lab):
     saved = json.loads((folder / "my-governance.json").read_text())
     assert saved["bodies"][-1]["name"] == "Joint Marketing Group"
     assert not lab.remote_requests()
+
+
+def test_pictures_fit_jupyterlab_with_the_file_browser_open(lab):
+    """In JupyterLab at 1280 pixels with its file browser open (its default look), is every
+    governance picture, in a cell and in the builder, drawn whole within its output?"""
+    folder = lab.server.root / "scratch-charts"
+    folder.mkdir(exist_ok=True)
+    (folder / "my-governance.json").unlink(missing_ok=True)
+    cells = [
+        "from toolkit.governance import GovernanceBuilder, decision_chart, governance_chart, "
+        "template",
+        'governance_chart(template("enterprise-three-tier"))',
+        'decision_chart(template("biopharma-jsc"))',
+        'GovernanceBuilder("my-governance.json", template="biopharma-jsc")',
+    ]
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nbformat.write(nb, folder / "charts.ipynb")
+
+    lab.open("scratch-charts/charts.ipynb")
+    lab.page.locator(".jp-SideBar.jp-mod-left .lm-TabBar-tab").first.click()  # file browser
+    lab.page.wait_for_selector("#jp-left-stack .jp-FileBrowser", state="visible")
+    lab.run_all()
+    sizes = lab.page.evaluate(
+        """() => [...document.querySelectorAll(
+              '.jp-RenderedSVG img, .jp-OutputArea-output svg[role=img]')].map((el) => {
+            const area = el.closest('.jp-OutputArea-output');
+            return {tag: el.tagName, width: el.getBoundingClientRect().width,
+                    room: area.getBoundingClientRect().width,
+                    drawn: el.tagName === 'IMG' ? el.complete && el.naturalWidth > 0 : true};
+        })"""
+    )
+    assert [s["tag"] for s in sizes].count("IMG") == 2 and len(sizes) >= 3, sizes
+    for size in sizes:
+        assert size["drawn"] and 300 < size["width"] <= size["room"], size

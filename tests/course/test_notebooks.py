@@ -145,7 +145,7 @@ def test_every_chart_has_a_text_description(executed_notebooks, path):
             svg = output.get("data", {}).get("image/svg+xml")
             if svg:
                 svg = "".join(svg) if isinstance(svg, list) else svg
-                assert re.search(r"<desc>[^<]{10,}</desc>", svg), (
+                assert re.search(r"<desc[^>]*>[^<]{10,}</desc>", svg), (
                     f"undescribed chart: {cell.source}"
                 )
 

@@ -23,8 +23,12 @@ def build_nimbus_titan(b):
     b.partners_text.value = "Nimbus, Titan"
     b.alliance_button.click()
     add_body(b, "Joint Steering Committee", "steering", "90")
-    for who in [("Ana", "Nimbus", "executive_sponsor"), ("Tom", "Titan", "executive_sponsor"),
-                ("Lea", "Nimbus", "alliance_manager"), ("Raj", "Titan", "alliance_manager")]:
+    for who in [
+        ("Ana", "Nimbus", "executive_sponsor"),
+        ("Tom", "Titan", "executive_sponsor"),
+        ("Lea", "Nimbus", "alliance_manager"),
+        ("Raj", "Titan", "alliance_manager"),
+    ]:
         add_member(b, *who)
     give(b, "strategy", "investment", "dispute resolution")
     add_body(b, "Alliance Management Team", "management", "14")
@@ -64,6 +68,23 @@ def test_review_panel_and_chart_follow_the_design(built):
     assert "Workable: no errors" in built.review_panel.value
     assert "0 errors" in built.review_panel.value
     assert "Joint Sales Group" in built.chart.value and "<svg" in built.chart.value
+
+
+def test_builder_shows_the_same_pictures_as_a_notebook_cell(path):
+    """Are the builder's structure and decision-rights pictures exactly what a notebook cell
+    shows for the same design (one drawing everywhere), and do they follow a change?"""
+    from toolkit.governance import decision_chart, governance_chart
+
+    b = GovernanceBuilder(path, template="enterprise-three-tier")
+    assert b.chart.value == governance_chart(template("enterprise-three-tier")).svg
+    b.pictures.selected_index = 1
+    assert b.decisions_view.value == decision_chart(b.design).svg
+    before = b.decisions_view.value
+    give(b, "budget_tracking")  # on the body picked: the matrix is redrawn at once
+    assert "budget_tracking" in b.decisions_view.value
+    assert b.decisions_view.value == decision_chart(b.design).svg != before
+    b.pictures.selected_index = 0
+    assert b.chart.value == governance_chart(b.design).svg
 
 
 def test_every_change_is_saved_beside_the_notebook(built):
@@ -151,27 +172,53 @@ def _bad(b, field_values, button):
 
 
 BAD_INPUT = {
-    "empty body name": ({"body_name": "  ", "tier_picker": "operational"}, "add_body_button",
-                        "cannot be empty"),
-    "duplicate body name": ({"body_name": "alliance board"}, "add_body_button",
-                            "already a body called"),
-    "rename to a taken name": ({"body_picker": 1, "body_name": "Alliance Board"},
-                               "rename_button", "already a body called"),
-    "partner not in alliance": ({"body_picker": 0, "member_name": "Eve", "member_partner": "Acme"},
-                                "add_member_button", "Acme is not a partner of the alliance"),
-    "words for a cadence": ({"body_picker": 0, "cadence_text": "quarterly"}, "settings_button",
-                            "whole number of days"),
+    "empty body name": (
+        {"body_name": "  ", "tier_picker": "operational"},
+        "add_body_button",
+        "cannot be empty",
+    ),
+    "duplicate body name": (
+        {"body_name": "alliance board"},
+        "add_body_button",
+        "already a body called",
+    ),
+    "rename to a taken name": (
+        {"body_picker": 1, "body_name": "Alliance Board"},
+        "rename_button",
+        "already a body called",
+    ),
+    "partner not in alliance": (
+        {"body_picker": 0, "member_name": "Eve", "member_partner": "Acme"},
+        "add_member_button",
+        "Acme is not a partner of the alliance",
+    ),
+    "words for a cadence": (
+        {"body_picker": 0, "cadence_text": "quarterly"},
+        "settings_button",
+        "whole number of days",
+    ),
     "zero cadence": ({"body_picker": 0, "cadence_text": "0"}, "settings_button", "1 or more"),
-    "negative cadence": ({"body_picker": 0, "cadence_text": "-7"}, "settings_button",
-                         "1 or more"),
-    "fraction cadence": ({"body_picker": 0, "cadence_text": "2.5"}, "settings_button",
-                         "whole number"),
-    "new body with bad cadence": ({"body_name": "Tech Group", "cadence_text": "soon"},
-                                  "add_body_button", "whole number"),
-    "negative escalation days": ({"body_picker": 1, "escalation_days_text": "-2"},
-                                 "settings_button", "0 or more"),
-    "empty person": ({"body_picker": 0, "member_name": "", "member_partner": "Omnicorp"},
-                     "add_member_button", "cannot be empty"),
+    "negative cadence": ({"body_picker": 0, "cadence_text": "-7"}, "settings_button", "1 or more"),
+    "fraction cadence": (
+        {"body_picker": 0, "cadence_text": "2.5"},
+        "settings_button",
+        "whole number",
+    ),
+    "new body with bad cadence": (
+        {"body_name": "Tech Group", "cadence_text": "soon"},
+        "add_body_button",
+        "whole number",
+    ),
+    "negative escalation days": (
+        {"body_picker": 1, "escalation_days_text": "-2"},
+        "settings_button",
+        "0 or more",
+    ),
+    "empty person": (
+        {"body_picker": 0, "member_name": "", "member_partner": "Omnicorp"},
+        "add_member_button",
+        "cannot be empty",
+    ),
     "empty alliance": ({"alliance_text": ""}, "alliance_button", "cannot be empty"),
     "empty decision": ({"body_picker": 0, "decision_text": " "}, "assign_button", "decision"),
 }
@@ -212,8 +259,13 @@ def test_damaged_saved_file_is_kept_aside(path):
 
 def test_saved_file_that_is_not_a_design_is_kept_aside(path):
     """Does a saved file with a wrong value give a message naming the place, and a fresh start?"""
-    data = json.loads(json.dumps(__import__("toolkit.governance", fromlist=["to_dict"])
-                                 .to_dict(template("lean-startup-enterprise"))))
+    data = json.loads(
+        json.dumps(
+            __import__("toolkit.governance", fromlist=["to_dict"]).to_dict(
+                template("lean-startup-enterprise")
+            )
+        )
+    )
     data["bodies"][0]["tier"] = "board"
     path.write_text(json.dumps(data))
     b = GovernanceBuilder(path, chart=False)
