@@ -30,6 +30,13 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+# axe-core, Deque's accessibility rules engine, installed by `npm ci` in tests/browser/
+# (`make test` and .ci/run do it; nothing is fetched at run time)
+AXE = Path(__file__).resolve().parent / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+#: the rules that make up WCAG 2.1 level AA (A and AA, from WCAG 2.0 and 2.1)
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+#: what the course draws in the open notebook: its cell outputs, not JupyterLab's interface
+OUTPUTS = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output"
 RUN_TIMEOUT_MS = 180_000  # a whole notebook, on a busy 2-core machine
 
 # Everything a student could see go wrong in a notebook after Run All, gathered in one pass.
@@ -80,6 +87,14 @@ def chromium_missing_message() -> str:
         f"Chromium not found at {CHROMIUM}: the browser tests drive Debian's Chromium. "
         "Install it with `sudo apt-get install chromium` (or set CHROMIUM_PATH); "
         "never `playwright install`."
+    )
+
+
+def axe_missing_message() -> str:
+    """Why the accessibility checks cannot run here, and how to fix it."""
+    return (
+        f"axe-core not found at {AXE}: run `npm ci` in tests/browser/ "
+        "(`make test` does it when npm is installed: `sudo apt-get install npm`)."
     )
 
 
@@ -201,6 +216,30 @@ class Lab:
         self.clear_outputs()
         self.menu("Run", "Run All Cells")
         self.wait_all_run()
+
+    def run_all_past_errors(self) -> None:
+        """Run All, and after each cell that fails, run on from the next cell (Run Selected
+        Cell and All Below), until every code cell has run: a student version of an assignment,
+        whose graded cells fail while the blanks are empty, then shows every output."""
+        self.run_all()
+        for _ in range(50):
+            left = self.page.evaluate(
+                """() => [...document.querySelectorAll(
+                      '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell')]
+                    .findIndex((c) => (c.querySelector('.cm-content') || {}).textContent.trim()
+                      && !/\\[\\d+\\]/.test(c.querySelector('.jp-InputPrompt').textContent))"""
+            )
+            if left < 0:
+                return
+            cell = self.page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell").nth(left)
+            cell.locator(".jp-InputPrompt").click()
+            self.menu("Run", "Run Selected Cell and All Below")
+            cell.locator(".jp-InputPrompt", has_text=re.compile(r"\[\d+\]")).wait_for(
+                timeout=RUN_TIMEOUT_MS
+            )
+            self.wait_all_run()
+        msg = "Run All did not reach the last cell after 50 restarts past failing cells"
+        raise AssertionError(msg)
 
     def restart_and_run_all(self) -> None:
         """Restart the kernel, clearing outputs, then Run All: how a student starts over."""
@@ -341,6 +380,43 @@ class Lab:
         """How many widget views the page shows."""
         return sum(c["widgets"] for c in self.cells())
 
+    # --- accessibility -----------------------------------------------------------------------
+    def accessibility(self, scope: str = OUTPUTS) -> list[dict]:
+        """axe-core's WCAG 2.1 A/AA violations in ``scope`` (by default the cell outputs).
+
+        Returns one dict per rule broken: ``rule``, ``impact``, ``help`` and ``nodes`` (each
+        with the element's CSS ``target``, its ``html`` and axe's ``summary`` of what to fix).
+        Every output is first scrolled into view, so cells that JupyterLab lays out lazily are
+        measured as a student scrolling through the notebook sees them.
+        """
+        self.settle()
+        self.page.evaluate(
+            """async (scope) => {
+              for (const el of document.querySelectorAll(scope)) {
+                el.scrollIntoView({block: 'center'});
+                await new Promise((r) => requestAnimationFrame(() => r()));
+              }
+            }""",
+            scope,
+        )
+        if not self.page.evaluate("() => typeof window.axe !== 'undefined'"):
+            self.page.add_script_tag(path=str(AXE))
+        return self.page.evaluate(
+            """async ([scope, tags]) => {
+              if (!document.querySelector(scope)) return [];
+              const result = await axe.run(
+                {include: [scope]},
+                {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+              return result.violations.map((v) => ({
+                rule: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.map((n) => ({
+                  target: n.target.join(' '), html: n.html.slice(0, 300),
+                  summary: n.failureSummary})),
+              }));
+            }""",
+            [scope, WCAG_21_AA],
+        )
+
     # --- screenshots ---------------------------------------------------------------------------
     def screenshot(self, path: Path, at=None, block: str = "start") -> Path:
         """Save what the student sees (scrolled to ``at``, a locator, if given) as a PNG."""
@@ -352,6 +428,31 @@ class Lab:
                 self.page.wait_for_timeout(300)
         self.page.screenshot(path=str(path))
         return path
+
+
+def accessibility_problems(lab: Lab, name: str, artifacts: Path) -> str:
+    """Run axe-core over the open notebook's outputs; record and describe what it finds.
+
+    The violations (rule, impact, elements) go to ``artifacts/accessibility/<name>.json`` for
+    a human to read after the run; the return value is a readable report, empty when there is
+    nothing to fix. Without axe-core the test is skipped (outside CI) or fails (CI=true).
+    """
+    import pytest
+
+    if not AXE.exists():
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(axe_missing_message())
+        pytest.skip(axe_missing_message())
+    violations = lab.accessibility()
+    folder = artifacts / "accessibility"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{name}.json").write_text(json.dumps(violations, indent=1), encoding="utf-8")
+    lines = []
+    for v in violations:
+        lines.append(f"{v['rule']} ({v['impact']}, {len(v['nodes'])} element(s)): {v['help']}")
+        for node in v["nodes"][:5]:
+            lines.append(f"  {node['target']}: {node['html'][:160]}")
+    return "\n".join(lines)
 
 
 def copy_artifact(src: Path, artifacts: Path, name: str) -> None:

@@ -3,12 +3,15 @@
 For each notebook in notebooks/ (new lessons are picked up by themselves): open it, Run All,
 wait for the kernel to go idle, then check that no cell shows an error, every widget was
 drawn (no "Loading widget..." nor "Error displaying widget"), every chart was drawn as SVG or
-canvas, and no request left the machine. A screenshot of each lesson goes to
-test-artifacts/screenshots/.
+canvas, no request left the machine, and axe-core finds no WCAG 2.1 A or AA violation in the
+outputs (what the course draws; JupyterLab's own interface is not the course's). A screenshot
+of each lesson goes to test-artifacts/screenshots/, axe-core's findings to
+test-artifacts/accessibility/.
 """
 
 import pytest
 from conftest import ARTIFACTS, NOTEBOOKS
+from labdriver import accessibility_problems
 
 pytestmark = pytest.mark.browser
 
@@ -38,3 +41,5 @@ def test_lesson_runs_in_the_browser(lab, name):
     remote = lab.remote_requests()
     assert not remote, f"{name} made requests that left the machine: {remote}"
     assert any(u.startswith(lab.server.base) for u in lab.requests), "no request was recorded"
+    found = accessibility_problems(lab, name[:-6], ARTIFACTS)
+    assert not found, f"{name}: axe-core finds WCAG 2.1 A/AA violations in the outputs:\n{found}"
