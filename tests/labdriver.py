@@ -386,33 +386,55 @@ class Lab:
 
         Returns one dict per rule broken: ``rule``, ``impact``, ``help`` and ``nodes`` (each
         with the element's CSS ``target``, its ``html`` and axe's ``summary`` of what to fix).
-        Every output is first scrolled into view, so cells that JupyterLab lays out lazily are
-        measured as a student scrolling through the notebook sees them.
+
+        Three things keep axe-core from seeing a whole notebook at once, and all are undone
+        here, without moving anything on the page. JupyterLab's ``<body>`` is 0 pixels high
+        (the interface is positioned over it), which axe-core takes for "hidden": it gets the
+        window's height. JupyterLab skips drawing the cells out of view
+        (``content-visibility: auto``): every cell is drawn. And axe-core measures colour
+        contrast only for text on the screen: the notebook is scrolled through a screenful at
+        a time, as a student reads it, with the contrast rule run at each stop.
         """
         self.settle()
-        self.page.evaluate(
-            """async (scope) => {
-              for (const el of document.querySelectorAll(scope)) {
-                el.scrollIntoView({block: 'center'});
-                await new Promise((r) => requestAnimationFrame(() => r()));
-              }
-            }""",
-            scope,
+        self.page.add_style_tag(
+            content="body { height: 100vh; } "
+            ".jp-NotebookPanel * { content-visibility: visible !important; }"
         )
         if not self.page.evaluate("() => typeof window.axe !== 'undefined'"):
             self.page.add_script_tag(path=str(AXE))
         return self.page.evaluate(
             """async ([scope, tags]) => {
               if (!document.querySelector(scope)) return [];
-              const result = await axe.run(
-                {include: [scope]},
-                {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
-              return result.violations.map((v) => ({
-                rule: v.id, impact: v.impact, help: v.help,
-                nodes: v.nodes.map((n) => ({
-                  target: n.target.join(' '), html: n.html.slice(0, 300),
-                  summary: n.failureSummary})),
-              }));
+              const found = new Map();  // rule -> {rule, impact, help, nodes: Map(target -> node)}
+              const keep = (violations) => {
+                for (const v of violations) {
+                  if (!found.has(v.id)) {
+                    found.set(v.id, {rule: v.id, impact: v.impact, help: v.help, nodes: new Map()});
+                  }
+                  for (const n of v.nodes) {
+                    found.get(v.id).nodes.set(n.target.join(' '), {
+                      target: n.target.join(' '), html: n.html.slice(0, 300),
+                      summary: n.failureSummary});
+                  }
+                }
+              };
+              const run = (options) => axe.run({include: [scope]}, {
+                runOnly: {type: 'tag', values: tags}, resultTypes: ['violations'], ...options});
+              keep((await run({})).violations);
+              const scroller = document.querySelector(
+                '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-WindowedPanel-outer');
+              if (scroller) {
+                const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+                for (let top = 0; ; top += Math.floor(scroller.clientHeight * 0.8)) {
+                  scroller.scrollTop = top;
+                  await frame(); await frame();
+                  keep((await axe.run({include: [scope]}, {
+                    runOnly: {type: 'rule', values: ['color-contrast']},
+                    resultTypes: ['violations']})).violations);
+                  if (top + scroller.clientHeight >= scroller.scrollHeight) break;
+                }
+              }
+              return [...found.values()].map((v) => ({...v, nodes: [...v.nodes.values()]}));
             }""",
             [scope, WCAG_21_AA],
         )
