@@ -380,6 +380,65 @@ class Lab:
         """How many widget views the page shows."""
         return sum(c["widgets"] for c in self.cells())
 
+    # --- the keyboard only -------------------------------------------------------------------
+    def focused(self) -> dict:
+        """The element with keyboard focus: its tag, role, accessible name, value and cell."""
+        return self.page.evaluate(
+            """() => {
+              const a = document.activeElement;
+              const label = a.labels && a.labels.length ? a.labels[0].textContent : '';
+              const name = a.getAttribute('aria-label') || label || a.textContent || '';
+              const cell = a.closest('.jp-Cell');
+              return {
+                tag: a.tagName.toLowerCase(), type: a.type || '',
+                role: a.getAttribute('role') || (a.type === 'range' ? 'slider' : ''),
+                name: name.trim().slice(0, 120), value: a.value === undefined ? '' : a.value,
+                cell: cell ? ((cell.querySelector('.cm-content') || {}).textContent || '') : '',
+              };
+            }"""
+        )
+
+    def select_cell_by_keyboard(self, containing: str, limit: int = 80) -> None:
+        """Into the notebook by JupyterLab's "Skip to main panel" link (the first Tab stop of
+        the page), then with the arrow keys to the cell holding ``containing``."""
+        self.page.evaluate("() => document.activeElement && document.activeElement.blur()")
+        self.tab_to("Skip to main panel")
+        self.page.keyboard.press("Enter")
+        self.page.keyboard.press("Escape")
+        active = """(text) => {
+          const cells = [...document.querySelectorAll(
+            '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell')];
+          const at = cells.findIndex((c) => c.classList.contains('jp-mod-active'));
+          const want = cells.findIndex((c) =>
+            ((c.querySelector('.cm-content') || {}).textContent || '').includes(text));
+          return [at, want];
+        }"""
+        for _ in range(limit):
+            at, want = self.page.evaluate(active, containing)
+            if want < 0:
+                msg = f"no cell contains {containing!r}"
+                raise AssertionError(msg)
+            if at == want:
+                return
+            self.page.keyboard.press("ArrowDown" if at < want else "ArrowUp")
+        msg = f"the arrow keys did not reach the cell with {containing!r}"
+        raise AssertionError(msg)
+
+    def tab_to(self, name: str, limit: int = 30, *, back: bool = False) -> list[dict]:
+        """Press Tab (Shift+Tab) until the focused element's name starts with ``name``.
+
+        Returns every element focused on the way (the last one is the one wanted).
+        """
+        passed = []
+        for _ in range(limit):
+            self.page.keyboard.press("Shift+Tab" if back else "Tab")
+            passed.append(self.focused())
+            if passed[-1]["name"].startswith(name):
+                return passed
+        names = [f["name"][:40] for f in passed]
+        msg = f"Tab did not reach {name!r} in {limit} presses; it went through {names}"
+        raise AssertionError(msg)
+
     # --- accessibility -----------------------------------------------------------------------
     def accessibility(self, scope: str = OUTPUTS) -> list[dict]:
         """axe-core's WCAG 2.1 A/AA violations in ``scope`` (by default the cell outputs).

@@ -124,7 +124,13 @@ class HealthCheck(CourseWidget):
             options=[("our side", "us"), ("the partner", "partner")], description="Side"
         )
         self.sliders = {
-            d: Slider(3, min=1, max=5, description=f"{d.replace('_', ' ').capitalize()} (1 to 5)")
+            d: Slider(
+                3,
+                min=1,
+                max=5,
+                description=f"{d.replace('_', ' ').capitalize()} (1 to 5)",
+                label_width="17em",
+            )
             for d in DIMENSIONS
         }
         self.add_button = w.Button(description="Add this person's answers", icon="plus")

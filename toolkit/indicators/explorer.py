@@ -124,13 +124,13 @@ class LagExplorer(CourseWidget):
             options=[(LABELS[n], n) for n in LEADING],
             description="Leading metric",
             style={"description_width": "initial"},
-            layout=w.Layout(width="auto", max_width="100%"),
+            layout=w.Layout(width="460px", max_width="100%"),
         )
         self.lagging = w.Dropdown(
             options=[(LABELS[n], n) for n in LAGGING],
             description="Lagging metric",
             style={"description_width": "initial"},
-            layout=w.Layout(width="auto", max_width="100%"),
+            layout=w.Layout(width="460px", max_width="100%"),
         )
         self.lag = Slider(min=0, max=MAX_LAG, description="Lag", unit="months")
         self.changes = w.Checkbox(

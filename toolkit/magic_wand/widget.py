@@ -74,16 +74,23 @@ class MagicWandSimulator(CourseWidget):
         super().__init__(path)
         self.scenario, self.guesses = self.restore(parse_saved, (scenario or Scenario(), []))
         style = {"description_width": "initial"}
+        column = {"label_width": "20em"}  # the sliders line up
         self.effort = Slider(
-            min=0, max=1.2, step=0.1, description="Monthly joint effort (1 = fully staffed)"
+            min=0, max=1.2, step=0.1, description="Joint effort a month (1 = full)", **column
         )
-        self.sales_cycle = Slider(min=0, max=18, description="Sales cycle", unit="months")
+        self.sales_cycle = Slider(min=0, max=18, description="Sales cycle", unit="months", **column)
         self.win_rate = Slider(
-            min=0.05, max=0.6, step=0.05, description="Win rate of deals", percent=True
+            min=0.05, max=0.6, step=0.05, description="Win rate of deals", percent=True, **column
         )
-        self.months = Slider(min=12, max=60, step=6, description="Months shown", unit="months")
-        self.visit_month = Slider(min=0, max=24, description="Executive visit in month (0 = none)")
-        self.plug_month = Slider(min=0, max=60, description="Pull the plug after month (0 = never)")
+        self.months = Slider(
+            min=12, max=60, step=6, description="Months shown", unit="months", **column
+        )
+        self.visit_month = Slider(
+            min=0, max=24, description="Executive visit in month (0 = none)", **column
+        )
+        self.plug_month = Slider(
+            min=0, max=60, description="Pull the plug after month (0 = never)", **column
+        )
         self.buttons = {
             name: w.Button(description=name.capitalize(), layout=w.Layout(width="auto"))
             for name in SCENARIOS

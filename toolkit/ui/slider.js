@@ -36,6 +36,7 @@ function render({ model, el }) {
   };
   const draw = () => {
     label.textContent = model.get("description");
+    label.style.flexBasis = model.get("label_width") || "auto"; // aligns a column of sliders
     input.min = String(model.get("min"));
     input.max = String(model.get("max"));
     input.step = String(model.get("step"));
@@ -53,7 +54,10 @@ function render({ model, el }) {
     model.save_changes();
   });
 
-  const traits = ["value", "min", "max", "step", "description", "unit", "percent", "decimals", "disabled"];
+  const traits = [
+    "value", "min", "max", "step", "description", "label_width", "unit", "percent", "decimals",
+    "disabled",
+  ];
   for (const name of traits) model.on(`change:${name}`, draw);
   return () => {
     for (const name of traits) model.off(`change:${name}`, draw);

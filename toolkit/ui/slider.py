@@ -68,6 +68,10 @@ class Slider(anywidget.AnyWidget):
         The scale; whole numbers give whole-number values.
     description : str
         What the slider sets, shown as its label and read by screen readers (required).
+    label_width : str, optional
+        Room for the label (a CSS length such as ``"16em"``), so that a column of sliders
+        lines up; by default the label takes the room it needs. A longer label wraps, never
+        cut off.
     unit : str, optional
         Shown after the value ("months").
     percent : bool, optional
@@ -84,6 +88,7 @@ class Slider(anywidget.AnyWidget):
     max = _number(100)
     step = _number(1)
     description = traitlets.Unicode("").tag(sync=True)
+    label_width = traitlets.Unicode("").tag(sync=True)
     unit = traitlets.Unicode("").tag(sync=True)
     percent = traitlets.Bool(False).tag(sync=True)
     decimals = traitlets.Int(0).tag(sync=True)
@@ -97,6 +102,7 @@ class Slider(anywidget.AnyWidget):
         max: float = 100,  # noqa: A002
         step: float = 1,
         description: str = "",
+        label_width: str = "",
         unit: str = "",
         percent: bool = False,
         **kwargs,
@@ -116,6 +122,7 @@ class Slider(anywidget.AnyWidget):
             max=max,
             step=step,
             description=description,
+            label_width=label_width,
             unit=unit,
             percent=percent,
             decimals=_decimals(step, percent),
