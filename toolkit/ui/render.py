@@ -211,8 +211,9 @@ def _deferrable(spec: dict) -> bool:
 def render_deferred(outputs: list) -> list[str]:
     """Draw, in place, every chart of ``outputs`` that the kernel left to the grader.
 
-    Each output carrying :data:`DEFERRED_MIME` gets its ``image/svg+xml`` picture (the same
-    accessible SVG :func:`to_svg` makes) and loses the specification. A chart that cannot be
+    Each output carrying :data:`DEFERRED_MIME` gets the bundle a student's kernel would have
+    made (:func:`svg_bundle`: the image with its description as ``alt``, and the accessible
+    SVG :func:`to_svg` makes) and loses the specification. A chart that cannot be
     drawn keeps only its text and a note saying so; nothing is raised.
 
     Parameters
@@ -234,7 +235,7 @@ def render_deferred(outputs: list) -> list[str]:
     >>> render_deferred(outputs)
     []
     >>> sorted(outputs[0]["data"]), 'aria-label="One dot."' in outputs[0]["data"]["image/svg+xml"]
-    (['image/svg+xml', 'text/plain'], True)
+    (['image/svg+xml', 'text/html', 'text/plain'], True)
     """
     problems = []
     for output in outputs:
@@ -243,7 +244,7 @@ def render_deferred(outputs: list) -> list[str]:
         if spec is None:
             continue
         try:
-            data["image/svg+xml"] = to_svg(dict(spec))
+            data.update(svg_bundle(to_svg(dict(spec)), _label(dict(spec))))
         except Exception as error:  # noqa: BLE001 - a bad chart must not stop the grading
             message = f"chart could not be drawn: {type(error).__name__}: {error}"
             data["text/plain"] = f"{data.get('text/plain', '<chart>')} ({message})"
