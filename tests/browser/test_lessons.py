@@ -80,7 +80,9 @@ def walk_the_simulator_by_keyboard(lab):
     expect(chart).to_have_attribute("aria-label", re.compile(rf"month {month}\b"))
 
     lab.tab_to("Your guess")
-    lab.page.keyboard.type(month)
+    lab.page.keyboard.type(month, delay=200)  # a person's pace: each key reaches the kernel
+    expect(widget.get_by_role("textbox", name="Your guess")).to_have_value(month)
+    lab.wait_idle()
     assert lab.tab_to("Check my guess", limit=3)[-1]["tag"] == "button"
     lab.page.keyboard.press("Enter")
     verdict = widget.locator("[role=status]").filter(has_text="Right")
