@@ -122,12 +122,32 @@ def test_every_slider_is_the_course_slider(every_widget):
             assert len(slider.description) >= 3 and not slider.description.isdigit()
 
 
+def cut_short(widget) -> list[str]:
+    """Labels ipywidgets would cut short with "...": a button's text wider than its fixed
+    default width, a description wider than the default room for it (80 pixels)."""
+    problems = []
+    for leaf in leaves(widget):
+        text = getattr(leaf, "description", "")
+        if isinstance(leaf, w.Button | w.ToggleButton | w.FileUpload):
+            if len(text) > 14 and leaf.layout.width not in ("auto", "max-content"):
+                problems.append(f"button {text!r}")
+        elif isinstance(leaf, w.Checkbox):
+            if len(text) > 30 and leaf.layout.width not in ("auto", "max-content"):
+                problems.append(f"checkbox {text!r}")
+        elif isinstance(leaf, LABELLED) and len(text) > 10:
+            if getattr(leaf.style, "description_width", "") in ("", None):
+                problems.append(f"{type(leaf).__name__} {text!r}")
+    return problems
+
+
 def test_widget_labels_are_not_cut_short(every_widget):
-    """Do labels keep their full text (ipywidgets cuts a long description to its width)?"""
-    explorer = every_widget["LagExplorer"]
-    assert explorer.changes.layout.width == "auto" and not explorer.changes.indent
-    for dropdown in (explorer.leading, explorer.lagging):
-        assert dropdown.style.description_width == "initial"
+    """Do labels keep their full text (ipywidgets cuts a long one to its default width)?"""
+    for name, widget in every_widget.items():
+        assert cut_short(widget) == [], name
+    bad = w.VBox(
+        [w.Button(description="Add this person's answers"), w.Checkbox(description="x" * 40)]
+    )
+    assert len(cut_short(bad)) == 2
 
 
 # --- the course's slider ---------------------------------------------------------------------

@@ -133,8 +133,13 @@ class HealthCheck(CourseWidget):
             )
             for d in DIMENSIONS
         }
-        self.add_button = w.Button(description="Add this person's answers", icon="plus")
-        self.remove_button = w.Button(description="Remove the last person", icon="minus")
+        whole = w.Layout(width="auto")  # the full label, never cut short
+        self.add_button = w.Button(
+            description="Add this person's answers", icon="plus", layout=whole
+        )
+        self.remove_button = w.Button(
+            description="Remove the last person", icon="minus", layout=whole
+        )
         self.upload = w.FileUpload(accept=".csv", multiple=False, description="Load a CSV")
         self.add_button.on_click(lambda _b: self.add_answer(self.current_answer()))
         self.remove_button.on_click(lambda _b: self.remove_last())
