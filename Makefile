@@ -10,8 +10,10 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 LAB_ARGS ?=
 PYTEST_ARGS ?=
 STAMP := $(VENV)/.installed
+# axe-core for the browser tests' accessibility checks, at the version pinned in its lock file
+AXE := tests/browser/node_modules/axe-core/axe.min.js
 
-.PHONY: help setup lab test lint bench lock clean-notebooks hooks clean \
+.PHONY: help setup lab test lint axe bench lock clean-notebooks hooks clean \
 	release collect autograde feedback grades report validate
 
 help:
@@ -48,7 +50,15 @@ lab: setup
 lint: setup
 	$(BIN)/ruff check .
 
-test: lint
+# The browser tests load axe-core from here (never from the network at run time). Without npm
+# the accessibility checks skip and say so (under CI=true they fail).
+axe: $(AXE)
+$(AXE): tests/browser/package.json tests/browser/package-lock.json
+	@if command -v npm >/dev/null; then \
+	  cd tests/browser && npm ci --no-audit --no-fund --loglevel=error && touch node_modules/axe-core/axe.min.js; \
+	else echo "npm not found: the browser tests' accessibility checks need it (sudo apt-get install npm)"; fi
+
+test: lint axe
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: setup

@@ -30,6 +30,13 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+# axe-core, Deque's accessibility rules engine, installed by `npm ci` in tests/browser/
+# (`make test` and .ci/run do it; nothing is fetched at run time)
+AXE = Path(__file__).resolve().parent / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+#: the rules that make up WCAG 2.1 level AA (A and AA, from WCAG 2.0 and 2.1)
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+#: what the course draws in the open notebook: its cell outputs, not JupyterLab's interface
+OUTPUTS = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output"
 RUN_TIMEOUT_MS = 180_000  # a whole notebook, on a busy 2-core machine
 
 # Everything a student could see go wrong in a notebook after Run All, gathered in one pass.
@@ -80,6 +87,14 @@ def chromium_missing_message() -> str:
         f"Chromium not found at {CHROMIUM}: the browser tests drive Debian's Chromium. "
         "Install it with `sudo apt-get install chromium` (or set CHROMIUM_PATH); "
         "never `playwright install`."
+    )
+
+
+def axe_missing_message() -> str:
+    """Why the accessibility checks cannot run here, and how to fix it."""
+    return (
+        f"axe-core not found at {AXE}: run `npm ci` in tests/browser/ "
+        "(`make test` does it when npm is installed: `sudo apt-get install npm`)."
     )
 
 
@@ -201,6 +216,30 @@ class Lab:
         self.clear_outputs()
         self.menu("Run", "Run All Cells")
         self.wait_all_run()
+
+    def run_all_past_errors(self) -> None:
+        """Run All, and after each cell that fails, run on from the next cell (Run Selected
+        Cell and All Below), until every code cell has run: a student version of an assignment,
+        whose graded cells fail while the blanks are empty, then shows every output."""
+        self.run_all()
+        for _ in range(50):
+            left = self.page.evaluate(
+                """() => [...document.querySelectorAll(
+                      '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell')]
+                    .findIndex((c) => (c.querySelector('.cm-content') || {}).textContent.trim()
+                      && !/\\[\\d+\\]/.test(c.querySelector('.jp-InputPrompt').textContent))"""
+            )
+            if left < 0:
+                return
+            cell = self.page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell").nth(left)
+            cell.locator(".jp-InputPrompt").click()
+            self.menu("Run", "Run Selected Cell and All Below")
+            cell.locator(".jp-InputPrompt", has_text=re.compile(r"\[\d+\]")).wait_for(
+                timeout=RUN_TIMEOUT_MS
+            )
+            self.wait_all_run()
+        msg = "Run All did not reach the last cell after 50 restarts past failing cells"
+        raise AssertionError(msg)
 
     def restart_and_run_all(self) -> None:
         """Restart the kernel, clearing outputs, then Run All: how a student starts over."""
@@ -341,6 +380,124 @@ class Lab:
         """How many widget views the page shows."""
         return sum(c["widgets"] for c in self.cells())
 
+    # --- the keyboard only -------------------------------------------------------------------
+    def focused(self) -> dict:
+        """The element with keyboard focus: its tag, role, accessible name, value and cell."""
+        return self.page.evaluate(
+            """() => {
+              const a = document.activeElement;
+              const label = a.labels && a.labels.length ? a.labels[0].textContent : '';
+              const name = a.getAttribute('aria-label') || label || a.textContent || '';
+              const cell = a.closest('.jp-Cell');
+              return {
+                tag: a.tagName.toLowerCase(), type: a.type || '',
+                role: a.getAttribute('role') || (a.type === 'range' ? 'slider' : ''),
+                name: name.trim().slice(0, 120), value: a.value === undefined ? '' : a.value,
+                cell: cell ? ((cell.querySelector('.cm-content') || {}).textContent || '') : '',
+              };
+            }"""
+        )
+
+    def select_cell_by_keyboard(self, containing: str, limit: int = 80) -> None:
+        """Into the notebook by JupyterLab's "Skip to main panel" link (the first Tab stop of
+        the page), then with the arrow keys to the cell holding ``containing``."""
+        self.page.evaluate("() => document.activeElement && document.activeElement.blur()")
+        self.tab_to("Skip to main panel")
+        self.page.keyboard.press("Enter")
+        self.page.keyboard.press("Escape")
+        active = """(text) => {
+          const cells = [...document.querySelectorAll(
+            '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell')];
+          const at = cells.findIndex((c) => c.classList.contains('jp-mod-active'));
+          const want = cells.findIndex((c) =>
+            ((c.querySelector('.cm-content') || {}).textContent || '').includes(text));
+          return [at, want];
+        }"""
+        for _ in range(limit):
+            at, want = self.page.evaluate(active, containing)
+            if want < 0:
+                msg = f"no cell contains {containing!r}"
+                raise AssertionError(msg)
+            if at == want:
+                return
+            self.page.keyboard.press("ArrowDown" if at < want else "ArrowUp")
+        msg = f"the arrow keys did not reach the cell with {containing!r}"
+        raise AssertionError(msg)
+
+    def tab_to(self, name: str, limit: int = 30, *, back: bool = False) -> list[dict]:
+        """Press Tab (Shift+Tab) until the focused element's name starts with ``name``.
+
+        Returns every element focused on the way (the last one is the one wanted).
+        """
+        passed = []
+        for _ in range(limit):
+            self.page.keyboard.press("Shift+Tab" if back else "Tab")
+            passed.append(self.focused())
+            if passed[-1]["name"].startswith(name):
+                return passed
+        names = [f["name"][:40] for f in passed]
+        msg = f"Tab did not reach {name!r} in {limit} presses; it went through {names}"
+        raise AssertionError(msg)
+
+    # --- accessibility -----------------------------------------------------------------------
+    def accessibility(self, scope: str = OUTPUTS) -> list[dict]:
+        """axe-core's WCAG 2.1 A/AA violations in ``scope`` (by default the cell outputs).
+
+        Returns one dict per rule broken: ``rule``, ``impact``, ``help`` and ``nodes`` (each
+        with the element's CSS ``target``, its ``html`` and axe's ``summary`` of what to fix).
+
+        Three things keep axe-core from seeing a whole notebook at once, and all are undone
+        here, without moving anything on the page. JupyterLab's ``<body>`` is 0 pixels high
+        (the interface is positioned over it), which axe-core takes for "hidden": it gets the
+        window's height. JupyterLab skips drawing the cells out of view
+        (``content-visibility: auto``): every cell is drawn. And axe-core measures colour
+        contrast only for text on the screen: the notebook is scrolled through a screenful at
+        a time, as a student reads it, with the contrast rule run at each stop.
+        """
+        self.settle()
+        self.page.add_style_tag(
+            content="body { height: 100vh; } "
+            ".jp-NotebookPanel * { content-visibility: visible !important; }"
+        )
+        if not self.page.evaluate("() => typeof window.axe !== 'undefined'"):
+            self.page.add_script_tag(path=str(AXE))
+        return self.page.evaluate(
+            """async ([scope, tags]) => {
+              if (!document.querySelector(scope)) return [];
+              const found = new Map();  // rule -> {rule, impact, help, nodes: Map(target -> node)}
+              const keep = (violations) => {
+                for (const v of violations) {
+                  if (!found.has(v.id)) {
+                    found.set(v.id, {rule: v.id, impact: v.impact, help: v.help, nodes: new Map()});
+                  }
+                  for (const n of v.nodes) {
+                    found.get(v.id).nodes.set(n.target.join(' '), {
+                      target: n.target.join(' '), html: n.html.slice(0, 300),
+                      summary: n.failureSummary});
+                  }
+                }
+              };
+              const run = (options) => axe.run({include: [scope]}, {
+                runOnly: {type: 'tag', values: tags}, resultTypes: ['violations'], ...options});
+              keep((await run({})).violations);
+              const scroller = document.querySelector(
+                '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-WindowedPanel-outer');
+              if (scroller) {
+                const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+                for (let top = 0; ; top += Math.floor(scroller.clientHeight * 0.8)) {
+                  scroller.scrollTop = top;
+                  await frame(); await frame();
+                  keep((await axe.run({include: [scope]}, {
+                    runOnly: {type: 'rule', values: ['color-contrast']},
+                    resultTypes: ['violations']})).violations);
+                  if (top + scroller.clientHeight >= scroller.scrollHeight) break;
+                }
+              }
+              return [...found.values()].map((v) => ({...v, nodes: [...v.nodes.values()]}));
+            }""",
+            [scope, WCAG_21_AA],
+        )
+
     # --- screenshots ---------------------------------------------------------------------------
     def screenshot(self, path: Path, at=None, block: str = "start") -> Path:
         """Save what the student sees (scrolled to ``at``, a locator, if given) as a PNG."""
@@ -352,6 +509,31 @@ class Lab:
                 self.page.wait_for_timeout(300)
         self.page.screenshot(path=str(path))
         return path
+
+
+def accessibility_problems(lab: Lab, name: str, artifacts: Path) -> str:
+    """Run axe-core over the open notebook's outputs; record and describe what it finds.
+
+    The violations (rule, impact, elements) go to ``artifacts/accessibility/<name>.json`` for
+    a human to read after the run; the return value is a readable report, empty when there is
+    nothing to fix. Without axe-core the test is skipped (outside CI) or fails (CI=true).
+    """
+    import pytest
+
+    if not AXE.exists():
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(axe_missing_message())
+        pytest.skip(axe_missing_message())
+    violations = lab.accessibility()
+    folder = artifacts / "accessibility"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{name}.json").write_text(json.dumps(violations, indent=1), encoding="utf-8")
+    lines = []
+    for v in violations:
+        lines.append(f"{v['rule']} ({v['impact']}, {len(v['nodes'])} element(s)): {v['help']}")
+        for node in v["nodes"][:5]:
+            lines.append(f"  {node['target']}: {node['html'][:160]}")
+    return "\n".join(lines)
 
 
 def copy_artifact(src: Path, artifacts: Path, name: str) -> None:

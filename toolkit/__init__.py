@@ -13,8 +13,9 @@ Shared homes: :mod:`toolkit.ui` (offline charts, messages, saving, the widget sk
 the data generator) and :mod:`toolkit.admin` (the instructor's ``course-admin``).
 
 Importing :mod:`toolkit` switches every Altair chart to offline rendering (see
-:mod:`toolkit.ui.render`); the rest loads lazily, on first use, so a notebook that needs one
-widget does not pay for all of them.
+:mod:`toolkit.ui.render`) and, in a notebook, shows every table in a region that fits the
+page and tracebacks in plain, readable text (:mod:`toolkit.ui.display`); the rest loads
+lazily, on first use, so a notebook that needs one widget does not pay for all of them.
 
 Examples
 --------
@@ -28,9 +29,10 @@ Examples
 import importlib
 
 from toolkit import _moved
-from toolkit.ui import render
+from toolkit.ui import display, render
 
 render.enable_offline()
+display.enable_display()
 _moved.install()
 
 # public name -> the module it is (loaded on first access)

@@ -9,6 +9,7 @@ import subprocess
 
 import pytest
 from conftest import ARTIFACTS, ROOT
+from labdriver import accessibility_problems
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -42,11 +43,16 @@ def released(lab_server):
 
 @pytest.mark.parametrize("name", ASSIGNMENTS)
 def test_validate_button_reports_on_a_student_version(lab, released, name):
-    """Does the Validate button of a student version run nbgrader and show its result?"""
+    """Does the Validate button of a student version run nbgrader and show its result, and
+    are the student version's outputs accessible (axe-core, WCAG 2.1 A/AA) after Run All?"""
     student = released / name / f"{name}.ipynb"
     assert student.exists(), f"nbgrader did not write {student}"
     path = student.relative_to(lab.server.root).as_posix()
     lab.open(path)
+    # as a student first meets it: every cell run, the graded ones failing on the blanks
+    lab.run_all_past_errors()
+    found = accessibility_problems(lab, f"assignment-{name}", ARTIFACTS)
+    lab.save()
     button = lab.page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Toolbar").get_by_role(
         "button", name="Validate"
     )
@@ -61,6 +67,7 @@ def test_validate_button_reports_on_a_student_version(lab, released, name):
     expect(body).not_to_contain_text("There was an error")
     lab.screenshot(SHOTS / f"validate-{name}.png")
     assert not lab.remote_requests()
+    assert not found, f"{name}: axe-core finds WCAG 2.1 A/AA violations in the outputs:\n{found}"
 
 
 def test_formgrader_opens_for_the_instructor(lab, released):

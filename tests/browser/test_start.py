@@ -23,13 +23,16 @@ def test_slider_and_answer_as_a_student(lab):
     figure = cell.locator("svg[role=img]")
     expect(figure).to_have_attribute("aria-label", re.compile("first appears in month 7"))
 
-    handle = cell.locator(".noUi-handle")
-    handle.focus()
+    slider = cell.get_by_role("slider", name=re.compile(r"^Sales cycle"))
+    expect(slider).to_have_value("6")
+    slider.focus()
     for _ in range(3):
-        handle.press("ArrowRight")
+        slider.press("ArrowRight")
     lab.wait_idle()
 
-    expect(cell.locator(".widget-readout")).to_have_text("9")
+    expect(slider).to_have_value("9")
+    expect(slider).to_have_attribute("aria-valuetext", "9 months")
+    expect(cell.locator(".course-slider-value")).to_have_text("9 months")
     expect(figure).to_have_attribute("aria-label", re.compile("first appears in month 10"))
     expect(figure).to_contain_text("Sales cycle of 9 months")
 

@@ -8,7 +8,7 @@ from toolkit.health.chart import gap_chart
 from toolkit.indicators.chart import correlation_chart, lag_chart
 from toolkit.magic_wand.chart import pipeline_chart
 from toolkit.magic_wand.model import simulate
-from toolkit.scorecard.chart import STATUS_COLOURS, scorecard_chart
+from toolkit.scorecard.chart import STATUS_COLOURS, STATUS_WORDS, scorecard_chart
 from toolkit.ui.render import to_svg
 
 
@@ -70,11 +70,15 @@ def test_correlation_chart_marks_the_best_lag(charts, summit):
 
 
 def test_scorecard_chart_colours_each_status(charts):
-    """Does each measure's status cell carry its red/amber/green colour?"""
+    """Does each measure's status cell carry its red/amber/green colour, and say it in words
+    with a mark, so colour is not the only carrier of the status?"""
     spec = charts["scorecard"].to_dict()
     rows = pd.DataFrame(_values(spec))
     status_cells = rows[rows["column"] == "status"]
-    assert set(status_cells["text"]) <= set(STATUS_COLOURS)
+    assert set(status_cells["status"]) <= set(STATUS_COLOURS)
+    assert (status_cells["text"] == status_cells["status"].map(STATUS_WORDS)).all()
+    marks = {words.split()[0] for words in STATUS_WORDS.values()}
+    assert len(marks) == len(STATUS_WORDS), "each status has its own mark"
     scale = spec["layer"][0]["encoding"]["color"]["condition"]["scale"]
     assert dict(zip(scale["domain"], scale["range"], strict=True)) == STATUS_COLOURS
     assert len(status_cells) == len(scorecard.DEFAULT_TARGETS)

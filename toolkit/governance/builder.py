@@ -37,6 +37,7 @@ from toolkit.governance.templates import TEMPLATES, template_titles
 from toolkit.ui.messages import box
 from toolkit.ui.render import chart_widget
 from toolkit.ui.saved import load_saved
+from toolkit.ui.widget import stylesheet
 
 __all__ = ["GovernanceBuilder"]
 
@@ -226,6 +227,7 @@ class GovernanceBuilder(w.VBox):
         self.pictures = w.Tab(children=[self.chart, self.decisions_view])
         self.pictures.set_title(0, "Structure")
         self.pictures.set_title(1, "Decision rights")
+        self.add_class("course-widget")  # the course's style rules (see toolkit.ui.widget)
 
         handlers = {
             self.start_button: self._on_start,
@@ -280,6 +282,7 @@ class GovernanceBuilder(w.VBox):
             self.review_panel,
             self.pictures,
             self.json_view,
+            stylesheet(),
         ]
 
     # ------------------------------------------------------------ changing the design

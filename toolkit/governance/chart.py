@@ -43,6 +43,7 @@ from html import escape
 import pandas as pd
 
 from toolkit.governance.model import CORE_DECISIONS, TIER_RANK, TIERS, Design
+from toolkit.ui.render import svg_bundle
 
 __all__ = [
     "ARROW_COLOURS",
@@ -191,9 +192,10 @@ def _rect(x, y, w, h, fill, stroke="none", radius=0) -> str:
 class Diagram:
     """A picture drawn as SVG, with its title, its description and the data it draws.
 
-    In a notebook it shows as an image (``image/svg+xml``) with ``<chart: description>`` as
-    its text, like every other chart of the course; ``svg`` is the picture itself, for an
-    HTML widget or a page.
+    In a notebook it shows like every other chart of the course
+    (:func:`toolkit.ui.render.svg_bundle`): an image whose alternative text is the description,
+    with ``<chart: description>`` as its plain text; ``svg`` is the picture itself, for an HTML
+    widget or a page.
 
     Examples
     --------
@@ -201,7 +203,7 @@ class Diagram:
     >>> picture
     <chart: Nothing to show.>
     >>> sorted(picture._repr_mimebundle_())
-    ['image/svg+xml', 'text/plain']
+    ['image/svg+xml', 'text/html', 'text/plain']
     """
 
     title: str
@@ -210,7 +212,7 @@ class Diagram:
     svg: str = field(repr=False)
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
-        return {"image/svg+xml": self.svg, "text/plain": repr(self)}
+        return svg_bundle(self.svg, self.description)
 
     def __repr__(self) -> str:
         return f"<chart: {self.description}>"

@@ -35,7 +35,9 @@ from toolkit.health.model import (
     perception_gaps,
     survey_from_answers,
 )
+from toolkit.ui.display import table_html
 from toolkit.ui.render import chart_widget, show_in
+from toolkit.ui.slider import Slider
 from toolkit.ui.widget import CourseWidget
 
 __all__ = ["HealthCheck", "parse_saved"]
@@ -101,6 +103,8 @@ class HealthCheck(CourseWidget):
         quarters = sorted(int(q) for q in data.survey()["quarter"].dropna().unique())
         self.source = w.ToggleButtons(
             options=[COURSE, OWN],
+            description="Answers from",
+            style={"description_width": "initial"},
             value=saved.get("source", COURSE) if saved.get("source") in (COURSE, OWN) else COURSE,
         )
         self.alliance = w.Dropdown(
@@ -120,18 +124,22 @@ class HealthCheck(CourseWidget):
             options=[("our side", "us"), ("the partner", "partner")], description="Side"
         )
         self.sliders = {
-            d: w.IntSlider(
-                value=3,
+            d: Slider(
+                3,
                 min=1,
                 max=5,
-                description=d.replace("_", " "),
-                style={"description_width": "180px"},
-                layout=w.Layout(width="420px"),
+                description=f"{d.replace('_', ' ').capitalize()} (1 to 5)",
+                label_width="17em",
             )
             for d in DIMENSIONS
         }
-        self.add_button = w.Button(description="Add this person's answers", icon="plus")
-        self.remove_button = w.Button(description="Remove the last person", icon="minus")
+        whole = w.Layout(width="auto")  # the full label, never cut short
+        self.add_button = w.Button(
+            description="Add this person's answers", icon="plus", layout=whole
+        )
+        self.remove_button = w.Button(
+            description="Remove the last person", icon="minus", layout=whole
+        )
         self.upload = w.FileUpload(accept=".csv", multiple=False, description="Load a CSV")
         self.add_button.on_click(lambda _b: self.add_answer(self.current_answer()))
         self.remove_button.on_click(lambda _b: self.remove_last())
@@ -240,7 +248,12 @@ class HealthCheck(CourseWidget):
             self.picture.value = ""
             self.say(f"{err}: add answers from both sides to see gaps.", "error")
             return
-        self.table.value = gaps.round(2).to_html(classes="gaps", border=0)
+        shown = gaps.round(2)
+        self.table.value = table_html(
+            shown,
+            shown.to_html(classes="gaps", border=0),
+            label="Perception gaps: each side's average score per dimension, and the gap",
+        )
         largest = gaps["gap"].idxmax()
         self.readout.value += (
             f"<p>Largest perception gap: <b>{html.escape(largest.replace('_', ' '))}</b> "

@@ -27,6 +27,7 @@ from toolkit.indicators.catalogue import METRICS
 from toolkit.indicators.chart import correlation_chart, lag_chart
 from toolkit.indicators.lags import lag_correlations
 from toolkit.ui.render import chart_widget, show_in
+from toolkit.ui.slider import Slider
 from toolkit.ui.widget import CourseWidget
 
 __all__ = ["ExplorerState", "LagExplorer", "explore", "parse_saved"]
@@ -121,18 +122,22 @@ class LagExplorer(CourseWidget):
         self.alliance = w.Dropdown(options=names, description="Alliance")
         self.leading = w.Dropdown(
             options=[(LABELS[n], n) for n in LEADING],
-            description="Leading",
-            layout=w.Layout(width="420px"),
+            description="Leading metric",
+            style={"description_width": "initial"},
+            layout=w.Layout(width="460px", max_width="100%"),
         )
         self.lagging = w.Dropdown(
             options=[(LABELS[n], n) for n in LAGGING],
-            description="Lagging",
-            layout=w.Layout(width="420px"),
+            description="Lagging metric",
+            style={"description_width": "initial"},
+            layout=w.Layout(width="460px", max_width="100%"),
         )
-        self.lag = w.IntSlider(
-            min=0, max=MAX_LAG, description="Lag (months)", style={"description_width": "initial"}
+        self.lag = Slider(min=0, max=MAX_LAG, description="Lag", unit="months")
+        self.changes = w.Checkbox(
+            description="compare month-to-month changes (recommended)",
+            indent=False,
+            layout=w.Layout(width="auto", max_width="100%"),
         )
-        self.changes = w.Checkbox(description="compare month-to-month changes (recommended)")
         self.readout = w.HTML()
         self.picture = chart_widget()
         self.bars = chart_widget()
@@ -142,7 +147,7 @@ class LagExplorer(CourseWidget):
             [self.alliance, self.leading, self.lagging, self.lag, self.changes], self._changed
         )
         self.children = [
-            w.HBox([self.alliance, self.lag]),
+            w.HBox([self.alliance, self.lag], layout=w.Layout(flex_flow="row wrap")),
             self.leading,
             self.lagging,
             self.changes,

@@ -29,6 +29,7 @@ from toolkit.magic_wand.chart import first_revenue_chart, pipeline_chart
 from toolkit.magic_wand.model import SCENARIOS, Scenario, summary
 from toolkit.ui.messages import box
 from toolkit.ui.render import chart_widget, show_in
+from toolkit.ui.slider import Slider
 from toolkit.ui.widget import CourseWidget
 
 __all__ = ["MagicWandSimulator", "first_look", "parse_saved"]
@@ -73,29 +74,22 @@ class MagicWandSimulator(CourseWidget):
         super().__init__(path)
         self.scenario, self.guesses = self.restore(parse_saved, (scenario or Scenario(), []))
         style = {"description_width": "initial"}
-        self.effort = w.FloatSlider(
-            min=0, max=1.2, step=0.1, description="Monthly joint effort", style=style
+        column = {"label_width": "20em"}  # the sliders line up
+        self.effort = Slider(
+            min=0, max=1.2, step=0.1, description="Joint effort a month (1 = full)", **column
         )
-        self.sales_cycle = w.IntSlider(
-            min=0, max=18, description="Sales cycle (months)", style=style
+        self.sales_cycle = Slider(min=0, max=18, description="Sales cycle", unit="months", **column)
+        self.win_rate = Slider(
+            min=0.05, max=0.6, step=0.05, description="Win rate of deals", percent=True, **column
         )
-        self.win_rate = w.FloatSlider(
-            min=0.05, max=0.6, step=0.05, description="Win rate", style=style, readout_format=".0%"
+        self.months = Slider(
+            min=12, max=60, step=6, description="Months shown", unit="months", **column
         )
-        self.months = w.IntSlider(min=12, max=60, step=6, description="Months shown", style=style)
-        self.visit_month = w.IntSlider(
-            min=0,
-            max=24,
-            description="Executive visit in month (0 = none)",
-            style=style,
-            layout=w.Layout(width="420px"),
+        self.visit_month = Slider(
+            min=0, max=24, description="Executive visit in month (0 = none)", **column
         )
-        self.plug_month = w.IntSlider(
-            min=0,
-            max=60,
-            description="Pull the plug after month (0 = never)",
-            style=style,
-            layout=w.Layout(width="420px"),
+        self.plug_month = Slider(
+            min=0, max=60, description="Pull the plug after month (0 = never)", **column
         )
         self.buttons = {
             name: w.Button(description=name.capitalize(), layout=w.Layout(width="auto"))
@@ -230,12 +224,12 @@ class MagicWandSimulator(CourseWidget):
 
 def first_look(sales_cycle_months: int = 6):
     """A slider for the sales cycle and the revenue chart it produces (lesson 00)."""
-    slider = w.IntSlider(
-        value=sales_cycle_months,
+    slider = Slider(
+        sales_cycle_months,
         min=1,
         max=12,
-        description="Sales cycle",
-        style={"description_width": "initial"},
+        description="Sales cycle (from first joint work to a closed deal)",
+        unit="months",
     )
     picture = chart_widget(first_revenue_chart(slider.value))
 
@@ -245,7 +239,7 @@ def first_look(sales_cycle_months: int = 6):
     slider.observe(redraw, names="value")
     return w.VBox(
         [
-            w.HTML("<b>Move the slider: months from first joint work to a closed deal</b>"),
+            w.HTML("<b>Move the slider: how long from the first joint work to a closed deal</b>"),
             slider,
             picture,
         ]

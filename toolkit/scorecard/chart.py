@@ -1,5 +1,8 @@
 """The balanced scorecard as a picture: a table of measures with their red/amber/green status.
 
+Colour is never the only carrier of the status: each status cell also says it with a mark and
+words (:data:`STATUS_WORDS`), in dark text that keeps AA contrast on every status colour.
+
 Examples
 --------
 >>> from toolkit.scorecard.model import DEFAULT_TARGETS, quarter_actuals, scorecard
@@ -15,9 +18,17 @@ import pandas as pd
 
 from toolkit.ui.render import describe
 
-__all__ = ["STATUS_COLOURS", "scorecard_chart"]
+__all__ = ["STATUS_COLOURS", "STATUS_WORDS", "scorecard_chart"]
 
-STATUS_COLOURS = {"green": "#38a169", "amber": "#d69e2e", "red": "#e53e3e", "grey": "#a0aec0"}
+#: each status's colour; the cell's dark text keeps at least 4.5:1 on every one of them
+STATUS_COLOURS = {"green": "#38a169", "amber": "#d69e2e", "red": "#f56565", "grey": "#a0aec0"}
+#: what each status cell says, for a reader who does not see the colour
+STATUS_WORDS = {
+    "green": "✔ green: target met",
+    "amber": "! amber: close",
+    "red": "✘ red: off target",
+    "grey": "– grey: no data",
+}
 
 
 def scorecard_chart(card: pd.DataFrame) -> alt.LayerChart:
@@ -30,7 +41,7 @@ def scorecard_chart(card: pd.DataFrame) -> alt.LayerChart:
             "measure": f"{r['label']} ({r['kind']})",
             "actual": actual,
             "target": f"{r['target']:,.1f}",
-            "status": r["status"],
+            "status": STATUS_WORDS[r["status"]],
         }
         for column, text in cells.items():
             rows.append({"row": i, "column": column, "text": text, "status": r["status"]})
@@ -51,7 +62,7 @@ def scorecard_chart(card: pd.DataFrame) -> alt.LayerChart:
             alt.value("#f7fafc"),
         )
     )
-    text = base.mark_text(fontSize=11, limit=165).encode(text="text:N")
+    text = base.mark_text(fontSize=11, limit=165, color="#1a202c").encode(text="text:N")
     chart = (cells + text).properties(width=alt.Step(175), height=alt.Step(24))
     counts = card["status"].value_counts()
     summary = ", ".join(f"{counts[s]} {s}" for s in STATUS_COLOURS if s in counts)

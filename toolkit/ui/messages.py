@@ -9,13 +9,15 @@ Every widget, check report, hint and review panel of the course shows its messag
 - ``hint`` (amber, role ``note``): a hint or a warning that does not block anything.
 
 Colour is never the only carrier of meaning: each tone also starts with a word or a mark
-when the caller gives one, and the text itself says what happened. All colours keep a
-contrast of at least 4.5:1 against white (WCAG 2.1 AA).
+when the caller gives one, and the text itself says what happened. Each box brings its own
+light background, so its dark text (:data:`TEXT`) keeps AA contrast (at least 4.5:1) in any
+JupyterLab theme, light or dark; each border colour keeps at least 3:1 against that
+background, and 4.5:1 against white for text in that colour (WCAG 2.1 AA).
 
 Examples
 --------
 >>> print(box("Saved.", "ok"))
-<div role="status" style="border-left:4px solid #276749;padding:4px 10px;color:#1a202c">Saved.</div>
+<div role="status" style="border-left:4px solid #276749;background:#f0fff4;...">Saved.</div>
 >>> did_you_mean("Sumit", ["Summit", "Delta"])
 " Did you mean 'Summit'?"
 >>> did_you_mean("xyz", ["Summit", "Delta"])
@@ -28,15 +30,17 @@ import difflib
 import html
 from collections.abc import Iterable, Mapping
 
-__all__ = ["TONES", "box", "did_you_mean", "error_html", "info_html"]
+__all__ = ["TEXT", "TONES", "box", "did_you_mean", "error_html", "info_html"]
 
-#: tone -> (border colour, screen-reader role); each colour has >= 4.5:1 contrast on white
+#: tone -> (border colour, screen-reader role, background); the course's one message palette
 TONES = {
-    "ok": ("#276749", "status"),
-    "error": ("#9b2c2c", "alert"),
-    "info": ("#2b6cb0", "status"),
-    "hint": ("#975a16", "note"),
+    "ok": ("#276749", "status", "#f0fff4"),
+    "error": ("#9b2c2c", "alert", "#fff5f5"),
+    "info": ("#2b6cb0", "status", "#ebf8ff"),
+    "hint": ("#975a16", "note", "#fffaf0"),
 }
+#: the colour of a message's text, on every tone's background
+TEXT = "#1a202c"
 
 
 def box(content: str, tone: str = "info", *, escape: bool = True, role: str | None = None) -> str:
@@ -58,12 +62,12 @@ def box(content: str, tone: str = "info", *, escape: bool = True, role: str | No
     if tone not in TONES:
         msg = f"unknown tone {tone!r}; use one of {', '.join(TONES)}"
         raise ValueError(msg)
-    colour, default_role = TONES[tone]
+    colour, default_role, background = TONES[tone]
     role = role or default_role
     body = html.escape(content) if escape else content
     return (
-        f'<div role="{role}" style="border-left:4px solid {colour};padding:4px 10px;'
-        f'color:#1a202c">{body}</div>'
+        f'<div role="{role}" style="border-left:4px solid {colour};background:{background};'
+        f'padding:4px 10px;color:{TEXT}">{body}</div>'
     )
 
 

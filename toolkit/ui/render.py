@@ -4,8 +4,20 @@ Altair 6 normally emits HTML that loads Vega from a CDN, and JupyterLab 4 has no
 Vega-Lite 6, so in an offline classroom a chart would be blank. The course therefore renders
 every chart to static SVG inside the kernel with ``vl-convert`` (which bundles Vega, Vega-Lite
 and a JavaScript engine). SVG shows in JupyterLab, in classic notebooks, in nbconvert and
-nbgrader HTML feedback, and in screen readers (the chart's title and description become the
-SVG's ``aria-label``). Interactivity comes from the course's ipywidgets, not from the chart.
+nbgrader HTML feedback. Interactivity comes from the course's ipywidgets, not from the chart.
+
+Every chart meets WCAG 2.1 AA wherever it is shown, and this module is the one place that sees
+to it:
+
+- the SVG is one image (``role="img"``) named by the chart's description (``aria-label``),
+  with the title and description as its ``<title>`` and ``<desc>``; Vega-Lite's ``aria``
+  configuration, set here for every chart, keeps marks and axes out of the accessibility tree,
+  so nothing inside the picture has a role without a name;
+- a cell output is an ``<img>`` whose alternative text is the description (JupyterLab draws
+  ``image/svg+xml`` as an image with no ``alt``, so the bundle leads with ``text/html``);
+  nbgrader feedback does the same (``toolkit/admin/templates/feedback``);
+- the picture shrinks to the width it is given (``max-width: 100%`` over its ``viewBox``), so
+  no chart is wider than the notebook.
 
 Chart helpers elsewhere in :mod:`toolkit` return an ``alt.Chart`` and never display it; use
 :func:`to_svg` to get the picture as text (widgets show it in an ``HTML`` widget).
@@ -23,15 +35,21 @@ Examples
 >>> svg = to_svg(chart)
 >>> svg.startswith("<svg") and 'aria-label="Revenue stays at zero' in svg
 True
+>>> 'aria-hidden="true"' in svg, 'style="max-width:100%;height:auto"' in svg  # marks hidden
+(True, True)
+>>> print(svg_bundle(svg, "Revenue stays at zero for two months, then rises.")["text/html"])
+<img alt="Revenue stays at zero for two months, then rises." ... src="data:image/svg+xml;...">
 >>> "http" in svg.replace("http://www.w3.org", "")
 False
 """
 
 from __future__ import annotations
 
+import base64
 import html
 import json
 import os
+import re
 from typing import TYPE_CHECKING
 
 import altair as alt
@@ -50,6 +68,7 @@ __all__ = [
     "render_deferred",
     "renderer_name",
     "show_in",
+    "svg_bundle",
     "to_svg",
 ]
 
@@ -61,6 +80,27 @@ LAGGING_COLOUR = "#c05621"
 DEFERRED_MIME = "application/vnd.alliance-course.chart+json"
 #: Largest specification (as JSON text) the grader draws; larger charts draw in the kernel.
 DEFERRED_MAX_CHARS = 200_000
+#: how every picture is sized: its own width at most, narrower when the page is narrower
+FIT = "max-width:100%;height:auto"
+#: the charts' font: vl-convert measures text with the first of these it finds, a browser draws
+#: it with the first it has; DejaVu Sans (Debian's sans-serif) and Verdana are the widest
+#: common ones, so text measured with them is never cut off or overlapping in a narrower font
+FONT = "DejaVu Sans, Verdana, sans-serif"
+
+
+def _configured(spec: dict) -> dict:
+    """``spec`` with the course's accessibility configuration, set here for every chart.
+
+    ``aria: false`` for the chart and for every mark: Vega then hides marks and axes from
+    screen readers (``aria-hidden``) instead of giving each a role, often with no name. The
+    chart as a whole is the image; :func:`_accessible` names it. Text is laid out in
+    :data:`FONT` unless the chart chose its own.
+    """
+    config = dict(spec.get("config") or {})
+    config.setdefault("font", FONT)
+    config["aria"] = False
+    config["mark"] = {**(config.get("mark") or {}), "aria": False}
+    return {**spec, "config": config}
 
 
 def to_svg(chart: alt.TopLevelMixin | dict) -> str:
@@ -79,11 +119,20 @@ def to_svg(chart: alt.TopLevelMixin | dict) -> str:
     import vl_convert as vlc  # imported on first render: it is a large native module
 
     spec = chart if isinstance(chart, dict) else chart.to_dict()
-    return _accessible(vlc.vegalite_to_svg(spec), _title_text(spec), spec.get("description", ""))
+    svg = vlc.vegalite_to_svg(_configured(spec))
+    return _accessible(svg, _title_text(spec), spec.get("description", ""))
+
+
+_FIRST_GROUP = re.compile(r"<g\b([^>]*)>")
+_OWN_ROLE = re.compile(r'\s(?:role|aria-roledescription|aria-label)="[^"]*"')
 
 
 def _accessible(svg: str, title: str, description: str) -> str:
-    """Give the SVG a role, an accessible name and a description (read by screen readers)."""
+    """Make the SVG one image: a role, a name, a description, sized to fit.
+
+    Nothing inside is exposed: the drawing's outer group is hidden from screen readers (Vega's
+    root group keeps a role without a name even when every mark has ``aria: false``).
+    """
     label = html.escape(description or title or "chart", quote=True)
     head, sep, rest = svg.partition(">")
     if not sep or not head.startswith("<svg"):
@@ -91,11 +140,51 @@ def _accessible(svg: str, title: str, description: str) -> str:
     inner = f"<title>{html.escape(title or description)}</title>"
     if description:
         inner += f"<desc>{html.escape(description)}</desc>"
-    return f'{head} role="img" aria-label="{label}">{inner}{rest}'
+    drawing = _FIRST_GROUP.search(rest)
+    if drawing:
+        attributes = _OWN_ROLE.sub("", drawing.group(1))
+        rest = f'{rest[: drawing.start()]}<g{attributes} aria-hidden="true">{rest[drawing.end() :]}'
+    return f'{head} style="{FIT}" role="img" aria-label="{label}">{inner}{rest}'
+
+
+def svg_bundle(svg: str, text: str) -> dict:
+    """How a picture drawn as SVG shows in a notebook: an image with ``text`` as its ``alt``.
+
+    JupyterLab draws an ``image/svg+xml`` output as an ``<img>`` with no alternative text, so
+    the bundle leads with ``text/html``: the same picture as an image whose ``alt`` is
+    ``text`` (the chart's description), sized to fit the page. ``image/svg+xml`` stays for
+    tools that want the picture itself.
+
+    Parameters
+    ----------
+    svg : str
+        The picture (an accessible SVG such as :func:`to_svg` makes).
+    text : str
+        What the picture shows, in one sentence.
+
+    Returns
+    -------
+    dict
+        ``text/html``, ``image/svg+xml`` and ``text/plain`` (``<chart: text>``).
+
+    Examples
+    --------
+    >>> bundle = svg_bundle('<svg xmlns="http://www.w3.org/2000/svg"></svg>', "An empty box.")
+    >>> sorted(bundle), bundle["text/plain"]
+    (['image/svg+xml', 'text/html', 'text/plain'], '<chart: An empty box.>')
+    >>> 'alt="An empty box."' in bundle["text/html"]
+    True
+    """
+    encoded = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    image = (
+        f'<img alt="{html.escape(text, quote=True)}" style="{FIT}" '
+        f'src="data:image/svg+xml;base64,{encoded}">'
+    )
+    return {"text/html": image, "image/svg+xml": svg, "text/plain": f"<chart: {text}>"}
 
 
 def _mimebundle(spec: dict, **_kwargs) -> dict:
-    """Altair renderer: an SVG picture plus a plain-text description.
+    """Altair renderer: an SVG picture with its description (see :func:`svg_bundle`).
 
     While nbgrader autogrades or validates (it sets ``NBGRADER_EXECUTION``), a chart is left
     as its specification under :data:`DEFERRED_MIME`: the grader draws it afterwards with
@@ -107,7 +196,7 @@ def _mimebundle(spec: dict, **_kwargs) -> dict:
     text = _label(spec)
     if _grading() and _deferrable(spec):
         return {DEFERRED_MIME: spec, "text/plain": f"<chart: {text}>"}
-    return {"image/svg+xml": to_svg(spec), "text/plain": f"<chart: {text}>"}
+    return svg_bundle(to_svg(spec), text)
 
 
 def _grading() -> bool:
@@ -122,8 +211,9 @@ def _deferrable(spec: dict) -> bool:
 def render_deferred(outputs: list) -> list[str]:
     """Draw, in place, every chart of ``outputs`` that the kernel left to the grader.
 
-    Each output carrying :data:`DEFERRED_MIME` gets its ``image/svg+xml`` picture (the same
-    accessible SVG :func:`to_svg` makes) and loses the specification. A chart that cannot be
+    Each output carrying :data:`DEFERRED_MIME` gets the bundle a student's kernel would have
+    made (:func:`svg_bundle`: the image with its description as ``alt``, and the accessible
+    SVG :func:`to_svg` makes) and loses the specification. A chart that cannot be
     drawn keeps only its text and a note saying so; nothing is raised.
 
     Parameters
@@ -145,7 +235,7 @@ def render_deferred(outputs: list) -> list[str]:
     >>> render_deferred(outputs)
     []
     >>> sorted(outputs[0]["data"]), 'aria-label="One dot."' in outputs[0]["data"]["image/svg+xml"]
-    (['image/svg+xml', 'text/plain'], True)
+    (['image/svg+xml', 'text/html', 'text/plain'], True)
     """
     problems = []
     for output in outputs:
@@ -154,7 +244,7 @@ def render_deferred(outputs: list) -> list[str]:
         if spec is None:
             continue
         try:
-            data["image/svg+xml"] = to_svg(dict(spec))
+            data.update(svg_bundle(to_svg(dict(spec)), _label(dict(spec))))
         except Exception as error:  # noqa: BLE001 - a bad chart must not stop the grading
             message = f"chart could not be drawn: {type(error).__name__}: {error}"
             data["text/plain"] = f"{data.get('text/plain', '<chart>')} ({message})"
@@ -197,7 +287,7 @@ def chart_widget(chart: alt.TopLevelMixin | None = None) -> ipywidgets.HTML:
     """An ``ipywidgets.HTML`` that shows a chart; update it with :func:`show_in`."""
     import ipywidgets
 
-    box = ipywidgets.HTML(layout=ipywidgets.Layout(overflow="auto"))
+    box = ipywidgets.HTML(layout=ipywidgets.Layout(max_width="100%"))
     if chart is not None:
         show_in(box, chart)
     return box

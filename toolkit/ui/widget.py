@@ -10,7 +10,9 @@ does the parts every widget needs, once:
 - **save** on every change, with an inline message (not a traceback) when the disk refuses;
 - **say** things in the course's one message style (:mod:`toolkit.ui.messages`);
 - **sync controls quietly**: setting the sliders from the state does not fire the handlers
-  that turn slider moves into new states.
+  that turn slider moves into new states;
+- **carry the course's style rules** (:func:`stylesheet`) for the few parts of ipywidgets
+  whose default look falls short of WCAG 2.1 AA contrast.
 
 Examples
 --------
@@ -42,11 +44,30 @@ from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 
 import ipywidgets as w
+import traitlets
 
 from toolkit.ui.messages import box
 from toolkit.ui.saved import AnswerFile
 
-__all__ = ["CourseWidget"]
+__all__ = ["COURSE_CSS", "CourseWidget", "stylesheet"]
+
+#: The course's style rules for ipywidgets' own parts, inside a course widget
+#: (``.course-widget``): a tab that is not selected has its label at 4.45:1 on JupyterLab's
+#: light theme; it gets the main text colour (over ipywidgets' own, more specific rule).
+COURSE_CSS = (
+    ".course-widget .lm-TabBar-tab { color: var(--jp-ui-font-color1, #1a202c) !important; }"
+)
+
+
+def stylesheet() -> w.HTML:
+    """An invisible widget holding :data:`COURSE_CSS`; a course widget carries one.
+
+    Examples
+    --------
+    >>> stylesheet().value.startswith("<style>.course-widget")
+    True
+    """
+    return w.HTML(f"<style>{COURSE_CSS}</style>", layout=w.Layout(display="none"))
 
 
 class CourseWidget(w.VBox):
@@ -64,11 +85,19 @@ class CourseWidget(w.VBox):
     kind = "course-widget"
 
     def __init__(self, path: str | os.PathLike, **kwargs):
+        self._stylesheet = stylesheet()
         super().__init__(**kwargs)
+        self.add_class("course-widget")
         self.answer_file = AnswerFile(path, kind=self.kind)
         self.message = w.HTML()
         self._quiet = False
         self._notice = ""
+
+    @traitlets.validate("children")
+    def _with_stylesheet(self, proposal):
+        """Whatever children a subclass sets, the course's style rules come last."""
+        children = tuple(c for c in proposal["value"] if c is not self._stylesheet)
+        return (*children, self._stylesheet)
 
     @property
     def path(self):
