@@ -116,11 +116,40 @@ def _best_lag_path():
         ex.check_best_lag,
         ex.hint_best_lag,
         wrong=0,
-        right=lambda: best_lag(
-            data.series(ex.LAG["alliance"], ex.LAG["leading"]),
-            data.series(ex.LAG["alliance"], ex.LAG["lagging"]),
+        right=lambda: (
+            best_lag(
+                data.series(ex.LAG["alliance"], ex.LAG["leading"]),
+                data.series(ex.LAG["alliance"], ex.LAG["lagging"]),
+            ).lag
         ),
         look_for="sales cycle",
+    )
+
+
+def _young_alliance_path():
+    from toolkit import data
+    from toolkit.indicators import lesson as ex
+    from toolkit.indicators.lags import best_lag
+
+    def right():
+        young = best_lag(
+            data.series(ex.YOUNG["alliance"], ex.LAG["leading"]).loc[: ex.YOUNG["months"]],
+            data.series(ex.YOUNG["alliance"], ex.LAG["lagging"]).loc[: ex.YOUNG["months"]],
+        )
+        return "cannot tell yet" if young.lag is None else young.lag
+
+    full = best_lag(
+        data.series(ex.YOUNG["alliance"], ex.LAG["leading"]),
+        data.series(ex.YOUNG["alliance"], ex.LAG["lagging"]),
+    )
+    return Path_(
+        "indicators.young-alliance",
+        ex.check_young_alliance,
+        ex.hint_young_alliance,
+        # the plausible wrong answer: the lag all four years read, claimed after two
+        wrong=full.lag,
+        right=right,
+        look_for="verdict",
     )
 
 
@@ -198,8 +227,11 @@ def _reading_lag_path():
         check_lag,
         hint_lag,
         wrong=-2,
-        right=lambda: best_lag(
-            data.series("Granite", "deal_registrations"), data.series("Granite", "sourced_revenue")
+        right=lambda: (
+            best_lag(
+                data.series("Granite", "deal_registrations"),
+                data.series("Granite", "sourced_revenue"),
+            ).lag
         ),
         look_for="whole number",
         hidden_tests=True,
@@ -246,6 +278,7 @@ PATHS = [
     _lean_case_path,
     _sort_metrics_path,
     _best_lag_path,
+    _young_alliance_path,
     _scorecard_path,
     _largest_gap_path,
     _owners_path,

@@ -46,6 +46,7 @@ SIGNIFICANCE = 0.01
 MIN_SPREAD = 1.15
 # each month of the quarter needs this many measured months to estimate its factor
 _MIN_PER_MONTH = 4
+_LOWEST = 0.1  # a month of the quarter booking less than this share is no rhythm to divide by
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,8 @@ def _rhythm_of(values: np.ndarray, months: np.ndarray) -> QuarterRhythm:
     if not np.all(factors > 0):  # a month that books nothing in most quarters: not a rhythm
         return QuarterRhythm(months=used)
     factors = factors / factors.mean()
+    if factors.min() < _LOWEST:  # nor is one that books next to nothing
+        return QuarterRhythm(months=used)
     p = _kruskal_wallis(groups)
     found = p < SIGNIFICANCE and factors.max() / factors.min() >= MIN_SPREAD
     rounded = tuple(round(float(f), 2) for f in factors)

@@ -78,9 +78,18 @@ def _schema_panel() -> dict:
     units = _units()
     defs = {m.name: m for m in METRICS}
 
+    bookings = (
+        " Booked in the month a deal closes: sales teams close at quarter end, so the third "
+        "month of a quarter books more than the first; some deals due in August close in "
+        "September; the enterprise alliances book a few large deals a month, so their months "
+        "jump."
+    )
+    notes = {"sourced_revenue": bookings, "new_customer_wins": bookings}
+
     def metric(name, type_, **c):
         m = defs[name]
-        return _field(name, type_, f"{m.label} ({m.kind}). {m.definition}", units[name], **c)
+        text = f"{m.label} ({m.kind}). {m.definition}{notes.get(name, '')}"
+        return _field(name, type_, text, units[name], **c)
 
     fields = [
         _field(
@@ -310,7 +319,9 @@ def _datapackage() -> dict:
                 "panel",
                 "panel.csv",
                 "Monthly alliance panel",
-                f"One row per alliance and month ({MONTHS} months from 2022-01).",
+                f"One row per alliance and month ({MONTHS} months from 2022-01). Bookings follow "
+                "the quarter (more in its third month), dip in August, and jump with single "
+                "deals for the enterprise alliances; see README.md.",
                 _schema_panel(),
             ),
             resource(

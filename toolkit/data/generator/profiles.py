@@ -30,7 +30,7 @@ START = pd.Period("2022-01", freq="M")
 OUR_COMPANY = "Acme Software"
 # alliances whose lag reads clearly in the course data (a test checks it): the lessons ask
 # students to measure only these
-READABLE = ("Northwind", "Harbor", "Quarry", "Pixel", "Delta", "Summit")
+READABLE = ("Bluepeak", "Harbor", "Cedar", "Pixel", "Delta", "Summit")
 
 
 def _ramp(months, start, end, lo, hi):
@@ -183,7 +183,7 @@ def _plans() -> tuple[Profile, ...]:
             visits=(3, 15, 27, 39),
             shocks={
                 ("partner", "governance"): (1, -0.8),
-                ("partner", "communication"): (1, -0.6),
+                ("partner", "communication"): (1, -2.0),
                 ("us", "governance"): (1, -0.4),
                 ("partner", "operational_effectiveness"): (1, -0.4),
             },
@@ -257,7 +257,7 @@ def _plans() -> tuple[Profile, ...]:
             plan(np.where((m >= 16) & (m <= 24), 0.25, _ramp(m, 1, 10, 0.4, 0.95) + quarterly)),
             visits=(1, 13, 26, 38),
             shocks={
-                ("partner", "commitment"): (16, -0.9, 27),
+                ("partner", "commitment"): (16, -2.0, 27),
                 ("partner", "governance"): (16, -0.7, 27),
                 ("us", "strategic_value"): (19, -0.6, 27),
             },
