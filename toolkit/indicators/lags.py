@@ -100,6 +100,7 @@ __all__ = [
     "LagReading",
     "best_lag",
     "lag_correlations",
+    "lag_in_months",
     "reads_clearly",
 ]
 
@@ -720,3 +721,34 @@ def reads_clearly(
                 raise
             return False
     return bool(reading.clear and reading.margin is not None and reading.margin >= margin)
+
+
+def lag_in_months(
+    leading: pd.Series, lagging: pd.Series, max_lag: int = 12, *, changes: bool = True
+) -> int:
+    """The lag with the highest correlation, as a bare number of months.
+
+    What ``best_lag`` returned before it said how sure it is; notebooks released before that
+    reach it through their old import path (``toolkit.metrics.best_lag``). New code uses
+    :func:`best_lag`, whose ``.lag`` is None when the data cannot tell.
+
+    Raises
+    ------
+    ValueError
+        When no lag has at least three months to compare.
+
+    Examples
+    --------
+    >>> import toolkit.data as data
+    >>> lag_in_months(data.series("Summit", "deal_registrations"),
+    ...               data.series("Summit", "sourced_revenue"))
+    3
+    """
+    corr = lag_correlations(leading, lagging, max_lag, changes=changes)["correlation"]
+    if corr.isna().all():
+        msg = (
+            "cannot measure a lag: the two series share fewer than three months that vary; "
+            "use longer series with fewer gaps"
+        )
+        raise ValueError(msg)
+    return int(corr.idxmax())
