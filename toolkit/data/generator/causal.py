@@ -10,14 +10,21 @@ alliance). The work flows down a causal chain, and every step takes time:
    stocks that grow with effort and wear away without it (sellers change jobs, plans lapse).
 3. **Pipeline**: one month later, enablement and campaigns produce partner leads; 30-50 % of
    leads are qualified and registered, 60-75 % of registrations become opportunities.
-4. **Wins**: each opportunity closes one *sales cycle* after it was registered (give or take a
-   month) and is won with the alliance's win rate (partner-sourced deals: 20-45 %).
-5. **Revenue** is booked when a deal is won. Satisfaction, renewals and revenue growth follow
-   later still.
+4. **Wins**: each opportunity is due one *sales cycle* after it was registered (give or take
+   a month) and is won with the alliance's win rate (partner-sourced deals: 20-45 %). Deal
+   values vary around the alliance's typical deal size; an enterprise alliance's vary a lot
+   (``deal_spread``), so a few large deals make its months jump.
+5. **The calendar** moves some deals later (:func:`booked_month`): in August, the summer
+   holidays; at quarter end, the push to close, which gives bookings the quarter-end rhythm
+   (about 0.7, 0.85 and 1.45 of the quarter's average in its first, second and third month).
+6. **Revenue** is booked in the month a deal is won. Satisfaction, renewals and revenue
+   growth follow later still.
 
-So deal registrations lead partner-sourced revenue by exactly the sales cycle; effort leads it
-by the sales cycle plus the time enablement and lead generation take. All figures are
-*typical* practitioner rules of thumb, not research results.
+So most deals close exactly one sales cycle after their registration: deal registrations
+lead partner-sourced revenue by the sales cycle (the *true lag*, for instructors in
+``grading/instructor/course-data.md``); effort leads it by the sales cycle plus the time
+enablement and lead generation take. All figures are *typical* practitioner rules of thumb,
+not research results.
 
 Examples
 --------

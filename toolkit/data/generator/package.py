@@ -460,8 +460,11 @@ def instructor_notes() -> str:
         "partner-sourced revenue with its defaults (quarter rhythm taken out, changes of",
         "3-month averages); *naive* is the lag with the highest correlation of month-to-month",
         "changes with the rhythm left in (what lesson 03 warns about).",
-        f"The lessons ask only about alliances that read clearly: {', '.join(READABLE)}",
-        "(a test checks each reads its true lag clearly).",
+        f"These alliances read their true lag clearly: {', '.join(READABLE)} (a test checks",
+        "each); lesson 03 asks students to read lags only from them. Part 2 of the assignment",
+        "*reading-the-indicators* asks for Granite's lag, which reads as *likely* only (large",
+        "deals of very different sizes): its hidden test accepts the true lag give or take a",
+        "month.",
         "",
         "| alliance | profile | true lag (months) | reading | plausible | naive "
         "| win rate | wins a month | deal sizes | first win (month) | revenue falls next year |",
