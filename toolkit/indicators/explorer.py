@@ -148,9 +148,13 @@ class LagExplorer(CourseWidget):
         self.lag = w.IntSlider(
             min=0, max=MAX_LAG, description="Lag (months)", style={"description_width": "initial"}
         )
-        self.changes = w.Checkbox(description="compare changes, not levels (recommended)")
+        whole_label = {"indent": False, "layout": w.Layout(width="auto")}  # not cut short
+        self.changes = w.Checkbox(
+            description="compare changes, not levels (recommended)", **whole_label
+        )
         self.rhythm_out = w.Checkbox(
-            description="take the quarter rhythm out, average 3 months (recommended)"
+            description="take the quarter rhythm out and average 3 months (recommended)",
+            **whole_label,
         )
         self.readout = w.HTML()
         self.picture = chart_widget()
