@@ -174,7 +174,7 @@ KITS: dict[str, Kit] = {
             # within one month of the true lag is correct, as the assignment says
             "granite_lag_answer": "granite_lag = best_lag(\n"
             "    data.series('Granite', 'deal_registrations'),\n"
-            "    data.series('Granite', 'sourced_revenue'),\n) + 1",
+            "    data.series('Granite', 'sourced_revenue'),\n).lag + 1",
             # other order, other case; Bluepeak is accepted either way
             "falling_answer": 'falling = ["cedar", "Harbor", "Bluepeak"]',
             "gaps_answer": "gaps = perception_gaps(data.survey('Constellation', quarter=16))\n"

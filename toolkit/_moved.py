@@ -15,8 +15,8 @@ Examples
 >>> import warnings
 >>> warnings.simplefilter("ignore", PendingDeprecationWarning)
 >>> import toolkit.metrics
->>> from toolkit.indicators.lags import best_lag
->>> toolkit.metrics.best_lag is best_lag
+>>> from toolkit.indicators.lags import lag_correlations
+>>> toolkit.metrics.lag_correlations is lag_correlations
 True
 >>> new_home("toolkit.reading_checks", "lag_report")
 'toolkit.indicators.assignment.check_lag'
@@ -99,7 +99,9 @@ MOVED: dict[str, dict[str, str]] = {
     "toolkit.metrics": {
         "catalog": "toolkit.indicators.catalogue:catalogue",
         **_names("toolkit.indicators.catalogue", "kind_of", "metric_name"),
-        **_names("toolkit.indicators.lags", "best_lag", "lag_correlations"),
+        # best_lag now returns a reading; released notebooks expect the number of months
+        "best_lag": "toolkit.indicators.lags:lag_in_months",
+        "lag_correlations": "toolkit.indicators.lags",
         "indicator_trends": "toolkit.indicators.trends",
         **_names(
             "toolkit.scorecard.model",
@@ -162,11 +164,12 @@ MOVED: dict[str, dict[str, str]] = {
         **_names(
             "toolkit.indicators.lesson",
             "LAG",
-            "check_best_lag",
             "check_sorting",
-            "hint_best_lag",
             "hint_sorting",
         ),
+        # the released lesson asked for Northwind's lag; the lesson now asks for another
+        "check_best_lag": "toolkit.indicators.lesson:check_northwind_lag",
+        "hint_best_lag": "toolkit.indicators.lesson:hint_northwind_lag",
         **_names("toolkit.scorecard.lesson", "check_scorecard", "hint_scorecard"),
         **_names("toolkit.health.lesson", "GAP", "check_largest_gap", "hint_largest_gap"),
     },

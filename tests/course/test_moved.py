@@ -112,3 +112,32 @@ def test_concept_packages_reexport_their_public_names(package):
     module = importlib.import_module(f"toolkit.{package}")
     for name in module.__all__:
         assert getattr(module, name) is not None, f"toolkit.{package}.{name}"
+
+
+def test_notebooks_released_before_keep_their_numbers():
+    """Do the old import paths still give a number of months, and the old exercise its alliance?"""
+    import warnings
+
+    import pandas as pd
+
+    from toolkit import data
+    from toolkit.indicators import lesson
+    from toolkit.indicators.lags import best_lag
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PendingDeprecationWarning)
+        from toolkit.indicator_exercises import check_best_lag
+        from toolkit.metrics import best_lag as released_best_lag
+    granite = (
+        data.series("Granite", "deal_registrations"),
+        data.series("Granite", "sourced_revenue"),
+    )
+    months = released_best_lag(*granite)
+    assert isinstance(months, int) and months == best_lag(*granite).lag
+    northwind = best_lag(
+        data.series("Northwind", "deal_registrations"), data.series("Northwind", "sourced_revenue")
+    )
+    assert check_best_lag(northwind.lag).passed
+    assert check_best_lag is lesson.check_northwind_lag
+    with pytest.raises(ValueError, match="cannot measure a lag"):
+        released_best_lag(pd.Series([1.0, 2.0]), pd.Series([2.0, 4.0]))

@@ -1,9 +1,11 @@
 """The course data: generated reproducibly, valid against its data dictionary, and teaching."""
 
+import json
 import shutil
 import subprocess
 import sys
 
+import numpy as np
 import pandas as pd
 import pytest
 from conftest import ROOT
@@ -11,9 +13,12 @@ from frictionless import validate
 
 from toolkit import data
 from toolkit.data import generator, loaders
+from toolkit.data.generator.package import INSTRUCTOR_NOTES
 from toolkit.health.model import perception_gaps
+from toolkit.indicators import lesson
 from toolkit.indicators.catalogue import METRICS
 from toolkit.indicators.lags import best_lag
+from toolkit.indicators.seasonality import quarter_rhythm
 
 DATASETS = ROOT / "datasets"
 BY_NAME = {m.name: m for m in METRICS}
@@ -77,9 +82,12 @@ def test_a_damaged_file_fails_validation(tmp_path):
 
 
 def test_regeneration_reproduces_the_committed_files_byte_for_byte(built, tmp_path):
-    """Does `python -m toolkit.data.generator` write exactly the committed files?"""
+    """Does `python -m toolkit.data.generator` write exactly the committed files, both the
+    data package and the instructors' page?"""
+    notes = tmp_path / "instructor" / "course-data.md"
+    folder = tmp_path / "datasets"
     subprocess.run(
-        [sys.executable, "-m", "toolkit.data.generator", str(tmp_path)],
+        [sys.executable, "-m", "toolkit.data.generator", str(folder), "--instructor", str(notes)],
         check=True,
         capture_output=True,
         cwd=tmp_path,
@@ -89,8 +97,39 @@ def test_regeneration_reproduces_the_committed_files_byte_for_byte(built, tmp_pa
         assert text.encode() == committed, (
             f"datasets/{name} differs: run python -m toolkit.data.generator"
         )
-        assert (tmp_path / name).read_bytes() == committed
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(built)
+        assert (folder / name).read_bytes() == committed
+    assert sorted(p.name for p in folder.iterdir()) == sorted(built)
+    committed_notes = INSTRUCTOR_NOTES.read_bytes()
+    assert notes.read_bytes() == committed_notes, (
+        "grading/instructor/course-data.md differs: run python -m toolkit.data.generator"
+    )
+    assert generator.instructor_notes().encode() == committed_notes
+
+
+def test_students_data_give_no_graded_answer_away(built):
+    """Does nothing in datasets/ state a true lag, a story or whose revenue falls?"""
+    text = "\n".join(built.values()).lower()
+    for forbidden in ("ground truth", "true lag", "sales_cycle", "sales cycle =", "falls next"):
+        assert forbidden not in text, forbidden
+    for p in generator.PROFILES:
+        assert p.story[:60].lower() not in text, p.alliance
+        name = p.alliance.lower()
+        assert f"{name} ({p.profile})" not in text and f"| {name} | {p.profile}" not in text
+    notes = INSTRUCTOR_NOTES.read_text()
+    assert all(p.story in notes and f"| {p.sales_cycle} |" in notes for p in generator.PROFILES)
+
+
+def test_the_dictionary_describes_the_bookings(built):
+    """Does the data dictionary tell students about the quarter end, holidays and large deals?"""
+    readme = built["README.md"]
+    for phrase in ("Quarter-end rhythm", "0.7, 0.85", "holiday", "A few large deals"):
+        assert phrase in readme, phrase
+    revenue = next(
+        f
+        for f in json.loads(built["datapackage.json"])["resources"][2]["schema"]["fields"]
+        if f["name"] == "sourced_revenue"
+    )
+    assert "quarter" in revenue["description"]
 
 
 def test_datasets_stay_small():
@@ -177,14 +216,93 @@ def test_the_multi_partner_alliance_has_several_partners():
     assert len(companies) >= 2
 
 
-@pytest.mark.parametrize("alliance", generator.READABLE)
-def test_best_lag_recovers_the_true_lag(alliance):
-    """Does best_lag find the sales cycle (registrations -> revenue) within a month?"""
-    truth = next(p.sales_cycle for p in generator.PROFILES if p.alliance == alliance)
-    found = best_lag(
-        data.series(alliance, "deal_registrations"), data.series(alliance, "sourced_revenue")
+def _reading(alliance, months=None):
+    lead = data.series(alliance, "deal_registrations")
+    revenue = data.series(alliance, "sourced_revenue")
+    if months:
+        lead, revenue = lead.loc[:months], revenue.loc[:months]
+    return best_lag(lead, revenue)
+
+
+def _true_lag(alliance):
+    return next(p.sales_cycle for p in generator.PROFILES if p.alliance == alliance)
+
+
+# the alliances lesson 03 reads a lag from: the explorer and worked example, the naive-reading
+# demonstration, the exercise, the hints' worked example and the pause that shows up later
+LESSON_ALLIANCES = {"Summit", "Cedar", lesson.LAG["alliance"], "Pixel", "Delta"}
+
+
+@pytest.mark.parametrize("alliance", sorted(set(generator.READABLE) | LESSON_ALLIANCES))
+def test_the_lessons_alliances_read_their_true_lag_clearly(alliance):
+    """Does best_lag read the sales cycle (registrations -> revenue) clearly, within a month?"""
+    assert alliance in generator.READABLE
+    reading = _reading(alliance)
+    assert reading.verdict == "clear", str(reading)
+    assert abs(reading.lag - _true_lag(alliance)) <= 1
+
+
+def test_the_assignment_lag_is_named_within_a_month():
+    """Granite (reading-the-indicators, part 2): is a lag named, within a month of the truth?"""
+    reading = _reading("Granite")
+    assert reading.lag is not None and abs(reading.lag - _true_lag("Granite")) <= 1
+
+
+def test_a_young_alliance_cannot_tell_yet():
+    """Lesson 03's exercise: do the first two years of Summit's data say 'cannot tell'?"""
+    young = _reading(lesson.YOUNG["alliance"], lesson.YOUNG["months"])
+    assert young.verdict == "cannot tell"
+
+
+def test_lumpy_enterprise_revenue_is_read_with_care():
+    """Do the enterprise alliances book a few large deals a month, and read no clear lag?"""
+    wins = data.panel().groupby("alliance")["new_customer_wins"].median()
+    for p in generator.PROFILES:
+        if p.deal_spread >= 0.6:
+            assert wins[p.alliance] <= 6, p.alliance
+            assert _reading(p.alliance).verdict != "clear", p.alliance
+    assert wins.max() >= 20  # others win many small deals
+
+
+def test_revenue_books_at_quarter_end():
+    """Across the alliances, does the third month of a quarter book far more than the first?"""
+    factors = np.array(
+        [quarter_rhythm(data.series(a, "sourced_revenue")).factors for a in READ_RHYTHM]
     )
-    assert abs(found - truth) <= 1
+    first, second, third = np.median(factors, axis=0)
+    assert first < 0.85 and second < 1.0 and third > 1.3, (first, second, third)
+
+
+READ_RHYTHM = ("Northwind", "Cedar", "Delta", "Pixel", "Summit", "Quarry")
+
+
+def test_august_books_less_than_other_second_months():
+    """The holiday dip: does August book less, against the months around it, than May or
+    November do?"""
+    panel = data.panel()
+    calendar = (panel["month"] - 1) % 12 + 1
+    by = panel.assign(calendar=calendar).pivot(
+        index="month", columns="alliance", values="sourced_revenue"
+    )
+    around = by.rolling(3, center=True).mean()
+    share = (by / around).where(around > 0)
+    month = (share.index - 1) % 12 + 1
+    august = np.nanmedian(share[month == 8].to_numpy())
+    others = np.nanmedian(share[np.isin(month, [2, 5, 11])].to_numpy())
+    assert august < others - 0.1, (august, others)
+
+
+def test_one_alliance_is_generated_alone_and_reproducibly():
+    """Can one profile be simulated with its own seed, the same each time (per-student data)?"""
+    profile = generator.PROFILES[0]
+    first = generator.alliance_data(profile, seed=123)
+    again = generator.alliance_data(profile, seed=123)
+    other = generator.alliance_data(profile, seed=124)
+    pd.testing.assert_frame_equal(first.panel, again.panel)
+    pd.testing.assert_frame_equal(first.survey, again.survey)
+    assert not first.panel.equals(other.panel)
+    assert first.truth["true_lag"] == profile.sales_cycle
+    assert list(first.panel.columns) == list(data.panel().columns)
 
 
 def test_surveys_match_the_profiles():

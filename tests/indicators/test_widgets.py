@@ -1,5 +1,6 @@
 """The metric sorter and the lag explorer, driven without a browser: set values, click, read."""
 
+import html
 import json
 
 from toolkit import data, indicators
@@ -76,10 +77,35 @@ def test_explorer_slider_redraws_chart_and_correlation(answer_path):
         data.series("Summit", "deal_registrations"), data.series("Summit", "sourced_revenue")
     )
     assert f"{table.loc[3, 'correlation']:.2f}" in explorer.readout.value
-    assert "the best lag is 3 months" in explorer.readout.value
     assert explorer.picture.value != before and "<svg" in explorer.picture.value
     assert "moved 3 months later" in explorer.picture.value
     assert json.loads(path.read_text())["data"]["lag"] == 3
+
+
+def test_explorer_readout_says_the_reading_and_how_sure(answer_path):
+    """Does the readout carry the reading's sentence, verdict included?"""
+    explorer = LagExplorer("Summit", path=answer_path("my-lag-explorer.json"))
+    reading = indicators.best_lag(
+        data.series("Summit", "deal_registrations"), data.series("Summit", "sourced_revenue")
+    )
+    assert html.escape(str(reading)) in explorer.readout.value
+    assert f"about {reading.lag} months (clear" in explorer.readout.value
+
+
+def test_explorer_shows_raw_and_adjusted_series_and_the_plausible_range(answer_path):
+    """With the rhythm taken out, are both the booked and the compared series drawn, and the
+    plausible lags named in the bars; without, is the naive reading shown instead?"""
+    path = answer_path("my-lag-explorer.json")
+    explorer = LagExplorer("Summit", path=path)
+    assert "month by month" in explorer.picture.value
+    assert "3-month average, quarter rhythm out" in explorer.picture.value
+    assert "shaded plausible range is 3 months" in explorer.bars.value
+    bars = explorer.bars.value
+    explorer.rhythm_out.value = False
+    assert "3-month average" not in explorer.picture.value
+    assert explorer.bars.value != bars
+    assert json.loads(path.read_text())["data"]["rhythm_out"] is False
+    assert LagExplorer(path=path).rhythm_out.value is False
 
 
 def test_explorer_redraws_the_bars_only_when_the_metrics_change(answer_path):
@@ -90,7 +116,17 @@ def test_explorer_redraws_the_bars_only_when_the_metrics_change(answer_path):
     explorer.lag.value = 7
     assert explorer.bars.value == bars
     explorer.alliance.value = "Granite"
-    assert explorer.bars.value != bars and "lag of 11 months" in explorer.bars.value
+    assert explorer.bars.value != bars and "names 11 months" in explorer.bars.value
+
+
+def test_explorer_settings_from_before_the_rhythm_switch_still_load(answer_path):
+    """Do settings saved without the rhythm switch come back, with the rhythm taken out?"""
+    path = answer_path("my-lag-explorer.json")
+    old = {"alliance": "Delta", "leading": "deal_registrations", "lagging": "sourced_revenue"}
+    path.write_text(json.dumps({"kind": "lag-explorer", "data": {**old, "lag": 5}}))
+    explorer = LagExplorer(path=path)
+    assert (explorer.alliance.value, explorer.lag.value) == ("Delta", 5)
+    assert explorer.rhythm_out.value is True and explorer.message.value == ""
 
 
 def test_explorer_settings_survive_a_restart(answer_path):

@@ -1,6 +1,7 @@
 """Self-paced study: honest checks, tiered hints and a progress view on every exercise."""
 
 import inspect
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -116,11 +117,40 @@ def _best_lag_path():
         ex.check_best_lag,
         ex.hint_best_lag,
         wrong=0,
-        right=lambda: best_lag(
-            data.series(ex.LAG["alliance"], ex.LAG["leading"]),
-            data.series(ex.LAG["alliance"], ex.LAG["lagging"]),
+        right=lambda: (
+            best_lag(
+                data.series(ex.LAG["alliance"], ex.LAG["leading"]),
+                data.series(ex.LAG["alliance"], ex.LAG["lagging"]),
+            ).lag
         ),
         look_for="sales cycle",
+    )
+
+
+def _young_alliance_path():
+    from toolkit import data
+    from toolkit.indicators import lesson as ex
+    from toolkit.indicators.lags import best_lag
+
+    def right():
+        young = best_lag(
+            data.series(ex.YOUNG["alliance"], ex.LAG["leading"]).loc[: ex.YOUNG["months"]],
+            data.series(ex.YOUNG["alliance"], ex.LAG["lagging"]).loc[: ex.YOUNG["months"]],
+        )
+        return "cannot tell yet" if young.lag is None else young.lag
+
+    full = best_lag(
+        data.series(ex.YOUNG["alliance"], ex.LAG["leading"]),
+        data.series(ex.YOUNG["alliance"], ex.LAG["lagging"]),
+    )
+    return Path_(
+        "indicators.young-alliance",
+        ex.check_young_alliance,
+        ex.hint_young_alliance,
+        # the plausible wrong answer: the lag all four years read, claimed after two
+        wrong=full.lag,
+        right=right,
+        look_for="verdict",
     )
 
 
@@ -198,8 +228,11 @@ def _reading_lag_path():
         check_lag,
         hint_lag,
         wrong=-2,
-        right=lambda: best_lag(
-            data.series("Granite", "deal_registrations"), data.series("Granite", "sourced_revenue")
+        right=lambda: (
+            best_lag(
+                data.series("Granite", "deal_registrations"),
+                data.series("Granite", "sourced_revenue"),
+            ).lag
         ),
         look_for="whole number",
         hidden_tests=True,
@@ -246,6 +279,7 @@ PATHS = [
     _lean_case_path,
     _sort_metrics_path,
     _best_lag_path,
+    _young_alliance_path,
     _scorecard_path,
     _largest_gap_path,
     _owners_path,
@@ -287,7 +321,9 @@ WALKED_ELSEWHERE = {
 def test_wrong_answer_says_where_to_look_without_the_answer(path):
     """Does a wrong answer get plain feedback that names what to look at, and no answer?"""
     report = path.check(path.wrong)
-    text = str(report) + report._repr_html_()
+    # what the student reads: the text, and the HTML without its tags and styles (a colour
+    # such as #9b2c2c is not an answer of 9)
+    text = str(report) + re.sub(r"<[^>]+>", " ", report._repr_html_())
     assert not report.passed
     assert path.look_for.lower() in text.lower()
     assert repr(path.right()) not in text.replace(repr(path.wrong), "")

@@ -29,7 +29,7 @@ def charts(summit):
     lead, lagging = summit
     return {
         "lag": lag_chart(lead, lagging, lag=3),
-        "correlation": correlation_chart(indicators.lag_correlations(lead, lagging), chosen=5),
+        "correlation": correlation_chart(indicators.best_lag(lead, lagging), chosen=5),
         "scorecard": scorecard_chart(
             scorecard.scorecard(scorecard.quarter_actuals("Harbor", 48), scorecard.DEFAULT_TARGETS)
         ),
@@ -61,12 +61,25 @@ def test_lag_chart_moves_the_leading_metric_by_the_lag(summit, charts):
 
 
 def test_correlation_chart_marks_the_best_lag(charts, summit):
-    """Is the darkest bar the lag with the highest correlation?"""
+    """Is the darkest bar the lag the reading names, with its plausible range shaded?"""
     rows = pd.DataFrame(_values(charts["correlation"].to_dict()))
-    best = indicators.best_lag(*summit)
-    assert rows.loc[rows["best"], "lag"].tolist() == [best]
+    reading = indicators.best_lag(*summit)
+    assert rows.loc[rows["best"], "lag"].tolist() == [reading.lag]
     assert rows.loc[rows["chosen"], "lag"].tolist() == [5]
-    assert f"lag of {best} months" in charts["correlation"].to_dict()["description"]
+    low, high = reading.plausible
+    assert rows.loc[rows["plausible"], "lag"].tolist() == list(range(low, high + 1))
+    assert (rows["low"] <= rows["high"]).all() and rows["high"].notna().all()
+    assert f"names {reading.lag} months" in charts["correlation"].to_dict()["description"]
+
+
+def test_correlation_chart_marks_nothing_when_the_data_cannot_tell(summit):
+    """Does a reading that cannot tell leave every bar light and say so?"""
+    lead, lagging = summit
+    reading = indicators.best_lag(lead.loc[:12], lagging.loc[:12])
+    chart = correlation_chart(reading)
+    rows = pd.DataFrame(_values(chart.to_dict()))
+    assert not rows["best"].any() and not rows["plausible"].any()
+    assert "cannot tell" in chart.to_dict()["description"]
 
 
 def test_scorecard_chart_colours_each_status(charts):

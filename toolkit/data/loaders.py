@@ -9,7 +9,7 @@ The same checks run on a survey a student loads from their own CSV file.
 Examples
 --------
 >>> panel("Summit").loc[1:3, "deal_registrations"].tolist()
-[0, 48, 111]
+[0, 297, 32]
 >>> series("Summit", "sourced_revenue").index.name
 'month'
 >>> sorted(alliances()["alliance"])[:3]

@@ -9,7 +9,7 @@ Examples
 --------
 >>> from toolkit import data, health
 >>> round(health.health_index(data.survey("Northwind", quarter=8)), 2)
-3.9
+3.94
 """
 
 from toolkit._lazy import lazy_names

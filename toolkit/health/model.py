@@ -167,7 +167,7 @@ def health_index(survey: pd.DataFrame) -> float:
     --------
     >>> import toolkit.data as data
     >>> round(health_index(data.survey("Northwind", quarter=8)), 2)
-    3.9
+    3.94
     """
     return float(dimension_scores(survey).mean(axis=1).mean())
 

@@ -4,7 +4,9 @@ Revenue is a *lagging* indicator, the result of joint work done months earlier; 
 is measured by *leading* indicators, which managers can steer today.
 
 - :mod:`~toolkit.indicators.catalogue`: every metric, its kind and perspective;
-- :mod:`~toolkit.indicators.lags`: by how many months revenue follows a leading metric;
+- :mod:`~toolkit.indicators.lags`: by how many months revenue follows a leading metric, and
+  how sure that reading is;
+- :mod:`~toolkit.indicators.seasonality`: the quarter-end rhythm of bookings;
 - :mod:`~toolkit.indicators.trends`: where each alliance is heading;
 - :mod:`~toolkit.indicators.chart`: the lag and correlation charts;
 - :mod:`~toolkit.indicators.sorter` and :mod:`~toolkit.indicators.explorer`: the widgets;
@@ -28,7 +30,8 @@ from toolkit.indicators.catalogue import (
     metric_name,
 )
 from toolkit.indicators.chart import correlation_chart, lag_chart
-from toolkit.indicators.lags import best_lag, lag_correlations
+from toolkit.indicators.lags import LagReading, best_lag, lag_correlations, reads_clearly
+from toolkit.indicators.seasonality import QuarterRhythm, quarter_rhythm, without_rhythm
 from toolkit.indicators.trends import indicator_trends
 
 __all__ = [
@@ -37,8 +40,10 @@ __all__ = [
     "PERSPECTIVES",
     "ExplorerState",
     "LagExplorer",
+    "LagReading",
     "Metric",
     "MetricSorter",
+    "QuarterRhythm",
     "best_lag",
     "catalogue",
     "correlation_chart",
@@ -48,6 +53,9 @@ __all__ = [
     "lag_chart",
     "lag_correlations",
     "metric_name",
+    "quarter_rhythm",
+    "reads_clearly",
+    "without_rhythm",
 ]
 
 # the widgets (and ipywidgets) load only when first used

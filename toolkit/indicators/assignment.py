@@ -20,6 +20,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from toolkit import data
+from toolkit.indicators.lags import LagReading
 from toolkit.indicators.sorter import load_answers
 from toolkit.selfstudy.checks import Check, Hints, Report, is_blank, is_whole
 
@@ -70,6 +71,7 @@ def check_classify(path: str | Path = SORTING_FILE) -> Report:
 def check_lag(value) -> Report:
     """Part 2: the lag is a whole number of months from 1 to 12."""
     whole = is_whole(value)
+    reading = isinstance(value, LagReading)
     checks = [
         Check(
             "You replaced the answer line with a number",
@@ -79,7 +81,9 @@ def check_lag(value) -> Report:
         Check(
             "The answer is a whole number of months from 0 to 12",
             is_blank(value) or (whole and 0 <= value <= 12),
-            "Write a whole number without quotes, from 0 to 12.",
+            "That is a whole reading; its number of months is best_lag(...).lag."
+            if reading
+            else "Write a whole number without quotes, from 0 to 12.",
         ),
         Check(
             "Revenue does not follow at once",
@@ -136,10 +140,11 @@ hint_lag = Hints(
     [
         "Revenue follows the joint work by some months: compare the two series shifted by "
         "0, 1, 2, … 12 months and see where they line up best.",
-        "`best_lag(leading, lagging)` does the shifting for you, on month-to-month changes; "
-        "`data.series(alliance, metric)` gives each series. Use Granite's two series.",
+        "`best_lag(leading, lagging)` does the shifting for you (quarter rhythm taken out, "
+        "changes compared) and says how sure it is; `data.series(alliance, metric)` gives "
+        "each series. Use Granite's two series.",
         "Worked example: for Summit, best_lag(data.series('Summit', 'deal_registrations'), "
-        "data.series('Summit', 'sourced_revenue')) returns Summit's lag in months; "
+        "data.series('Summit', 'sourced_revenue')).lag is Summit's lag in months; "
         "lag_correlations(...) shows the whole table, with the strongest row at that lag.",
     ],
 )

@@ -20,14 +20,10 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
+from toolkit.indicators.seasonality import without_rhythm
 from toolkit.ui.render import LAGGING_COLOUR, LEADING_COLOUR, describe
 
 __all__ = ["correlation_chart", "lag_chart"]
-
-
-def _index_100(s: pd.Series) -> pd.Series:
-    top = s.abs().max()
-    return s * 0 if not top or pd.isna(top) else 100 * s / top
 
 
 def lag_chart(
@@ -37,11 +33,25 @@ def lag_chart(
     *,
     leading_name: str | None = None,
     lagging_name: str | None = None,
+    adjusted: bool = False,
 ) -> alt.LayerChart:
     """Leading and lagging metric over time, the leading one moved ``lag`` months later.
 
     Both are scaled to 100 = their own highest month, so metrics in different units share
     one axis. When ``lag`` is the true lag, the two lines move together.
+
+    Parameters
+    ----------
+    leading, lagging : pandas.Series
+        Monthly values indexed by month number.
+    lag : int, optional
+        Months to move the leading metric later.
+    leading_name, lagging_name : str, optional
+        How the legend names them (default: the series' names).
+    adjusted : bool, optional
+        Also draw what :func:`~toolkit.indicators.lags.best_lag` compares: each series'
+        3-month average with its quarter rhythm taken out (thick lines), over the months as
+        booked (thin, light lines).
 
     Examples
     --------
@@ -53,27 +63,46 @@ def lag_chart(
     """
     lead_name = leading_name or str(leading.name or "leading metric")
     lag_name = lagging_name or str(lagging.name or "lagging metric")
-    lead = _index_100(pd.to_numeric(leading, errors="coerce").astype(float))
-    lagged = _index_100(pd.to_numeric(lagging, errors="coerce").astype(float))
-    lead_months = pd.Index(leading.index).astype(int) + int(lag)
-    frames = [
-        pd.DataFrame(
-            {
-                "month": lead_months,
-                "value": lead.to_numpy(),
-                "series": f"{lead_name} (leading, {lag} months later)",
-            }
+    frames, colours, dashes = [], [], []
+    for series, name, moved, colour, light, dash in (
+        (
+            leading,
+            f"{lead_name} (leading, {lag} months later)",
+            int(lag),
+            LEADING_COLOUR,
+            "#a3bffa",
+            [5, 3],
         ),
-        pd.DataFrame(
-            {
-                "month": pd.Index(lagging.index).astype(int),
-                "value": lagged.to_numpy(),
-                "series": f"{lag_name} (lagging)",
-            }
-        ),
-    ]
+        (lagging, f"{lag_name} (lagging)", 0, LAGGING_COLOUR, "#fbd38d", [1, 0]),
+    ):
+        values = pd.to_numeric(series, errors="coerce").astype(float)
+        months = pd.Index(series.index).astype(int) + moved
+        top = values.abs().max()
+        scale = 0.0 if not top or pd.isna(top) else 100 / top
+        if adjusted:
+            smooth = without_rhythm(values).rolling(3, min_periods=2).mean()
+            frames.append(
+                pd.DataFrame(
+                    {"month": months, "value": values * scale, "series": f"{name}, month by month"}
+                )
+            )
+            colours.append(light)
+            dashes.append([1, 0])
+            frames.append(
+                pd.DataFrame(
+                    {
+                        "month": months,
+                        "value": smooth.to_numpy() * scale,
+                        "series": f"{name}, 3-month average, quarter rhythm out",
+                    }
+                )
+            )
+        else:
+            frames.append(pd.DataFrame({"month": months, "value": values * scale, "series": name}))
+        colours.append(colour)
+        dashes.append(dash)
     table = pd.concat(frames, ignore_index=True).dropna()
-    order = [frames[0]["series"].iloc[0], frames[1]["series"].iloc[0]]
+    order = [f["series"].iloc[0] for f in frames]
     chart = (
         alt.Chart(table)
         .mark_line()
@@ -82,63 +111,128 @@ def lag_chart(
             y=alt.Y("value:Q", title="Share of its highest month (%)"),
             color=alt.Color(
                 "series:N",
-                scale=alt.Scale(domain=order, range=[LEADING_COLOUR, LAGGING_COLOUR]),
-                legend=alt.Legend(orient="bottom", title=None, labelLimit=400),
+                scale=alt.Scale(domain=order, range=colours),
+                legend=alt.Legend(orient="bottom", title=None, labelLimit=400, columns=1),
             ),
             strokeDash=alt.StrokeDash(
-                "series:N", scale=alt.Scale(domain=order, range=[[5, 3], [1, 0]]), legend=None
+                "series:N", scale=alt.Scale(domain=order, range=dashes), legend=None
             ),
         )
         .properties(width=520, height=220)
     )
     pretty = lead_name.replace("_", " ").capitalize()
+    lead_words, lag_words = lead_name.replace("_", " "), lag_name.replace("_", " ")
+    how = (
+        "thin light lines are the months as booked, thick lines their 3-month averages with "
+        "the quarter rhythm taken out, each scaled to its highest month"
+        if adjusted
+        else "each scaled to its highest month"
+    )
     return describe(
         chart,
-        title=f"{pretty} moved {lag} months later, against {lag_name.replace('_', ' ')}",
+        title=f"{pretty} moved {lag} months later, against {lag_words}",
         description=(
-            f"Two lines over the months: {lead_name.replace('_', ' ')} shifted {lag} months "
-            f"later (dashed) and {lag_name.replace('_', ' ')} (solid), each scaled to its "
-            "highest month; where they rise and fall together, the shift matches the lag."
+            f"Lines over the months: {lead_words} shifted {lag} months later (dashed) and "
+            f"{lag_words} (solid), {how}; where they rise and fall together, the shift "
+            "matches the lag."
         ),
     )
 
 
-def correlation_chart(table: pd.DataFrame, *, chosen: int | None = None) -> alt.LayerChart:
-    """Bar chart of :func:`~toolkit.indicators.lags.lag_correlations`: correlation for each lag.
+def correlation_chart(table, *, chosen: int | None = None) -> alt.LayerChart:
+    """Bar chart of the correlation for each lag, with how sure the reading is.
 
-    The best lag (highest correlation) is dark; ``chosen`` (e.g. a slider's lag) is outlined.
+    Parameters
+    ----------
+    table : LagReading or pandas.DataFrame
+        A :func:`~toolkit.indicators.lags.best_lag` reading (its table, lag and plausible
+        range), or a :func:`~toolkit.indicators.lags.lag_correlations` table.
+    chosen : int, optional
+        A lag to outline (a slider's lag, say).
+
+    Returns
+    -------
+    altair.LayerChart
+        The bars; the lag the reading names is dark (none when the data cannot tell). From a
+        reading, each bar also carries a thin line from its 5 % to its 95 % resampled
+        correlation, and the plausible lags are shaded.
+
+    Examples
+    --------
+    >>> import toolkit.data as data
+    >>> from toolkit.indicators.lags import best_lag
+    >>> reading = best_lag(data.series("Summit", "deal_registrations"),
+    ...                    data.series("Summit", "sourced_revenue"))
+    >>> correlation_chart(reading).to_dict()["description"]  # doctest: +ELLIPSIS
+    'One bar per lag from 0 to 12 months; the reading names 3 months (clear), ...'
     """
+    reading = None
+    if not isinstance(table, pd.DataFrame):
+        reading, table = table, table.table
     data = table[["lag", "correlation"]].copy()
     data["correlation"] = data["correlation"].astype(float)
-    best = int(data["correlation"].idxmax()) if data["correlation"].notna().any() else None
+    for column in ("low", "high"):
+        data[column] = table[column].astype(float) if column in table else np.nan
+    if reading is not None:
+        best = reading.lag
+        low, high = reading.plausible or (None, None)
+    else:
+        best = int(data["correlation"].idxmax()) if data["correlation"].notna().any() else None
+        low = high = None
     data["best"] = data["lag"] == best
     data["chosen"] = data["lag"] == chosen
-    data["bar"] = np.where(data["best"], "best lag", "other lags")
+    data["plausible"] = (
+        data["lag"].between(low, high) if low is not None else np.zeros(len(data), bool)
+    )
+    data["bar"] = np.where(data["best"], "lag named", "other lags")
     data["outline"] = np.where(data["chosen"], 2, 0)
-    bars = (
-        alt.Chart(data)
-        .mark_bar(stroke="black")
-        .encode(
-            x=alt.X("lag:O", title="Lag (months the lagging metric follows)"),
-            y=alt.Y("correlation:Q", title="Correlation", scale=alt.Scale(domain=[-1, 1])),
-            color=alt.Color(
-                "bar:N",
-                scale=alt.Scale(
-                    domain=["best lag", "other lags"], range=[LEADING_COLOUR, "#a3bffa"]
-                ),
-                legend=None,
-            ),
-            strokeWidth=alt.StrokeWidth("outline:Q", scale=None, legend=None),
-        )
-        .properties(width=420, height=200)
+    x = alt.X("lag:O", title="Lag (months the lagging metric follows)")
+    y = alt.Y("correlation:Q", title="Correlation", scale=alt.Scale(domain=[-1, 1]))
+    base = alt.Chart(data)
+    band = (
+        base.transform_filter("datum.plausible")
+        .mark_bar(color="#718096", opacity=0.18)
+        .encode(x=x, y=alt.datum(-1), y2=alt.datum(1))
     )
-    where = (
-        f"the highest is at a lag of {best} months ({data.loc[best, 'correlation']:.2f})"
-        if best is not None
-        else "no lag has enough months to compare"
+    bars = base.mark_bar(stroke="black").encode(
+        x=x,
+        y=y,
+        color=alt.Color(
+            "bar:N",
+            scale=alt.Scale(domain=["lag named", "other lags"], range=[LEADING_COLOUR, "#a3bffa"]),
+            legend=None,
+        ),
+        strokeWidth=alt.StrokeWidth("outline:Q", scale=None, legend=None),
     )
+    spread = (
+        base.transform_filter("isValid(datum.low) && isValid(datum.high)")
+        .mark_rule(color="#2d3748")
+        .encode(x=x, y="low:Q", y2="high:Q")
+    )
+    chart = alt.layer(band, bars, spread).properties(width=420, height=200)
     return describe(
-        bars,
+        chart,
         title="Correlation by lag",
-        description=f"One bar per lag from 0 to {int(data['lag'].max())} months; {where}.",
+        description=_correlation_words(data, reading),
+    )
+
+
+def _correlation_words(data: pd.DataFrame, reading) -> str:
+    """The chart's one-sentence text alternative."""
+    lags = f"One bar per lag from 0 to {int(data['lag'].max())} months"
+    if reading is None:
+        if not data["correlation"].notna().any():
+            return f"{lags}; no lag has enough months to compare."
+        best = int(data["correlation"].idxmax())
+        return (
+            f"{lags}; the highest is at a lag of {best} months "
+            f"({data.loc[best, 'correlation']:.2f})."
+        )
+    if reading.lag is None:
+        return f"{lags}; the data cannot tell the lag yet, so no bar is marked."
+    low, high = reading.plausible
+    span = f"{low} to {high} months" if low != high else f"{low} months"
+    return (
+        f"{lags}; the reading names {reading.lag} months ({reading.verdict}), with a "
+        f"correlation of {reading.correlation:.2f}, and the shaded plausible range is {span}."
     )

@@ -2,15 +2,21 @@
 
 Pick an alliance, a leading metric and a lagging one, and move the lag slider: the chart
 moves the leading metric that many months later, and the bar chart shows the correlation for
-every lag, with the best one dark. The choices are saved beside the notebook
-(``my-lag-explorer.json`` by default) and come back when the cell runs again.
+every lag. With the quarter rhythm taken out (the default) the chart draws each series as
+booked (thin) and as compared (3-month averages without the rhythm, thick), and the bars
+carry how sure the reading is: the lag it names is dark, the plausible lags are shaded and
+each bar shows its spread over resampled data. The readout says the reading in one
+sentence. The choices are saved beside the notebook (``my-lag-explorer.json`` by default)
+and come back when the cell runs again.
 
 Examples
 --------
 >>> state = ExplorerState(alliance="Summit", lag=3)
 >>> result = explore(state)
->>> result["best_lag"], round(result["correlation"], 2)
-(3, 0.81)
+>>> result["best_lag"], result["reading"].verdict
+(3, 'clear')
+>>> explore(ExplorerState(alliance="Summit", rhythm_out=False))["reading"].adjusted
+'nothing (seasonality=None)'
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ import ipywidgets as w
 from toolkit import data
 from toolkit.indicators.catalogue import METRICS
 from toolkit.indicators.chart import correlation_chart, lag_chart
-from toolkit.indicators.lags import lag_correlations
+from toolkit.indicators.lags import best_lag
 from toolkit.ui.render import chart_widget, show_in
 from toolkit.ui.slider import Slider
 from toolkit.ui.widget import CourseWidget
@@ -48,23 +54,31 @@ class ExplorerState:
     lagging: str = "sourced_revenue"
     lag: int = 0
     changes: bool = True
+    rhythm_out: bool = True  # take the quarter rhythm out (and average over 3 months)
 
 
 @lru_cache(maxsize=256)
-def _table(alliance: str, leading: str, lagging: str, changes: bool):
+def _reading(alliance: str, leading: str, lagging: str, changes: bool, rhythm_out: bool):
     lead = data.series(alliance, leading)
     lagged = data.series(alliance, lagging)
-    return lead, lagged, lag_correlations(lead, lagged, MAX_LAG, changes=changes)
+    options = {} if rhythm_out else {"seasonality": None, "window": 1}
+    return lead, lagged, best_lag(lead, lagged, MAX_LAG, changes=changes, **options)
 
 
 def explore(state: ExplorerState) -> dict:
     """The numbers behind the explorer for one state.
 
+    With ``rhythm_out`` (the default) the reading is :func:`~toolkit.indicators.lags.best_lag`
+    as it is; without, it compares single months with the quarter rhythm left in (the naive
+    reading lesson 03 warns about).
+
     Returns
     -------
     dict
-        ``leading`` and ``lagging`` (the Series), ``table`` (correlation by lag),
-        ``correlation`` (at the chosen lag), ``best_lag`` (None if no lag can be measured).
+        ``leading`` and ``lagging`` (the Series), ``reading`` (the
+        :class:`~toolkit.indicators.lags.LagReading`), ``table`` (its correlation by lag),
+        ``correlation`` (at the chosen lag) and ``best_lag`` (the lag the reading names, or
+        None when the data cannot tell).
 
     Raises
     ------
@@ -74,14 +88,16 @@ def explore(state: ExplorerState) -> dict:
     if not 0 <= int(state.lag) <= MAX_LAG:
         msg = f"the lag must be from 0 to {MAX_LAG} months, got {state.lag}"
         raise ValueError(msg)
-    lead, lagged, table = _table(state.alliance, state.leading, state.lagging, bool(state.changes))
-    corr = table["correlation"]
+    lead, lagged, reading = _reading(
+        state.alliance, state.leading, state.lagging, bool(state.changes), bool(state.rhythm_out)
+    )
     return {
         "leading": lead,
         "lagging": lagged,
-        "table": table,
-        "correlation": float(corr.loc[int(state.lag)]),
-        "best_lag": None if corr.isna().all() else int(corr.idxmax()),
+        "reading": reading,
+        "table": reading.table,
+        "correlation": float(reading.table["correlation"].loc[int(state.lag)]),
+        "best_lag": reading.lag,
     }
 
 
@@ -133,10 +149,13 @@ class LagExplorer(CourseWidget):
             layout=w.Layout(width="460px", max_width="100%"),
         )
         self.lag = Slider(min=0, max=MAX_LAG, description="Lag", unit="months")
+        whole_label = {"indent": False, "layout": w.Layout(width="auto", max_width="100%")}
         self.changes = w.Checkbox(
-            description="compare month-to-month changes (recommended)",
-            indent=False,
-            layout=w.Layout(width="auto", max_width="100%"),
+            description="compare changes, not levels (recommended)", **whole_label
+        )
+        self.rhythm_out = w.Checkbox(
+            description="take the quarter rhythm out and average 3 months (recommended)",
+            **whole_label,
         )
         self.readout = w.HTML()
         self.picture = chart_widget()
@@ -144,13 +163,15 @@ class LagExplorer(CourseWidget):
         self._bars_for = None  # which metrics the bar chart shows
         self._sync_controls()
         self.when_changed(
-            [self.alliance, self.leading, self.lagging, self.lag, self.changes], self._changed
+            [self.alliance, self.leading, self.lagging, self.lag, self.changes, self.rhythm_out],
+            self._changed,
         )
         self.children = [
             w.HBox([self.alliance, self.lag], layout=w.Layout(flex_flow="row wrap")),
             self.leading,
             self.lagging,
             self.changes,
+            self.rhythm_out,
             self.message,
             self.readout,
             self.picture,
@@ -165,6 +186,7 @@ class LagExplorer(CourseWidget):
             self.lagging.value = self.state.lagging
             self.lag.value = int(self.state.lag)
             self.changes.value = bool(self.state.changes)
+            self.rhythm_out.value = bool(self.state.rhythm_out)
 
     def _changed(self, _change=None) -> None:
         self.state = ExplorerState(
@@ -173,6 +195,7 @@ class LagExplorer(CourseWidget):
             self.lagging.value,
             int(self.lag.value),
             bool(self.changes.value),
+            bool(self.rhythm_out.value),
         )
         self.update()
 
@@ -193,20 +216,19 @@ class LagExplorer(CourseWidget):
                 s.lag,
                 leading_name=LABELS[s.leading],
                 lagging_name=LABELS[s.lagging],
+                adjusted=s.rhythm_out,
             ),
         )
         # the bars depend on the metrics, not on the lag: a slider move redraws one chart
-        key = (s.alliance, s.leading, s.lagging, s.changes)
+        key = (s.alliance, s.leading, s.lagging, s.changes, s.rhythm_out)
         if key != self._bars_for:
-            show_in(self.bars, correlation_chart(result["table"]))
+            show_in(self.bars, correlation_chart(result["reading"]))
             self._bars_for = key
         corr = result["correlation"]
         corr_text = "cannot be measured" if corr != corr else f"{corr:.2f}"
-        best = result["best_lag"]
-        best_text = "no lag can be measured" if best is None else f"the best lag is {best} months"
         what = "changes" if s.changes else "levels"
         self.readout.value = (
-            f"<p>{html.escape(s.alliance)}: correlation of the {what} at a lag of {s.lag} "
-            f"months: <b>{corr_text}</b>; {best_text}.</p>"
+            f"<p>{html.escape(s.alliance)}: {html.escape(result['reading'].sentence())}</p>"
+            f"<p>Correlation of the {what} at a lag of {s.lag} months: <b>{corr_text}</b>.</p>"
         )
         self.save(asdict(s))

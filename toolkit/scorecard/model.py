@@ -81,7 +81,7 @@ def quarter_actuals(alliance: str, month: int) -> dict[str, float]:
     Examples
     --------
     >>> round(quarter_actuals("Northwind", 24)["trained_sellers"])
-    196
+    198
     """
     from toolkit import data
 

@@ -60,6 +60,7 @@ LESSONS: tuple[Lesson, ...] = (
         (
             Exercise("indicators.sort-metrics", "Sort the metrics into leading and lagging"),
             Exercise("indicators.best-lag", "How many months revenue follows registrations"),
+            Exercise("indicators.young-alliance", "What two years of data can tell"),
         ),
     ),
     Lesson(

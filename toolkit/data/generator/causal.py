@@ -10,14 +10,21 @@ alliance). The work flows down a causal chain, and every step takes time:
    stocks that grow with effort and wear away without it (sellers change jobs, plans lapse).
 3. **Pipeline**: one month later, enablement and campaigns produce partner leads; 30-50 % of
    leads are qualified and registered, 60-75 % of registrations become opportunities.
-4. **Wins**: each opportunity closes one *sales cycle* after it was registered (give or take a
-   month) and is won with the alliance's win rate (partner-sourced deals: 20-45 %).
-5. **Revenue** is booked when a deal is won. Satisfaction, renewals and revenue growth follow
-   later still.
+4. **Wins**: each opportunity is due one *sales cycle* after it was registered (give or take
+   a month) and is won with the alliance's win rate (partner-sourced deals: 20-45 %). Deal
+   values vary around the alliance's typical deal size; an enterprise alliance's vary a lot
+   (``deal_spread``), so a few large deals make its months jump.
+5. **The calendar** moves some deals later (:func:`booked_month`): in August, the summer
+   holidays; at quarter end, the push to close, which gives bookings the quarter-end rhythm
+   (about 0.7, 0.85 and 1.45 of the quarter's average in its first, second and third month).
+6. **Revenue** is booked in the month a deal is won. Satisfaction, renewals and revenue
+   growth follow later still.
 
-So deal registrations lead partner-sourced revenue by exactly the sales cycle; effort leads it
-by the sales cycle plus the time enablement and lead generation take. All figures are
-*typical* practitioner rules of thumb, not research results.
+So most deals close exactly one sales cycle after their registration: deal registrations
+lead partner-sourced revenue by the sales cycle (the *true lag*, for instructors in
+``grading/instructor/course-data.md``); effort leads it by the sales cycle plus the time
+enablement and lead generation take. All figures are *typical* practitioner rules of thumb,
+not research results.
 
 Examples
 --------
@@ -33,9 +40,51 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from toolkit.data.generator.profiles import MONTHS, Profile
+from toolkit.data.generator.profiles import MONTHS, START, Profile
 
-__all__ = ["simulate"]
+__all__ = ["HOLIDAY_MONTH", "booked_month", "calendar_month", "simulate"]
+
+#: the summer holidays: some deals due then close a month later
+HOLIDAY_MONTH = 8
+
+
+def calendar_month(index: np.ndarray) -> np.ndarray:
+    """Calendar month (1 = January) of month ``index`` of the data (0 = the kick-off month)."""
+    return (START.month - 1 + np.asarray(index)) % 12 + 1
+
+
+def booked_month(due: np.ndarray, p: Profile, rng: np.random.Generator) -> np.ndarray:
+    """The month each deal is booked, from the month it is due (both 0 = kick-off month).
+
+    Two calendar effects move deals later. In the holiday month a share ``p.holiday_dip``
+    of the deals due slips to the next month. Then the quarter-end push: sales teams close
+    at quarter end, so a deal due in the first month of a quarter slips to the quarter's
+    last month with chance ``1 - p.quarter_end[0]`` and one due in the second month with
+    chance ``1 - p.quarter_end[1]``. On an even flow of deals the first, second and third
+    month of a quarter then book ``p.quarter_end`` of the quarter's average (0.7, 0.85 and
+    1.45 by default), and most deals still close exactly when due.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from toolkit.data.generator.profiles import PROFILES
+    >>> due = np.repeat(np.arange(12, 24), 2000)  # an even flow over one year
+    >>> booked = booked_month(due, PROFILES[0], np.random.default_rng(0))
+    >>> per_month = np.bincount(booked)[12:24] / 2000
+    >>> per_month[:3].round(2).tolist()  # January, February, March
+    [0.7, 0.85, 1.45]
+    >>> per_month[6:9].round(2).tolist()  # July, August (the holidays), September
+    [0.7, 0.67, 1.63]
+    >>> float((booked == due).mean()) > 0.75
+    True
+    """
+    due = np.asarray(due, dtype=int)
+    month = calendar_month(due)
+    booked = due + ((month == HOLIDAY_MONTH) & (rng.random(len(due)) < p.holiday_dip))
+    place = (calendar_month(booked) - 1) % 3  # 0, 1, 2: first, second, third month of quarter
+    stay = np.asarray(p.quarter_end, dtype=float)[np.minimum(place, 1)]
+    push = (place < 2) & (rng.random(len(due)) >= stay)
+    return np.where(push, booked + (2 - place), booked)
 
 
 def simulate(p: Profile, rng: np.random.Generator) -> tuple[pd.DataFrame, dict]:
@@ -89,35 +138,28 @@ def simulate(p: Profile, rng: np.random.Generator) -> tuple[pd.DataFrame, dict]:
     # funnel: leads one month after the enablement and campaigns that produce them
     qualify = float(rng.uniform(0.35, 0.45))
     accept = float(rng.uniform(0.62, 0.72))
-    leads = np.zeros(n, dtype=int)
-    regs = np.zeros(n, dtype=int)
-    opps = np.zeros(n, dtype=int)
-    for i in range(n):
-        driver = 0.0 if i == 0 else 0.4 * enablement[i - 1] + 0.6 * campaigns[i - 1] / 3.0
-        leads[i] = rng.poisson(p.lead_scale * driver)
-        regs[i] = rng.binomial(leads[i], qualify)
-        opps[i] = rng.binomial(regs[i], accept)
-    # each opportunity closes one sales cycle later (give or take a month), won or lost
-    horizon = n + p.sales_cycle + 3
-    won_value = np.zeros(horizon)
-    won_count = np.zeros(horizon, dtype=int)
-    closed_count = np.zeros(horizon, dtype=int)
-    open_value = np.zeros(horizon)
-    sigma = 0.3
-    for i in range(n):
-        k = opps[i]
-        if not k:
-            continue
-        shift = rng.choice([-1, 0, 1], size=k, p=[0.15, 0.7, 0.15])
-        close = np.maximum(i + p.sales_cycle + shift, i + 1)
-        values = p.deal_size * rng.lognormal(-(sigma**2) / 2, sigma, size=k)
-        won = rng.random(k) < p.win_rate
-        for c, v, w in zip(close, values, won, strict=True):
-            closed_count[c] += 1
-            open_value[i:c] += v
-            if w:
-                won_count[c] += 1
-                won_value[c] += v
+    driver = np.zeros(n)
+    driver[1:] = 0.2 * enablement[:-1] + 0.8 * campaigns[:-1] / 3.0
+    leads = rng.poisson(p.lead_scale * driver)
+    regs = rng.binomial(leads, qualify)
+    opps = rng.binomial(regs, accept)
+    # each opportunity is due one sales cycle later (give or take a month); the calendar then
+    # moves some of them (the quarter-end push, the summer holidays); won or lost
+    reg_month = np.repeat(np.arange(n), opps)
+    k = len(reg_month)
+    jitter = rng.choice([-1, 0, 1], size=k, p=[0.15, 0.7, 0.15])
+    due = np.maximum(reg_month + p.sales_cycle + jitter, reg_month + 1)
+    values = p.deal_size * rng.lognormal(-(p.deal_spread**2) / 2, p.deal_spread, size=k)
+    won = rng.random(k) < p.win_rate
+    close = booked_month(due, p, rng)
+    horizon = max(n + 1, int(close.max()) + 2 if k else 0)
+    won_value = np.bincount(close[won], weights=values[won], minlength=horizon)
+    won_count = np.bincount(close[won], minlength=horizon)
+    closed_count = np.bincount(close, minlength=horizon)
+    # a deal is open pipeline from its registration month until the month it closes
+    opening = np.bincount(reg_month, weights=values, minlength=horizon)
+    closing = np.bincount(close, weights=values, minlength=horizon)
+    open_value = np.maximum(np.cumsum(opening - closing), 0.0)
     wins = won_count[:n]
     revenue = won_value[:n]
 

@@ -17,65 +17,45 @@ from __future__ import annotations
 import io
 import json
 import sys
+from functools import cache
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
-from toolkit.data.generator.causal import simulate
+from toolkit.data.generator.alliance import AllianceData, alliance_data
 from toolkit.data.generator.profiles import MONTHS, PROFILES, READABLE, SEED, START
-from toolkit.data.generator.survey import health_by_month, survey
 from toolkit.data.loaders import DATASETS
 from toolkit.health.model import ITEMS
 from toolkit.indicators.catalogue import KINDS, METRICS, PERSPECTIVES
-from toolkit.indicators.lags import best_lag
 
-__all__ = ["build", "main", "write"]
+__all__ = ["INSTRUCTOR_NOTES", "build", "course_data", "instructor_notes", "main", "write"]
+
+#: the instructors' page about the course data (the truth behind it), written with datasets/
+INSTRUCTOR_NOTES = DATASETS.parent / "grading" / "instructor" / "course-data.md"
 
 
-def _tables() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame, list[dict]]:
-    panels, surveys, alliances, truth = [], [], [], []
-    for index, p in enumerate(PROFILES):
-        rng = np.random.default_rng([SEED, index])
-        df, extra = simulate(p, rng)
-        answers = survey(p, rng)
-        health = health_by_month(answers)
-        df.insert(0, "alliance", p.alliance)
-        df.insert(1, "month", np.arange(1, MONTHS + 1))
-        df.insert(2, "period", [str(START + i) for i in range(MONTHS)])
-        df.insert(5, "health_score", df["month"].map(health))
-        panels.append(df)
-        surveys.append(answers)
-        alliances.append(
-            {
-                "alliance": p.alliance,
-                "partners": "; ".join(p.partners),
-                "partner_count": len(p.partners),
-                "industry": p.industry,
-                "kickoff": str(START),
-                "typical_deal_k": p.deal_size,
-            }
-        )
-        first = df.loc[df["new_customer_wins"] > 0, "month"]
-        by_month = df.set_index("month")
-        found = best_lag(by_month["deal_registrations"], by_month["sourced_revenue"])
-        truth.append(
-            {
-                "alliance": p.alliance,
-                "profile": p.profile,
-                "story": p.story,
-                "sales_cycle": p.sales_cycle,
-                "win_rate": p.win_rate,
-                "first_win_month": int(first.min()) if len(first) else None,
-                "found_lag": found,
-                "revenue_falls_next_year": p.profile in ("coasting on past work", "sponsor left"),
-                **extra,
-            }
-        )
-    panel = pd.concat(panels, ignore_index=True)
-    all_answers = pd.concat(surveys, ignore_index=True)
+@cache
+def course_data() -> tuple[AllianceData, ...]:
+    """Every alliance of the course data, simulated from the course's seed (cached)."""
+    return tuple(alliance_data(p, [SEED, index]) for index, p in enumerate(PROFILES))
+
+
+def _tables() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    alliances = [
+        {
+            "alliance": a.profile.alliance,
+            "partners": "; ".join(a.profile.partners),
+            "partner_count": len(a.profile.partners),
+            "industry": a.profile.industry,
+            "kickoff": str(START),
+            "typical_deal_k": a.profile.deal_size,
+        }
+        for a in course_data()
+    ]
+    panel = pd.concat([a.panel for a in course_data()], ignore_index=True)
+    answers = pd.concat([a.survey for a in course_data()], ignore_index=True)
     catalogue = pd.DataFrame([m.__dict__ for m in METRICS])
-    return catalogue, pd.DataFrame(alliances), panel, all_answers, truth
+    return catalogue, pd.DataFrame(alliances), panel, answers
 
 
 # ---------------------------------------------------------------------------------------
@@ -98,9 +78,18 @@ def _schema_panel() -> dict:
     units = _units()
     defs = {m.name: m for m in METRICS}
 
+    bookings = (
+        " Booked in the month a deal closes: sales teams close at quarter end, so the third "
+        "month of a quarter books more than the first; some deals due in August close in "
+        "September; the enterprise alliances book a few large deals a month, so their months "
+        "jump."
+    )
+    notes = {"sourced_revenue": bookings, "new_customer_wins": bookings}
+
     def metric(name, type_, **c):
         m = defs[name]
-        return _field(name, type_, f"{m.label} ({m.kind}). {m.definition}", units[name], **c)
+        text = f"{m.label} ({m.kind}). {m.definition}{notes.get(name, '')}"
+        return _field(name, type_, text, units[name], **c)
 
     fields = [
         _field(
@@ -330,7 +319,9 @@ def _datapackage() -> dict:
                 "panel",
                 "panel.csv",
                 "Monthly alliance panel",
-                f"One row per alliance and month ({MONTHS} months from 2022-01).",
+                f"One row per alliance and month ({MONTHS} months from 2022-01). Bookings follow "
+                "the quarter (more in its third month), dip in August, and jump with single "
+                "deals for the enterprise alliances; see README.md.",
                 _schema_panel(),
             ),
             resource(
@@ -344,7 +335,8 @@ def _datapackage() -> dict:
     }
 
 
-def _readme(truth: list[dict], sizes: dict[str, int]) -> str:
+def _readme(sizes: dict[str, int]) -> str:
+    """The students' data dictionary: what is in the files, never what is true about them."""
     lines = [
         "# Course data",
         "",
@@ -381,11 +373,28 @@ def _readme(truth: list[dict], sizes: dict[str, int]) -> str:
         "are stocks that grow with effort and wear away without it. One month later enablement",
         "and campaigns produce **partner leads**; 35-45 % are qualified and registered",
         "(**deal registrations**), 62-72 % of those become opportunities (**pipeline**). Each",
-        "opportunity closes one **sales cycle** later (give or take a month, 70 % exactly on",
-        "time) and is **won** with the alliance's win rate; the deal's value is booked as",
-        "partner-sourced **revenue** in the month it is won. Customer satisfaction, renewals",
-        "and revenue growth follow later still. Funnel rates, cycles and deal sizes are",
-        "*typical* practitioner figures, not research results.",
+        "opportunity is due to close one **sales cycle** later (give or take a month) and is",
+        "**won** with the alliance's win rate; the deal's value is booked as partner-sourced",
+        "**revenue** in the month it closes. Customer satisfaction, renewals and revenue growth",
+        "follow later still. Funnel rates, cycles and deal sizes are *typical* practitioner",
+        "figures, not research results; each alliance has its own.",
+        "",
+        "## What real bookings look like, and so do these",
+        "",
+        "- **Quarter-end rhythm.** Sales teams close deals at the end of the quarter: some deals",
+        "  due in the first or second month of a quarter slip to its last month. On a steady",
+        "  flow of deals the first, second and third month of a quarter book about 0.7, 0.85",
+        "  and 1.45 times the quarter's monthly average. Calendar quarters start in January,",
+        "  April, July and October (month 1 of the data is January 2022).",
+        "- **A holiday dip.** In August fewer leads come in, and some deals due in August close",
+        "  in September instead.",
+        "- **A few large deals.** The enterprise alliances (large deals, public sector and",
+        "  banks) win a handful of deals a month whose sizes vary a lot, so their revenue jumps",
+        "  from month to month with single deals. The other alliances win more, smaller deals.",
+        "",
+        "These features are why `toolkit.indicators.best_lag` takes the quarter rhythm out and",
+        "averages over a few months before it compares changes, and why it says how sure its",
+        "reading is (lesson 03).",
         "",
         "## The monthly panel (`panel.csv`)",
         "",
@@ -414,37 +423,95 @@ def _readme(truth: list[dict], sizes: dict[str, int]) -> str:
         "|---|---|",
         *[f"| `{k}` | {v} |" for k, v in ITEMS.items()],
         "",
-        "## Ground truth (for instructors)",
-        "",
-        "The *true lag* is the sales cycle: the months by which partner-sourced revenue (and",
-        "new customer wins) follow deal registrations. Effort and enablement lead revenue by",
-        "the sales cycle plus one to three months (lead generation and training).",
-        "The column *found* is what `toolkit.indicators.best_lag` finds from deal registrations to",
-        "partner-sourced revenue on month-to-month changes (a test checks that it is within",
-        f"one month of the true lag for {', '.join(f'`{a}`' for a in READABLE)}). Where",
-        "effort hardly varies while the work is on, or stops for good, the changes carry",
-        "little signal and the lag is hard to read: a lesson in itself.",
-        "",
-        "| alliance | profile | sales cycle = true lag (months) | found | win rate "
-        "| first win (month) | revenue falls next year |",
-        "|---|---|---|---|---|---|---|",
     ]
-    for t in truth:
+    return "\n".join(lines)
+
+
+def instructor_notes() -> str:
+    """The instructors' page: the truth behind each alliance (``grading/instructor/``).
+
+    True lags, stories, how :func:`~toolkit.indicators.lags.best_lag` reads each alliance
+    and whose revenue falls next year. Students never get this page: it is not in
+    ``datasets/``, which is what the course environment copies to them.
+    """
+    readings = [a.lag_reading() for a in course_data()]
+    naive = [_naive_lag(a.panel.set_index("month")) for a in course_data()]
+    lines = [
+        "# The course data: what is true (for instructors)",
+        "",
+        "Written by `python -m toolkit.data.generator` together with `datasets/`, from the same",
+        f"simulation (seed {SEED}); do not edit it by hand. Students do not get this page: the",
+        "course environment copies `datasets/` (the data and its dictionary) and the toolkit,",
+        "never `grading/`.",
+        "",
+        "## True lags",
+        "",
+        "The *true lag* of an alliance is its sales cycle: deal registrations are due to close",
+        "one sales cycle later (70 % exactly then, 15 % a month early, 15 % a month late), so",
+        "partner-sourced revenue and new customer wins follow registrations by the sales cycle.",
+        "The calendar moves some deals later: the quarter-end push (a deal due in the first",
+        "month of a quarter slips to its third month with a chance of 30 %, one due in the",
+        "second month with 15 %) and the August holidays (25 % of the deals due slip to",
+        "September). Those delays add a quarter of a month to the *average* delay; the lag",
+        "at which most deals close stays the sales cycle. Effort and enablement lead revenue",
+        "by the sales cycle plus one to three months (training and lead generation).",
+        "",
+        "*Reading* is what `toolkit.indicators.best_lag` says from deal registrations to",
+        "partner-sourced revenue with its defaults (quarter rhythm taken out, changes of",
+        "3-month averages); *naive* is the lag with the highest correlation of month-to-month",
+        "changes with the rhythm left in (what lesson 03 warns about).",
+        f"These alliances read their true lag clearly: {', '.join(READABLE)} (a test checks",
+        "each); lesson 03 asks students to read lags only from them. Part 2 of the assignment",
+        "*reading-the-indicators* asks for Granite's lag, which reads as *likely* only (large",
+        "deals of very different sizes): its hidden test accepts the true lag give or take a",
+        "month.",
+        "",
+        "| alliance | profile | true lag (months) | reading | plausible | naive "
+        "| win rate | wins a month | deal sizes | first win (month) | revenue falls next year |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for a, reading, nv in zip(course_data(), readings, naive, strict=True):
+        t = a.truth
+        found = "-" if reading.lag is None else str(reading.lag)
+        low, high = reading.plausible or ("-", "-")
+        sizes = "vary a lot" if t["deal_spread"] >= 0.6 else "similar"
         lines.append(
-            f"| {t['alliance']} | {t['profile']} | {t['sales_cycle']} | {t['found_lag']} | "
-            f"{t['win_rate']:.0%} | {t['first_win_month']} | "
+            f"| {t['alliance']} | {t['profile']} | {t['true_lag']} | {found} "
+            f"({reading.verdict}) | {low}-{high} | {nv} | {t['win_rate']:.0%} | "
+            f"{t['wins_per_month']} | {sizes} | {t['first_win_month']} | "
             f"{'yes' if t['revenue_falls_next_year'] else 'no'} |"
         )
-    lines += ["", "### The stories", ""]
-    for t in truth:
-        lines.append(f"- **{t['alliance']}** ({t['profile']}). {t['story']}")
+    lines += ["", "## The stories", ""]
+    for a in course_data():
+        lines.append(f"- **{a.profile.alliance}** ({a.profile.profile}). {a.profile.story}")
     lines += [
         "",
-        "The alliances whose revenue will fall next year are those whose leading indicators",
-        "collapsed in the last months of the data while revenue was still high.",
+        "## Whose revenue falls next year",
+        "",
+        "The alliances whose leading indicators collapsed in the last months of the data while",
+        "revenue was still high: "
+        + ", ".join(a.profile.alliance for a in course_data() if a.truth["revenue_falls_next_year"])
+        + ".",
+        "The magic-wand alliance ("
+        + ", ".join(a.profile.alliance for a in course_data() if a.profile.profile == "magic wand")
+        + ") lost its revenue already after its executive pulled support in month 6, so",
+        "naming it is defensible either way.",
         "",
     ]
     return "\n".join(lines)
+
+
+def _naive_lag(by_month: pd.DataFrame) -> int:
+    """The naive reading: month-to-month changes, quarter rhythm left in (highest bar)."""
+    from toolkit.indicators.lags import lag_correlations
+
+    table = lag_correlations(
+        by_month["deal_registrations"],
+        by_month["sourced_revenue"],
+        seasonality=None,
+        window=1,
+    )
+    return int(table["correlation"].idxmax())
 
 
 def _csv(df: pd.DataFrame) -> str:
@@ -455,7 +522,7 @@ def _csv(df: pd.DataFrame) -> str:
 
 def build() -> dict[str, str]:
     """Every file of ``datasets/`` as text, keyed by file name (nothing is written)."""
-    catalogue, alliances, panel, survey, truth = _tables()
+    catalogue, alliances, panel, survey = _tables()
     files = {
         "metrics.csv": _csv(catalogue),
         "alliances.csv": _csv(alliances),
@@ -464,12 +531,15 @@ def build() -> dict[str, str]:
     }
     sizes = {name: text.count("\n") - 1 for name, text in files.items()}
     files["datapackage.json"] = json.dumps(_datapackage(), indent=2, ensure_ascii=False) + "\n"
-    files["README.md"] = _readme(truth, sizes)
+    files["README.md"] = _readme(sizes)
     return dict(sorted(files.items()))
 
 
-def write(folder: str | Path = DATASETS) -> list[Path]:
-    """Write every file of :func:`build` into ``folder`` and return their paths."""
+def write(folder: str | Path = DATASETS, notes: str | Path | None = INSTRUCTOR_NOTES) -> list[Path]:
+    """Write :func:`build` into ``folder`` and :func:`instructor_notes` to ``notes``.
+
+    Returns the paths written; ``notes=None`` writes the data package only.
+    """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
@@ -477,13 +547,34 @@ def write(folder: str | Path = DATASETS) -> list[Path]:
         path = folder / name
         path.write_bytes(text.encode("utf-8"))
         paths.append(path)
+    if notes is not None:
+        notes = Path(notes)
+        notes.parent.mkdir(parents=True, exist_ok=True)
+        notes.write_bytes(instructor_notes().encode("utf-8"))
+        paths.append(notes)
     return paths
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command line: ``python -m toolkit.data.generator [FOLDER]`` (default: ``datasets/``)."""
-    argv = sys.argv[1:] if argv is None else argv
-    for path in write(argv[0] if argv else DATASETS):
+    """Command line: ``python -m toolkit.data.generator [FOLDER] [--instructor FILE]``.
+
+    Writes the data package into FOLDER (default ``datasets/``) and the instructors' page to
+    FILE (default ``grading/instructor/course-data.md``).
+    """
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="python -m toolkit.data.generator",
+        description="Rewrite the course data and the instructors' page about it.",
+    )
+    parser.add_argument("folder", nargs="?", default=str(DATASETS), help="the data package")
+    parser.add_argument(
+        "--instructor",
+        default=str(INSTRUCTOR_NOTES),
+        help="the instructors' page (true lags and stories)",
+    )
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    for path in write(args.folder, args.instructor):
         print(f"wrote {path} ({path.stat().st_size:,} bytes)")
     return 0
 

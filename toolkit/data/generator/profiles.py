@@ -3,8 +3,9 @@
 Each :class:`Profile` is one alliance of the course data. Its *effort plan* (how much joint
 work the partners put in each month, 0 = none, 1 = a fully staffed alliance), its sales cycle
 and its funnel rates drive the causal model in :mod:`toolkit.data.generator.causal`; its
+calendar (the quarter-end rhythm, the holiday dip) and its deal sizes shape the bookings; its
 health-check shocks drive :mod:`toolkit.data.generator.survey`. The true lags and stories are
-listed for instructors only.
+listed for instructors only (``grading/instructor/course-data.md``), never in ``datasets/``.
 
 Examples
 --------
@@ -27,8 +28,9 @@ SEED = 20240611
 MONTHS = 48
 START = pd.Period("2022-01", freq="M")
 OUR_COMPANY = "Acme Software"
-# alliances whose lag the lessons and assignments ask students to measure
-READABLE = ("Northwind", "Quarry", "Constellation", "Cedar", "Granite", "Pixel", "Delta", "Summit")
+# alliances whose lag reads clearly in the course data (a test checks it): the lessons ask
+# students to measure only these
+READABLE = ("Bluepeak", "Harbor", "Cedar", "Pixel", "Delta", "Summit")
 
 
 def _ramp(months, start, end, lo, hi):
@@ -57,11 +59,23 @@ class Profile:
     shocks: dict = field(default_factory=dict)
     health_base: float = 3.9
     noise: float = 0.55
+    # how much won deals vary in size (sigma of a lognormal): 0.3 for deals of similar size,
+    # 0.8 or more for an enterprise alliance whose revenue jumps with a few large deals
+    deal_spread: float = 0.3
+    # bookings in the first, second and third month of a quarter, as shares of the quarter's
+    # average (sales teams close at quarter end); (1, 1, 1) for no rhythm
+    quarter_end: tuple[float, float, float] = (0.7, 0.85, 1.45)
+    # share of the deals due in the summer holiday month (August) that close a month later
+    holiday_dip: float = 0.25
 
 
 def _plans() -> tuple[Profile, ...]:
     m = np.arange(1, MONTHS + 1)
     quarterly = 0.12 * np.isin(m % 3, [1])  # a joint campaign push at the start of each quarter
+    # Northwind's campaigns: a push in the first two months of most quarters, of varying size
+    size = np.array([0.3, 0, 0.15, 0.4, 0.05, 0.25, 0, 0.35, 0.1, 0, 0.3, 0.2, 0.45, 0, 0.2, 0.1])
+    campaigns = np.where(m % 3 == 1, size[(m - 1) // 3], 0.0)
+    campaigns += np.where(m % 3 == 2, 0.7 * size[(m - 1) // 3], 0.0)
 
     def plan(values):
         return tuple(round(float(v), 4) for v in np.clip(values, 0, 1.4))
@@ -73,13 +87,13 @@ def _plans() -> tuple[Profile, ...]:
             "cloud infrastructure",
             "steady builder",
             "Builds the alliance step by step: a joint plan in month 2, sellers trained over the "
-            "first year, a campaign every quarter. Revenue follows the work one sales cycle "
-            "later and keeps growing.",
+            "first year, a joint campaign most quarters (some large, some small). Revenue "
+            "follows the work one sales cycle later and keeps growing.",
             6,
-            60.0,
+            30.0,
             0.35,
-            120.0,
-            plan(_ramp(m, 1, 12, 0.35, 1.0) + quarterly),
+            240.0,
+            plan(_ramp(m, 1, 12, 0.35, 1.0) + campaigns),
             visits=(1, 13, 25, 37),
         ),
         Profile(
@@ -129,6 +143,7 @@ def _plans() -> tuple[Profile, ...]:
                 ("partner", "trust"): (41, -0.7),
                 ("partner", "governance"): (40, -0.9),
             },
+            deal_spread=0.5,
         ),
         Profile(
             "Quarry",
@@ -140,9 +155,9 @@ def _plans() -> tuple[Profile, ...]:
             "shipped in month 20 the partners trained sellers and ran campaigns, and revenue "
             "took off in the third year.",
             4,
-            40.0,
+            30.0,
             0.38,
-            120.0,
+            180.0,
             plan(np.where(m < 19, 0.2, _ramp(m, 19, 27, 0.35, 1.1) + quarterly)),
             visits=(20, 32, 44),
             shocks={
@@ -158,7 +173,8 @@ def _plans() -> tuple[Profile, ...]:
             "multi-partner",
             "Three companies (us, a software vendor and a consultancy) sell one offer to "
             "public-sector customers. Decisions need all three, so governance is slower, "
-            "deals are large and take long, and the partners see the alliance differently.",
+            "deals are few, large and slow, and the partners see the alliance differently. "
+            "Revenue jumps with single large deals, so its lag is hard to read.",
             8,
             150.0,
             0.25,
@@ -167,11 +183,12 @@ def _plans() -> tuple[Profile, ...]:
             visits=(3, 15, 27, 39),
             shocks={
                 ("partner", "governance"): (1, -0.8),
-                ("partner", "communication"): (1, -0.6),
+                ("partner", "communication"): (1, -2.0),
                 ("us", "governance"): (1, -0.4),
                 ("partner", "operational_effectiveness"): (1, -0.4),
             },
             noise=0.75,
+            deal_spread=0.8,
         ),
         Profile(
             "Cedar",
@@ -183,9 +200,9 @@ def _plans() -> tuple[Profile, ...]:
             "sellers drifted to other work. Revenue still looks fine at the end of the data; "
             "the leading indicators say it will fall next year.",
             8,
-            90.0,
+            60.0,
             0.34,
-            100.0,
+            150.0,
             plan(np.where(m < 41, _ramp(m, 1, 9, 0.4, 0.95) + quarterly, 0.12)),
             visits=(1, 13, 25, 37),
             shocks={
@@ -200,15 +217,16 @@ def _plans() -> tuple[Profile, ...]:
             ("Granite Bank Technologies",),
             "financial services",
             "long enterprise cycle",
-            "Large deals with banks: a sales cycle of almost a year. The alliance was fully "
-            "staffed by month 8, yet the first revenue came only in the second year. Patience "
-            "was the strategy, and it paid off.",
+            "Large deals with banks: a sales cycle of almost a year, and deal sizes that vary "
+            "a lot. The alliance was fully staffed by month 8, yet the first revenue came only "
+            "in the second year. Patience was the strategy, and it paid off.",
             11,
-            250.0,
+            200.0,
             0.22,
-            90.0,
+            135.0,
             plan(_ramp(m, 1, 8, 0.4, 1.0) + quarterly),
             visits=(1, 7, 19, 31, 43),
+            deal_spread=0.7,
         ),
         Profile(
             "Pixel",
@@ -233,13 +251,13 @@ def _plans() -> tuple[Profile, ...]:
             "24. Effort came back in month 25, but revenue dipped from around month 22 to "
             "month 32: the pause showed in the revenue a sales cycle later.",
             5,
-            70.0,
+            35.0,
             0.36,
-            110.0,
+            220.0,
             plan(np.where((m >= 16) & (m <= 24), 0.25, _ramp(m, 1, 10, 0.4, 0.95) + quarterly)),
             visits=(1, 13, 26, 38),
             shocks={
-                ("partner", "commitment"): (16, -0.9, 27),
+                ("partner", "commitment"): (16, -2.0, 27),
                 ("partner", "governance"): (16, -0.7, 27),
                 ("us", "strategic_value"): (19, -0.6, 27),
             },
@@ -253,9 +271,9 @@ def _plans() -> tuple[Profile, ...]:
             "run a large joint campaign, with little in between. Each burst shows up in the "
             "revenue three months later.",
             3,
-            35.0,
+            25.0,
             0.4,
-            160.0,
+            240.0,
             plan(
                 0.3 + 0.8 * np.isin(m, [1, 2, 8, 9, 13, 14, 21, 22, 26, 27, 34, 35, 39, 40, 46, 47])
             ),
