@@ -16,6 +16,12 @@ r"""nbgrader preprocessors the course adds to nbgrader's own pipelines (see ``nb
   the toolkit leaves each chart as its Vega-Lite specification instead of starting a
   JavaScript engine in every student's kernel; this draws them all as the same accessible,
   offline SVG in the grader's process, where the engine stays warm across submissions.
+- :class:`ExecuteAsStudent` (``autograde``, in place of nbgrader's ``Execute``): starts each
+  grading kernel with the submission's student id and the variant the grader decided for it
+  (``ALLIANCE_STUDENT``, ``ALLIANCE_VARIANT``), so that an assignment with variants is graded
+  against the submitter's own case (see :mod:`toolkit.admin.variants`).
+- :class:`CheckVariant` (``autograde``, before the outputs are cleared): logs a notebook that
+  ran another variant than its submitter's (``course-admin autograde`` also flags it).
 - :class:`HideHiddenTests` (``generate_feedback``): nbgrader restores hidden tests into the
   autograded notebook and so into the feedback a student receives (nbgrader #1363). This
   removes the hidden regions and, for those cells, keeps only the last line of a traceback
@@ -35,13 +41,17 @@ False
 
 from __future__ import annotations
 
+import os
+
 from nbconvert.exporters.exporter import ResourcesDict
 from nbformat.notebooknode import NotebookNode
 from nbgrader import utils
-from nbgrader.preprocessors import ClearHiddenTests, NbGraderPreprocessor, OverwriteCells
+from nbgrader.preprocessors import ClearHiddenTests, Execute, NbGraderPreprocessor, OverwriteCells
 
 __all__ = [
     "HIDDEN_NOTE",
+    "CheckVariant",
+    "ExecuteAsStudent",
     "FlagDuplicateCells",
     "HideHiddenTests",
     "RenderCharts",
@@ -62,6 +72,44 @@ def duplicate_grade_ids(nb: NotebookNode) -> dict[str, int]:
         if grade_id:
             counts[grade_id] = counts.get(grade_id, 0) + 1
     return {k: n for k, n in counts.items() if n > 1}
+
+
+def _submission(preprocessor, resources) -> tuple[str, str, str]:
+    """The course root, assignment and student of the notebook being graded."""
+    graded = (resources or {}).get("nbgrader", {})
+    root = preprocessor.config.CourseDirectory.get("root") or os.getcwd()
+    return str(root), graded.get("assignment", ""), graded.get("student", "")
+
+
+class ExecuteAsStudent(Execute):
+    """nbgrader's ``Execute``, with the submission's student id and variant in the kernel."""
+
+    def start_new_kernel(self, **kwargs):
+        """Start the grading kernel with ``ALLIANCE_STUDENT`` and ``ALLIANCE_VARIANT`` set."""
+        from toolkit.admin.variants import kernel_env
+
+        root, assignment, student = _submission(self, self.resources)
+        if assignment and student:
+            extra = kernel_env(root, assignment, student)
+            if extra:
+                kwargs["env"] = {**kwargs.get("env", os.environ), **extra}
+                self.log.info("Grading %s of %s as %s", assignment, student, extra)
+        return super().start_new_kernel(**kwargs)
+
+
+class CheckVariant(NbGraderPreprocessor):
+    """Log a submitted notebook that ran another variant than its submitter's own."""
+
+    def preprocess(self, nb: NotebookNode, resources: ResourcesDict):
+        """Compare the variant in the notebook's banner with the submitter's; warn if not equal."""
+        from toolkit.admin.variants import mismatch
+
+        root, assignment, student = _submission(self, resources)
+        if assignment and student:
+            _decided, _ran, problem = mismatch(root, assignment, student, nb)
+            if problem is not None:
+                self.log.warning("Variant: %s", problem.note)
+        return nb, resources
 
 
 class StripWidgetState(NbGraderPreprocessor):

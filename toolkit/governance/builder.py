@@ -54,14 +54,19 @@ def review_html(design: Design) -> str:
     findings = review(design)
     n = counts(findings)
     head = "✔ Workable: no errors" if not n["error"] else "✘ Not workable yet"
-    summary = (f"{head} — {n['error']} error{'s' * (n['error'] != 1)}, "
-               f"{n['warning']} warning{'s' * (n['warning'] != 1)}")
+    summary = (
+        f"{head} — {n['error']} error{'s' * (n['error'] != 1)}, "
+        f"{n['warning']} warning{'s' * (n['warning'] != 1)}"
+    )
     parts = [f"<b>{html.escape(summary)}</b>"]
-    for severity, title in (("error", "Errors (the structure cannot work)"),
-                            ("warning", "Warnings (workable, but weak)")):
+    for severity, title in (
+        ("error", "Errors (the structure cannot work)"),
+        ("warning", "Warnings (workable, but weak)"),
+    ):
         items = [
             f"<code>{f.code}</code> {html.escape(f.message)} <i>Fix: {html.escape(f.hint)}</i>"
-            for f in findings if f.severity == severity
+            for f in findings
+            if f.severity == severity
         ]
         if items:
             parts.append(f"<div>{title}:</div>{_html_list(items)}")
@@ -86,9 +91,16 @@ class GovernanceBuilder(w.VBox):
         Draw the live chart (switch off only where no picture is needed).
     """
 
-    def __init__(self, path: str | os.PathLike = "my-governance.json", *,
-                 template: str | None = None, start=None, alliance: str = "",
-                 partners=(), chart: bool = True):
+    def __init__(
+        self,
+        path: str | os.PathLike = "my-governance.json",
+        *,
+        template: str | None = None,
+        start=None,
+        alliance: str = "",
+        partners=(),
+        chart: bool = True,
+    ):
         self.path = Path(path)
         self._undo: list[Design] = []
         self._quiet = False
@@ -120,11 +132,14 @@ class GovernanceBuilder(w.VBox):
         """
         data = super()._repr_mimebundle_(**kwargs)
         n = len(self._design.bodies)
-        data["text/plain"] = (f"<governance builder: {n} bod{'y' if n == 1 else 'ies'}, "
-                              f"saved in {self.path.name}>")
-        data["text/html"] = (f"<div><p><b>Governance builder</b> (saved in "
-                             f"{html.escape(self.path.name)})</p>{self.review_panel.value}"
-                             f"{self.chart.value}</div>")
+        data["text/plain"] = (
+            f"<governance builder: {n} bod{'y' if n == 1 else 'ies'}, saved in {self.path.name}>"
+        )
+        data["text/html"] = (
+            f"<div><p><b>Governance builder</b> (saved in "
+            f"{html.escape(self.path.name)})</p>{self.review_panel.value}"
+            f"{self.chart.value}</div>"
+        )
         return data
 
     # ------------------------------------------------------------ the design
@@ -156,9 +171,14 @@ class GovernanceBuilder(w.VBox):
         titles = template_titles()
         self.template_picker = w.Dropdown(
             options=[("an empty design", "")] + [(f"{n}: {t}", n) for n, t in titles.items()],
-            description="Start from", **text)
-        self.start_button = w.Button(description="Start over", icon="refresh",
-                                     tooltip="Replace the design by the one picked (undo works)")
+            description="Start from",
+            **text,
+        )
+        self.start_button = w.Button(
+            description="Start over",
+            icon="refresh",
+            tooltip="Replace the design by the one picked (undo works)",
+        )
         self.alliance_text = w.Text(description="Alliance", placeholder="Nimbus + Titan", **text)
         self.partners_text = w.Text(description="Partners", placeholder="Nimbus, Titan", **text)
         self.alliance_button = w.Button(description="Set alliance")
@@ -169,21 +189,31 @@ class GovernanceBuilder(w.VBox):
         self.remove_body_button = w.Button(description="Remove body", icon="trash")
         self.tier_picker = w.Dropdown(description="Tier", options=list(TIERS), **text)
         self.cadence_text = w.Text(description="Meets every", placeholder="days, e.g. 90", **text)
-        self.escalates_picker = w.Dropdown(description="Escalates to", options=[("nobody", "")],
-                                           **text)
-        self.escalation_days_text = w.Text(description="after (days)", placeholder="e.g. 10",
-                                           **text)
+        self.escalates_picker = w.Dropdown(
+            description="Escalates to", options=[("nobody", "")], **text
+        )
+        self.escalation_days_text = w.Text(
+            description="after (days)", placeholder="e.g. 10", **text
+        )
         self.settings_button = w.Button(description="Apply settings", icon="check")
         self.member_picker = w.Select(description="Members", options=[], rows=5, **text)
         self.member_name = w.Text(description="Person", placeholder="Ana Ruiz", **text)
         self.member_partner = w.Combobox(description="Partner", options=[], **text)
         self.member_role = w.Dropdown(description="Role", options=list(ROLES), **text)
-        self.member_function = w.Combobox(description="Function", options=list(FUNCTIONS),
-                                          placeholder="optional, e.g. sales", **text)
+        self.member_function = w.Combobox(
+            description="Function",
+            options=list(FUNCTIONS),
+            placeholder="optional, e.g. sales",
+            **text,
+        )
         self.add_member_button = w.Button(description="Add member", icon="user-plus")
         self.remove_member_button = w.Button(description="Remove member", icon="user-times")
-        self.decision_text = w.Combobox(description="Decision", placeholder="e.g. strategy",
-                                        options=list(CORE_DECISIONS), **text)
+        self.decision_text = w.Combobox(
+            description="Decision",
+            placeholder="e.g. strategy",
+            options=list(CORE_DECISIONS),
+            **text,
+        )
         self.assign_button = w.Button(description="Give to body")
         self.unassign_button = w.Button(description="Take from body")
         self.undo_button = w.Button(description="Undo", icon="undo")
@@ -235,8 +265,12 @@ class GovernanceBuilder(w.VBox):
             row(self.tier_picker, self.cadence_text),
             row(self.escalates_picker, self.escalation_days_text, self.settings_button),
             head("3. Members of the body picked"),
-            row(self.member_picker, w.VBox([self.member_name, self.member_partner,
-                                            self.member_role, self.member_function])),
+            row(
+                self.member_picker,
+                w.VBox(
+                    [self.member_name, self.member_partner, self.member_role, self.member_function]
+                ),
+            ),
             row(self.add_member_button, self.remove_member_button),
             head("4. Decisions owned by the body picked"),
             row(self.decision_text, self.assign_button, self.unassign_button),
@@ -261,16 +295,16 @@ class GovernanceBuilder(w.VBox):
             self._say(str(err), ok=False)
             return False
         except Exception as err:  # never a traceback for a student
-            self._say(f"That change could not be made ({err}); your design is unchanged.",
-                      ok=False)
+            self._say(f"That change could not be made ({err}); your design is unchanged.", ok=False)
             return False
         try:
             save(new, self.path)
         except OSError as err:
-            self._say(f"Could not save to {self.path.name} ({err}); your design is unchanged.",
-                      ok=False)
+            self._say(
+                f"Could not save to {self.path.name} ({err}); your design is unchanged.", ok=False
+            )
             return False
-        self._undo = [*self._undo[-UNDO_LIMIT + 1:], self._design]
+        self._undo = [*self._undo[-UNDO_LIMIT + 1 :], self._design]
         self._design = new
         self._refresh()
         self._say(f"{done} Saved to {self.path.name}.", ok=True)
@@ -284,54 +318,76 @@ class GovernanceBuilder(w.VBox):
         if name:
             self._apply(lambda _: TEMPLATES[name](), f"Started from the template {name}.")
         else:
-            self._apply(lambda d: Design(d.alliance, list(d.partners), []),
-                        "Started an empty design (same alliance and partners).")
+            self._apply(
+                lambda d: Design(d.alliance, list(d.partners), []),
+                "Started an empty design (same alliance and partners).",
+            )
 
     def _on_alliance(self, _):
-        self._apply(lambda d: edits.set_alliance(d, self.alliance_text.value,
-                                                 self.partners_text.value),
-                    "Alliance and partners set.")
+        self._apply(
+            lambda d: edits.set_alliance(d, self.alliance_text.value, self.partners_text.value),
+            "Alliance and partners set.",
+        )
 
     def _on_add_body(self, _):
         name = self.body_name.value
-        if self._apply(lambda d: edits.add_body(d, name, self.tier_picker.value,
-                                                self.cadence_text.value),
-                       f"Added {name.strip()}."):
+        if self._apply(
+            lambda d: edits.add_body(d, name, self.tier_picker.value, self.cadence_text.value),
+            f"Added {name.strip()}.",
+        ):
             self.body_picker.value = len(self._design.bodies) - 1
 
     def _on_rename(self, _):
-        self._apply(lambda d: edits.rename_body(d, self._picked(), self.body_name.value),
-                    "Renamed.")
+        self._apply(
+            lambda d: edits.rename_body(d, self._picked(), self.body_name.value), "Renamed."
+        )
 
     def _on_remove_body(self, _):
         self._apply(lambda d: edits.remove_body(d, self._picked()), "Body removed.")
 
     def _on_settings(self, _):
-        self._apply(lambda d: edits.set_body(d, self._picked(), self.tier_picker.value,
-                                             self.cadence_text.value,
-                                             self.escalates_picker.value,
-                                             self.escalation_days_text.value),
-                    "Settings applied.")
+        self._apply(
+            lambda d: edits.set_body(
+                d,
+                self._picked(),
+                self.tier_picker.value,
+                self.cadence_text.value,
+                self.escalates_picker.value,
+                self.escalation_days_text.value,
+            ),
+            "Settings applied.",
+        )
 
     def _on_add_member(self, _):
-        self._apply(lambda d: edits.add_member(d, self._picked(), self.member_name.value,
-                                               self.member_partner.value,
-                                               self.member_role.value,
-                                               self.member_function.value),
-                    f"Added {self.member_name.value.strip()}.")
+        self._apply(
+            lambda d: edits.add_member(
+                d,
+                self._picked(),
+                self.member_name.value,
+                self.member_partner.value,
+                self.member_role.value,
+                self.member_function.value,
+            ),
+            f"Added {self.member_name.value.strip()}.",
+        )
 
     def _on_remove_member(self, _):
-        self._apply(lambda d: edits.remove_member(d, self._picked(), self.member_picker.value),
-                    "Member removed.")
+        self._apply(
+            lambda d: edits.remove_member(d, self._picked(), self.member_picker.value),
+            "Member removed.",
+        )
 
     def _on_assign(self, _):
-        self._apply(lambda d: edits.assign_decision(d, self._picked(), self.decision_text.value),
-                    "Decision given to the body.")
+        self._apply(
+            lambda d: edits.assign_decision(d, self._picked(), self.decision_text.value),
+            "Decision given to the body.",
+        )
 
     def _on_unassign(self, _):
-        self._apply(lambda d: edits.unassign_decision(d, self._picked(),
-                                                      self.decision_text.value),
-                    "Decision taken from the body.")
+        self._apply(
+            lambda d: edits.unassign_decision(d, self._picked(), self.decision_text.value),
+            "Decision taken from the body.",
+        )
 
     def _on_undo(self, _):
         if not self._undo:
@@ -356,12 +412,14 @@ class GovernanceBuilder(w.VBox):
         self._quiet = True
         try:
             self.body_picker.options = [
-                (f"{b.name} ({b.tier}, id {b.id})", i) for i, b in enumerate(design.bodies)]
+                (f"{b.name} ({b.tier}, id {b.id})", i) for i, b in enumerate(design.bodies)
+            ]
             if design.bodies:
                 keep = picked if isinstance(picked, int) and picked < len(design.bodies) else 0
                 self.body_picker.value = keep
             self.escalates_picker.options = [("nobody", "")] + [
-                (f"{b.name} ({b.id})", b.id) for b in _first_per_id(design)]
+                (f"{b.name} ({b.id})", b.id) for b in _first_per_id(design)
+            ]
             self.member_partner.options = design.distinct_partners()
             self.alliance_text.value = design.alliance or ""
             self.partners_text.value = ", ".join(p for p in design.distinct_partners() if p)
@@ -390,9 +448,13 @@ class GovernanceBuilder(w.VBox):
         days = body.escalation_days
         self.escalation_days_text.value = "" if days is None else str(days)
         self.member_picker.options = [
-            (f"{m.name} ({m.partner}) — {m.role.replace('_', ' ')}"
-             + (f", {m.function}" if m.function else ""), i)
-            for i, m in enumerate(body.members)]
+            (
+                f"{m.name} ({m.partner}) — {m.role.replace('_', ' ')}"
+                + (f", {m.function}" if m.function else ""),
+                i,
+            )
+            for i, m in enumerate(body.members)
+        ]
 
     def _draw_pictures(self):
         if not self._draw:
