@@ -1,22 +1,20 @@
-"""nbgrader round trip for reading-the-indicators, with the real nbgrader tools.
+"""reading-the-indicators through the real nbgrader, on the session's shared course.
 
-One temporary copy of grading/: generate the student version once, then autograde three
-submissions in one call: the instructor's solution, a different correct answer, and the
-untouched student version. Part 1 is answered the way a student does it: in the
-MetricSorter widget, whose answer file is handed in beside the notebook.
+Four students hand in: the instructor's solution, a different correct answer, the untouched
+student version, and the solution with two test cells deleted; ``course-admin``'s batch
+grades them. Part 1 is answered the way a student does it: in the MetricSorter widget,
+whose answer file is handed in beside the notebook.
 """
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import nbformat
 import pytest
 from conftest import ROOT
 
+from toolkit.admin.batch import autograde_all
 from toolkit.indicators.assignment import ASSIGNMENT_METRICS, SORTING_FILE
 from toolkit.indicators.catalogue import kind_of
 from toolkit.indicators.sorter import MetricSorter
@@ -33,21 +31,6 @@ CODE_TESTS = (
     "perception_gaps_table",
     "largest_gap",
 )
-PRODUCED = ("release", "submitted", "autograded", "feedback", "gradebook.db", "exports")
-
-
-def nbgrader(course: Path, *args: str) -> subprocess.CompletedProcess:
-    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
-    result = subprocess.run(
-        [str(Path(sys.executable).parent / "nbgrader"), *args],
-        cwd=course,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    return result
 
 
 def sort_in_widget(folder: Path, kinds: dict[str, str]) -> None:
@@ -65,39 +48,20 @@ def answer(nb, grade_id: str, source: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def course(tmp_path_factory):
-    """A temporary course: student version generated, three submissions autograded."""
-    course = tmp_path_factory.mktemp("reading-course")
-    shutil.copytree(
-        ROOT / "grading", course, dirs_exist_ok=True, ignore=shutil.ignore_patterns(*PRODUCED)
-    )
-    config = course / "nbgrader_config.py"
-    text = config.read_text()
-    if (
-        "ClearMetadataPreprocessor.enabled = True" in text
-        and "preserve_cell_metadata_mask" not in text
-    ):
-        # The config on this branch strips nbgrader's cell metadata during autograde (every
-        # cell would score nothing); issue 5 fixes the shared config. Keep the grade metadata.
-        config.write_text(
-            text + '\nc.ClearMetadataPreprocessor.preserve_cell_metadata_mask = {"nbgrader"}\n'
-        )
-    # widget state saved in the instructor's copy must not reach the students
-    source = nbformat.read(course / "source" / NAME / f"{NAME}.ipynb", as_version=4)
-    source.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {}}}
-    nbformat.write(source, course / "source" / NAME / f"{NAME}.ipynb")
-    nbgrader(course, "generate_assignment", NAME, "--force")
-    release = course / "release" / NAME / f"{NAME}.ipynb"
+def course(grading_course):
+    """Four students of the shared course hand in; the batch grades them."""
+    root = grading_course.root
+    release = root / "release" / NAME / f"{NAME}.ipynb"
 
     # 1. the instructor's solution, Part 1 sorted in the widget
-    solution = course / "submitted" / "solution" / NAME
+    solution = root / "submitted" / "solution" / NAME
     solution.mkdir(parents=True)
     shutil.copy(SOURCE, solution / f"{NAME}.ipynb")
     sort_in_widget(solution, {m: kind_of(m) for m in ASSIGNMENT_METRICS})
 
     # 2. a different correct answer: another lag within a month, names in another case and
     #    order (plus Bluepeak, accepted either way), gaps computed by hand with signed values
-    other = course / "submitted" / "other" / NAME
+    other = root / "submitted" / "other" / NAME
     other.mkdir(parents=True)
     nb = nbformat.read(release, as_version=4)
     answer(nb, "granite_lag_answer", "granite_lag = 10")
@@ -117,12 +81,12 @@ def course(tmp_path_factory):
     sort_in_widget(other, {m: kind_of(m) for m in ASSIGNMENT_METRICS})
 
     # 3. the student version, untouched (no widget answers either)
-    untouched = course / "submitted" / "untouched" / NAME
+    untouched = root / "submitted" / "untouched" / NAME
     untouched.mkdir(parents=True)
     shutil.copy(release, untouched / f"{NAME}.ipynb")
 
     # 4. the solution with two test cells deleted (nbgrader must restore and grade them)
-    deleted = course / "submitted" / "deleted" / NAME
+    deleted = root / "submitted" / "deleted" / NAME
     deleted.mkdir(parents=True)
     nb = nbformat.read(SOURCE, as_version=4)
     gone = {"classify_metrics", "revenue_lag"}
@@ -130,8 +94,10 @@ def course(tmp_path_factory):
     nbformat.write(nb, deleted / f"{NAME}.ipynb")
     sort_in_widget(deleted, {m: kind_of(m) for m in ASSIGNMENT_METRICS})
 
-    nbgrader(course, "autograde", NAME, "--force")
-    return course
+    students = ["solution", "other", "untouched", "deleted"]
+    outcomes = autograde_all(grading_course.course, [NAME], students, progress=False, workers=2)
+    assert all(o.status == "graded" for o in outcomes), [o.line() for o in outcomes]
+    return root
 
 
 def scores(course: Path, student: str) -> dict[str, float]:
@@ -160,12 +126,6 @@ def test_student_version_has_no_solution_hidden_test_or_rubric(course):
         assert leak not in text, leak
     assert not list((course / "release" / NAME).glob("my-*.json"))
     assert "raise NotImplementedError()" in text and "YOUR ANSWER HERE" in text
-
-
-def test_student_version_has_no_widget_state(course):
-    """Is widget state saved in the instructor's source kept out of the student version?"""
-    release = course / "release" / NAME / f"{NAME}.ipynb"
-    assert "widgets" not in json.loads(release.read_text())["metadata"]
 
 
 def test_the_solution_scores_full_marks(course):

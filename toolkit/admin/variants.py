@@ -14,6 +14,7 @@ the instructor's ``source/`` holds an answer.
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import shutil
@@ -43,6 +44,7 @@ __all__ = [
     "kernel_env",
     "key_table",
     "mismatch",
+    "pin",
     "rules",
     "run_for_variant",
 ]
@@ -119,18 +121,44 @@ def mismatch(root, assignment: str, student: str, nb):
     return decided, ran, Mismatch("other-variant", number, ran_as, note)
 
 
+def pin(root: str | os.PathLike, assignment: str, pins: dict[str, int]) -> Path:
+    """Pin students to variants in a course root's ``variants.csv`` (their other pins stay)."""
+    path = Path(root) / PINS_FILE
+    rows = []
+    if path.exists():
+        with path.open(newline="", encoding="utf-8") as handle:
+            rows = [
+                r
+                for r in csv.DictReader(handle)
+                if (r.get("student"), r.get("assignment")) not in {(s, assignment) for s in pins}
+            ]
+    rows += [{"student": s, "assignment": assignment, "variant": n} for s, n in pins.items()]
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=["student", "assignment", "variant"])
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
 # --- the answer key ----------------------------------------------------------------------
-def run_for_variant(course: Course, assignment: str, number: int, *, timeout: int = 120):
+def run_for_variant(
+    course: Course, assignment: str, number: int, *, student: str = "", timeout: int = 120
+):
     """Run the assignment's source notebook (the reference solution) for one variant.
 
     Returns the executed notebooks by name and the key printed by the variant set's
     ``key_code`` (run after the last cell, in the same kernel). Nothing is written into
-    ``source/``: the notebook runs in a temporary copy of its folder.
+    ``source/``: the notebook runs in a temporary copy of its folder. ``student`` is the id
+    the notebook shows (default ``v<number>``).
     """
     from nbclient import NotebookClient
 
     spec = variant_set(assignment)
-    env = {**os.environ, VARIANT_ENV: f"{assignment}:{number}", "ALLIANCE_STUDENT": f"v{number}"}
+    env = {
+        **os.environ,
+        VARIANT_ENV: f"{assignment}:{number}",
+        "ALLIANCE_STUDENT": student or f"v{number}",
+    }
     executed, key = {}, None
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp) / assignment

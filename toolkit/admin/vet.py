@@ -28,7 +28,6 @@ names = ['Cedar']
 from __future__ import annotations
 
 import copy
-import csv
 import pprint
 import shutil
 import tempfile
@@ -38,8 +37,8 @@ from pathlib import Path
 import nbformat
 
 from toolkit.admin.course import Course
+from toolkit.admin.variants import pin
 from toolkit.variants import variant_set
-from toolkit.variants.assign import PINS_FILE
 
 __all__ = [
     "KINDS",
@@ -116,21 +115,8 @@ def write_submissions(course: Course, assignment: str, number: int, key: dict, p
         if kind != "blank":
             for name, text in key["files"].items():
                 (folder / name).write_text(text, encoding="utf-8")
-    _pin(course, assignment, {s: number for s in students})
+    pin(course.root, assignment, {s: number for s in students})
     return students
-
-
-def _pin(course: Course, assignment: str, pins: dict[str, int]) -> None:
-    path = course.root / PINS_FILE
-    rows = []
-    if path.exists():
-        with path.open(newline="", encoding="utf-8") as handle:
-            rows = [r for r in csv.DictReader(handle) if r.get("student") not in pins]
-    rows += [{"student": s, "assignment": assignment, "variant": n} for s, n in pins.items()]
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=["student", "assignment", "variant"])
-        writer.writeheader()
-        writer.writerows(rows)
 
 
 def spread_problems(assignment: str, numbers) -> list[str]:
