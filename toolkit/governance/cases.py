@@ -11,8 +11,8 @@ Every variant (1 to :data:`COUNT`, and 0 for practice) has three alliances of it
   has none and one sits in a body of the wrong tier; body ids differ between variants.
 
 Company names, people, numbers and ids are drawn per variant from fixed pools, so two
-variants never share an alliance, a named person set or a pair of steering and management
-ids: an answer copied from another variant does not fit. Nothing here holds an answer: the
+variants never share an alliance, a named person set, or a steering or management body id in
+Part C (its ids carry a company's name): an answer copied from another variant does not fit. Nothing here holds an answer: the
 cases are the questions, and the grading checks properties of what the student builds.
 
 Examples
@@ -428,7 +428,10 @@ def _draft(number: int, rng: random.Random, names: list[str]) -> tuple[Design, t
 
 def _decisions(number: int, rng: random.Random, names: list[str]):
     (c1, c2), _what, _purpose = _pair(number, 2)
-    s_id, m_id = _ids(number, 0)
+    (s_short, s_name), (m_short, m_name) = _ids(number, 0)
+    # ids carry a company's stem, so that no two variants share one (a copied answer fails)
+    s_id = (f"{c1.split()[0].lower()}-{s_short}", s_name)
+    m_id = (f"{c2.split()[0].lower()}-{m_short}", m_name)
     functions = rng.sample(sorted(_OPERATIONAL), 2)
     people = iter(Person(n, c) for n, c in zip(names, (c1, c2) * 4, strict=False))
     a1, a2, m1, m2 = (next(people) for _ in range(4))
