@@ -368,3 +368,55 @@ def test_answer_key_has_the_shape_instructors_read(graded):
     assert set(key["answers"]) == {"owners_answer"}
     assert set(key["files"]) == {"governance-design.json", "repaired-design.json"}
     assert key == {"variant": 17, **variant_key(graded["course"], GOV, 17)}
+
+
+# --- no answers within reach ---------------------------------------------------------------
+def _installed_parts() -> list[str]:
+    """What deploy/jupyterhub/build-course-env copies into the students' environment."""
+    from conftest import ROOT
+
+    script = (ROOT / "deploy" / "jupyterhub" / "build-course-env").read_text()
+    line = next(x for x in script.splitlines() if x.strip().startswith("for part in"))
+    return line.split(" in ", 1)[1].split(";")[0].split()
+
+
+def _needles(course) -> set[str]:
+    """The answer key's answers as a student could find them written: JSON and Python forms."""
+    needles = set()
+    for assignment in names():
+        for number in (0, *variant_set(assignment).sample):
+            key = variant_key(course, assignment, number)
+            for values in key["answers"].values():
+                for value in values.values():
+                    if isinstance(value, dict | list):  # a lone number or word is no finding
+                        needles |= {json.dumps(value), repr(value)}
+                        if isinstance(value, dict):
+                            needles |= {f'"{k}": "{v}"' for k, v in value.items()}
+                            needles |= {f"'{k}': '{v}'" for k, v in value.items()}
+            needles |= set(key["files"].values())
+    return needles
+
+
+def test_no_answer_is_within_reach_of_a_student(graded):
+    """Do datasets/, the lessons, the student versions and the hub environment hold no answer?"""
+    from conftest import ROOT
+
+    parts = _installed_parts()
+    assert "grading" not in parts and "toolkit" in parts and "datasets" in parts
+    places = [ROOT / p for p in parts] + [ROOT / "notebooks", ROOT / "datasets"]
+    places += [graded["root"] / "release" / a for a in names()]
+    files = [p for place in places for p in ([place] if place.is_file() else place.rglob("*"))]
+    texts = {
+        f: f.read_text(encoding="utf-8", errors="ignore")
+        for f in files
+        if f.is_file() and "__pycache__" not in f.parts and f.stat().st_size < 5_000_000
+    }
+    assert len(texts) > 50
+    needles = _needles(graded["course"])
+    found = sorted(
+        (str(f.relative_to(f.anchor)), n[:60]) for f, t in texts.items() for n in needles if n in t
+    )
+    assert not found, found
+    for path, text in texts.items():  # no instructor version among what students get
+        if path.suffix == ".ipynb" or "datasets" in path.parts:
+            assert "BEGIN SOLUTION" not in text and "BEGIN HIDDEN TESTS" not in text, path

@@ -1,7 +1,5 @@
 """The health-check widget, driven without a browser: set values, click, read back."""
 
-
-
 from toolkit import data, health
 from toolkit.health.widget import HealthCheck
 
