@@ -114,6 +114,16 @@ def cmd_validate(args) -> int:
     """Validate notebooks; exit 1 with a summary when a check fails."""
     from toolkit.admin.validate import validate
 
+    if args.student:  # check the notebook against this student's own variant
+        import os
+        from pathlib import Path
+
+        from toolkit.admin.variants import kernel_env
+
+        root = _course(args).root
+        for path in args.notebook:
+            os.environ.update(kernel_env(root, Path(path).stem, args.student))
+        os.environ["ALLIANCE_STUDENT"] = args.student
     results = [validate(path, timeout=args.timeout) for path in args.notebook]
     _print(r.summary() for r in results)
     return 0 if all(r.passed for r in results) else 1
@@ -228,6 +238,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("notebook", nargs="+", help="notebook files")
     p.add_argument("--timeout", type=int, default=60, help="seconds one cell may run")
+    p.add_argument(
+        "--student", help="check against this student's variant (default: the notebook's own)"
+    )
     p = add("variants", cmd_variants, "list every variant of an assignment", assignments=False)
     p.add_argument("assignment", help="an assignment with variants")
     p = add(
