@@ -55,8 +55,6 @@ class Kit:
     # answer cells a student answers with a widget: handed in as released, the answer is in
     # the files; a correct answer file comes from running the source (the solution builds it)
     widget_cells: set[str] = field(default_factory=set)
-    # or a function that returns them (name -> file text), for answers no solution cell writes
-    answer_factory: object = None
     alternatives: dict[str, str] = field(default_factory=dict)  # grade_id -> other correct code
     depends: dict[str, set[str]] = field(default_factory=dict)  # test grade_id -> answer ids
 
@@ -145,36 +143,30 @@ def write_practice_assignment(folder: Path) -> None:
     nbformat.write(nb, folder / "practice.ipynb")
 
 
-def _indicator_sorting() -> dict[str, str]:
-    """A correct Part 1 of reading-the-indicators, saved as the metric sorter saves it."""
-    import tempfile
-
-    from toolkit.indicators.assignment import ASSIGNMENT_METRICS, SORTING_FILE
-    from toolkit.indicators.catalogue import kind_of
-    from toolkit.indicators.sorter import KIND
-    from toolkit.ui.saved import AnswerFile
-
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / SORTING_FILE
-        AnswerFile(path, kind=KIND).save({"answers": {m: kind_of(m) for m in ASSIGNMENT_METRICS}})
-        return {SORTING_FILE: path.read_text(encoding="utf-8")}
-
-
 KITS: dict[str, Kit] = {
     # the answer files of an assignment with variants come from the variant's answer key
     "governance-design": Kit(widget_cells={"case_design_answer", "repair_answer"}),
     "reading-the-indicators": Kit(
-        answer_factory=_indicator_sorting,
         depends={"classify_metrics": {"my-indicator-sorting.json"}},
         alternatives={
-            # within one month of the true lag is correct, as the assignment says
-            "granite_lag_answer": "granite_lag = best_lag(\n"
-            "    data.series('Granite', 'deal_registrations'),\n"
-            "    data.series('Granite', 'sourced_revenue'),\n) + 1",
-            # other order, other case; Bluepeak is accepted either way
-            "falling_answer": 'falling = ["cedar", "Harbor", "Bluepeak"]',
-            "gaps_answer": "gaps = perception_gaps(data.survey('Constellation', quarter=16))\n"
-            "largest_gap = str(gaps['gap'].idxmax()).replace('_', ' ').title()",
+            # other correct ways to the same answers, on whichever portfolio the student has
+            "lag_answer": "lag_months = int(\n"
+            "    lag_correlations(\n"
+            "        case.series(case.lag_alliance, 'deal_registrations'),\n"
+            "        case.series(case.lag_alliance, 'sourced_revenue'),\n"
+            "    )['correlation'].idxmax()\n)",
+            "falling_answer": "trends = case.trends()\n"
+            "falling = [\n"
+            "    name.upper() + ' '\n"
+            "    for name, row in trends.iterrows()\n"
+            "    if row.drop('sourced_revenue').mean() < -30\n"
+            "]",
+            "gaps_answer": "items = [c for c in survey.columns if c[-1].isdigit()]\n"
+            "long = survey.melt(id_vars='side', value_vars=items)\n"
+            "long['dimension'] = long['variable'].str.rsplit('_', n=1).str[0]\n"
+            "means = long.groupby(['dimension', 'side'])['value'].mean().unstack()\n"
+            "gaps = means.assign(gap=means['partner'] - means['us'])\n"
+            "largest_gap = gaps['gap'].abs().idxmax().replace('_', ' ').title()",
         },
     ),
     "practice": Kit(
@@ -360,8 +352,6 @@ def answer_files(course, assignment: str, student: str) -> dict[str, str]:
         return _KEYS[slot]
     kit = KITS.get(assignment, Kit())
     files = {name: json.dumps(content, indent=2) for name, content in kit.answer_files.items()}
-    if kit.answer_factory is not None:
-        files.update(kit.answer_factory())
     _KEYS[slot] = files
     return files
 

@@ -30,6 +30,7 @@ from toolkit.variants.assign import ALIASES_FILE
 
 pytestmark = pytest.mark.slow
 GOV = "governance-design"
+READ = "reading-the-indicators"
 CHAMPION = "She keeps the alliance on the leadership team's agenda with its leading indicators."
 
 
@@ -149,7 +150,71 @@ def wrong_governance(key: dict, case) -> dict[str, tuple[dict, dict, set[str]]]:
     return wrong
 
 
+def wrong_reading(key: dict, number: int) -> dict[str, tuple[dict, dict, set[str]]]:
+    """Student -> (answers, files, the cells that must lose their points)."""
+    from toolkit.indicators.variants import case_for as portfolio
+
+    case = portfolio(number)
+    answers = key["answers"]
+    truth = answers["falling_answer"]["falling"]
+    sorting = json.loads(key["files"]["my-indicator-sorting.json"])
+    first = case.metrics[0]
+    flipped = {"leading": "lagging", "lagging": "leading"}[sorting["data"]["answers"][first]]
+    sorting["data"]["answers"][first] = flipped
+    # reading the revenue column instead of the leading ones
+    by_revenue = case.trends()["sourced_revenue"].sort_values()
+    revenue_read = sorted(by_revenue.index[: len(truth)])
+    if revenue_read == sorted(truth):
+        revenue_read = sorted(by_revenue.index[len(truth) : 2 * len(truth)])
+    gaps = answers["gaps_answer"]["gaps"]
+    second = sorted(gaps, key=gaps.get)[-2]
+    from toolkit import data
+    from toolkit.health import perception_gaps
+
+    lesson = perception_gaps(data.survey("Delta", quarter=8))["gap"]  # another survey's gaps
+    course_gaps = {str(k): round(float(v), 4) for k, v in lesson.items()}
+    lag = answers["lag_answer"]["lag_months"]
+
+    def changed(cell: str, **values) -> dict:
+        return {**answers, cell: {**answers[cell], **values}}
+
+    return {
+        "read-one-metric-flipped": (
+            answers,
+            {**key["files"], "my-indicator-sorting.json": json.dumps(sorting)},
+            {"classify_metrics"},
+        ),
+        "read-lag-one-off": (
+            changed("lag_answer", lag_months=lag + 1),
+            key["files"],
+            {"revenue_lag"},
+        ),
+        "read-revenue-column": (
+            changed("falling_answer", falling=revenue_read),
+            key["files"],
+            {"falling_revenue"},
+        ),
+        "read-one-falling-missing": (
+            changed("falling_answer", falling=truth[:1]),
+            key["files"],
+            {"falling_revenue"},
+        ),
+        "read-gaps-of-the-lesson": (
+            changed("gaps_answer", gaps=course_gaps),
+            key["files"],
+            {"perception_gaps_table"},
+        ),
+        "read-second-largest-gap": (
+            changed("gaps_answer", largest_gap=second),
+            key["files"],
+            {"largest_gap"},
+        ),
+    }
+
+
+WRONG = {GOV: wrong_governance, READ: wrong_reading}
 COPY_FROM, COPY_TO = 17, 3  # two sample variants of governance-design
+READ_COPY = (5, 12)  # two sample variants of reading-the-indicators (their lags differ)
 LMS = {"lms-ana": "ana.hub", "lms-bob": "bob.hub"}  # class-list id -> the hub name worked under
 
 
@@ -170,14 +235,23 @@ def graded(grading_course, tmp_path_factory):
                     nb = nbformat.read(path / f"{assignment}.ipynb", 4)
                     _write_champion(nb)
                     nbformat.write(nb, path / f"{assignment}.ipynb")
-    # wrong answers, each aimed at one part of governance-design (variant 29)
-    number = variant_set(GOV).sample[-1]
-    key = variant_key(course, GOV, number)
-    wrong = wrong_governance(key, case_for(number))
-    pin(root, GOV, dict.fromkeys(wrong, number))
-    for student, (answers, files, zero) in wrong.items():
-        _hand_in(course, GOV, student, key_submission(_released(course, GOV), answers), files)
-        expected[(GOV, student)] = zero
+    # wrong answers, each aimed at one part (the last sample variant of each assignment)
+    for assignment, make in WRONG.items():
+        number = variant_set(assignment).sample[-1]
+        key = variant_key(course, assignment, number)
+        wrong = make(key, case_for(number) if assignment == GOV else number)
+        pin(root, assignment, dict.fromkeys(wrong, number))
+        for student, (answers, files, zero) in wrong.items():
+            released = _released(course, assignment)
+            _hand_in(course, assignment, student, key_submission(released, answers), files)
+            expected[(assignment, student)] = zero
+    # copying in reading-the-indicators: A's answers and sorting, handed in by B
+    a, b = READ_COPY
+    assert variant_key(course, READ, a)["answers"] != variant_key(course, READ, b)["answers"]
+    pin(root, READ, {"copy-literal": b})
+    source = variant_key(course, READ, a)
+    copied = key_submission(_released(course, READ), source["answers"])
+    _hand_in(course, READ, "copy-literal", copied, source["files"])
     # copying: A's complete submission (A's answers as literals) handed in by B
     source = variant_key(course, GOV, COPY_FROM)
     pin(root, GOV, {"copy-literal": COPY_TO, "copy-run": COPY_TO})
@@ -199,6 +273,7 @@ def graded(grading_course, tmp_path_factory):
         {s for _a, s in kinds} | {s for _a, s in expected} | {"copy-literal", "copy-run", *LMS}
     )
     outcomes = autograde_all(course, names(), students, progress=False, workers=2)
+    outcomes = [o for o in outcomes if o.status != "not-submitted"]
     by_key = {(o.assignment, o.student): o for o in outcomes}
     report_dir = tmp_path_factory.mktemp("variant-report")
     html_path, _nb = write_report(course, report_dir)
@@ -247,6 +322,20 @@ def test_variants_are_of_one_difficulty(assignment):
     assert spread_problems(assignment, spec.numbers()) == []
 
 
+def test_portfolios_differ_between_variants():
+    """Do any two reading variants differ in their alliances, metrics and falling ones?"""
+    from toolkit.indicators.variants import plan_for
+
+    plans = [plan_for(n) for n in variant_set(READ).numbers()]
+    for part in (
+        lambda p: p.names,
+        lambda p: frozenset(p.metrics),
+        lambda p: frozenset(p.falling),
+    ):
+        values = [part(p) for p in plans]
+        assert len(set(values)) == len(values)
+
+
 def test_variants_differ_where_copying_would_pay():
     """Do any two governance variants differ in every part's answer (case, draft, body ids)?"""
     spec = variant_set(GOV)
@@ -271,10 +360,12 @@ def test_each_wrong_answer_loses_its_own_points_and_no_other(graded):
         assert all(s == top for c, (s, top) in got.items() if c not in zero), (student, got)
 
 
-def test_every_autograded_cell_has_a_wrong_answer_that_loses_it(graded):
-    """Is every autograded cell of governance-design lost by at least one wrong answer?"""
-    cells = set(_auto(graded, GOV, "reference-v3"))
-    lost = set().union(*graded["expected"].values())
+@pytest.mark.parametrize("assignment", names())
+def test_every_autograded_cell_has_a_wrong_answer_that_loses_it(graded, assignment):
+    """Is every autograded cell of the assignment lost by at least one wrong answer?"""
+    reference = f"reference-v{variant_set(assignment).sample[0]}"
+    cells = set(_auto(graded, assignment, reference))
+    lost = set().union(*(z for (a, _s), z in graded["expected"].items() if a == assignment))
     assert cells == lost
 
 
@@ -284,6 +375,20 @@ def test_a_copied_submission_is_below_full_on_every_part(graded, student):
     """Does A's complete submission, handed in by B, lose points on every variant part?"""
     got = _auto(graded, GOV, student)
     assert got and all(s < top for s, top in got.values()), got
+
+
+def test_a_copied_portfolio_is_below_full_on_every_part(graded):
+    """Do A's literal answers and sorting, handed in by B, lose points on parts 1 to 4?"""
+    got = _auto(graded, READ, "copy-literal")
+    parts = {
+        "Part 1": ["classify_metrics"],
+        "Part 2": ["revenue_lag"],
+        "Part 3": ["falling_revenue"],
+        "Part 4": ["perception_gaps_table", "largest_gap"],
+    }
+    for part, cells in parts.items():
+        earned, top = (sum(got[c][i] for c in cells) for i in (0, 1))
+        assert earned < top, (part, got)
 
 
 def test_a_notebook_that_ran_another_variant_is_flagged_with_the_fix(graded):

@@ -12,8 +12,9 @@ Every variant (1 to :data:`COUNT`, and 0 for practice) has three alliances of it
 
 Company names, people, numbers and ids are drawn per variant from fixed pools, so two
 variants never share an alliance, a named person set, or a steering or management body id in
-Part C (its ids carry a company's name): an answer copied from another variant does not fit. Nothing here holds an answer: the
-cases are the questions, and the grading checks properties of what the student builds.
+Part C (its ids carry a company's name): an answer copied from another variant does not fit.
+Nothing here holds an answer: the cases are the questions, and the grading checks properties
+of what the student builds.
 
 Examples
 --------

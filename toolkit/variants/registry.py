@@ -8,7 +8,7 @@ so importing it loads none of them.
 Examples
 --------
 >>> names()
-['governance-design']
+['governance-design', 'reading-the-indicators']
 >>> variant_set("governance-design").count >= 30
 True
 >>> variant_set("lab-one")
@@ -28,6 +28,7 @@ __all__ = ["VariantSet", "has_variants", "names", "variant_set"]
 # assignment -> the module that defines its VARIANTS
 _HOMES = {
     "governance-design": "toolkit.governance.cases",
+    "reading-the-indicators": "toolkit.indicators.variants",
 }
 
 
