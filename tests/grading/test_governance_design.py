@@ -23,7 +23,7 @@ from toolkit.governance.cases import case_for
 pytestmark = pytest.mark.slow
 ASSIGNMENT = "governance-design"
 VARIANT = 17
-STUDENTS = ("clicker", "different", "untouched")
+STUDENTS = ("gov-clicker", "gov-different", "gov-untouched")
 CHAMPION = "She briefs her fellow executives every quarter on the joint pipeline."
 AUTOGRADED = {
     "case_design_workable": 2,
@@ -226,11 +226,11 @@ def graded(grading_course):
     release = root / "release" / ASSIGNMENT
     for student in STUDENTS:
         shutil.copytree(release, root / "submitted" / student / ASSIGNMENT)
-    clicker = root / "submitted" / "clicker" / ASSIGNMENT
+    clicker = root / "submitted" / "gov-clicker" / ASSIGNMENT
     click_case_design(clicker, case)
     click_repair(clicker, case.draft)
     answer_cells(clicker, owners_literal(case, "{}"), CHAMPION)
-    different = root / "submitted" / "different" / ASSIGNMENT
+    different = root / "submitted" / "gov-different" / ASSIGNMENT
     other_correct_answers(different, case)
     answer_cells(different, owners_literal(case, "dict()"), CHAMPION)
     outcomes = autograde_all(course, [ASSIGNMENT], list(STUDENTS), progress=False, workers=2)
@@ -266,25 +266,25 @@ def test_student_version_has_no_solution_hidden_test_or_widget_state(graded):
 
 def test_submission_built_with_the_builders_earns_full_marks(graded):
     """Does a student who only clicked in the builders get every autograded point?"""
-    assert scores(graded, "clicker") == {k: (v, v) for k, v in AUTOGRADED.items()}
+    assert scores(graded, "gov-clicker") == {k: (v, v) for k, v in AUTOGRADED.items()}
 
 
 def test_a_different_correct_design_earns_full_marks(graded):
     """Does a correct design unlike the reference solution also get every autograded point?"""
-    different = graded.root / "autograded" / "different" / ASSIGNMENT
+    different = graded.root / "autograded" / "gov-different" / ASSIGNMENT
     assert load(different / "governance-design.json").bodies[0].id == "board"
-    assert scores(graded, "different") == {k: (v, v) for k, v in AUTOGRADED.items()}
+    assert scores(graded, "gov-different") == {k: (v, v) for k, v in AUTOGRADED.items()}
 
 
 def test_untouched_student_version_scores_zero(graded):
     """Does the untouched student version get no autograded point?"""
-    assert scores(graded, "untouched") == {k: (0, v) for k, v in AUTOGRADED.items()}
+    assert scores(graded, "gov-untouched") == {k: (0, v) for k, v in AUTOGRADED.items()}
 
 
 def test_written_answer_waits_for_the_instructor(graded):
     """Is part D left for manual grading (no automatic score)?"""
     with graded.course.gradebook() as gb:
-        nb = gb.find_submission_notebook(ASSIGNMENT, ASSIGNMENT, "clicker")
+        nb = gb.find_submission_notebook(ASSIGNMENT, ASSIGNMENT, "gov-clicker")
         grade = next(g for g in nb.grades if g.name == "champion_answer")
         assert grade.max_score == 3 and grade.needs_manual_grade
 
@@ -292,10 +292,11 @@ def test_written_answer_waits_for_the_instructor(graded):
 def test_feedback_shows_whose_case_was_graded(graded):
     """Does the graded notebook say at the top whose case and which variant it graded?"""
     nb = nbformat.read(
-        graded.root / "autograded" / "clicker" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", as_version=4
+        graded.root / "autograded" / "gov-clicker" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb",
+        as_version=4,
     )
     top = json.dumps(nb.cells[1].outputs)
-    assert f"Case for student clicker: variant {VARIANT}" in top
+    assert f"Case for student gov-clicker: variant {VARIANT}" in top
     assert case_for(VARIANT).partners[0] in json.dumps(nb.cells[3].outputs)
 
 

@@ -214,7 +214,22 @@ def wrong_reading(key: dict, number: int) -> dict[str, tuple[dict, dict, set[str
 
 WRONG = {GOV: wrong_governance, READ: wrong_reading}
 COPY_FROM, COPY_TO = 17, 3  # two sample variants of governance-design
-READ_COPY = (5, 12)  # two sample variants of reading-the-indicators (their lags differ)
+
+
+def _read_copy() -> tuple[int, int]:
+    """Two sample variants of reading-the-indicators whose lags differ (A's copied to B).
+
+    A lag is one whole number: two variants in eight share it, and for them a copied lag
+    would score. Every other part differs in every pair of variants (tested below).
+    """
+    from itertools import permutations
+
+    from toolkit.indicators.variants import truth
+
+    sample = variant_set(READ).sample
+    return next((a, b) for a, b in permutations(sample, 2) if truth(a)["lag"] != truth(b)["lag"])
+
+
 LMS = {"lms-ana": "ana.hub", "lms-bob": "bob.hub"}  # class-list id -> the hub name worked under
 
 
@@ -246,7 +261,7 @@ def graded(grading_course, tmp_path_factory):
             _hand_in(course, assignment, student, key_submission(released, answers), files)
             expected[(assignment, student)] = zero
     # copying in reading-the-indicators: A's answers and sorting, handed in by B
-    a, b = READ_COPY
+    a, b = _read_copy()
     assert variant_key(course, READ, a)["answers"] != variant_key(course, READ, b)["answers"]
     pin(root, READ, {"copy-literal": b})
     source = variant_key(course, READ, a)
