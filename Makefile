@@ -100,6 +100,6 @@ variants: setup
 	$(ADMIN) variants $(A)
 
 # every variant of every assignment with variants: reference full, blank 0, key literals full
-VARIANT_SETS = governance-design
+VARIANT_SETS = governance-design reading-the-indicators
 vet: setup
 	$(ADMIN) vet $(or $(A),$(VARIANT_SETS)) --workers $(or $(WORKERS),2)

@@ -72,7 +72,7 @@ c.Autograde.sanitize_preprocessors = [
     "toolkit.admin.nbplugins.FlagDuplicateCells",
     "nbgrader.preprocessors.OverwriteKernelspec",
     "toolkit.admin.nbplugins.RestoreMissingCells",
-    "nbgrader.preprocessors.CheckCellMetadata",
+    "toolkit.admin.nbplugins.CheckCellMetadata",
 ]
 # nbconvert's ClearMetadataPreprocessor runs inside `nbgrader autograde` (not in
 # generate_assignment): it strips saved widget state from the autograded notebook and so from
@@ -91,7 +91,7 @@ c.Autograde.autograde_preprocessors = [
     "nbgrader.preprocessors.LimitOutput",
     "nbgrader.preprocessors.SaveAutoGrades",
     "nbgrader.preprocessors.AssignLatePenalties",
-    "nbgrader.preprocessors.CheckCellMetadata",
+    "toolkit.admin.nbplugins.CheckCellMetadata",
 ]
 c.ClearMetadataPreprocessor.enabled = True
 c.ClearMetadataPreprocessor.preserve_cell_metadata_mask = {"nbgrader"}

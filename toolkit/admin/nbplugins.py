@@ -22,6 +22,8 @@ r"""nbgrader preprocessors the course adds to nbgrader's own pipelines (see ``nb
   against the submitter's own case (see :mod:`toolkit.admin.variants`).
 - :class:`CheckVariant` (``autograde``, before the outputs are cleared): logs a notebook that
   ran another variant than its submitter's (``course-admin autograde`` also flags it).
+- :class:`CheckCellMetadata` (in place of nbgrader's, twice per submission): the same check,
+  with nbgrader's metadata schema compiled once per process instead of once per cell.
 - :class:`HideHiddenTests` (``generate_feedback``): nbgrader restores hidden tests into the
   autograded notebook and so into the feedback a student receives (nbgrader #1363). This
   removes the hidden regions and, for those cells, keeps only the last line of a traceback
@@ -37,6 +39,11 @@ Examples
 >>> nb, _ = HideHiddenTests().preprocess(new_notebook(cells=[cell]), {})
 >>> "secret" in nb.cells[0].source
 False
+>>> cell.metadata["nbgrader"].update(schema_version=3, points="many")  # not a number
+>>> CheckCellMetadata().preprocess(new_notebook(cells=[cell]), {})
+Traceback (most recent call last):
+...
+jsonschema.exceptions.ValidationError: Notebook failed to validate; the nbgrader metadata ...
 """
 
 from __future__ import annotations
@@ -46,10 +53,14 @@ import os
 from nbconvert.exporters.exporter import ResourcesDict
 from nbformat.notebooknode import NotebookNode
 from nbgrader import utils
+from nbgrader.preprocessors import (
+    CheckCellMetadata as NbgraderCheckCellMetadata,
+)
 from nbgrader.preprocessors import ClearHiddenTests, Execute, NbGraderPreprocessor, OverwriteCells
 
 __all__ = [
     "HIDDEN_NOTE",
+    "CheckCellMetadata",
     "CheckVariant",
     "ExecuteAsStudent",
     "FlagDuplicateCells",
@@ -110,6 +121,47 @@ class CheckVariant(NbGraderPreprocessor):
             if problem is not None:
                 self.log.warning("Variant: %s", problem.note)
         return nb, resources
+
+
+class _CompiledSchemas:
+    """``jsonschema.validate`` with each schema checked and compiled once, not on every call."""
+
+    def __init__(self):
+        import jsonschema
+
+        self.ValidationError = jsonschema.ValidationError
+        self._jsonschema = jsonschema
+        self._validators: dict[str, object] = {}
+
+    def validate(self, instance, schema) -> None:
+        import json
+
+        key = json.dumps(schema, sort_keys=True)
+        validator = self._validators.get(key)
+        if validator is None:
+            cls = self._jsonschema.validators.validator_for(schema)
+            cls.check_schema(schema)
+            validator = self._validators[key] = cls(schema)
+        validator.validate(instance)
+
+
+_SCHEMAS: list = []
+
+
+class CheckCellMetadata(NbgraderCheckCellMetadata):
+    """nbgrader's metadata check, its schema compiled once per process (it is per cell)."""
+
+    def preprocess(self, nb: NotebookNode, resources: ResourcesDict):
+        """Validate every cell's nbgrader metadata exactly as nbgrader does, only faster."""
+        from nbgrader.nbgraderformat import common
+
+        if not _SCHEMAS:
+            _SCHEMAS.append(_CompiledSchemas())
+        saved, common.jsonschema = common.jsonschema, _SCHEMAS[0]
+        try:
+            return super().preprocess(nb, resources)
+        finally:
+            common.jsonschema = saved
 
 
 class StripWidgetState(NbGraderPreprocessor):

@@ -26,6 +26,9 @@ True
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from toolkit.governance.cases import (
     ASSIGNMENT,
     PATH_CODES,
@@ -35,17 +38,21 @@ from toolkit.governance.cases import (
     draft_errors,
     rule_of_thumb_tier,
 )
+from toolkit.governance.files import from_dict
 from toolkit.governance.model import CORE_DECISIONS, Design
-from toolkit.governance.review import escalation_days_to_steering, review
+from toolkit.governance.review import counts, escalation_days_to_steering, review
 from toolkit.selfstudy.checks import Check, Hints, Report, is_blank
+from toolkit.ui.messages import box
 
 __all__ = [
     "REPAIR_CODES",
+    "SavedDesign",
     "assign_owners",
     "check_case_basics",
     "check_case_requirements",
     "check_owners",
     "check_repair",
+    "design_builder",
     "hint_case",
     "hint_owners",
     "hint_repair",
@@ -70,6 +77,67 @@ def my_case() -> Case:
 
     assigned = mine(ASSIGNMENT)
     return case_for(assigned.number, assigned)
+
+
+class SavedDesign:
+    """A builder's design as its file holds it, without the builder (while nbgrader runs).
+
+    A grading or validating kernel shows no widget to anybody: it needs the design the
+    student saved, loaded exactly as :class:`~toolkit.governance.builder.GovernanceBuilder`
+    loads it (a file that cannot be used is kept aside and the start design used instead),
+    and a still picture of the review for the feedback.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "my-design.json"
+    >>> view = SavedDesign(path, alliance="A + B", partners=["A", "B"])
+    >>> view.design.partners, view.saved
+    (['A', 'B'], False)
+    """
+
+    def __init__(self, path, *, start=None, alliance: str = "", partners=()):
+        from toolkit.ui.saved import load_saved
+
+        self.path = Path(path)
+        saved, self.problem = load_saved(
+            self.path, lambda data: from_dict(data, name=self.path.name), None
+        )
+        self.saved = saved is not None
+        if saved is None:
+            saved = start.copy() if start is not None else Design(alliance, list(partners), [])
+        self._design = saved
+
+    @property
+    def design(self) -> Design:
+        """A copy of the design."""
+        return self._design.copy()
+
+    def __repr__(self) -> str:
+        return f"<design saved in {self.path.name}: {len(self._design.bodies)} bodies>"
+
+    def _repr_html_(self) -> str:
+        n = counts(review(self._design))
+        where = f"saved in {self.path.name}" if self.saved else f"nothing saved in {self.path.name}"
+        text = (
+            f"<b>Your design</b> ({where}): {len(self._design.bodies)} bodies, "
+            f"{n['error']} errors and {n['warning']} warnings in the review."
+        )
+        return box(text, "ok" if self.saved and not n["error"] else "info", escape=False)
+
+
+def design_builder(path, **kwargs):
+    """The assignment's builder; while nbgrader grades or validates, :class:`SavedDesign`.
+
+    Parameters are those of :class:`~toolkit.governance.builder.GovernanceBuilder`
+    (``start``, ``alliance``, ``partners``). Nobody sees the widget in a grading kernel, so
+    grading does not pay for building it.
+    """
+    if os.environ.get("NBGRADER_EXECUTION"):
+        return SavedDesign(path, **kwargs)
+    from toolkit.governance.builder import GovernanceBuilder
+
+    return GovernanceBuilder(path, **kwargs)
 
 
 def _case(case: Case | None) -> Case:
