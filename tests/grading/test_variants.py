@@ -540,3 +540,36 @@ def test_no_answer_is_within_reach_of_a_student(graded):
     for path, text in texts.items():  # no instructor version among what students get
         if path.suffix == ".ipynb" or "datasets" in path.parts:
             assert "BEGIN SOLUTION" not in text and "BEGIN HIDDEN TESTS" not in text, path
+
+
+def test_plain_nbgrader_logs_a_notebook_that_ran_another_variant(graded):
+    """Does nbgrader's own log (the course's CheckVariant step) name the other variant?"""
+    log = graded["root"] / "logs" / "nbgrader" / GOV / "copy-run.log"
+    text = log.read_text(encoding="utf-8")
+    assert f"the notebook ran variant {COPY_FROM} as student classmate" in text
+
+
+def test_validate_checks_a_notebook_against_a_students_own_variant(graded, tmp_path):
+    """Does `course-admin validate --student` pass a notebook for its own student only?"""
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    admin = Path(sys.executable).with_name("course-admin")
+    folder = tmp_path / "key"
+    shutil.copytree(graded["root"] / "submitted" / "key-v17" / GOV, folder)
+    notebook = folder / f"{GOV}.ipynb"
+
+    def validate(student):
+        return subprocess.run(
+            [str(admin), "--course", str(graded["root"]), "validate", str(notebook)]
+            + ["--student", student, "--timeout", "60"],
+            capture_output=True,
+            text=True,
+        )
+
+    own = validate("key-v17")
+    assert own.returncode == 0, own.stdout + own.stderr
+    other = validate("key-v3")
+    assert other.returncode == 1 and "partners" in other.stdout, other.stdout
