@@ -14,7 +14,7 @@ STAMP := $(VENV)/.installed
 AXE := tests/browser/node_modules/axe-core/axe.min.js
 
 .PHONY: help setup lab test lint axe bench lock clean-notebooks hooks clean \
-	release collect autograde feedback grades report validate
+	release collect autograde feedback grades report validate variants vet
 
 help:
 	@echo "make lab    - set up if needed, then open JupyterLab on the first notebook"
@@ -30,6 +30,8 @@ help:
 	@echo "make grades    - export grades to grading/exports/*.csv"
 	@echo "make report    - class report in grading/reports/ (HTML and notebook)"
 	@echo "make validate NB=path.ipynb - check a notebook; non-zero when a check fails"
+	@echo "make variants A=<assignment> - list every variant with its key facts"
+	@echo "make vet       - prove every variant grades right with nbgrader (A=<assignment>: one)"
 
 # (Re)install only when the pins or the package metadata change: a second `make lab` is instant.
 $(STAMP): requirements.lock pyproject.toml tools/lab-overrides.json
@@ -102,3 +104,11 @@ report: setup
 
 validate: setup
 	$(ADMIN) validate $(NB)
+
+variants: setup
+	$(ADMIN) variants $(A)
+
+# every variant of every assignment with variants: reference full, blank 0, key literals full
+VARIANT_SETS = governance-design reading-the-indicators
+vet: setup
+	$(ADMIN) vet $(or $(A),$(VARIANT_SETS)) --workers $(or $(WORKERS),2)

@@ -67,11 +67,12 @@ c.OverwriteCells.add_missing_cells = True
 # A copied graded cell is graded once, with a clear message, instead of failing (#1083);
 # a deleted grade cell is restored even when the cell above it is a read-only widget cell.
 c.Autograde.sanitize_preprocessors = [
+    "toolkit.admin.nbplugins.CheckVariant",
     "nbgrader.preprocessors.ClearOutput",
     "toolkit.admin.nbplugins.FlagDuplicateCells",
     "nbgrader.preprocessors.OverwriteKernelspec",
     "toolkit.admin.nbplugins.RestoreMissingCells",
-    "nbgrader.preprocessors.CheckCellMetadata",
+    "toolkit.admin.nbplugins.CheckCellMetadata",
 ]
 # nbconvert's ClearMetadataPreprocessor runs inside `nbgrader autograde` (not in
 # generate_assignment): it strips saved widget state from the autograded notebook and so from
@@ -79,15 +80,18 @@ c.Autograde.sanitize_preprocessors = [
 # and no test cell would get a score (auto_score stays None).
 # nbgrader's own autograde steps, with the course's chart drawing right after the execution:
 # the kernels leave charts as specifications and the grader draws them (toolkit.ui.render).
+# Each kernel starts with the submission's student id and variant (ExecuteAsStudent), so an
+# assignment with variants is graded against the submitter's own case; CheckVariant (above)
+# logs a notebook that ran someone else's.
 c.Autograde.autograde_preprocessors = [
-    "nbgrader.preprocessors.Execute",
+    "toolkit.admin.nbplugins.ExecuteAsStudent",
     "toolkit.admin.nbplugins.RenderCharts",
     "nbgrader.preprocessors.IgnorePattern",
     "nbconvert.preprocessors.ClearMetadataPreprocessor",
     "nbgrader.preprocessors.LimitOutput",
     "nbgrader.preprocessors.SaveAutoGrades",
     "nbgrader.preprocessors.AssignLatePenalties",
-    "nbgrader.preprocessors.CheckCellMetadata",
+    "toolkit.admin.nbplugins.CheckCellMetadata",
 ]
 c.ClearMetadataPreprocessor.enabled = True
 c.ClearMetadataPreprocessor.preserve_cell_metadata_mask = {"nbgrader"}

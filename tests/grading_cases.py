@@ -6,6 +6,10 @@ tests), :func:`make_submission` writes what a student of each :data:`CASES` hand
 cell depends on the nearest solution cell above it, and on the widget answer files it or
 that solution cell names); :data:`KITS` adds what only an assignment's author knows: a
 correct widget answer file, correct answers that differ from the reference, and overrides.
+An assignment with variants takes its answer files from the student's variant's answer key.
+
+:func:`build_course` makes the one temporary nbgrader course that every grading test (the
+session fixture ``grading_course``) and the grading benchmark work in.
 """
 
 from __future__ import annotations
@@ -51,10 +55,6 @@ class Kit:
     # answer cells a student answers with a widget: handed in as released, the answer is in
     # the files; a correct answer file comes from running the source (the solution builds it)
     widget_cells: set[str] = field(default_factory=set)
-    # or a function that returns them (name -> file text), for answers no solution cell writes
-    answer_factory: object = None
-    # or code run after the source notebook (in its kernel) that saves them
-    answer_code: str = ""
     alternatives: dict[str, str] = field(default_factory=dict)  # grade_id -> other correct code
     depends: dict[str, set[str]] = field(default_factory=dict)  # test grade_id -> answer ids
 
@@ -143,42 +143,30 @@ def write_practice_assignment(folder: Path) -> None:
     nbformat.write(nb, folder / "practice.ipynb")
 
 
-def _indicator_sorting() -> dict[str, str]:
-    """A correct Part 1 of reading-the-indicators, saved as the metric sorter saves it."""
-    import tempfile
-
-    from toolkit.indicators.assignment import ASSIGNMENT_METRICS, SORTING_FILE
-    from toolkit.indicators.catalogue import kind_of
-    from toolkit.indicators.sorter import KIND
-    from toolkit.ui.saved import AnswerFile
-
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / SORTING_FILE
-        AnswerFile(path, kind=KIND).save({"answers": {m: kind_of(m) for m in ASSIGNMENT_METRICS}})
-        return {SORTING_FILE: path.read_text(encoding="utf-8")}
-
-
 KITS: dict[str, Kit] = {
-    "governance-design": Kit(
-        widget_cells={"case_design_answer", "repair_answer"},
-        # the reference solution builds the designs without saving them (so that nothing is
-        # written into source/); save them as the builders would
-        answer_code="from toolkit.governance import save\n"
-        "save(case_design, 'governance-design.json')\n"
-        "save(repaired, 'repaired-design.json')",
-    ),
+    # the answer files of an assignment with variants come from the variant's answer key
+    "governance-design": Kit(widget_cells={"case_design_answer", "repair_answer"}),
     "reading-the-indicators": Kit(
-        answer_factory=_indicator_sorting,
         depends={"classify_metrics": {"my-indicator-sorting.json"}},
         alternatives={
-            # within one month of the true lag is correct, as the assignment says
-            "granite_lag_answer": "granite_lag = best_lag(\n"
-            "    data.series('Granite', 'deal_registrations'),\n"
-            "    data.series('Granite', 'sourced_revenue'),\n).lag + 1",
-            # other order, other case; Bluepeak is accepted either way
-            "falling_answer": 'falling = ["cedar", "Harbor", "Bluepeak"]',
-            "gaps_answer": "gaps = perception_gaps(data.survey('Constellation', quarter=16))\n"
-            "largest_gap = str(gaps['gap'].idxmax()).replace('_', ' ').title()",
+            # other correct ways to the same answers, on whichever portfolio the student has
+            "lag_answer": "lag_months = int(\n"
+            "    lag_correlations(\n"
+            "        case.series(case.lag_alliance, 'deal_registrations'),\n"
+            "        case.series(case.lag_alliance, 'sourced_revenue'),\n"
+            "    )['correlation'].idxmax()\n)",
+            "falling_answer": "trends = case.trends()\n"
+            "falling = [\n"
+            "    name.upper() + ' '\n"
+            "    for name, row in trends.iterrows()\n"
+            "    if row.drop('sourced_revenue').mean() < -30\n"
+            "]",
+            "gaps_answer": "items = [c for c in survey.columns if c[-1].isdigit()]\n"
+            "long = survey.melt(id_vars='side', value_vars=items)\n"
+            "long['dimension'] = long['variable'].str.rsplit('_', n=1).str[0]\n"
+            "means = long.groupby(['dimension', 'side'])['value'].mean().unstack()\n"
+            "gaps = means.assign(gap=means['partner'] - means['us'])\n"
+            "largest_gap = gaps['gap'].abs().idxmax().replace('_', ' ').title()",
         },
     ),
     "practice": Kit(
@@ -274,11 +262,16 @@ def expected_scores(case: str, lay: Layout) -> dict[str, float]:
     raise KeyError(case)
 
 
-def make_submission(
-    case: str, assignment: str, source_dir: Path, release_dir: Path, dest: Path
-) -> None:
-    """Write the files a student of ``case`` hands in for ``assignment`` into ``dest``."""
+def make_submission(case: str, assignment: str, course, student: str) -> Path:
+    """Hand in what a student of ``case`` hands in for ``assignment``, as ``student``.
+
+    The answers (and the widgets' answer files) are those of the student's own variant when
+    the assignment has variants. Returns the submission's folder under ``submitted/``.
+    """
     kit = KITS.get(assignment, Kit())
+    source_dir = course.folder("source") / assignment
+    release_dir = course.folder("release") / assignment
+    dest = course.folder("submitted") / student / assignment
     dest.mkdir(parents=True, exist_ok=True)
     for source_path in sorted(source_dir.glob("*.ipynb")):
         src = nbformat.read(source_path, as_version=4)
@@ -327,51 +320,95 @@ def make_submission(
         elif case != "no-notebook":
             nbformat.write(nb, path)
     if case not in {"blank", "edited-test", "no-answer-file"}:
-        for name, content in answer_files(assignment, source_dir).items():
+        for name, content in answer_files(course, assignment, student).items():
             (dest / name).write_text(content, encoding="utf-8")
     if case == "oversized":
         (dest / "walkthrough.mp4").write_bytes(b"\0" * 3_000_000)
+    return dest
 
 
-_ANSWERS: dict[str, dict[str, str]] = {}
+_KEYS: dict = {}
 
 
-def answer_files(assignment: str, source_dir: Path) -> dict[str, str]:
-    """Correct widget answer files: the kit's, or those the source's solutions write when run."""
-    if assignment in _ANSWERS:
-        return _ANSWERS[assignment]
+def variant_key(course, assignment: str, number: int) -> dict:
+    """The answer key of one variant (the reference solution run for it), made once."""
+    from toolkit.admin.variants import run_for_variant
+
+    slot = (str(course.root), assignment, number)
+    if slot not in _KEYS:
+        _KEYS[slot] = run_for_variant(course, assignment, number)[1]
+    return _KEYS[slot]
+
+
+def answer_files(course, assignment: str, student: str) -> dict[str, str]:
+    """Correct widget answer files for ``student``: their variant's key, or the kit's."""
+    from toolkit.admin.variants import assigned
+
+    decided = assigned(course.root, assignment, student)
+    if decided is not None:
+        return variant_key(course, assignment, decided.number)["files"]
+    slot = (str(course.root), assignment, None)
+    if slot in _KEYS:
+        return _KEYS[slot]
     kit = KITS.get(assignment, Kit())
     files = {name: json.dumps(content, indent=2) for name, content in kit.answer_files.items()}
-    if kit.answer_factory is not None:
-        files.update(kit.answer_factory())
-    if not files and any(True for _ in source_dir.glob("*.ipynb")):
-        import shutil
-        import tempfile
-
-        from nbclient import NotebookClient
-
-        with tempfile.TemporaryDirectory() as tmp:
-            work = Path(tmp) / assignment
-            shutil.copytree(source_dir, work)
-            before = {p.name for p in work.iterdir()}
-            for path in sorted(work.glob("*.ipynb")):
-                nb = nbformat.read(path, as_version=4)
-                if kit.answer_code:
-                    nb.cells.append(nbformat.v4.new_code_cell(kit.answer_code))
-                NotebookClient(
-                    nb,
-                    timeout=120,
-                    kernel_name="python3",
-                    allow_errors=True,
-                    resources={"metadata": {"path": str(work)}},
-                ).execute()
-            wanted = set()
-            for path in sorted(source_dir.glob("*.ipynb")):
-                wanted |= layout(path, kit).answer_files
-            files = {
-                p.name: p.read_text(encoding="utf-8")
-                for p in work.iterdir()
-                if p.name not in before and p.name in wanted
-            }
-    _ANSWERS[assignment] = files
+    _KEYS[slot] = files
     return files
+
+
+# --- one temporary course for every grading test and the benchmark ------------------------
+def course_env(work: Path, cell_timeout: int = 10) -> dict[str, str]:
+    """The environment the shared course runs in: its own exchange, timeout and progress."""
+    return {
+        "ALLIANCE_EXCHANGE": str(work / "exchange"),
+        "ALLIANCE_CELL_TIMEOUT": str(cell_timeout),
+        "ALLIANCE_COURSE_HOME": str(work / "progress"),
+    }
+
+
+def build_course(root: Path, students, *, pins=(), extra=None, exchange: bool = True):
+    """A temporary nbgrader course: the course's assignments, the practice one, released once.
+
+    Parameters
+    ----------
+    root : Path
+        The course root to make (it must not exist).
+    students : iterable of str
+        The class list.
+    pins : iterable of (student, assignment, variant)
+        Rows of the course's ``variants.csv``.
+    extra : dict, optional
+        Assignment name -> a function writing its source folder (for the benchmark).
+    exchange : bool
+        Also release to the exchange (``$ALLIANCE_EXCHANGE``).
+
+    Returns
+    -------
+    tuple
+        The :class:`~toolkit.admin.course.Course` and the release's lines.
+    """
+    import csv
+    import shutil
+
+    from conftest import ROOT
+
+    from toolkit.admin.course import Course
+    from toolkit.admin.workflow import release
+
+    root.mkdir(parents=True)
+    shutil.copy(ROOT / "grading" / "nbgrader_config.py", root)
+    shutil.copytree(ROOT / "grading" / "source", root / "source")
+    write_practice_assignment(root / "source" / "practice")
+    for name, write in (extra or {}).items():
+        write(root / "source" / name)
+    with (root / "students.csv").open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "first_name", "last_name", "email"])
+        for sid in students:
+            writer.writerow([sid, sid.title(), "Tester", f"{sid}@example.org"])
+    with (root / "variants.csv").open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["student", "assignment", "variant"])
+        writer.writerows(pins)
+    course = Course(root)
+    return course, release(course, exchange=exchange)

@@ -10,7 +10,8 @@ Concepts (each with its model, chart, widget, lesson and assignment helpers side
 
 Shared homes: :mod:`toolkit.ui` (offline charts, messages, saving, the widget skeleton),
 :mod:`toolkit.selfstudy` (checks, hints, progress, outline), :mod:`toolkit.data` (loaders and
-the data generator) and :mod:`toolkit.admin` (the instructor's ``course-admin``).
+the data generator), :mod:`toolkit.variants` (each student's own variant of a graded
+assignment) and :mod:`toolkit.admin` (the instructor's ``course-admin``).
 
 Importing :mod:`toolkit` switches every Altair chart to offline rendering (see
 :mod:`toolkit.ui.render`) and, in a notebook, shows every table in a region that fits the
@@ -46,6 +47,7 @@ _LAZY = {
     "scorecard": "toolkit.scorecard",
     "selfstudy": "toolkit.selfstudy",
     "ui": "toolkit.ui",
+    "variants": "toolkit.variants",
 }
 
 __all__ = sorted(_LAZY)

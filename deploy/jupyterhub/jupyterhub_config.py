@@ -25,6 +25,10 @@ see README.md); the defaults suit a dedicated course server.
 ``COURSE_HUB_URL``
     The address participants open (default ``http://:8000``, every interface, port 8000;
     put TLS in front of it, or set ``JupyterHub.ssl_cert``/``ssl_key``).
+``COURSE_VARIANTS``
+    The instructor's pinned variants (``variants.csv``, with ``id-map.csv`` beside it), a
+    copy readable by every student (default ``/srv/nbgrader/variants.csv``; no file: every
+    student gets the variant of their user name; see grading/README.md, "Variants").
 ``COURSE_SPAWN_TIMEOUT``
     Seconds a server may take to start (default 120: a room of people signing in at once on
     a small machine takes far longer than JupyterHub's default 10 s).
@@ -98,6 +102,8 @@ c.Spawner.environment = {
     "PATH": f"{COURSE_ENV / 'bin'}:/usr/local/bin:/usr/bin:/bin",
     # Read by the course's nbgrader configs (students' and instructors').
     "ALLIANCE_EXCHANGE": EXCHANGE,
+    # The pinned variants, so that a student's notebook shows the case the grader grades.
+    "ALLIANCE_VARIANTS": os.environ.get("COURSE_VARIANTS", "/srv/nbgrader/variants.csv"),
 }
 
 

@@ -150,6 +150,21 @@ def test_every_chart_has_a_text_description(executed_notebooks, path):
                 )
 
 
+def test_no_lesson_widget_shows_the_answer_of_the_exercise_beside_it(executed_notebooks):
+    """Does the health check of lesson 04 leave its exercise's answer for the student to read?"""
+    from toolkit import data
+    from toolkit.health import perception_gaps
+    from toolkit.health.lesson import GAP
+
+    nb, error = executed_notebooks["04-governance-tools.ipynb"]
+    assert error is None
+    exercise = next(i for i, c in enumerate(nb.cells) if "largest_gap = ..." in c.source)
+    answer = perception_gaps(data.survey(GAP["alliance"], quarter=GAP["quarter"]))["gap"].idxmax()
+    shown = json.dumps([c.get("outputs", []) for c in nb.cells[:exercise]]).lower()
+    assert "largest perception gap" not in shown
+    assert not re.search(rf"largest[^.]{{0,60}}{answer.replace('_', ' ')}", shown)
+
+
 def test_widget_pictures_are_skipped_only_while_nbgrader_runs(monkeypatch):
     """Do widgets draw SVG for students, and only a description while nbgrader grades?"""
     from toolkit.magic_wand.chart import first_revenue_chart

@@ -1,55 +1,75 @@
-"""The assignment's visible checks and helpers, on designs made for the purpose."""
+"""The assignment's cases and visible checks, on every variant and on designs made for them."""
 
-from conftest import ROOT
+import pytest
 
-from toolkit.governance import CORE_DECISIONS, Member, load, review
+from toolkit.governance import CORE_DECISIONS, Member, review
 from toolkit.governance.assignment import (
     REPAIR_CODES,
+    SavedDesign,
     assign_owners,
     check_case_basics,
     check_case_requirements,
     check_owners,
     check_repair,
-    sales_groups,
+    design_builder,
+    missing_from,
+    path_errors,
+    requirements_left,
+    seat_errors,
+    working_groups,
+    wrong_owners,
 )
+from toolkit.governance.cases import COUNT, case_for
 
-CASE = ROOT / "grading" / "source" / "governance-design"
-
-
-def test_broken_draft_has_exactly_the_errors_to_repair():
-    """Does the given draft show each error the repair must remove, and no other error?"""
-    errors = {f.code for f in review(load(CASE / "broken-design.json")) if f.severity == "error"}
-    assert errors == set(REPAIR_CODES)
+VARIANTS = range(COUNT + 1)
 
 
-def test_tangled_design_needs_owners():
-    """Does the part C design have unowned and doubly owned core decisions?"""
-    codes = [f.code for f in review(load(CASE / "decisions-design.json"))]
-    assert "decision-unowned" in codes and "decision-conflict" in codes
+def _rule(tangled) -> dict:
+    top = next(b.id for b in tangled.bodies if b.tier == "steering")
+    middle = next(b.id for b in tangled.bodies if b.tier == "management")
+    return {k: middle if k == "joint_business_plan" else top for k in CORE_DECISIONS}
+
+
+@pytest.mark.parametrize("number", VARIANTS)
+def test_every_draft_has_errors_of_both_families_and_no_other(number):
+    """Does each variant's draft show errors about seats and about paths, all repairable?"""
+    draft = case_for(number).draft
+    errors = {f.code for f in review(draft) if f.severity == "error"}
+    assert errors <= set(REPAIR_CODES)
+    assert seat_errors(draft) and path_errors(draft)
+
+
+@pytest.mark.parametrize("number", VARIANTS)
+def test_every_tangled_design_is_settled_by_the_rule_of_thumb(number):
+    """Do the rule of thumb's owners settle each variant's conflicts and gaps, and only they?"""
+    case = case_for(number)
+    tangled = case.decisions
+    assert set(wrong_owners(tangled, CORE_DECISIONS)) == set(CORE_DECISIONS)
+    decided = assign_owners(tangled, _rule(tangled))
+    assert wrong_owners(decided, CORE_DECISIONS) == []
+    codes = [f.code for f in review(tangled)]
+    assert "decision-conflict" in codes and "decision-unowned" in codes
 
 
 def test_assign_owners_gives_each_decision_to_one_body_only():
     """Does assign_owners take a decision from every body and give it to its owner?"""
-    tangled = load(CASE / "decisions-design.json")
-    owners = {
-        "strategy": "esc",
-        "investment": "esc",
-        "joint_business_plan": "amt",
-        "dispute_resolution": "esc",
-    }
+    tangled = case_for(7).decisions
+    owners = _rule(tangled)
     decided = assign_owners(tangled, owners)
     for key in CORE_DECISIONS:
         assert [b.id for b in decided.bodies if key in b.decides] == [owners[key]]
-    assert "pricing" in decided.body("amt").decides  # other decisions stay
-    assert tangled.body("amt").decides.count("strategy") == 1  # the original is unchanged
+    middle = next(b for b in decided.bodies if b.tier == "management")
+    assert "pricing" in middle.decides  # other decisions stay
+    assert tangled == case_for(7).decisions  # the original is unchanged
     assert check_owners(decided, owners).passed
 
 
 def test_check_owners_fails_on_blank_unknown_or_missing():
     """Does the owners check fail for ..., an unknown id and a missing core decision?"""
-    tangled = load(CASE / "decisions-design.json")
+    tangled = case_for(7).decisions
     assert not check_owners(tangled, ...).passed
-    bad = {"strategy": "board", "investment": "esc", "joint_business_plan": "amt"}
+    bad = {**_rule(tangled), "strategy": "board"}
+    del bad["investment"]
     report = check_owners(assign_owners(tangled, bad), bad)
     failed = [c.what for c in report.checks if not c.passed]
     assert "Every owner is the id of a body of the design" in failed
@@ -57,38 +77,89 @@ def test_check_owners_fails_on_blank_unknown_or_missing():
     assert "These checks passed" not in str(report)
 
 
-def test_repair_check_needs_every_listed_error_gone():
-    """Does the repair check fail on the draft and pass once every listed error is fixed?"""
-    broken = load(CASE / "broken-design.json")
-    assert not check_repair(broken, broken).passed
-    fixed = broken.copy()
-    jsc, amt, field = fixed.bodies
-    jsc.escalates_to = None
-    amt.members.append(Member("Nina Vos", "Vela Software", "alliance_manager"))
-    amt.decides.remove("strategy")
-    field.escalates_to = "amt"
-    report = check_repair(broken, fixed)
-    assert report.passed
+def test_repair_check_passes_once_the_draft_is_repaired_and_kept():
+    """Does the repair check fail on the draft, and pass on a repair that keeps everything?"""
+    draft = case_for(7).draft
+    assert not check_repair(draft, draft).passed
+    fixed = draft.copy()
+    top = next(b for b in fixed.bodies if b.tier == "steering")
+    middle = next(b for b in fixed.bodies if b.tier == "management")
+    for body in fixed.bodies:
+        body.escalates_to = None if body is top else (top.id if body is middle else middle.id)
+        body.escalation_days = None if body is top else 5
+        if not body.members:
+            body.members = [Member(f"New {p}", p, "member") for p in fixed.partners]
+    for partner in fixed.partners:
+        if not any(m.partner == partner and m.role == "executive_sponsor" for m in top.members):
+            next(
+                m for m in top.members if m.partner == partner and m.role == "member"
+            ).role = "executive_sponsor"
+        if not any(m.partner == partner for m in middle.members):
+            middle.members.append(Member(f"Manager {partner}", partner, "alliance_manager"))
+    for key in CORE_DECISIONS:
+        for body in fixed.bodies:
+            body.decides = [d for d in body.decides if d != key]
+        (middle if key == "joint_business_plan" else top).decides.append(key)
+    report = check_repair(draft, fixed)
+    assert report.passed, str(report)
     assert str(report).startswith("These checks passed; your instructor's grading may check more.")
+    lost = fixed.copy()
+    lost.bodies = lost.bodies[:-1]
+    assert missing_from(draft, lost) and not check_repair(draft, lost).passed
 
 
 def test_case_checks_on_a_template_and_on_the_case():
     """Do the case checks reject another alliance, and accept a design with the case's parts?"""
     from govfixtures import changed
 
-    def aurora_cobalt(d):
-        rename = {"A": "Aurora Health", "B": "Cobalt Cloud"}
-        d["partners"] = list(rename.values())
+    case = case_for(11)
+    (a, b), (sa, sb), (ma, mb) = case.partners, case.sponsors, case.managers
+
+    def for_the_case(d):
+        rename = {"A": a, "B": b}
+        d["partners"] = [a, b]
         for body in d["bodies"]:
             for member in body["members"]:
                 member["partner"] = rename[member["partner"]]
-        d["bodies"][0]["members"][0]["name"] = "Maria Lopez"
-        d["bodies"][0]["members"][1]["name"] = "David Chen"
+                if member.get("function") == "sales":
+                    member["function"] = case.group_function
+        people = {"executive_sponsor": (sa.name, sb.name), "alliance_manager": (ma.name, mb.name)}
+        for body in d["bodies"]:
+            for member in body["members"]:
+                names = people.get(member["role"])
+                if names:
+                    member["name"] = names[0] if member["partner"] == a else names[1]
+        d["bodies"][0]["meets_every_days"] = case.steering_every_days
 
-    design = changed(aurora_cobalt)
-    assert check_case_basics(design).passed
-    assert check_case_requirements(design).passed
-    assert [b.id for b in sales_groups(design)] == ["wg"]
-    assert not check_case_basics(changed(lambda d: None)).passed
-    no_sales = changed(lambda d: aurora_cobalt(d) or d["bodies"][2]["members"][0].pop("function"))
-    assert not check_case_requirements(no_sales).passed
+    design = changed(for_the_case)
+    assert check_case_basics(design, case).passed
+    assert check_case_requirements(design, case).passed
+    assert [g.id for g in working_groups(design, case.group_function)] == ["wg"]
+    assert requirements_left(design, case) == []
+    assert not check_case_basics(changed(lambda d: None), case).passed
+    no_group = changed(lambda d: for_the_case(d) or d["bodies"][2]["members"][0].pop("function"))
+    assert not check_case_requirements(no_group, case).passed
+    assert f"there is no {case.group_name}" in requirements_left(no_group, case)
+
+
+def test_the_builder_is_a_saved_view_only_while_nbgrader_runs(tmp_path, monkeypatch):
+    """Is the builder a widget for the student, and the saved design alone for the grader?"""
+    from toolkit.governance import save
+    from toolkit.governance.builder import GovernanceBuilder
+
+    draft = case_for(3).draft
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    widget = design_builder(tmp_path / "repaired-design.json", start=draft)
+    assert isinstance(widget, GovernanceBuilder) and widget.design == draft
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    view = design_builder(tmp_path / "repaired-design.json", start=draft)
+    assert isinstance(view, SavedDesign) and view.design == draft
+    edited = draft.copy()
+    edited.bodies[0].meets_every_days = 30
+    save(edited, tmp_path / "repaired-design.json")
+    again = design_builder(tmp_path / "repaired-design.json", start=draft)
+    assert again.design == GovernanceBuilder(tmp_path / "repaired-design.json").design == edited
+    assert "errors" in again._repr_html_()
+    (tmp_path / "repaired-design.json").write_text("{not json", encoding="utf-8")
+    damaged = design_builder(tmp_path / "repaired-design.json", start=draft)
+    assert damaged.design == draft and (tmp_path / "repaired-design.json.damaged").exists()

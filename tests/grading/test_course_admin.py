@@ -1,10 +1,10 @@
-"""The instructor workflow end to end, with the real nbgrader, on a temporary copy of grading/.
+"""The instructor workflow end to end, with the real nbgrader, on the session's shared course.
 
-One course is built per session: every assignment of the course (plus a small practice
-assignment made here) is released to a temporary exchange; a class hands in one submission
-of each kind in ``grading_cases.CASES`` (one student through the exchange, one through an
-LMS export, the rest as collected files); ``course-admin``'s batch autogrades them all,
-then feedback, the CSV export and the class report are made. The tests read the results.
+The shared course (``grading_course`` in ``conftest.py``: every assignment plus a small
+practice one, released to a temporary exchange) gets a class that hands in one submission of
+each kind in ``grading_cases.CASES`` (one student through the exchange, one through an LMS
+export, the rest as collected files); ``course-admin``'s batch autogrades them, then
+feedback, the CSV export and the class report are made. The tests read the results.
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ import nbformat
 import pytest
 from conftest import ROOT
 from grading_cases import ABSENT, CASES, KITS, Kit, expected_scores, layout, make_submission
-from grading_cases import write_practice_assignment as write_practice
 
 from toolkit.admin.batch import autograde_all
 from toolkit.admin.course import Course
@@ -37,7 +36,6 @@ from toolkit.admin.workflow import (
     collect_lms,
     export_grades,
     generate_feedback,
-    release,
 )
 
 pytestmark = pytest.mark.slow
@@ -84,85 +82,56 @@ def _submit_through_exchange(course: Course, assignment: str, student: str, home
 
 
 @pytest.fixture(scope="session")
-def graded(tmp_path_factory):
-    """Release, hand in, collect, autograde (twice for some), feedback, export, report."""
-    work = tmp_path_factory.mktemp("course")
-    root = work / "grading"
-    root.mkdir()
-    shutil.copy(ROOT / "grading" / "nbgrader_config.py", root)
-    if (ROOT / "grading" / "source").is_dir():
-        shutil.copytree(ROOT / "grading" / "source", root / "source")
-    write_practice(root / "source" / "practice")
-    with (root / "students.csv").open("w", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["id", "first_name", "last_name", "email"])
-        for sid in [*CASES, ABSENT]:
-            writer.writerow([sid, sid.title(), "Tester", f"{sid}@example.org"])
-    env = {
-        "ALLIANCE_EXCHANGE": str(work / "exchange"),
-        "ALLIANCE_CELL_TIMEOUT": "10",
-        "ALLIANCE_COURSE_HOME": str(work / "progress"),
+def graded(grading_course):
+    """Hand in, collect, autograde (twice for some), feedback, export, report."""
+    course, root, work = grading_course.course, grading_course.root, grading_course.work
+    released_practice = nbformat.read(root / "release/practice/practice.ipynb", as_version=4)
+    staging = work / "staging"
+    lms_lines = []
+    for assignment in course.assignments():
+        for case in CASES:
+            make_submission(case, assignment, course, case)
+            folder = root / "submitted" / case / assignment
+            if case in {"correct", "different"}:  # these two come through other routes
+                (staging / case).mkdir(parents=True, exist_ok=True)
+                shutil.move(folder, staging / case / assignment)
+
+        # "correct" goes through the exchange, as a student in the lab would hand in
+        def copy_in(folder, assignment=assignment):
+            for f in (staging / "correct" / assignment).iterdir():
+                shutil.copy(f, folder / f.name)
+
+        _submit_through_exchange(course, assignment, "correct", work / "home" / assignment, copy_in)
+        # "different" comes from an LMS export (Canvas' file names), zipped
+        export = work / "lms" / f"{assignment}.zip"
+        export.parent.mkdir(exist_ok=True)
+        with zipfile.ZipFile(export, "w") as archive:
+            for f in (staging / "different" / assignment).iterdir():
+                archive.write(f, f"different_1001_2002_{f.name}")
+        lms_lines += collect_lms(course, assignment, export)
+    collect_lines = collect_exchange(course)
+    # the class is graded two submissions at a time (safe gradebook writes); the re-run
+    # grades some again one at a time, and must give the same grades
+    students = [*CASES, ABSENT]
+    first = autograde_all(course, students=students, progress=False, workers=2)
+    second = autograde_all(course, students=RERUN, progress=False)
+    outcomes_csv = (root / "logs/outcomes.csv").read_text()
+    feedback_lines = generate_feedback(course)
+    csv_paths = export_grades(course)
+    report_paths = write_report(course)
+    return {
+        "course": course,
+        "root": root,
+        "first": {(o.assignment, o.student): o for o in first},
+        "second": {(o.assignment, o.student): o for o in second},
+        "release_lines": grading_course.release_lines,
+        "collect_lines": collect_lines + lms_lines,
+        "feedback_lines": feedback_lines,
+        "csv": csv_paths,
+        "report": report_paths,
+        "released_practice": released_practice,
+        "outcomes_csv": outcomes_csv,
     }
-    old = {k: os.environ.get(k) for k in env}
-    os.environ.update(env)
-    try:
-        course = Course(root)
-        release_lines = release(course)
-        released_practice = nbformat.read(root / "release/practice/practice.ipynb", as_version=4)
-        assignments = course.assignments()
-        staging = work / "staging"
-        for assignment in assignments:
-            src, rel = root / "source" / assignment, root / "release" / assignment
-            for case in CASES:
-                make_submission(case, assignment, src, rel, staging / case / assignment)
-
-            # "correct" goes through the exchange, as a student in the lab would hand in
-            def copy_in(folder, assignment=assignment):
-                for f in (staging / "correct" / assignment).iterdir():
-                    shutil.copy(f, folder / f.name)
-
-            _submit_through_exchange(
-                course, assignment, "correct", work / "home" / assignment, copy_in
-            )
-            # "different" comes from an LMS export (Canvas' file names), zipped
-            export = work / "lms" / f"{assignment}.zip"
-            export.parent.mkdir(exist_ok=True)
-            with zipfile.ZipFile(export, "w") as archive:
-                for f in (staging / "different" / assignment).iterdir():
-                    archive.write(f, f"different_1001_2002_{f.name}")
-            lms_lines = collect_lms(course, assignment, export)
-            # the others are already collected files
-            for case in CASES:
-                if case not in {"correct", "different"}:
-                    shutil.copytree(
-                        staging / case / assignment, root / "submitted" / case / assignment
-                    )
-        collect_lines = collect_exchange(course)
-        # the class is graded two submissions at a time (safe gradebook writes); the re-run
-        # grades some again one at a time, and must give the same grades
-        first = autograde_all(course, progress=False, workers=2)
-        second = autograde_all(course, students=RERUN, progress=False)
-        feedback_lines = generate_feedback(course)
-        csv_paths = export_grades(course)
-        report_paths = write_report(course)
-        yield {
-            "course": course,
-            "root": root,
-            "first": {(o.assignment, o.student): o for o in first},
-            "second": {(o.assignment, o.student): o for o in second},
-            "release_lines": release_lines,
-            "collect_lines": collect_lines + lms_lines,
-            "feedback_lines": feedback_lines,
-            "csv": csv_paths,
-            "report": report_paths,
-            "released_practice": released_practice,
-        }
-    finally:
-        for k, v in old.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
 
 
 def _assignments():
@@ -332,7 +301,7 @@ def test_log_has_one_line_per_submission(graded):
     for assignment in _assignments():
         for student in [*CASES, ABSENT]:
             assert f"{assignment} / {student}: " in text
-    rows = list(csv.DictReader((root / "logs/outcomes.csv").open()))
+    rows = list(csv.DictReader(graded["outcomes_csv"].splitlines()))
     assert len(rows) == len(RERUN) * len(_assignments())  # the last run: the re-run
 
 

@@ -1,54 +1,42 @@
-"""The governance-design assignment through the real nbgrader tools, on a copy of grading/.
+"""The governance-design assignment through the real nbgrader, on the session's shared course.
 
-One session fixture generates the student version once and autogrades three submissions in
-one ``nbgrader autograde`` call: one built by driving the builders as a student would, one
-correct design that differs from the reference solution, and the untouched student version.
+Three students of one variant hand in: one who built everything by clicking in the builders
+as a student would, one whose correct designs differ from the reference solution, and one
+who handed in the untouched student version. ``course-admin``'s batch grades them.
 """
 
 import json
-import os
 import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 import nbformat
 import pytest
 from conftest import ROOT
 from govdrive import add_body, add_member, give, pick, settings, take
 
+from toolkit.admin.batch import autograde_all
+from toolkit.admin.variants import pin
+from toolkit.admin.vet import auto_scores
 from toolkit.governance import Body, Member, load, review
 from toolkit.governance.builder import GovernanceBuilder
+from toolkit.governance.cases import case_for
 
 pytestmark = pytest.mark.slow
 ASSIGNMENT = "governance-design"
-BIN = Path(sys.executable).parent
-OWNERS = (
-    'owners = {"strategy": "esc", "investment": "esc", "joint_business_plan": "amt",\n'
-    '          "dispute_resolution": "esc"}'
-)
+VARIANT = 17
+STUDENTS = ("gov-clicker", "gov-different", "gov-untouched")
 CHAMPION = "She briefs her fellow executives every quarter on the joint pipeline."
+AUTOGRADED = {
+    "case_design_workable": 2,
+    "case_design_requirements": 3,
+    "repair_seats": 2,
+    "repair_paths": 2,
+    "repair_design_kept": 1,
+    "owners_conflicts": 2,
+    "owners_gaps": 2,
+}
 
 
-def nbgrader(course: Path, *args: str, home: Path) -> subprocess.CompletedProcess:
-    env = {
-        **os.environ,
-        "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}",
-        "ALLIANCE_COURSE_HOME": str(home),
-    }
-    result = subprocess.run(
-        [str(BIN / "nbgrader"), *args],
-        cwd=course,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return result
-
-
-def answer_cells(folder: Path, owners: str | None, champion: str | None) -> None:
+def answer_cells(folder, owners: str | None, champion: str | None) -> None:
     """Type the code answer of part C and the written answer of part D into the notebook."""
     path = folder / f"{ASSIGNMENT}.ipynb"
     nb = nbformat.read(path, as_version=4)
@@ -61,71 +49,93 @@ def answer_cells(folder: Path, owners: str | None, champion: str | None) -> None
     nbformat.write(nb, path)
 
 
-def click_case_design(folder: Path) -> None:
+def click_case_design(folder, case) -> None:
     """Part A with clicks only, in the builder the notebook creates."""
-    a, c = "Aurora Health", "Cobalt Cloud"
+    a, c = case.partners
     b = GovernanceBuilder(
-        folder / "governance-design.json", alliance=f"{a} + {c}", partners=[a, c], chart=False
+        folder / "governance-design.json", alliance=case.alliance, partners=[a, c], chart=False
     )
-    add_body(b, "Joint Steering Committee", "steering", "90")
-    add_member(b, "Maria Lopez", a, "executive_sponsor")
-    add_member(b, "David Chen", c, "executive_sponsor")
-    add_member(b, "Sofia Reyes", a, "alliance_manager")
-    add_member(b, "Liam Walsh", c, "alliance_manager")
+    add_body(b, "Joint Steering Committee", "steering", str(case.steering_every_days))
+    for person in case.sponsors:
+        add_member(b, person.name, person.company, "executive_sponsor")
+    for person in case.managers:
+        add_member(b, person.name, person.company, "alliance_manager")
     give(b, "strategy", "investment", "dispute_resolution")
     add_body(b, "Alliance Management Team", "management", "14")
-    settings(b, "joint-steering-committee", "10")
-    add_member(b, "Sofia Reyes", a, "alliance_manager")
-    add_member(b, "Liam Walsh", c, "alliance_manager")
+    settings(b, "joint-steering-committee", str(case.escalation_days - 5))
+    for person in case.managers:
+        add_member(b, person.name, person.company, "alliance_manager")
     give(b, "joint_business_plan")
-    add_body(b, "Joint Sales Working Group", "operational", "7")
+    add_body(b, case.group_name.capitalize(), "operational", "7")
     settings(b, "alliance-management-team", "5")
-    add_member(b, "Ella Brown", a, "member", "sales")
-    add_member(b, "Noah Kim", c, "member", "sales")
+    add_member(b, "Ella Brown", a, "member", case.group_function)
+    add_member(b, "Noah Kim", c, "member", case.group_function)
     assert "Workable" in b.review_panel.value, b.review_panel.value
 
 
-def click_repair(folder: Path) -> None:
-    """Part B with clicks only, starting from the broken draft."""
-    b = GovernanceBuilder(
-        folder / "repaired-design.json", start=folder / "broken-design.json", chart=False
-    )
-    pick(b, "Joint Steering Committee")
-    settings(b, "", "")
-    pick(b, "Alliance Management Team")
-    add_member(b, "Nina Vos", "Vela Software", "alliance_manager")
-    take(b, "strategy")
-    pick(b, "Joint Field Team")
-    settings(b, "amt", "5")
+def click_repair(folder, draft) -> None:
+    """Part B with clicks only, starting from the draft: fix what the review panel says."""
+    b = GovernanceBuilder(folder / "repaired-design.json", start=draft, chart=False)
+    top = next(x for x in draft.bodies if x.tier == "steering")
+    middle = next(x for x in draft.bodies if x.tier == "management")
+    for body in draft.bodies:
+        pick(b, body.name)
+        if body is top:
+            settings(b, "", "")
+        elif body is middle:
+            settings(b, top.id, str(body.escalation_days or 10))
+        else:
+            settings(b, middle.id, str(body.escalation_days or 5))
+        if not body.members:
+            for partner in draft.partners:
+                add_member(b, f"Delegate of {partner}", partner, "member")
+    pick(b, top.name)
+    for partner in draft.partners:
+        theirs = [(i, m) for i, m in enumerate(b.design.bodies[0].members) if m.partner == partner]
+        if not any(m.role == "executive_sponsor" for _i, m in theirs):
+            index, sponsor = next((i, m) for i, m in theirs if m.role == "member")
+            b.member_picker.value = index
+            b.remove_member_button.click()
+            add_member(b, sponsor.name, partner, "executive_sponsor")
+    pick(b, middle.name)
+    for partner in draft.partners:
+        manager = next(
+            m for m in top.members if m.partner == partner and m.role == "alliance_manager"
+        )
+        if manager.person not in {m.person for m in b.design.body(middle.id).members}:
+            add_member(b, manager.name, partner, "alliance_manager")
+    for key in ("strategy", "investment", "dispute_resolution", "joint_business_plan"):
+        right = middle if key == "joint_business_plan" else top
+        for body in b.design.bodies:
+            if key in body.decides and body.id != right.id:
+                pick(b, body.name)
+                take(b, key)
+        if key not in b.design.body(right.id).decides:
+            pick(b, right.name)
+            give(b, key)
     assert "Workable" in b.review_panel.value, b.review_panel.value
 
 
-def other_correct_answers(folder: Path) -> None:
-    """A design unlike the reference: leaner names, a direct escalation, an extra group."""
-    a, c = "Aurora Health", "Cobalt Cloud"
+def other_correct_answers(folder, case) -> None:
+    """Designs unlike the reference: other names, shortcuts, new people, extra groups."""
+    a, c = case.partners
     b = GovernanceBuilder(
         folder / "governance-design.json",
-        alliance=f"{a} + {c}",
+        alliance=case.alliance,
         partners=[a, c],
         template="lean-startup-enterprise",
         chart=False,
     )
     design = b.design
-    design.alliance, design.partners = "Aurora + Cobalt remote monitoring", [c, a]
-    sponsors = [
-        Member("David Chen", c, "executive_sponsor"),
-        Member("Maria Lopez", a, "executive_sponsor"),
-    ]
-    managers = [
-        Member("Liam Walsh", c, "alliance_manager"),
-        Member("Sofia Reyes", a, "alliance_manager"),
-    ]
+    design.alliance, design.partners = f"{a} and {c} together", [c, a]
+    sponsors = [p.member("executive_sponsor") for p in reversed(case.sponsors)]
+    managers = [p.member("alliance_manager") for p in reversed(case.managers)]
     design.bodies = [
         Body(
             "board",
             "Board",
             "steering",
-            60,
+            min(30, case.steering_every_days),
             sponsors + managers,
             ["strategy", "investment", "dispute_resolution", "pricing"],
         ),
@@ -137,21 +147,21 @@ def other_correct_answers(folder: Path) -> None:
             list(managers),
             ["joint_business_plan"],
             "board",
-            12,
+            3,
         ),
         Body(
-            "deals",
-            "Hospital Deals Desk",
+            "desk",
+            "Partner Desk",
             "operational",
             3,
             [
-                Member("Ann Li", a, "functional_lead", "sales"),
-                Member("Bo Sun", c, "member", "sales"),
-                Member("Cy Ray", c, "member", "sales"),
+                Member("Ann Li", a, "functional_lead", case.group_function),
+                Member("Bo Sun", c, "member", case.group_function),
+                Member("Cy Ray", c, "member", case.group_function),
             ],
             ["deal_desk"],
             "board",
-            15,
+            case.escalation_days,
         ),
         Body(
             "tech",
@@ -168,71 +178,74 @@ def other_correct_answers(folder: Path) -> None:
         ),
     ]
     b.replace(design)
-    repair = GovernanceBuilder(
-        folder / "repaired-design.json", start=folder / "broken-design.json", chart=False
-    )
+    repair = GovernanceBuilder(folder / "repaired-design.json", start=case.draft, chart=False)
     fixed = repair.design
-    jsc, amt, field = fixed.bodies
-    jsc.escalates_to = None
-    amt.members.append(Member("Nora New", "Vela Software", "alliance_manager"))
-    jsc.decides.remove("strategy")  # keep strategy with the management team instead
-    field.escalates_to, field.escalation_days = "jsc", 7
+    top = next(x for x in fixed.bodies if x.tier == "steering")
+    middle = next(x for x in fixed.bodies if x.tier == "management")
+    for body in fixed.bodies:  # every lower body escalates straight to the top
+        body.escalates_to, body.escalation_days = (None, None) if body is top else (top.id, 7)
+        if not body.members:
+            body.members = [
+                Member(f"New {p}", p, "functional_lead", "marketing") for p in fixed.partners
+            ]
+    for partner in fixed.partners:  # new people rather than new roles for the old ones
+        if not any(m.partner == partner and m.role == "executive_sponsor" for m in top.members):
+            top.members.append(Member(f"Sponsor of {partner}", partner, "executive_sponsor"))
+        if not any(m.partner == partner and m.role == "alliance_manager" for m in middle.members):
+            middle.members.append(Member(f"Manager of {partner}", partner, "alliance_manager"))
+    for key in ("strategy", "investment", "dispute_resolution", "joint_business_plan"):
+        owners = [x for x in fixed.bodies if key in x.decides]
+        for extra in owners[:-1]:  # keep the last owner, whichever it is
+            extra.decides.remove(key)
+        if not owners:
+            middle.decides.append(key)
     repair.replace(fixed)
     assert not [f for f in review(repair.design) if f.severity == "error"]
 
 
+def owners_literal(case, style: str) -> str:
+    """Part C typed by a student: the rule of thumb with this variant's body ids."""
+    tangled = case.decisions
+    top = next(x.id for x in tangled.bodies if x.tier == "steering")
+    middle = next(x.id for x in tangled.bodies if x.tier == "management")
+    if style == "dict()":
+        return (
+            f"owners = dict(strategy={top!r}, investment={top!r},\n"
+            f"              joint_business_plan={middle!r}, dispute_resolution={top!r})"
+        )
+    owners = {"strategy": top, "investment": top, "joint_business_plan": middle}
+    return "owners = " + json.dumps({**owners, "dispute_resolution": top})
+
+
 @pytest.fixture(scope="session")
-def graded(tmp_path_factory):
-    """Generate once, submit three students, autograde once; return the course folder."""
-    course = tmp_path_factory.mktemp("course") / "grading"
-    home = tmp_path_factory.mktemp("grading-home")
-    course.mkdir()
-    shutil.copy(ROOT / "grading" / "nbgrader_config.py", course)
-    shutil.copytree(ROOT / "grading" / "source" / ASSIGNMENT, course / "source" / ASSIGNMENT)
-    nbgrader(course, "generate_assignment", ASSIGNMENT, "--force", home=home)
-    release = course / "release" / ASSIGNMENT
-    for student in ("clicker", "different", "untouched"):
-        shutil.copytree(release, course / "submitted" / student / ASSIGNMENT)
-    clicker = course / "submitted" / "clicker" / ASSIGNMENT
-    click_case_design(clicker)
-    click_repair(clicker)
-    answer_cells(clicker, OWNERS, CHAMPION)
-    different = course / "submitted" / "different" / ASSIGNMENT
-    other_correct_answers(different)
-    answer_cells(
-        different,
-        "owners = dict(strategy='esc', investment='esc',\n"
-        "              joint_business_plan='amt', dispute_resolution='esc')",
-        CHAMPION,
-    )
-    nbgrader(course, "autograde", ASSIGNMENT, "--force", home=home)
-    return course
+def graded(grading_course):
+    """Three students of one variant hand in; the batch grades them."""
+    course, root = grading_course.course, grading_course.root
+    pin(root, ASSIGNMENT, dict.fromkeys(STUDENTS, VARIANT))
+    case = case_for(VARIANT)
+    release = root / "release" / ASSIGNMENT
+    for student in STUDENTS:
+        shutil.copytree(release, root / "submitted" / student / ASSIGNMENT)
+    clicker = root / "submitted" / "gov-clicker" / ASSIGNMENT
+    click_case_design(clicker, case)
+    click_repair(clicker, case.draft)
+    answer_cells(clicker, owners_literal(case, "{}"), CHAMPION)
+    different = root / "submitted" / "gov-different" / ASSIGNMENT
+    other_correct_answers(different, case)
+    answer_cells(different, owners_literal(case, "dict()"), CHAMPION)
+    outcomes = autograde_all(course, [ASSIGNMENT], list(STUDENTS), progress=False, workers=2)
+    assert all(o.status == "graded" and o.variant == VARIANT for o in outcomes), outcomes
+    return grading_course
 
 
-def scores(course: Path, student: str) -> dict[str, tuple[float, float]]:
-    """grade id -> (autograded score, max points) of one student's autograded test cells."""
-    from nbgrader.api import Gradebook
-
-    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
-        nb = gb.find_submission_notebook(ASSIGNMENT, ASSIGNMENT, student)
-        return {
-            g.name: (g.auto_score, g.max_score) for g in nb.grades if g.cell.cell_type == "code"
-        }
-
-
-AUTOGRADED = {
-    "case_design_workable": 2,
-    "case_design_requirements": 3,
-    "repair_errors_gone": 3,
-    "repair_design_kept": 2,
-    "owners_one_each": 2,
-    "owners_right_tier": 2,
-}
+def scores(graded, student: str) -> dict[str, tuple[float, float]]:
+    """grade id -> (score, max points) of one student's autograded cells."""
+    return auto_scores(graded.course, ASSIGNMENT, student)
 
 
 def test_student_version_has_no_solution_hidden_test_or_widget_state(graded):
     """Does the released notebook hide solutions, hidden tests, the rubric and widget state?"""
-    path = graded / "release" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
+    path = graded.root / "release" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
     text = path.read_text()
     nb = json.loads(text)
     for marker in (
@@ -240,46 +253,51 @@ def test_student_version_has_no_solution_hidden_test_or_widget_state(graded):
         "END SOLUTION",
         "HIDDEN TESTS",
         "Rubric",
-        '"investment": "esc"',
-        "Nina Vos",
-        "escalation_days_to_steering",
-        "meets less than once a quarter",
+        "requirements_left",
+        "wrong_owners",
+        "group lead",
+        "Delegate of",
     ):
         assert marker not in text, marker
     assert "widgets" not in nb["metadata"]
     assert not any(c.get("outputs") for c in nb["cells"] if c["cell_type"] == "code")
-    assert sorted(p.name for p in path.parent.iterdir()) == [
-        "broken-design.json",
-        "decisions-design.json",
-        f"{ASSIGNMENT}.ipynb",
-    ]
+    assert sorted(p.name for p in path.parent.iterdir()) == [f"{ASSIGNMENT}.ipynb"]
 
 
 def test_submission_built_with_the_builders_earns_full_marks(graded):
     """Does a student who only clicked in the builders get every autograded point?"""
-    assert scores(graded, "clicker") == {k: (v, v) for k, v in AUTOGRADED.items()}
+    assert scores(graded, "gov-clicker") == {k: (v, v) for k, v in AUTOGRADED.items()}
 
 
 def test_a_different_correct_design_earns_full_marks(graded):
     """Does a correct design unlike the reference solution also get every autograded point?"""
-    different = graded / "autograded" / "different" / ASSIGNMENT
+    different = graded.root / "autograded" / "gov-different" / ASSIGNMENT
     assert load(different / "governance-design.json").bodies[0].id == "board"
-    assert scores(graded, "different") == {k: (v, v) for k, v in AUTOGRADED.items()}
+    assert scores(graded, "gov-different") == {k: (v, v) for k, v in AUTOGRADED.items()}
 
 
 def test_untouched_student_version_scores_zero(graded):
     """Does the untouched student version get no autograded point?"""
-    assert scores(graded, "untouched") == {k: (0, v) for k, v in AUTOGRADED.items()}
+    assert scores(graded, "gov-untouched") == {k: (0, v) for k, v in AUTOGRADED.items()}
 
 
 def test_written_answer_waits_for_the_instructor(graded):
     """Is part D left for manual grading (no automatic score)?"""
-    from nbgrader.api import Gradebook
-
-    with Gradebook(f"sqlite:///{graded / 'gradebook.db'}") as gb:
-        nb = gb.find_submission_notebook(ASSIGNMENT, ASSIGNMENT, "clicker")
+    with graded.course.gradebook() as gb:
+        nb = gb.find_submission_notebook(ASSIGNMENT, ASSIGNMENT, "gov-clicker")
         grade = next(g for g in nb.grades if g.name == "champion_answer")
         assert grade.max_score == 3 and grade.needs_manual_grade
+
+
+def test_feedback_shows_whose_case_was_graded(graded):
+    """Does the graded notebook say at the top whose case and which variant it graded?"""
+    nb = nbformat.read(
+        graded.root / "autograded" / "gov-clicker" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb",
+        as_version=4,
+    )
+    top = json.dumps(nb.cells[1].outputs)
+    assert f"Case for student gov-clicker: variant {VARIANT}" in top
+    assert case_for(VARIANT).partners[0] in json.dumps(nb.cells[3].outputs)
 
 
 def test_instructor_version_passes_its_own_tests_and_writes_no_answer_file(tmp_path):
@@ -302,10 +320,7 @@ def test_instructor_version_passes_its_own_tests_and_writes_no_answer_file(tmp_p
         if c.cell_type == "code" and any(o.output_type == "error" for o in c.outputs)
     ]
     assert failed == []
+    assert "Practice case (variant 0)" in json.dumps(nb.cells[1].outputs)
     graded = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")]
     assert sum(c.metadata["nbgrader"]["points"] for c in graded) == sum(AUTOGRADED.values()) + 3
-    assert sorted(p.name for p in folder.iterdir()) == [
-        "broken-design.json",
-        "decisions-design.json",
-        f"{ASSIGNMENT}.ipynb",
-    ]
+    assert sorted(p.name for p in folder.iterdir()) == [f"{ASSIGNMENT}.ipynb"]

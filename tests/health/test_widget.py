@@ -1,18 +1,19 @@
 """The health-check widget, driven without a browser: set values, click, read back."""
 
-
-
 from toolkit import data, health
 from toolkit.health.widget import HealthCheck
 
 
 # ---- HealthCheck -----------------------------------------------------------------------
 def test_health_check_shows_course_survey(answer_path):
-    """Does choosing an alliance and quarter show its index and largest gap?"""
+    """Does choosing an alliance and quarter show its index and every gap, naming none?"""
     check = HealthCheck("Delta", 8, path=answer_path("my-health-check.json"))
-    expected = health.health_index(data.survey("Delta", quarter=8))
-    assert f"{expected:.2f}" in check.readout.value
-    assert "Largest perception gap: <b>commitment</b>" in check.readout.value
+    survey = data.survey("Delta", quarter=8)
+    assert f"{health.health_index(survey):.2f}" in check.readout.value
+    for dimension, gap in health.perception_gaps(survey)["gap"].round(2).items():
+        assert dimension in check.table.value and f"<td>{float(gap)!r}</td>" in check.table.value
+    # lesson 04's exercise asks for the largest gap: the widget must not print it
+    assert "largest" not in check.readout.value.lower()
     assert "<svg" in check.picture.value
     check.alliance.value = "Northwind"
     assert f"{health.health_index(data.survey('Northwind', quarter=8)):.2f}" in check.readout.value
@@ -31,12 +32,12 @@ def test_health_check_own_answers_need_both_sides_and_persist(answer_path):
     check.side.value = "partner"
     check.sliders["trust"].value = 1
     check.add_button.click()
-    assert "Largest perception gap: <b>trust</b>" in check.readout.value
+    assert "<td>4.0</td>" in check.table.value  # trust: 5 against 1
     check.add_answer({"side": "them", "trust": 3})
     assert "side must be" in check.message.value and len(check.answers) == 2
     again = HealthCheck(path=path)
     assert len(again.answers) == 2 and again.source.value == "My own answers"
-    assert "Largest perception gap: <b>trust</b>" in again.readout.value
+    assert "<td>4.0</td>" in again.table.value
 
 
 def test_health_check_csv_upload_is_checked(answer_path):
@@ -67,6 +68,6 @@ def test_health_check_file_upload_as_the_browser_sends_it(answer_path):
 
     upload("team.csv", b"respondent,side,trust_1\nA,us,5\nB,partner,1\n")
     assert "Health index: <b>3.00</b>" in check.readout.value
-    assert "Largest perception gap: <b>trust</b>" in check.readout.value
+    assert "<td>4.0</td>" in check.table.value
     upload("broken.csv", b"who,what\n1,2\n")
     assert "broken.csv: missing column 'respondent'" in check.message.value.replace("&#x27;", "'")

@@ -54,6 +54,13 @@ def test_servers_run_the_course_environment(load):
     assert c.Spawner.start_timeout >= 60
 
 
+def test_students_kernels_read_the_pinned_variants(load):
+    """Do servers learn where the instructor's pinned variants are (COURSE_VARIANTS)?"""
+    assert load().Spawner.environment["ALLIANCE_VARIANTS"] == "/srv/nbgrader/variants.csv"
+    c = load(COURSE_VARIANTS="/srv/course/variants.csv")
+    assert c.Spawner.environment["ALLIANCE_VARIANTS"] == "/srv/course/variants.csv"
+
+
 def test_students_get_the_student_settings(load):
     """Does the spawn hook give students, and only students, the no-grading-panels settings?"""
     c = load(COURSE_ENV="/opt/course/env", COURSE_INSTRUCTORS="kim")

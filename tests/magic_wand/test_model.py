@@ -5,7 +5,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit.magic_wand.model import Scenario, first_revenue_month, simulate, simulate_scenario
+from toolkit.magic_wand.model import (
+    Scenario,
+    first_revenue_month,
+    first_revenue_rule,
+    first_revenue_table,
+    simulate,
+    simulate_scenario,
+)
 
 
 @settings(max_examples=60, deadline=None)
@@ -16,13 +23,39 @@ from toolkit.magic_wand.model import Scenario, first_revenue_month, simulate, si
     visit=st.booleans(),
 )
 def test_no_revenue_before_one_sales_cycle_after_the_first_effort(start, cycle, effort, visit):
-    """Is there no revenue earlier than one sales cycle after the first joint work?"""
+    """Does the first revenue come exactly when the rule says, never earlier?"""
     plan = [0.0] * (start - 1) + [effort] * (40 - start + 1)
     run = simulate(plan, sales_cycle=cycle, visit_months=(start,) if visit else ())
     first = first_revenue_month(run)
     assert first is not None
-    assert first >= start + cycle
+    assert first == first_revenue_rule(cycle, start_month=start)
     assert (run.loc[: start + cycle - 1, "revenue"] == 0).all()
+
+
+@pytest.mark.parametrize("cycle", range(1, 13))
+def test_one_first_revenue_rule_everywhere(cycle):
+    """Do the start notebook's chart, the simulator and the rule give the same first month?"""
+    from toolkit.magic_wand.chart import first_revenue_chart
+
+    rule = first_revenue_rule(cycle)
+    table = first_revenue_table(cycle)
+    assert int(table.loc[table["revenue"] > 0, "month"].min()) == rule
+    assert first_revenue_month(simulate(0.8, months=36, sales_cycle=cycle)) == rule
+    assert f"first appears in month {rule}" in first_revenue_chart(cycle).to_dict()["description"]
+
+
+def test_the_model_reply_uses_the_rule():
+    """Does the reading-the-indicators model reply give the rule's month for a 6-month cycle?"""
+    import re
+
+    import nbformat
+    from conftest import ROOT
+
+    path = ROOT / "grading/source/reading-the-indicators/reading-the-indicators.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    reply = next(c.source for c in nb.cells if "Model reply" in c.source)
+    months = {int(m) for m in re.findall(r"around month (\d+)", reply)}
+    assert months == {first_revenue_rule(6)}
 
 
 @settings(max_examples=40, deadline=None)

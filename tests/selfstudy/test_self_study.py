@@ -192,10 +192,9 @@ def _largest_gap_path():
 
 
 def _owners_path():
-    from toolkit.governance import load
-    from toolkit.governance.assignment import assign_owners, check_owners, hint_owners
+    from toolkit.governance.assignment import assign_owners, check_owners, hint_owners, my_case
 
-    tangled = load(ROOT / "grading/source/governance-design/decisions-design.json")
+    tangled = my_case().decisions  # no student id here: the practice case
 
     def right():
         tier = {b.tier: b.id for b in tangled.bodies}
@@ -349,6 +348,17 @@ def test_three_hints_escalate_and_never_give_the_answer(path):
     for hint in given:
         assert repr(path.right()) not in hint.split(":", 1)[1]
     assert "example" in given[2].lower()
+
+
+def test_third_hint_is_another_problem_not_a_formula(path):
+    """Is a number's third hint a worked example of another question, not a formula to fill in?"""
+    import re
+
+    path.hints.given = 0
+    third = [str(path.hints()) for _ in range(3)][2]
+    if isinstance(path.right(), int):
+        assert not re.search(r"\d+\s*[+-]\s*\d+\s*=", third), third
+        assert "do the same for" not in third.lower(), third
 
 
 def test_right_answer_passes_and_progress_survives_a_new_kernel(path, course_home):

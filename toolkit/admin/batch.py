@@ -2,21 +2,27 @@
 
 Each submission is looked at before nbgrader runs (:func:`triage`): a missing or unreadable
 notebook, a copied graded cell, an edited or deleted test cell, an oversized file, a missing
-widget answer file. nbgrader then grades it in-process (``NbGraderAPI.autograde``), and the
-outcome is written three ways, so that nothing is lost or silent:
+widget answer file, a notebook that ran another student's variant (it is graded under the
+submitter's own variant, see :mod:`toolkit.admin.variants`). nbgrader then grades it
+in-process (``NbGraderAPI.autograde``), and the outcome is written down, so that nothing is
+lost or silent:
 
 - the gradebook: every submission has a row, with zero scores where nothing could be graded;
   a submission that needs a human look is *flagged* (the formgrader shows the flag) and its
   note is added as a comment the student sees in the feedback;
 - ``logs/autograde.log``: one plain line per submission, and nbgrader's own log of it in
   ``logs/nbgrader/<assignment>/<student>.log``;
-- ``logs/outcomes.csv``: one row per submission of the last run.
+- ``logs/outcomes.csv``: one row per submission of the last run;
+- ``logs/variants.csv``: the variant each submission was graded under and the one its
+  notebook ran with (kept across runs: one row per assignment and student).
 
 Examples
 --------
 >>> o = Outcome("lab", "ana", "graded", score=5.0, max_score=7.0, notes=["a note"])
 >>> o.line()
 'lab / ana: graded, 5 of 7 points — a note'
+>>> Outcome("lab", "ana", "graded", score=5.0, max_score=7.0, variant=17).line()
+'lab / ana: graded (variant 17), 5 of 7 points'
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ import nbformat
 
 from toolkit.admin.course import Course
 from toolkit.admin.nbplugins import duplicate_grade_ids
+from toolkit.admin.variants import assigned, mismatch, rules
 
 __all__ = ["FLAGGED", "Outcome", "autograde_all", "autograde_one", "triage"]
 
@@ -42,6 +49,8 @@ FLAGGED = {
     "duplicate-cell",
     "oversized-file",
     "missing-answer-file",
+    "other-variant",
+    "practice-variant",
     "timeout",
     "failed",
 }
@@ -61,6 +70,9 @@ class Outcome:
     problems: list[str] = field(default_factory=list)
     seconds: float = 0.0
     question_scores: dict[str, float] = field(default_factory=dict)
+    variant: int | None = None  # the variant it was graded under
+    ran_variant: int | None = None  # the variant its notebook ran with (None: not run)
+    ran_as: str | None = None  # the student id its notebook ran under
 
     @property
     def flagged(self) -> bool:
@@ -73,7 +85,8 @@ class Outcome:
         if self.score is not None:
             points = f", {self.score:g} of {self.max_score:g} points"
         tail = f" — {'; '.join(self.notes)}" if self.notes else ""
-        return f"{self.assignment} / {self.student}: {self.status}{points}{tail}"
+        variant = f" (variant {self.variant})" if self.variant is not None else ""
+        return f"{self.assignment} / {self.student}: {self.status}{variant}{points}{tail}"
 
 
 def _read(path: Path):
@@ -95,13 +108,15 @@ def _grade_cells(nb) -> dict[str, str]:
     return cells
 
 
-def triage(course: Course, assignment: str, student: str) -> tuple[str, list[str], list[str]]:
-    """Look at a submission before nbgrader does; returns (status, notes, problem codes)."""
+def triage(course: Course, assignment: str, student: str) -> Outcome:
+    """Look at a submission before nbgrader does: its status, notes, problems and variant."""
     folder = course.folder("submitted") / student / assignment
+    decided = assigned(course.root, assignment, student)
+    outcome = Outcome(assignment, student, "graded", variant=decided.number if decided else None)
     if not folder.is_dir():
-        return "not-submitted", ["nothing was handed in"], []
-    notes: list[str] = []
-    problems: list[str] = []
+        outcome.status, outcome.notes = "not-submitted", ["nothing was handed in"]
+        return outcome
+    notes, problems = outcome.notes, outcome.problems
     status = "graded"
     for name in course.notebooks(assignment):
         path = folder / f"{name}.ipynb"
@@ -119,6 +134,12 @@ def triage(course: Course, assignment: str, student: str) -> tuple[str, list[str
                 "the file is kept in submitted/ for a manual look"
             )
             continue
+        _decided, ran, wrong = mismatch(course.root, assignment, student, nb)
+        if ran is not None:
+            outcome.ran_variant, outcome.ran_as = ran.get("variant"), ran.get("student")
+        if wrong is not None:
+            problems.append(wrong.code)
+            notes.append(wrong.note)
         for grade_id, count in sorted(duplicate_grade_ids(nb).items()):
             problems.append("duplicate-cell")
             notes.append(
@@ -151,7 +172,8 @@ def triage(course: Course, assignment: str, student: str) -> tuple[str, list[str
             notes.append(
                 f"{answer} (saved by the widget) was not handed in: checks that read it fail"
             )
-    return status, notes, problems
+    outcome.status = status
+    return outcome
 
 
 def _oversized(course: Course, assignment: str, student: str) -> list[str]:
@@ -225,8 +247,8 @@ def _record(course: Course, outcome: Outcome) -> None:
 def autograde_one(course: Course, api, assignment: str, student: str) -> Outcome:
     """Autograde one submission with nbgrader and record its outcome; never raises."""
     start = time.perf_counter()
-    status, notes, problems = triage(course, assignment, student)
-    outcome = Outcome(assignment, student, status, notes=notes, problems=problems)
+    outcome = triage(course, assignment, student)
+    status = outcome.status
     if status == "not-submitted":
         outcome.seconds = time.perf_counter() - start
         return outcome
@@ -273,6 +295,7 @@ def autograde_all(
     of failing (each submission's rows are its own).
     """
     course.sync_students()
+    rules(course.root)  # a pins or id-map file that cannot be used stops the batch at once
     api = course.api()
     assignments = assignments or course.assignments()
     # the notebooks' self-checks record progress; under autograde that is not a student's
@@ -298,6 +321,7 @@ def autograde_all(
         else:
             os.environ["ALLIANCE_COURSE_HOME"] = home
     _write_outcomes(logs / "outcomes.csv", outcomes)
+    _keep_variants(logs / "variants.csv", outcomes)
     return outcomes
 
 
@@ -381,6 +405,9 @@ def _write_outcomes(path: Path, outcomes: list[Outcome]) -> None:
         "notes",
         "seconds",
         "question_scores",
+        "variant",
+        "ran_variant",
+        "ran_as",
     ]
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=columns)
@@ -395,3 +422,29 @@ def _write_outcomes(path: Path, outcomes: list[Outcome]) -> None:
                 question_scores=json.dumps(o.question_scores, sort_keys=True),
             )
             writer.writerow(row)
+
+
+VARIANT_COLUMNS = ["assignment", "student", "variant", "ran_variant", "ran_as", "flagged"]
+
+
+def _keep_variants(path: Path, outcomes: list[Outcome]) -> None:
+    """Update ``logs/variants.csv``: one row per assignment and student, the latest run wins."""
+    rows = {}
+    if path.exists():
+        with path.open(newline="", encoding="utf-8") as handle:
+            rows = {(r["assignment"], r["student"]): r for r in csv.DictReader(handle)}
+    for o in outcomes:
+        if o.status == "not-submitted" or o.variant is None:
+            continue
+        rows[(o.assignment, o.student)] = {
+            "assignment": o.assignment,
+            "student": o.student,
+            "variant": o.variant,
+            "ran_variant": "" if o.ran_variant is None else o.ran_variant,
+            "ran_as": o.ran_as or "",
+            "flagged": bool({"other-variant", "practice-variant"} & set(o.problems)),
+        }
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=VARIANT_COLUMNS)
+        writer.writeheader()
+        writer.writerows(rows[key] for key in sorted(rows))

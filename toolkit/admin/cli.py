@@ -114,9 +114,75 @@ def cmd_validate(args) -> int:
     """Validate notebooks; exit 1 with a summary when a check fails."""
     from toolkit.admin.validate import validate
 
+    if args.student:  # check the notebook against this student's own variant
+        import os
+        from pathlib import Path
+
+        from toolkit.admin.variants import kernel_env
+
+        root = _course(args).root
+        for path in args.notebook:
+            os.environ.update(kernel_env(root, Path(path).stem, args.student))
+        os.environ["ALLIANCE_STUDENT"] = args.student
     results = [validate(path, timeout=args.timeout) for path in args.notebook]
     _print(r.summary() for r in results)
     return 0 if all(r.passed for r in results) else 1
+
+
+def cmd_variants(args) -> int:
+    """List every variant of an assignment with its key facts."""
+    from toolkit.admin.variants import key_table, rules
+
+    course = _course(args)
+    rows = key_table(args.assignment)
+    pins = rules(course.root).pins
+    pinned = sorted((s, n) for (s, a), n in pins.items() if a == args.assignment)
+    print(f"{args.assignment}: {len(rows) - 1} variants (0 is the practice case)")
+    for row in rows:
+        number = row.pop("variant")
+        facts = "; ".join(f"{k}: {v}" for k, v in row.items())
+        print(f"  {number:>2}  {facts}")
+    if pinned:
+        print("pinned in variants.csv: " + ", ".join(f"{s} -> {n}" for s, n in pinned))
+    return 0
+
+
+def cmd_answer_key(args) -> int:
+    """Print a student's variant and its expected answers (JSON with --json)."""
+    import json
+
+    from toolkit.admin.variants import answer_key
+
+    key = answer_key(_course(args), args.assignment, args.student)
+    if args.json:
+        print(json.dumps(key, indent=2, ensure_ascii=False))
+        return 0
+    print(f"{args.assignment}, student {args.student}: variant {key['variant']}")
+    for cell, values in key["answers"].items():
+        for name, value in values.items():
+            print(f"  {cell}: {name} = {value!r}")
+    for name in key["files"]:
+        print(f"  file {name} (a correct example; --json prints it)")
+    return 0
+
+
+def cmd_vet(args) -> int:
+    """Vet variants with the real nbgrader; exit 1 when one fails."""
+    from toolkit.admin.vet import vet
+
+    course = _course(args)
+    numbers = [int(n) for n in args.variant] if args.variant else None
+    status = 0
+    for assignment in args.assignment:
+        result = vet(course, assignment, numbers, workers=args.workers)
+        _print(result.lines)
+        if result.passed:
+            print(f"{assignment}: every variant vetted passed")
+        else:
+            status = 1
+            print(f"{assignment}: {len(result.problems)} problem(s):")
+            _print(f"  {p}" for p in result.problems)
+    return status
 
 
 def cmd_all(args) -> int:
@@ -172,6 +238,29 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("notebook", nargs="+", help="notebook files")
     p.add_argument("--timeout", type=int, default=60, help="seconds one cell may run")
+    p.add_argument(
+        "--student", help="check against this student's variant (default: the notebook's own)"
+    )
+    p = add("variants", cmd_variants, "list every variant of an assignment", assignments=False)
+    p.add_argument("assignment", help="an assignment with variants")
+    p = add(
+        "answer-key",
+        cmd_answer_key,
+        "a student's variant and the answers the reference solution gives for it",
+        assignments=False,
+    )
+    p.add_argument("assignment", help="an assignment with variants")
+    p.add_argument("--student", required=True, help="the student's id (as in students.csv)")
+    p.add_argument("--json", action="store_true", help="print the key as JSON")
+    p = add(
+        "vet",
+        cmd_vet,
+        "prove with nbgrader that every variant grades right (reference, blank, key)",
+        assignments=False,
+    )
+    p.add_argument("assignment", nargs="+", help="assignments with variants")
+    p.add_argument("--variant", action="append", help="only this variant (repeatable)")
+    p.add_argument("--workers", type=int, default=1, help="grade this many submissions at once")
     p = add("all", cmd_all, "autograde, feedback, export and report")
     p.add_argument("--student", action="append", help="only this student (repeatable)")
     p.add_argument("--workers", type=int, default=1, help="grade this many submissions at once")
@@ -185,6 +274,6 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except (CourseError, RuntimeError, OSError) as exc:
+    except (CourseError, RuntimeError, OSError, KeyError, ValueError) as exc:
         print(f"course-admin {args.command}: {exc}", file=sys.stderr)
         return 2

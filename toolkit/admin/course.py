@@ -20,16 +20,24 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from pathlib import Path
 
 import nbformat
 from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
-__all__ = ["Course", "CourseError", "find_course_root"]
+__all__ = ["Course", "CourseError", "find_course_root", "tools_on_path"]
 
 ANSWER_FILE = re.compile(r"[\"'`]([A-Za-z0-9_.-]+\.json)[\"'`]")
 STUDENT_ID = re.compile(r"^[A-Za-z0-9._-]+$")
+
+
+def tools_on_path() -> None:
+    """Put this environment's ``bin/`` first on ``PATH``: nbgrader runs ``alembic`` from it."""
+    here = str(Path(sys.executable).parent)
+    if os.environ.get("PATH", "").split(os.pathsep)[0] != here:
+        os.environ["PATH"] = here + os.pathsep + os.environ.get("PATH", "")
 
 
 class CourseError(ValueError):
@@ -72,12 +80,14 @@ class Course:
         """Nbgrader's in-process API (``NbGraderAPI``) on this course."""
         from nbgrader.apps import NbGraderAPI
 
+        tools_on_path()
         return NbGraderAPI(config=self.config)
 
     def gradebook(self):
         """Nbgrader's gradebook of this course (use as a context manager)."""
         from nbgrader.api import Gradebook
 
+        tools_on_path()
         return Gradebook(self.db_url, self.course_id)
 
     @property

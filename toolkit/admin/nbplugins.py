@@ -16,6 +16,14 @@ r"""nbgrader preprocessors the course adds to nbgrader's own pipelines (see ``nb
   the toolkit leaves each chart as its Vega-Lite specification instead of starting a
   JavaScript engine in every student's kernel; this draws them all as the same accessible,
   offline SVG in the grader's process, where the engine stays warm across submissions.
+- :class:`ExecuteAsStudent` (``autograde``, in place of nbgrader's ``Execute``): starts each
+  grading kernel with the submission's student id and the variant the grader decided for it
+  (``ALLIANCE_STUDENT``, ``ALLIANCE_VARIANT``), so that an assignment with variants is graded
+  against the submitter's own case (see :mod:`toolkit.admin.variants`).
+- :class:`CheckVariant` (``autograde``, before the outputs are cleared): logs a notebook that
+  ran another variant than its submitter's (``course-admin autograde`` also flags it).
+- :class:`CheckCellMetadata` (in place of nbgrader's, twice per submission): the same check,
+  with nbgrader's metadata schema compiled once per process instead of once per cell.
 - :class:`HideHiddenTests` (``generate_feedback``): nbgrader restores hidden tests into the
   autograded notebook and so into the feedback a student receives (nbgrader #1363). This
   removes the hidden regions and, for those cells, keeps only the last line of a traceback
@@ -31,17 +39,30 @@ Examples
 >>> nb, _ = HideHiddenTests().preprocess(new_notebook(cells=[cell]), {})
 >>> "secret" in nb.cells[0].source
 False
+>>> cell.metadata["nbgrader"].update(schema_version=3, points="many")  # not a number
+>>> CheckCellMetadata().preprocess(new_notebook(cells=[cell]), {})
+Traceback (most recent call last):
+...
+jsonschema.exceptions.ValidationError: Notebook failed to validate; the nbgrader metadata ...
 """
 
 from __future__ import annotations
 
+import os
+
 from nbconvert.exporters.exporter import ResourcesDict
 from nbformat.notebooknode import NotebookNode
 from nbgrader import utils
-from nbgrader.preprocessors import ClearHiddenTests, NbGraderPreprocessor, OverwriteCells
+from nbgrader.preprocessors import (
+    CheckCellMetadata as NbgraderCheckCellMetadata,
+)
+from nbgrader.preprocessors import ClearHiddenTests, Execute, NbGraderPreprocessor, OverwriteCells
 
 __all__ = [
     "HIDDEN_NOTE",
+    "CheckCellMetadata",
+    "CheckVariant",
+    "ExecuteAsStudent",
     "FlagDuplicateCells",
     "HideHiddenTests",
     "RenderCharts",
@@ -62,6 +83,85 @@ def duplicate_grade_ids(nb: NotebookNode) -> dict[str, int]:
         if grade_id:
             counts[grade_id] = counts.get(grade_id, 0) + 1
     return {k: n for k, n in counts.items() if n > 1}
+
+
+def _submission(preprocessor, resources) -> tuple[str, str, str]:
+    """The course root, assignment and student of the notebook being graded."""
+    graded = (resources or {}).get("nbgrader", {})
+    root = preprocessor.config.CourseDirectory.get("root") or os.getcwd()
+    return str(root), graded.get("assignment", ""), graded.get("student", "")
+
+
+class ExecuteAsStudent(Execute):
+    """nbgrader's ``Execute``, with the submission's student id and variant in the kernel."""
+
+    def start_new_kernel(self, **kwargs):
+        """Start the grading kernel with ``ALLIANCE_STUDENT`` and ``ALLIANCE_VARIANT`` set."""
+        from toolkit.admin.variants import kernel_env
+
+        root, assignment, student = _submission(self, self.resources)
+        if assignment and student:
+            extra = kernel_env(root, assignment, student)
+            if extra:
+                kwargs["env"] = {**kwargs.get("env", os.environ), **extra}
+                self.log.info("Grading %s of %s as %s", assignment, student, extra)
+        return super().start_new_kernel(**kwargs)
+
+
+class CheckVariant(NbGraderPreprocessor):
+    """Log a submitted notebook that ran another variant than its submitter's own."""
+
+    def preprocess(self, nb: NotebookNode, resources: ResourcesDict):
+        """Compare the variant in the notebook's banner with the submitter's; warn if not equal."""
+        from toolkit.admin.variants import mismatch
+
+        root, assignment, student = _submission(self, resources)
+        if assignment and student:
+            _decided, _ran, problem = mismatch(root, assignment, student, nb)
+            if problem is not None:
+                self.log.warning("Variant: %s", problem.note)
+        return nb, resources
+
+
+class _CompiledSchemas:
+    """``jsonschema.validate`` with each schema checked and compiled once, not on every call."""
+
+    def __init__(self):
+        import jsonschema
+
+        self.ValidationError = jsonschema.ValidationError
+        self._jsonschema = jsonschema
+        self._validators: dict[str, object] = {}
+
+    def validate(self, instance, schema) -> None:
+        import json
+
+        key = json.dumps(schema, sort_keys=True)
+        validator = self._validators.get(key)
+        if validator is None:
+            cls = self._jsonschema.validators.validator_for(schema)
+            cls.check_schema(schema)
+            validator = self._validators[key] = cls(schema)
+        validator.validate(instance)
+
+
+_SCHEMAS: list = []
+
+
+class CheckCellMetadata(NbgraderCheckCellMetadata):
+    """nbgrader's metadata check, its schema compiled once per process (it is per cell)."""
+
+    def preprocess(self, nb: NotebookNode, resources: ResourcesDict):
+        """Validate every cell's nbgrader metadata exactly as nbgrader does, only faster."""
+        from nbgrader.nbgraderformat import common
+
+        if not _SCHEMAS:
+            _SCHEMAS.append(_CompiledSchemas())
+        saved, common.jsonschema = common.jsonschema, _SCHEMAS[0]
+        try:
+            return super().preprocess(nb, resources)
+        finally:
+            common.jsonschema = saved
 
 
 class StripWidgetState(NbGraderPreprocessor):

@@ -1,17 +1,25 @@
 """The class report: how the class did, question by question, and who needs a word.
 
-Everything is read from nbgrader's gradebook and the class list. :func:`class_scores` and
-:func:`question_scores` give plain tables; the chart helpers return ``alt.Chart`` objects
-(rendered offline as SVG through :mod:`toolkit.ui.render`); :func:`write_report` writes an HTML
-page and a notebook with the same content.
+Everything is read from nbgrader's gradebook, the class list and the grader's record of
+variants (``logs/variants.csv``). :func:`class_scores` and :func:`question_scores` give plain
+tables; the chart helpers return ``alt.Chart`` objects (rendered offline as SVG through
+:mod:`toolkit.ui.render`); :func:`write_report` writes an HTML page and a notebook with the
+same content.
+
+The report is honest about what is not graded yet: a part graded by hand that nobody has
+graded is *pending*, not 0. Shares, the hardest questions and who is at risk are computed on
+the parts graded so far, and the report says how many parts are pending.
 
 Examples
 --------
 >>> import pandas as pd
->>> q = pd.DataFrame({"assignment": ["a", "a"], "question": ["q1", "q2"],
-...                   "student": ["ana", "ana"], "score": [0.0, 2.0], "max_score": [2.0, 2.0]})
+>>> q = pd.DataFrame({"assignment": ["a", "a", "a"], "question": ["q1", "q2", "essay"],
+...                   "student": ["ana", "ana", "ana"], "score": [0.0, 2.0, 0.0],
+...                   "max_score": [2.0, 2.0, 3.0], "pending": [False, False, True]})
 >>> hardest_questions(q)["question"].tolist()
 ['q1', 'q2']
+>>> pending_questions(q)[["question", "pending"]].values.tolist()
+[['essay', 1]]
 >>> question_chart(q).to_dict()["mark"]["type"]
 'bar'
 """
@@ -35,8 +43,11 @@ __all__ = [
     "class_scores",
     "distribution_chart",
     "hardest_questions",
+    "pending_questions",
     "question_chart",
     "question_scores",
+    "variant_flags",
+    "variant_scores",
     "write_report",
 ]
 
@@ -44,9 +55,49 @@ __all__ = [
 AT_RISK_BELOW = 0.5
 
 
+SCORE_COLUMNS = [
+    "assignment",
+    "student",
+    "submitted",
+    "score",
+    "max_score",
+    "graded_max",
+    "pending",
+    "flagged",
+    "variant",
+]
+
+
+def _recorded_variants(course: Course) -> dict:
+    """(assignment, student) -> the row the grader wrote in ``logs/variants.csv``."""
+    import csv
+
+    path = course.root / "logs" / "variants.csv"
+    if not path.exists():
+        return {}
+    with path.open(newline="", encoding="utf-8") as handle:
+        return {(r["assignment"], r["student"]): r for r in csv.DictReader(handle)}
+
+
+def _variant_of(course: Course, recorded: dict, assignment: str, student: str):
+    from toolkit.admin.variants import assigned
+
+    row = recorded.get((assignment, student))
+    if row and str(row.get("variant", "")).isdigit():
+        return int(row["variant"])
+    decided = assigned(course.root, assignment, student)
+    return decided.number if decided else None
+
+
 def class_scores(course: Course) -> pd.DataFrame:
-    """One row per student and assignment: score, max_score, share, submitted, flagged."""
+    """One row per student and assignment: scores, what is graded, pending, flag, variant.
+
+    ``score`` is the points earned on the parts graded so far, ``graded_max`` their maximum,
+    ``pending`` how many parts wait for manual grading, and ``share`` is ``score`` over
+    ``graded_max`` (0 for a submission with nothing graded or not handed in).
+    """
     rows = []
+    recorded = _recorded_variants(course)
     with course.gradebook() as gb:
         students = {s["id"] for s in course.students()} | {s.id for s in gb.students}
         for assignment in gb.assignments:
@@ -55,26 +106,34 @@ def class_scores(course: Course) -> pd.DataFrame:
             by_student = {sub.student.id: sub for sub in assignment.submissions}
             for student in sorted(students):
                 sub = by_student.get(student)
-                flagged = bool(sub) and any(nb.flagged for nb in sub.notebooks)
+                grades = [g for nb in sub.notebooks for g in nb.grades] if sub else []
+                graded = [g for g in grades if not g.needs_manual_grade]
                 rows.append(
                     {
                         "assignment": assignment.name,
                         "student": student,
                         "submitted": sub is not None,
-                        "score": float(sub.score) if sub else 0.0,
+                        "score": float(sum(g.score for g in graded)),
                         "max_score": float(assignment.max_score),
-                        "flagged": flagged,
+                        "graded_max": float(sum(g.max_score for g in graded))
+                        if sub
+                        else float(assignment.max_score),
+                        "pending": len(grades) - len(graded),
+                        "flagged": bool(sub) and any(nb.flagged for nb in sub.notebooks),
+                        "variant": _variant_of(course, recorded, assignment.name, student)
+                        if sub
+                        else None,
                     }
                 )
-    table = pd.DataFrame(
-        rows, columns=["assignment", "student", "submitted", "score", "max_score", "flagged"]
+    table = pd.DataFrame(rows, columns=SCORE_COLUMNS)
+    table["share"] = (table["score"] / table["graded_max"].where(table["graded_max"] > 0)).fillna(
+        0.0
     )
-    table["share"] = (table["score"] / table["max_score"].where(table["max_score"] > 0)).fillna(0.0)
     return table
 
 
 def question_scores(course: Course) -> pd.DataFrame:
-    """One row per submitted question: assignment, question, student, score, max_score."""
+    """One row per submitted question: assignment, question, student, score, max, pending."""
     rows = []
     with course.gradebook() as gb:
         for assignment in gb.assignments:
@@ -88,18 +147,26 @@ def question_scores(course: Course) -> pd.DataFrame:
                                 "student": sub.student.id,
                                 "score": float(grade.score),
                                 "max_score": float(grade.max_score),
+                                "pending": bool(grade.needs_manual_grade),
                             }
                         )
-    return pd.DataFrame(rows, columns=["assignment", "question", "student", "score", "max_score"])
+    return pd.DataFrame(
+        rows, columns=["assignment", "question", "student", "score", "max_score", "pending"]
+    )
+
+
+def _graded(questions: pd.DataFrame) -> pd.DataFrame:
+    if "pending" not in questions:
+        return questions
+    return questions[~questions["pending"].astype(bool)]
 
 
 def hardest_questions(questions: pd.DataFrame, top: int = 10) -> pd.DataFrame:
-    """Questions by mean share of the points earned, hardest first."""
-    if questions.empty:
+    """Questions by mean share of the points earned, hardest first (graded answers only)."""
+    graded = _graded(questions)
+    if graded.empty:
         return pd.DataFrame(columns=["assignment", "question", "mean_share", "submissions"])
-    q = questions.assign(
-        share=questions["score"] / questions["max_score"].where(questions["max_score"] > 0)
-    )
+    q = graded.assign(share=graded["score"] / graded["max_score"].where(graded["max_score"] > 0))
     table = (
         q.groupby(["assignment", "question"], as_index=False)
         .agg(mean_share=("share", "mean"), submissions=("student", "count"))
@@ -108,8 +175,69 @@ def hardest_questions(questions: pd.DataFrame, top: int = 10) -> pd.DataFrame:
     return table.head(top).reset_index(drop=True)
 
 
+def pending_questions(questions: pd.DataFrame) -> pd.DataFrame:
+    """Per question, how many answers wait for manual grading (questions with none left out)."""
+    columns = ["assignment", "question", "pending", "graded"]
+    if questions.empty or "pending" not in questions:
+        return pd.DataFrame(columns=columns)
+    table = (
+        questions.assign(pending=questions["pending"].astype(bool))
+        .groupby(["assignment", "question"], as_index=False)
+        .agg(pending=("pending", "sum"), graded=("pending", lambda p: int((~p).sum())))
+    )
+    table["pending"] = table["pending"].astype(int)
+    return table[table["pending"] > 0][columns].reset_index(drop=True)
+
+
+def variant_scores(scores: pd.DataFrame) -> pd.DataFrame:
+    """Mean share of the graded points per assignment and variant (submitted work only)."""
+    columns = ["assignment", "variant", "students", "mean_share"]
+    done = scores[scores["submitted"] & scores["variant"].notna()]
+    if done.empty:
+        return pd.DataFrame(columns=columns)
+    table = (
+        done.assign(variant=done["variant"].astype(int))
+        .groupby(["assignment", "variant"], as_index=False)
+        .agg(students=("student", "count"), mean_share=("share", "mean"))
+    )
+    return table[columns]
+
+
+def variant_flags(course: Course) -> pd.DataFrame:
+    """Submissions whose notebook ran another variant than the submitter's, with the fix."""
+    from toolkit.variants.assign import ALIASES_FILE, PINS_FILE
+
+    columns = ["assignment", "student", "graded_variant", "ran_variant", "ran_as", "fix"]
+    rows = []
+    for (assignment, student), row in sorted(_recorded_variants(course).items()):
+        if row.get("flagged") != "True":
+            continue
+        ran_as = row.get("ran_as") or ""
+        fix = (
+            f"if {ran_as} is {student}'s hub name: add '{student},{ran_as}' to "
+            f"grading/{ALIASES_FILE}; otherwise talk to the student"
+            if ran_as
+            else f"practice case: ask for the student's id, or pin it in grading/{PINS_FILE}"
+        )
+        rows.append(
+            {
+                "assignment": assignment,
+                "student": student,
+                "graded_variant": row.get("variant"),
+                "ran_variant": row.get("ran_variant"),
+                "ran_as": ran_as or "(no id: practice)",
+                "fix": fix,
+            }
+        )
+    return pd.DataFrame(rows, columns=columns)
+
+
 def at_risk(scores: pd.DataFrame, below: float = AT_RISK_BELOW) -> pd.DataFrame:
-    """Students who missed an assignment or whose mean share is below ``below``."""
+    """Students who missed an assignment or whose mean share is below ``below``.
+
+    The share counts the graded parts only: a part waiting for manual grading puts nobody
+    at risk.
+    """
     if scores.empty:
         return pd.DataFrame(columns=["student", "missing", "mean_share", "reason"])
     per = scores.groupby("student").agg(
@@ -153,7 +281,7 @@ def distribution_chart(scores: pd.DataFrame) -> alt.Chart:
 
 
 def question_chart(questions: pd.DataFrame) -> alt.Chart:
-    """Mean share of the points per question, hardest at the top."""
+    """Mean share of the points per question, hardest at the top (graded answers only)."""
     table = hardest_questions(questions, top=len(questions))
     table = table.assign(
         percent=(table["mean_share"] * 100).round(1),
@@ -204,24 +332,58 @@ def write_report(course: Course, folder: str | Path | None = None) -> tuple[Path
             submitted=("submitted", "sum"),
             students=("student", "count"),
             mean_share=("share", lambda s: s[scores.loc[s.index, "submitted"]].mean()),
+            pending=("pending", "sum"),
             flagged=("flagged", "sum"),
         )
         .reset_index()
         if not scores.empty
-        else pd.DataFrame(columns=["assignment", "submitted", "students", "mean_share", "flagged"])
+        else pd.DataFrame(
+            columns=["assignment", "submitted", "students", "mean_share", "pending", "flagged"]
+        )
     )
     missing = scores[~scores["submitted"]][["assignment", "student"]]
+    waiting = pending_questions(questions)
+    pending_total = int(waiting["pending"].sum()) if len(waiting) else 0
+    graded_note = (
+        f"{pending_total} answer(s) still wait for manual grading: they are left out of every "
+        "share, mean and risk below until they are graded (see Pending manual grading)."
+        if pending_total
+        else "Every part is graded."
+    )
+    flags = variant_flags(course)
+    per_variant = variant_scores(scores)
+    submitted = scores[scores["submitted"]]
+    who = submitted[["assignment", "student", "variant", "share", "pending"]].sort_values(
+        ["assignment", "student"]
+    )
     sections = [
         (
             "Assignments",
-            "Submissions, mean score of those submitted, flagged for a look.",
+            "Submissions, mean share of the graded points of those submitted, answers pending "
+            "manual grading, flagged for a look. " + graded_note,
             _table_html(summary),
         ),
-        ("Score distribution", "", _figure(distribution_chart(scores))),
+        ("Score distribution", graded_note, _figure(distribution_chart(scores))),
         (
             "Questions",
-            "Hardest first (mean share of the points).",
+            "Hardest first (mean share of the points, graded answers only).",
             _figure(question_chart(questions)) + _table_html(hardest_questions(questions)),
+        ),
+        (
+            "Pending manual grading",
+            "Answers that wait for an instructor (the formgrader lists them).",
+            _table_html(waiting) if len(waiting) else "<p>Nothing is waiting.</p>",
+        ),
+        (
+            "Variants",
+            "Each student's own variant and share, and the mean share per variant (a variant "
+            "far below the others may be harder: preview it with course-admin variants).",
+            _table_html(who) + _table_html(per_variant),
+        ),
+        (
+            "Notebooks that ran another variant",
+            "Graded under the submitter's own variant and flagged; the fix is named.",
+            _table_html(flags) if len(flags) else "<p>None.</p>",
         ),
         (
             "Not handed in",
@@ -230,7 +392,8 @@ def write_report(course: Course, folder: str | Path | None = None) -> tuple[Path
         ),
         (
             "At risk",
-            f"Missed an assignment, or a mean score under {AT_RISK_BELOW:.0%}.",
+            f"Missed an assignment, or a mean share under {AT_RISK_BELOW:.0%} of the graded "
+            "points (parts pending manual grading are not counted).",
             _table_html(at_risk(scores)),
         ),
     ]
@@ -262,9 +425,12 @@ def _notebook(course: Course, sections, stamp: str):
 
     code = {
         "Assignments": "scores = report.class_scores(course)\n"
-        "scores.groupby('assignment')[['submitted', 'share']].mean()",
+        "scores.groupby('assignment')[['submitted', 'share', 'pending']].mean()",
         "Score distribution": "report.distribution_chart(scores)",
         "Questions": "questions = report.question_scores(course)\nreport.question_chart(questions)",
+        "Pending manual grading": "report.pending_questions(questions)",
+        "Variants": "report.variant_scores(scores)",
+        "Notebooks that ran another variant": "report.variant_flags(course)",
         "Not handed in": "scores[~scores['submitted']][['assignment', 'student']]",
         "At risk": "report.at_risk(scores)",
     }

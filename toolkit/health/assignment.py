@@ -1,9 +1,9 @@
 """Visible checks and hints of the graded assignment ``reading-the-indicators``, part 4.
 
-Part 4 asks for the perception gaps of a health-check survey and the dimension with the
-largest gap. The checks look only at the form of each answer; the instructor's grading
-decides whether it is right, so each report ends with "these checks passed; your
-instructor's grading may check more".
+Part 4 asks for the perception gaps of a health-check survey (the student's own) and the
+dimension with the largest gap. The checks look only at the form of each answer; the
+instructor's grading decides whether it is right, so each report ends with "these checks
+passed; your instructor's grading may check more".
 
 Examples
 --------
@@ -20,23 +20,51 @@ import pandas as pd
 from toolkit.health.model import DIMENSIONS
 from toolkit.selfstudy.checks import Check, Hints, Report, is_blank
 
-__all__ = ["check_gaps", "check_largest_gap", "hint_gaps"]
+__all__ = ["check_gaps", "check_largest_gap", "gap_values", "hint_gaps"]
+
+
+def gap_values(gaps) -> pd.Series | None:
+    """The gap of each dimension in an answer, or None when it holds none.
+
+    The answer may be the table of :func:`~toolkit.health.model.perception_gaps` (its
+    ``gap`` column), a Series, or a dictionary ``{dimension: gap}`` typed by hand. Signs do
+    not matter (a gap is a distance).
+
+    Examples
+    --------
+    >>> gap_values({"trust": -0.5, "governance": 0.25}).to_dict()
+    {'trust': 0.5, 'governance': 0.25}
+    >>> gap_values("trust") is None
+    True
+    """
+    if isinstance(gaps, pd.DataFrame):
+        if "gap" not in gaps.columns:
+            return None
+        gaps = gaps["gap"]
+    if isinstance(gaps, dict):
+        gaps = pd.Series(gaps, dtype=object)
+    if not isinstance(gaps, pd.Series):
+        return None
+    try:
+        values = pd.to_numeric(gaps, errors="raise").astype(float).abs()
+    except (TypeError, ValueError):
+        return None
+    values.index = [str(i).strip().lower().replace(" ", "_") for i in values.index]
+    return values
 
 
 def check_gaps(gaps) -> Report:
-    """Part 4a: a table of perception gaps, one row per dimension, with a ``gap`` column."""
-    is_frame = isinstance(gaps, pd.DataFrame)
-    has_gap = is_frame and "gap" in gaps.columns
-    dims = is_frame and set(map(str, gaps.index)) == set(DIMENSIONS)
+    """Part 4a: each dimension's perception gap (the table of ``perception_gaps``)."""
+    values = gap_values(gaps)
     checks = [
         Check(
-            "The answer is a table (use perception_gaps)",
-            is_frame,
+            "The answer holds gaps (use perception_gaps)",
+            values is not None,
             "Write it like gaps = perception_gaps(survey).",
         ),
         Check(
-            "It has one row per dimension and a 'gap' column",
-            bool(has_gap and dims),
+            "It has one gap per dimension",
+            values is not None and set(values.index) == set(DIMENSIONS),
             "Compute it from the survey of the alliance and quarter asked for.",
         ),
     ]

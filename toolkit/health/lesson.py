@@ -47,7 +47,8 @@ hint_largest_gap = Hints(
         "Choose Bluepeak and quarter 8 in the health check widget above.",
         "The dumbbell chart draws one line per dimension; the longest line is the largest gap. "
         "In code: perception_gaps(survey)['gap'].idxmax().",
-        "Worked example: for Delta in quarter 8 the longest line is the one the widget names "
-        "under 'Largest perception gap'. Do the same for Bluepeak.",
+        "Worked example on Delta's survey of quarter 8, earlier in this notebook: "
+        "gaps.sort_values('gap', ascending=False) puts the largest gap in the top row, and "
+        "its line is the longest in the chart. Do the same with Bluepeak's quarter 8.",
     ],
 )

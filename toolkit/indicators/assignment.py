@@ -1,16 +1,18 @@
 """Visible checks and hints of the graded assignment ``reading-the-indicators`` (parts 1-3).
 
-These checks look only at the *form* of each answer (is it filled in, a whole number, a
-known alliance?). Whether it is right is decided by the instructor's grading, so each report
-ends with "these checks passed; your instructor's grading may check more". The hints go from
-a nudge to a worked example on *other* alliances and metrics, so none gives an answer away.
-Part 4 (perception gaps) is in :mod:`toolkit.health.assignment`.
+Every student works on a portfolio of their own (:func:`my_case`, a variant of
+:mod:`toolkit.indicators.variants`). These checks look only at the *form* of each answer (is
+it filled in, a whole number, an alliance of the portfolio?). Whether it is right is decided
+by the instructor's grading, so each report ends with "these checks passed; your instructor's
+grading may check more". The hints go from a nudge to a worked example on *other* alliances
+and metrics, so none gives an answer away. Part 4 (perception gaps) is in
+:mod:`toolkit.health.assignment`.
 
 Examples
 --------
 >>> print(check_lag(...))
 2 of 3 checks passed.
-  ✘ You replaced the answer line with a number — Write it like granite_lag = 4.
+  ✘ You replaced the answer line with a number — Write it like lag_months = 4.
   ✔ The answer is a whole number of months from 0 to 12
   ✔ Revenue does not follow at once
 """
@@ -33,9 +35,21 @@ __all__ = [
     "hint_classify",
     "hint_falling",
     "hint_lag",
+    "my_case",
 ]
 
-# the metrics part 1 asks to classify, and the file the sorter saves them in
+
+def my_case():
+    """The student's own portfolio (their variant; the practice one when no id is known)."""
+    from toolkit.indicators.variants import ASSIGNMENT, case_for
+    from toolkit.variants import mine
+
+    assigned = mine(ASSIGNMENT)
+    return case_for(assigned.number, assigned)
+
+
+# the metrics part 1 asked to classify before every student had a variant (kept for the
+# notebooks released then), and the file the sorter saves them in
 ASSIGNMENT_METRICS = (
     "joint_account_plans",
     "win_rate",
@@ -49,10 +63,10 @@ ASSIGNMENT_METRICS = (
 SORTING_FILE = "my-indicator-sorting.json"
 
 
-def check_classify(path: str | Path = SORTING_FILE) -> Report:
-    """Part 1: every assigned metric sorted in the widget (read from its answer file)."""
+def check_classify(path: str | Path = SORTING_FILE, metrics=ASSIGNMENT_METRICS) -> Report:
+    """Part 1: every metric to sort is sorted in the widget (read from its answer file)."""
     answers = load_answers(path)
-    missing = [m for m in ASSIGNMENT_METRICS if m not in answers]
+    missing = [m for m in metrics if m not in answers]
     checks = [
         Check(
             f"Your sorting is saved in {Path(path).name}",
@@ -60,7 +74,7 @@ def check_classify(path: str | Path = SORTING_FILE) -> Report:
             "Run the sorter cell and click Leading or Lagging for each metric.",
         ),
         Check(
-            f"All {len(ASSIGNMENT_METRICS)} metrics are sorted",
+            f"All {len(metrics)} metrics are sorted",
             not missing,
             f"{len(missing)} still to sort.",
         ),
@@ -76,7 +90,7 @@ def check_lag(value) -> Report:
         Check(
             "You replaced the answer line with a number",
             not is_blank(value),
-            "Write it like granite_lag = 4.",
+            "Write it like lag_months = 4.",
         ),
         Check(
             "The answer is a whole number of months from 0 to 12",
@@ -94,9 +108,12 @@ def check_lag(value) -> Report:
     return Report("reading.lag", checks, hidden_tests=True)
 
 
-def check_falling(names) -> Report:
-    """Part 3: a list of alliance names from the course data (at least one, not all)."""
-    known = {n.lower(): n for n in data.alliance_names()}
+def check_falling(names, alliances=None) -> Report:
+    """Part 3: a list of alliance names of the portfolio (at least one, not all).
+
+    ``alliances`` are the names to choose from (default: the course data's alliances).
+    """
+    known = {n.lower(): n for n in (alliances or data.alliance_names())}
     is_list = isinstance(names, list | tuple | set) and all(isinstance(n, str) for n in names)
     unknown = [n for n in names if n.strip().lower() not in known] if is_list else []
     checks = [
@@ -106,11 +123,11 @@ def check_falling(names) -> Report:
             'Write it like falling = ["Pixel", "Summit"].',
         ),
         Check(
-            "Every name is an alliance of the course data",
+            "Every name is an alliance of your portfolio",
             is_list and not unknown,
             f"Unknown: {', '.join(unknown)}. The alliances: {', '.join(known.values())}."
             if unknown
-            else "Use the names in data.alliance_names().",
+            else "Use the names of your portfolio.",
         ),
         Check(
             "You named at least one alliance, and not all of them",
@@ -141,8 +158,8 @@ hint_lag = Hints(
         "Revenue follows the joint work by some months: compare the two series shifted by "
         "0, 1, 2, … 12 months and see where they line up best.",
         "`best_lag(leading, lagging)` does the shifting for you (quarter rhythm taken out, "
-        "changes compared) and says how sure it is; `data.series(alliance, metric)` gives "
-        "each series. Use Granite's two series.",
+        "changes compared) and says how sure it is; `case.series(alliance, metric)` gives each "
+        "series of your portfolio. Use the two series of the alliance the question names.",
         "Worked example: for Summit, best_lag(data.series('Summit', 'deal_registrations'), "
         "data.series('Summit', 'sourced_revenue')).lag is Summit's lag in months; "
         "lag_correlations(...) shows the whole table, with the strongest row at that lag.",

@@ -29,12 +29,14 @@ def indicator_trends(
         "sourced_revenue",
     ),
     *,
+    panel: pd.DataFrame | None = None,
     recent: int = 6,
     before: int = 12,
 ) -> pd.DataFrame:
     """How each alliance's metrics moved lately: the last months against the year before.
 
-    For every alliance of the course data and every metric, the average of the last
+    For every alliance of the course data (or of ``panel``, a table with the columns
+    ``alliance``, ``month`` and the metrics) and every metric, the average of the last
     ``recent`` months compared with the average of the ``before`` months just before them,
     as a percentage change (-50 means "half of what it was"). Read the leading metrics to
     see where the lagging ones are heading.
@@ -47,9 +49,11 @@ def indicator_trends(
     >>> bool(trends.loc["Northwind", "deal_registrations"] > -25)
     True
     """
-    from toolkit import data
+    if panel is None:
+        from toolkit import data
 
-    table = data.panel()
+        panel = data.panel()
+    table = panel
     rows = {}
     for alliance, one in table.groupby("alliance", sort=False):
         one = one.sort_values("month")

@@ -38,9 +38,13 @@ hint_first_revenue_month = Hints(
     _EXERCISE,
     [
         "Look at the chart for a sales cycle of 6 months: which is the first bar above zero?",
-        "Joint work starts in month 1; a deal takes one full sales cycle to close after that.",
-        "Worked example for a 3-month cycle: work starts in month 1, months 1, 2 and 3 are the "
-        "cycle, so the first revenue is in month 1 + 3 = 4. Now do the same for 6 months.",
+        "The chart starts in month 1, when the joint work starts. The bars stay at zero while "
+        "the first leads come in and the first deals go through their sales cycle: count along "
+        "the axis to the first bar above zero.",
+        "Worked example of reading a bar chart, on another question: in a chart of a "
+        "partner's trained sellers by month whose bars are zero in months 1 to 3 and rise "
+        "from month 4, the first month with trained sellers is 4. It is the month under the "
+        "first bar above zero, not a number on the slider. Read your chart the same way.",
     ],
 )
 
@@ -96,8 +100,10 @@ hint_first_revenue = Hints(
     [
         "Set the sales cycle slider to 9 and read the sentence under the sliders.",
         "Joint work starts in month 1; the first leads arrive a month later; each deal then "
-        "takes one full sales cycle to close.",
-        "Worked example for a 4-month cycle: work in month 1, first registrations in month 2, "
-        "those deals close 4 months later, in month 2 + 4 = 6. Do the same for 9 months.",
+        "takes one full sales cycle to close. The simulator does this counting for you.",
+        "Worked example with another question: to find the revenue of the first year with a "
+        "3-month sales cycle, set the slider to 3 and read 'First year' in the sentence under "
+        "the sliders. The first revenue month of a 9-month cycle is in the same sentence, "
+        "once the slider is at 9.",
     ],
 )

@@ -10,20 +10,25 @@ A deliberately simple, deterministic model of the chain the course teaches:
 - **Enablement** (trained sellers, account plans) follows effort slowly: each month it
   closes ``1 / ramp_months`` of the distance to the current effort, and wears away the same
   way when effort stops.
-- One month later enablement produces **leads**; a share is qualified and **registered**, a
-  share of those becomes **opportunities** (the pipeline).
+- :data:`LEAD_MONTHS` (one) month later enablement produces **leads**; a share is qualified
+  and **registered**, a share of those becomes **opportunities** (the pipeline).
 - Each opportunity closes one **sales cycle** after it was registered and is **won** with the
   win rate; a won deal is booked as **revenue** in the month it closes.
 
-So the first revenue can never come earlier than one sales cycle (plus a month of lead
-generation) after the first effort, whatever the executive hopes. Every number is a *typical*
-practitioner figure, not a forecast.
+So the first revenue comes, at the earliest, in the month :func:`first_revenue_rule` gives:
+the month the work starts, plus the month it takes to produce the first leads, plus one sales
+cycle, whatever the executive hopes. This one rule is used everywhere in the course: the
+start notebook's chart, the simulator, the exercises' checks and the model reply of the
+``reading-the-indicators`` assignment. Every number is a *typical* practitioner figure, not a
+forecast.
 
 Examples
 --------
->>> run = simulate(effort=1.0, months=24, sales_cycle=6)
->>> first_revenue_month(run)
+>>> first_revenue_rule(6)
 8
+>>> run = simulate(effort=1.0, months=24, sales_cycle=6)
+>>> first_revenue_month(run) == first_revenue_rule(6)
+True
 >>> int(run.loc[24, "wins"] * 10)   # 100 leads x 40 % x 67 % x 30 % = 8.04 wins a month
 80
 >>> plugged = simulate(effort=1.0, months=24, sales_cycle=6, plug_month=6)
@@ -40,9 +45,11 @@ import numpy as np
 import pandas as pd
 
 __all__ = [
+    "LEAD_MONTHS",
     "SCENARIOS",
     "Scenario",
     "first_revenue_month",
+    "first_revenue_rule",
     "first_revenue_table",
     "simulate",
     "simulate_scenario",
@@ -60,6 +67,25 @@ COLUMNS = [
     "revenue",
     "cumulative_revenue",
 ]
+
+
+#: months from the first joint work to the first leads and deal registrations
+LEAD_MONTHS = 1
+
+
+def first_revenue_rule(sales_cycle: int, start_month: int = 1) -> int:
+    """The month of the first revenue: the course's one rule, stated once.
+
+    Joint work starts in ``start_month``; the first leads, and the deal registrations that
+    come from them, follow :data:`LEAD_MONTHS` later; a registered deal closes one sales cycle
+    after its registration, and revenue is booked in the month it closes.
+
+    Examples
+    --------
+    >>> first_revenue_rule(3), first_revenue_rule(9), first_revenue_rule(6, start_month=4)
+    (5, 11, 11)
+    """
+    return int(start_month) + LEAD_MONTHS + int(sales_cycle)
 
 
 def _plan(effort, months: int | None) -> np.ndarray:
@@ -167,7 +193,7 @@ def simulate(
         level += (plan[i] - level) / ramp_months
         enablement[i] = level
     leads = np.zeros(n)
-    leads[1:] = lead_rate * enablement[:-1]
+    leads[LEAD_MONTHS:] = lead_rate * enablement[: n - LEAD_MONTHS]
     registrations = leads * qualify_rate
     opportunities = registrations * accept_rate
     value = opportunities * deal_size
@@ -244,10 +270,12 @@ HORIZON = 18
 def first_revenue_table(sales_cycle_months: int, months: int = HORIZON) -> pd.DataFrame:
     """Monthly revenue (k$) when joint work starts in month 1 and deals take ``sales_cycle_months``.
 
+    Revenue starts in the month of :func:`first_revenue_rule` and grows steadily.
+
     Parameters
     ----------
     sales_cycle_months : int
-        Months from the first joint work to the first closed deal (1 to 12).
+        Months from a deal's registration to its close (1 to 12).
     months : int, optional
         How many months to show.
 
@@ -256,7 +284,7 @@ def first_revenue_table(sales_cycle_months: int, months: int = HORIZON) -> pd.Da
     pandas.DataFrame
         Columns ``month`` and ``revenue``.
     """
-    first = 1 + int(sales_cycle_months)
+    first = first_revenue_rule(sales_cycle_months)
     revenue = [0 if m < first else 20 * (m - first + 1) for m in range(1, months + 1)]
     return pd.DataFrame({"month": range(1, months + 1), "revenue": revenue})
 
