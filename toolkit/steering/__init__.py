@@ -61,9 +61,11 @@ from toolkit.steering.plan import Funnel, Goal, earliest_revenue_month, plan_bac
 from toolkit.steering.portfolio import (
     IMPORTANCE,
     STAGES,
+    importance_table,
     lifecycle_stage,
     portfolio,
     portfolio_call,
+    stages_table,
     strategic_importance,
 )
 
@@ -105,6 +107,7 @@ __all__ = [
     "discussion_plan",
     "earliest_revenue_month",
     "escalation_chart",
+    "importance_table",
     "lifecycle_stage",
     "must_discuss",
     "outcome",
@@ -120,6 +123,7 @@ __all__ = [
     "read_leading_first",
     "route",
     "route_agenda",
+    "stages_table",
     "status_on_day",
     "strategic_importance",
     "trend_chart",

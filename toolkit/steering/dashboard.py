@@ -232,7 +232,8 @@ def dashboard_items(board: Dashboard) -> list[DashboardItem]:
                     None if change is None or pd.isna(change) else float(change),
                 )
             )
-    for dimension, rows in board.gaps.groupby("dimension", sort=False):
+    gaps = board.gaps if not board.gaps.empty else pd.DataFrame(columns=["dimension"])
+    for dimension, rows in gaps.groupby("dimension", sort=False):
         widest = rows.loc[rows["gap"].astype(float).idxmax()] if rows["gap"].notna().any() else None
         scores = pd.concat(
             [

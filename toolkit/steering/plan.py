@@ -213,13 +213,17 @@ def plan_backwards(goal: Goal, funnel: Funnel) -> pd.DataFrame:
     return table
 
 
-def plan_shortfalls(targets: dict, goal: Goal, funnel: Funnel) -> list[str]:
+def plan_shortfalls(
+    targets: dict, goal: Goal, funnel: Funnel, *, most: float | None = None
+) -> list[str]:
     """What a proposed plan lacks to reach the goal (an empty list: it is consistent).
 
     A plan is consistent when each leading target is at least what the funnel needs (a
     target rounded down by less than one counts as met) and is reached by its month; a more
-    ambitious target is consistent too. ``targets`` maps a step of :func:`plan_backwards`
-    (``deal_registrations``, ``partner_leads``, ...) to ``{"target": ..., "by_month": ...}``.
+    ambitious target is consistent too, up to ``most`` times what is needed when ``most`` is
+    given (beyond it, the plan is one for a bigger goal). ``targets`` maps a step of
+    :func:`plan_backwards` (``deal_registrations``, ``partner_leads``, ...) to
+    ``{"target": ..., "by_month": ...}``.
 
     Examples
     --------
@@ -228,8 +232,10 @@ def plan_shortfalls(targets: dict, goal: Goal, funnel: Funnel) -> list[str]:
     []
     >>> plan_shortfalls({"deal_registrations": {"target": 40, "by_month": 20}}, goal, funnel)
     ... # doctest: +NORMALIZE_WHITESPACE
-    ['Deal registrations: 40 a month is too few; the funnel needs about 50.',
-     'Deal registrations: month 20 is too late; they must run by month 18.']
+    ['Deal registrations: 40 a month is too few to reach the goal; work back from the revenue
+      through each funnel rate.',
+     'Deal registrations: month 20 is too late for the goal; count back from the goal month by
+      the time each step takes.']
     """
     plan = plan_backwards(goal, funnel)
     problems = []
@@ -245,13 +251,19 @@ def plan_shortfalls(targets: dict, goal: Goal, funnel: Funnel) -> list[str]:
                 problems.append(f"{label}: the target must be a number, got {value!r}.")
             elif value < row["needed"] - 1 + 1e-9:
                 problems.append(
-                    f"{label}: {value:g} a month is too few; the funnel needs about "
-                    f"{int(row['target'])}."
+                    f"{label}: {value:g} a month is too few to reach the goal; work back from "
+                    "the revenue through each funnel rate."
+                )
+            elif most is not None and value > most * row["needed"]:
+                problems.append(
+                    f"{label}: {value:g} a month is far more than the goal needs; that plan "
+                    "is for a bigger goal."
                 )
         if isinstance(month, bool) or not isinstance(month, int):
             problems.append(f"{label}: the month must be a whole number, got {month!r}.")
         elif month > row["by_month"]:
             problems.append(
-                f"{label}: month {month} is too late; they must run by month {row['by_month']}."
+                f"{label}: month {month} is too late for the goal; count back from the goal "
+                "month by the time each step takes."
             )
     return problems

@@ -47,10 +47,12 @@ __all__ = [
     "STAGES",
     "Importance",
     "StageGuide",
+    "importance_table",
     "latest_health",
     "lifecycle_stage",
     "portfolio",
     "portfolio_call",
+    "stages_table",
     "strategic_importance",
 ]
 
@@ -146,6 +148,42 @@ IMPORTANCE: dict[str, Importance] = {
     "Delta": Importance(3, 2, "logistics is a niche we serve through partners only"),
     "Summit": Importance(2, 3, "marketing technology is adjacent to our offer"),
 }
+
+
+def stages_table() -> pd.DataFrame:
+    """The lifecycle stages as a table: governance, metrics and cadence at each stage.
+
+    Examples
+    --------
+    >>> stages_table().index.tolist()
+    ['Launch', 'Growth', 'Maturity', 'Renewal or exit']
+    """
+    rows = [
+        {"stage": g.label, "governance": g.governance, "metrics": g.metrics, "cadence": g.cadence}
+        for g in STAGES.values()
+    ]
+    return pd.DataFrame(rows).set_index("stage")
+
+
+def importance_table() -> pd.DataFrame:
+    """The course's strategic-importance ratings, with both criteria and the reason.
+
+    Examples
+    --------
+    >>> importance_table().loc["Pixel", ["fit", "market", "importance"]].tolist()
+    [2.0, 2.0, 2.0]
+    """
+    rows = [
+        {
+            "alliance": name,
+            "fit": value.fit,
+            "market": value.market,
+            "importance": value.score,
+            "reason": value.reason,
+        }
+        for name, value in IMPORTANCE.items()
+    ]
+    return pd.DataFrame(rows).set_index("alliance")
 
 
 def strategic_importance(alliance: str, importance: dict | None = None) -> float:

@@ -2,9 +2,9 @@
 
 The map starts from the course's importance ratings
 (:data:`~toolkit.steering.portfolio.IMPORTANCE`) and each alliance's latest health check; a
-slider per alliance lets you rate its importance your own way, and the map, the stages and the calls (invest, fix, maintain, exit)
-follow. Your ratings are saved beside the notebook (``my-portfolio.json``); the button puts the
-course's ratings back.
+slider per alliance lets you rate its importance your own way, and the map and the calls
+(invest, fix, maintain, exit) follow. Your ratings are saved beside the notebook
+(``my-portfolio.json``); the button puts the course's ratings back.
 
 Examples
 --------
