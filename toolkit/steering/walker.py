@@ -114,7 +114,7 @@ class EscalationWalk(CourseWidget):
         self.reset_button.on_click(lambda _b: self.reset())
         self.review_line = w.HTML()
         self._fill_controls()
-        self.when_changed([self.issue], lambda _c: self.update())
+        self.when_changed([self.issue], lambda _c: self._new_issue())
         self.when_changed([self.body], lambda _c: self._fill_controls())
         self.when_changed([self.limit, self.target, self.cadence], lambda _c: self._edit_body())
         self.when_changed([self.owner], lambda _c: self._move_decision())
@@ -159,6 +159,12 @@ class EscalationWalk(CourseWidget):
             self.owner.description = f"Owner of {decision.replace('_', ' ')}"
             self.owner.options = [("nobody", NOBODY), *bodies]
             self.owner.value = owners[0] if owners else NOBODY
+
+    def _new_issue(self) -> None:
+        """Show the new issue's walk, with its starting body picked for editing."""
+        with self.quiet():
+            self.body.value = self._first_on_path()
+        self.update()
 
     def _first_on_path(self) -> str:
         start = issue_named(self.issue.value).start
