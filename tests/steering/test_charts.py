@@ -108,10 +108,18 @@ def test_plan_chart_places_each_target_at_its_month(charts):
 def test_portfolio_chart_has_one_dot_per_alliance_in_its_calls_colour(charts):
     """Is every alliance a dot coloured by its call, and does the description list the calls?"""
     spec = charts["portfolio"].to_dict()
-    (dots,) = [t for t in rows(spec) if "alliance" in t]
+    (layer,) = [layer for layer in spec["layer"] if layer["mark"]["type"] == "circle"]
+    dots = pd.DataFrame(spec["datasets"][layer["data"]["name"]])
     table = portfolio()
     assert sorted(dots["alliance"]) == sorted(table.index)
     assert dict(zip(dots["alliance"], dots["call"], strict=True)) == table["call"].to_dict()
+    assert layer["encoding"]["color"]["scale"]["range"] == list(CALL_COLOURS.values())
     for call in CALL_COLOURS:
         if call in set(table["call"]):
             assert call in spec["description"]
+    labels = pd.concat(
+        pd.DataFrame(spec["datasets"][layer["data"]["name"]])
+        for layer in spec["layer"]
+        if layer["mark"]["type"] == "text" and "alliance" in str(layer["encoding"])
+    )
+    assert sorted(labels["alliance"]) == sorted(table.index)  # every dot labelled once

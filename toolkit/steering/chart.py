@@ -309,21 +309,33 @@ def plan_chart(plan: pd.DataFrame) -> alt.LayerChart:
 
 
 def _label_offsets(data: pd.DataFrame) -> pd.DataFrame:
-    """Where to write each label (``label_y``): moved up or down a little where dots are close."""
+    """Where to write each label, so that labels of nearby dots do not overlap.
+
+    ``side`` is ``left`` when another dot sits close to the right; ``label_y`` moves a label up
+    or down a little where two dots nearly coincide.
+    """
     data = data.sort_values(["importance", "health"]).copy()
-    offsets = []
-    previous = None
-    step = 0
-    for _, row in data.iterrows():
-        near = (
-            previous is not None
-            and row["importance"] == previous["importance"]
-            and row["health"] - previous["health"] < 0.45
+    sides, heights = [], []
+    rows = list(data.itertuples())
+    for i, row in enumerate(rows):
+        after = rows[i + 1] if i + 1 < len(rows) else None
+        before = rows[i - 1] if i else None
+        close_after = (
+            after is not None
+            and after.importance == row.importance
+            and after.health - row.health < 0.5
         )
-        step = step + 1 if near else 0
-        offsets.append([0, 0.18, -0.18, 0.36, -0.36][step % 5])
-        previous = row
-    data["label_y"] = data["importance"] + offsets
+        same_before = (
+            before is not None
+            and before.importance == row.importance
+            and row.health - before.health < 0.1
+        )
+        sides.append("left" if close_after and after.health - row.health >= 0.1 else "right")
+        heights.append(row.importance + (0.18 if same_before else 0.0))
+        if same_before:  # move the first of the pair down, this one up
+            heights[-2] = before.importance - 0.18
+    data["side"] = sides
+    data["label_y"] = heights
     return data.sort_index()
 
 
@@ -346,15 +358,18 @@ def portfolio_chart(table: pd.DataFrame, *, important: float, healthy: float) ->
             tooltip=["alliance", "importance", "health", "stage", "call"],
         )
     )
-    labels = (
-        alt.Chart(data)
-        .mark_text(align="left", dx=9, fontSize=11)
+    labels = [
+        alt.Chart(data[data["side"] == side])
+        .mark_text(
+            align="right" if side == "left" else "left", dx=-9 if side == "left" else 9, fontSize=11
+        )
         .encode(
             x=alt.X("health:Q", scale=scale_x),
             y=alt.Y("label_y:Q", scale=scale_y),
             text="alliance:N",
         )
-    )
+        for side in ("left", "right")
+    ]
     lines = pd.DataFrame({"health": [healthy], "importance": [important]})
     vertical = (
         alt.Chart(lines)
@@ -396,7 +411,9 @@ def portfolio_chart(table: pd.DataFrame, *, important: float, healthy: float) ->
         if c in counts
     )
     return describe(
-        alt.layer(vertical, horizontal, *quadrants, dots, labels).properties(width=400, height=300),
+        alt.layer(vertical, horizontal, *quadrants, dots, *labels).properties(
+            width=400, height=300
+        ),
         title="The alliance portfolio: importance against health",
         description=(
             f"A map of {len(data)} alliances, health across and strategic importance up, split "

@@ -21,13 +21,15 @@ ValueError: a slider needs a description saying what it sets (its label, read by
 from __future__ import annotations
 
 import html
+import re
 
 import ipywidgets as w
 import pandas as pd
 
 __all__ = ["slider", "table"]
 
-_STYLE = {"description_width": "initial"}
+_STYLE = {"description_width": "280px"}
+_LAYOUT = {"width": "560px"}
 
 
 def slider(
@@ -60,7 +62,13 @@ def slider(
     whole = all(isinstance(v, int) and not isinstance(v, bool) for v in (value, min, max, step))
     if whole:
         return w.IntSlider(
-            value=value, min=min, max=max, step=step, description=label, style=_STYLE
+            value=value,
+            min=min,
+            max=max,
+            step=step,
+            description=label,
+            style=_STYLE,
+            layout=w.Layout(**_LAYOUT),
         )
     return w.FloatSlider(
         value=value,
@@ -69,20 +77,27 @@ def slider(
         step=step,
         description=label,
         style=_STYLE,
+        layout=w.Layout(**_LAYOUT),
         readout_format=".0%" if percent else ".1f",
     )
 
 
-def table(frame: pd.DataFrame, *, caption: str = "") -> str:
+def table(frame: pd.DataFrame, *, caption: str = "", index: bool = True) -> str:
     """A table as HTML, with a caption naming it for screen readers.
 
     Examples
     --------
     >>> print(table(pd.DataFrame({"a": [1]}), caption="One row"))  # doctest: +ELLIPSIS
-    <table ...><caption>One row</caption>...
+    <table ...><caption ...>One row</caption>...
     """
-    body = frame.to_html(border=0, classes="steering", escape=True)
+    body = frame.to_html(border=0, classes="steering", escape=True, index=index)
+    body = body.replace("<td>", '<td style="padding:2px 10px;text-align:left">')
+    body = re.sub(r"<th( [^>]*)?>", r'<th\1 style="padding:2px 10px;text-align:left">', body)
     if caption:
         head, sep, rest = body.partition(">")
-        body = f"{head}{sep}<caption>{html.escape(caption)}</caption>{rest}"
+        body = (
+            f'{head} style="border-collapse:collapse"{sep}'
+            f'<caption style="text-align:left;font-weight:bold">{html.escape(caption)}</caption>'
+            f"{rest}"
+        )
     return body

@@ -156,7 +156,8 @@ class BusinessPlanner(CourseWidget):
         )
         shown["target"] = shown["target"].astype(object).where(shown["target"].notna(), "")
         self.targets.value = table(
-            shown.reset_index(drop=True),
+            shown,
+            index=False,
             caption=f"Plan for {self.goal.revenue:,.0f} k$ a month by month {self.goal.month}",
         )
         if self.chart:

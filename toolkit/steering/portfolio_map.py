@@ -85,7 +85,9 @@ class PortfolioMap(CourseWidget):
             for name in names
         }
         self.when_changed(self.sliders.values(), lambda _c: self.update())
-        self.reset_button = w.Button(description="Put the course's ratings back")
+        self.reset_button = w.Button(
+            description="Put the course's ratings back", layout=w.Layout(width="auto")
+        )
         self.reset_button.on_click(lambda _b: self.reset())
         self.picture = chart_widget()
         self.calls = w.HTML()
@@ -97,7 +99,7 @@ class PortfolioMap(CourseWidget):
             ),
             w.GridBox(
                 list(self.sliders.values()),
-                layout=w.Layout(grid_template_columns="repeat(2, minmax(260px, 1fr))"),
+                layout=w.Layout(grid_template_columns="repeat(auto-fill, minmax(560px, 1fr))"),
             ),
             self.reset_button,
             self.message,

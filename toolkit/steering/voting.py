@@ -117,6 +117,7 @@ class DecisionRules(CourseWidget):
             if lead in partners
             else (LEAD_PARTNER if LEAD_PARTNER in partners else partners[0]),
             description="Lead partner",
+            style={"description_width": "initial"},
         )
         self.chance = slider(
             saved.get("chance", 0.8),
@@ -126,7 +127,9 @@ class DecisionRules(CourseWidget):
             description="Chance that one partner backs a proposal",
             percent=True,
         )
-        self.reset_button = w.Button(description="Put the votes back as they were")
+        self.reset_button = w.Button(
+            description="Put the votes back as they were", layout=w.Layout(width="auto")
+        )
         self.reset_button.on_click(lambda _b: self.reset())
         self.summary = w.HTML()
         self.outcomes_picture = chart_widget()

@@ -95,22 +95,25 @@ class EscalationWalk(CourseWidget):
             layout=w.Layout(width="auto"),
         )
         self.day = slider(0, min=0, max=60, description="Day since the issue was raised")
-        self.play = w.Play(value=0, min=0, max=60, step=1, interval=150, description="Play")
+        self.play = w.Play(value=0, min=0, max=60, step=1, interval=400, description="Play")
         w.jslink((self.play, "value"), (self.day, "value"))
         self.where = w.HTML()
         self.verdict = w.HTML()
         self.picture = chart_widget()
         style = {"description_width": "initial"}
-        self.body = w.Dropdown(description="Change the body", style=style)
+        wide = w.Layout(width="360px")
+        self.body = w.Dropdown(description="Change the body", style=style, layout=wide)
         self.limit = w.Text(
             description="Time limit in days (blank: none)", continuous_update=False, style=style
         )
-        self.target = w.Dropdown(description="Escalates to", style=style)
+        self.target = w.Dropdown(description="Escalates to", style=style, layout=wide)
         self.cadence = w.Text(
             description="Meets every (days)", continuous_update=False, style=style
         )
-        self.owner = w.Dropdown(description="Owner of the decision", style=style)
-        self.reset_button = w.Button(description="Start again from the original design")
+        self.owner = w.Dropdown(description="Owner of the decision", style=style, layout=wide)
+        self.reset_button = w.Button(
+            description="Start again from the original design", layout=w.Layout(width="auto")
+        )
         self.reset_button.on_click(lambda _b: self.reset())
         self.review_line = w.HTML()
         self._fill_controls()
