@@ -36,6 +36,7 @@ __all__ = [
     "CONSTELLATION_PARTNERS",
     "AgendaItem",
     "agenda_item",
+    "by_id",
     "constellation_design",
     "owners_of",
     "route",
@@ -94,13 +95,26 @@ AGENDA: tuple[AgendaItem, ...] = (
 )
 
 
+def by_id(items, key: str, what: str):
+    """The item of ``items`` whose ``id`` is ``key``; a ``ValueError`` lists the ids.
+
+    Examples
+    --------
+    >>> by_id(AGENDA, "pricing", "agenda item")
+    Traceback (most recent call last):
+    ...
+    ValueError: no agenda item 'pricing'; the agenda items are: second-bid-team, ...
+    """
+    for item in items:
+        if item.id == key:
+            return item
+    msg = f"no {what} {key!r}; the {what}s are: {', '.join(i.id for i in items)}"
+    raise ValueError(msg)
+
+
 def agenda_item(item_id: str) -> AgendaItem:
     """The item of :data:`AGENDA` with this id (a ``ValueError`` lists the ids)."""
-    for item in AGENDA:
-        if item.id == item_id:
-            return item
-    msg = f"no agenda item {item_id!r}; the items are: {', '.join(i.id for i in AGENDA)}"
-    raise ValueError(msg)
+    return by_id(AGENDA, item_id, "agenda item")
 
 
 def _m(name, partner, role, function=None):

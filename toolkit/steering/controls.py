@@ -60,26 +60,18 @@ def slider(
         raise ValueError(msg)
     label = f"{description} ({unit})" if unit else description
     whole = all(isinstance(v, int) and not isinstance(v, bool) for v in (value, min, max, step))
+    common = {
+        "value": value,
+        "min": min,
+        "max": max,
+        "step": step,
+        "description": label,
+        "style": _STYLE,
+        "layout": w.Layout(**_LAYOUT),
+    }
     if whole:
-        return w.IntSlider(
-            value=value,
-            min=min,
-            max=max,
-            step=step,
-            description=label,
-            style=_STYLE,
-            layout=w.Layout(**_LAYOUT),
-        )
-    return w.FloatSlider(
-        value=value,
-        min=min,
-        max=max,
-        step=step,
-        description=label,
-        style=_STYLE,
-        layout=w.Layout(**_LAYOUT),
-        readout_format=".0%" if percent else ".1f",
-    )
+        return w.IntSlider(**common)
+    return w.FloatSlider(**common, readout_format=".0%" if percent else ".1f")
 
 
 def table(frame: pd.DataFrame, *, caption: str = "", index: bool = True) -> str:

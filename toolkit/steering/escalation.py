@@ -32,6 +32,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from toolkit.governance.model import Design
+from toolkit.steering.agenda import by_id
 
 __all__ = [
     "CHIEF_EXECUTIVES",
@@ -89,11 +90,7 @@ ISSUES: tuple[Issue, ...] = (
 
 def issue_named(issue_id: str) -> Issue:
     """The issue of :data:`ISSUES` with this id (a ``ValueError`` lists the ids)."""
-    for issue in ISSUES:
-        if issue.id == issue_id:
-            return issue
-    msg = f"no issue {issue_id!r}; the issues are: {', '.join(i.id for i in ISSUES)}"
-    raise ValueError(msg)
+    return by_id(ISSUES, issue_id, "issue")
 
 
 @dataclass(frozen=True)
