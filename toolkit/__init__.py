@@ -6,7 +6,9 @@ Concepts (each with its model, chart, widget, lesson and assignment helpers side
 - :mod:`toolkit.magic_wand`: when revenue shows up after the joint work starts;
 - :mod:`toolkit.indicators`: leading and lagging indicators (catalogue, lags, trends);
 - :mod:`toolkit.scorecard`: the alliance balanced scorecard;
-- :mod:`toolkit.health`: the alliance health check and perception gaps.
+- :mod:`toolkit.health`: the alliance health check and perception gaps;
+- :mod:`toolkit.steering`: the steering committee at work (dashboard, agenda, escalation,
+  decision rules, business plan, portfolio).
 
 Shared homes: :mod:`toolkit.ui` (offline charts, messages, saving, the widget skeleton),
 :mod:`toolkit.selfstudy` (checks, hints, progress, outline), :mod:`toolkit.data` (loaders and
@@ -46,6 +48,7 @@ _LAZY = {
     "magic_wand": "toolkit.magic_wand",
     "scorecard": "toolkit.scorecard",
     "selfstudy": "toolkit.selfstudy",
+    "steering": "toolkit.steering",
     "ui": "toolkit.ui",
     "variants": "toolkit.variants",
 }

@@ -105,7 +105,7 @@ def test_every_public_package_is_in_the_lazy_map():
 
 
 @pytest.mark.parametrize(
-    "package", ["governance", "magic_wand", "indicators", "scorecard", "health"]
+    "package", ["governance", "magic_wand", "indicators", "scorecard", "health", "steering"]
 )
 def test_concept_packages_reexport_their_public_names(package):
     """Does each concept package give every name of its __all__ (widgets loaded on use)?"""

@@ -1,7 +1,8 @@
 """The alliance health check: a survey of both partners, its index and perception gaps.
 
-- :mod:`~toolkit.health.model`: dimensions, items, answers, the index and the gaps;
-- :mod:`~toolkit.health.chart`: the dumbbell chart of the gaps;
+- :mod:`~toolkit.health.model`: dimensions, items, answers, the index and the gaps (between
+  us and the partner, or between each pair of companies of a multi-partner alliance);
+- :mod:`~toolkit.health.chart`: the dumbbell chart of the gaps, and the bars of pairwise gaps;
 - :mod:`~toolkit.health.widget`: :class:`HealthCheck`, to load or enter a survey;
 - :mod:`~toolkit.health.lesson` and :mod:`~toolkit.health.assignment`: checks and hints.
 
@@ -13,7 +14,7 @@ Examples
 """
 
 from toolkit._lazy import lazy_names
-from toolkit.health.chart import gap_chart
+from toolkit.health.chart import gap_chart, pairwise_gap_chart
 from toolkit.health.model import (
     DIMENSIONS,
     ITEMS,
@@ -22,8 +23,10 @@ from toolkit.health.model import (
     dimension_scores,
     health_index,
     item_columns,
+    pairwise_gaps,
     perception_gaps,
     survey_from_answers,
+    widest_gap,
 )
 
 __all__ = [
@@ -36,8 +39,11 @@ __all__ = [
     "gap_chart",
     "health_index",
     "item_columns",
+    "pairwise_gap_chart",
+    "pairwise_gaps",
     "perception_gaps",
     "survey_from_answers",
+    "widest_gap",
 ]
 
 

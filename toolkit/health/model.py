@@ -5,6 +5,9 @@ dimensions such as trust and communication. The output is each side's average pe
 (:func:`dimension_scores`), the health index (:func:`health_index`) and the *perception gap*
 between the sides (:func:`perception_gaps`), the start of an action plan.
 
+An alliance of three or more companies has more than two sides: group the answers by the
+``company`` column and :func:`pairwise_gaps` gives the gap between each pair of them.
+
 Examples
 --------
 >>> answers = [{"side": "us", "trust": 5, "governance": 4},
@@ -14,10 +17,15 @@ Examples
 ['respondent', 'side', 'trust_1', 'governance_1']
 >>> perception_gaps(survey)["gap"].to_dict()
 {'trust': 2.0, 'governance': 1.0}
+>>> three = [{"side": "us", "trust": 5}, {"side": "partner", "trust": 2}]
+>>> pairs = pairwise_gaps(survey_from_answers(three).assign(side=["Acme", "Orbit"]))
+>>> pairs[["pair", "gap"]].values.tolist()
+[['Acme – Orbit', 3.0]]
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import numpy as np
@@ -31,8 +39,10 @@ __all__ = [
     "dimension_scores",
     "health_index",
     "item_columns",
+    "pairwise_gaps",
     "perception_gaps",
     "survey_from_answers",
+    "widest_gap",
 ]
 
 DIMENSIONS = (
@@ -110,12 +120,16 @@ def item_columns(survey: pd.DataFrame) -> list[str]:
     return [c for c in survey.columns if re.fullmatch(r"[a-z][a-z_]*_\d+", str(c))]
 
 
-def _check_survey(survey) -> list[str]:
+def _check_survey(survey, by: str = "side") -> list[str]:
     if not isinstance(survey, pd.DataFrame):
         msg = f"the survey must be a table (pandas DataFrame), got {type(survey).__name__}"
         raise ValueError(msg)
-    if "side" not in survey.columns:
-        msg = "the survey has no 'side' column; each answer needs side 'us' or 'partner'"
+    if by not in survey.columns:
+        if by == "side":
+            msg = "the survey has no 'side' column; each answer needs side 'us' or 'partner'"
+        else:
+            columns = ", ".join(map(str, survey.columns))
+            msg = f"the survey has no {by!r} column to group the answers by; its columns: {columns}"
         raise ValueError(msg)
     items = item_columns(survey)
     if not items:
@@ -141,18 +155,35 @@ def _check_survey(survey) -> list[str]:
     return items
 
 
-def dimension_scores(survey: pd.DataFrame) -> pd.DataFrame:
-    """Each side's average per dimension (rows: dimensions; columns: sides)."""
-    items = _check_survey(survey)
+def dimension_scores(survey: pd.DataFrame, by: str = "side") -> pd.DataFrame:
+    """Each side's average per dimension (rows: dimensions; columns: sides).
+
+    Parameters
+    ----------
+    survey : pandas.DataFrame
+        One survey round: a ``side`` column and item columns such as ``trust_1``.
+    by : str, optional
+        The column that says whose answer it is: ``"side"`` (us / partner), or
+        ``"company"`` to give each company of a multi-partner alliance its own side.
+
+    Examples
+    --------
+    >>> import toolkit.data as data
+    >>> list(dimension_scores(data.survey("Constellation", quarter=16), by="company").columns)
+    ['Acme Software', 'Orbit Systems', 'Vela Consulting']
+    """
+    items = _check_survey(survey, by)
     scores = survey[items].apply(pd.to_numeric, errors="coerce")
-    long = scores.assign(side=survey["side"].astype(str).to_numpy()).melt(
+    long = scores.assign(side=survey[by].astype(str).to_numpy()).melt(
         id_vars="side", var_name="item", value_name="score"
     )
     long["dimension"] = long["item"].str.rsplit("_", n=1).str[0]
     table = long.groupby(["dimension", "side"])["score"].mean().unstack("side")
     dims = list(dict.fromkeys(i.rsplit("_", 1)[0] for i in items))
+    # us and partner first; other sides (companies) in the order they first answer
+    seen = list(dict.fromkeys(survey[by].astype(str)))
     sides = [s for s in ("us", "partner") if s in table.columns]
-    sides += [s for s in table.columns if s not in sides]
+    sides += [s for s in seen if s in table.columns and s not in sides]
     return table.loc[dims, sides].rename_axis(index="dimension", columns=None)
 
 
@@ -172,7 +203,7 @@ def health_index(survey: pd.DataFrame) -> float:
     return float(dimension_scores(survey).mean(axis=1).mean())
 
 
-def perception_gaps(survey: pd.DataFrame) -> pd.DataFrame:
+def perception_gaps(survey: pd.DataFrame, by: str = "side") -> pd.DataFrame:
     """Per dimension: each partner's average score and the gap between them.
 
     Returns
@@ -181,6 +212,8 @@ def perception_gaps(survey: pd.DataFrame) -> pd.DataFrame:
         Indexed by dimension, with one column per side (``us``, ``partner``), ``gap`` (the
         absolute difference) and ``higher`` (the side that sees the dimension more
         favourably). The largest gap is ``perception_gaps(survey)["gap"].idxmax()``.
+        A survey with more than two sides (``by="company"`` in a three-partner alliance)
+        is refused: use :func:`pairwise_gaps` for it.
 
     Examples
     --------
@@ -189,13 +222,94 @@ def perception_gaps(survey: pd.DataFrame) -> pd.DataFrame:
     >>> list(gaps.columns)
     ['us', 'partner', 'gap', 'higher']
     """
-    table = dimension_scores(survey)
+    table = dimension_scores(survey, by)
     sides = list(table.columns)
     if len(sides) != 2:
         msg = f"a perception gap needs answers from two sides, got {sides or 'none'}"
+        if len(sides) > 2:
+            msg += "; for three or more sides use pairwise_gaps(survey), a gap for each pair"
         raise ValueError(msg)
     first, second = sides
     gaps = table.copy()
     gaps["gap"] = (table[first] - table[second]).abs()
     gaps["higher"] = np.where(table[first] >= table[second], first, second)
     return gaps
+
+
+def pairwise_gaps(survey: pd.DataFrame, by: str = "side") -> pd.DataFrame:
+    """The perception gap between each pair of sides, per dimension.
+
+    A three-partner alliance has three pairs of companies, and two of them can agree while the
+    third sees the alliance quite differently; a single "us against the partners" gap would
+    hide that. With two sides this gives the same gaps as :func:`perception_gaps`.
+
+    Parameters
+    ----------
+    survey : pandas.DataFrame
+        One survey round.
+    by : str, optional
+        The column that says whose answer it is (``"side"``, or ``"company"`` for each
+        company of a multi-partner alliance).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per pair and dimension, pairs in the order of the sides: ``dimension``,
+        ``pair`` (``"A – B"``), ``side_a``, ``side_b``, ``score_a``, ``score_b``, ``gap`` (the
+        absolute difference) and ``higher`` (the side that sees the dimension more
+        favourably). The widest gap is :func:`widest_gap`.
+
+    Raises
+    ------
+    ValueError
+        When fewer than two sides answered, or the ``by`` column is missing.
+
+    Examples
+    --------
+    >>> import toolkit.data as data
+    >>> pairs = pairwise_gaps(data.survey("Constellation", quarter=16), by="company")
+    >>> pairs["pair"].unique().tolist()  # doctest: +NORMALIZE_WHITESPACE
+    ['Acme Software – Orbit Systems', 'Acme Software – Vela Consulting',
+     'Orbit Systems – Vela Consulting']
+    >>> delta = data.survey("Delta", quarter=8)
+    >>> pairwise_gaps(delta)["gap"].tolist() == perception_gaps(delta)["gap"].tolist()
+    True
+    """
+    table = dimension_scores(survey, by)
+    sides = list(table.columns)
+    if len(sides) < 2:
+        msg = f"a perception gap needs answers from at least two sides, got {sides or 'none'}"
+        raise ValueError(msg)
+    rows = []
+    for a, b in itertools.combinations(sides, 2):
+        for dimension in table.index:
+            score_a, score_b = table.loc[dimension, a], table.loc[dimension, b]
+            rows.append(
+                {
+                    "dimension": dimension,
+                    "pair": f"{a} – {b}",
+                    "side_a": a,
+                    "side_b": b,
+                    "score_a": score_a,
+                    "score_b": score_b,
+                    "gap": abs(score_a - score_b),
+                    "higher": a if score_a >= score_b else b,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def widest_gap(pairs: pd.DataFrame) -> pd.Series:
+    """The row of :func:`pairwise_gaps` with the widest gap (the first of equal ones).
+
+    Examples
+    --------
+    >>> import toolkit.data as data
+    >>> row = widest_gap(pairwise_gaps(data.survey("Delta", quarter=8)))
+    >>> row["dimension"], row["higher"]
+    ('commitment', 'us')
+    """
+    if pairs.empty or pairs["gap"].isna().all():
+        msg = "there is no gap to compare: the survey has no dimension answered by two sides"
+        raise ValueError(msg)
+    return pairs.loc[pairs["gap"].astype(float).idxmax()]

@@ -32,6 +32,7 @@ def indicator_trends(
     panel: pd.DataFrame | None = None,
     recent: int = 6,
     before: int = 12,
+    month: int | None = None,
 ) -> pd.DataFrame:
     """How each alliance's metrics moved lately: the last months against the year before.
 
@@ -39,7 +40,9 @@ def indicator_trends(
     ``alliance``, ``month`` and the metrics) and every metric, the average of the last
     ``recent`` months compared with the average of the ``before`` months just before them,
     as a percentage change (-50 means "half of what it was"). Read the leading metrics to
-    see where the lagging ones are heading.
+    see where the lagging ones are heading. ``month`` looks back from an earlier month than
+    the last one (a quarterly review in the past); an average of nothing but zeros gives no
+    percentage (``NaN``).
 
     Examples
     --------
@@ -48,12 +51,20 @@ def indicator_trends(
     (10, 5)
     >>> bool(trends.loc["Northwind", "deal_registrations"] > -25)
     True
+    >>> bool(indicator_trends(["sourced_revenue"], month=12).isna().loc["Granite"].all())
+    True
     """
     if panel is None:
         from toolkit import data
 
         panel = data.panel()
     table = panel
+    if month is not None:
+        last = int(table["month"].max())
+        if isinstance(month, bool) or not isinstance(month, int) or not 1 <= month <= last:
+            msg = f"month must be a whole number from 1 to {last}, got {month!r}"
+            raise ValueError(msg)
+        table = table[table["month"] <= month]
     rows = {}
     for alliance, one in table.groupby("alliance", sort=False):
         one = one.sort_values("month")

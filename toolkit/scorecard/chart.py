@@ -38,7 +38,8 @@ def scorecard_chart(card: pd.DataFrame) -> alt.LayerChart:
         actual = "–" if pd.isna(r["actual"]) else f"{r['actual']:,.1f}"
         cells = {
             "perspective": r["perspective"],
-            "measure": f"{r['label']} ({r['kind']})",
+            "measure": r["label"],
+            "kind": r["kind"],
             "actual": actual,
             "target": f"{r['target']:,.1f}",
             "status": STATUS_WORDS[r["status"]],
@@ -46,7 +47,7 @@ def scorecard_chart(card: pd.DataFrame) -> alt.LayerChart:
         for column, text in cells.items():
             rows.append({"row": i, "column": column, "text": text, "status": r["status"]})
     table = pd.DataFrame(rows)
-    order = ["perspective", "measure", "actual", "target", "status"]
+    order = ["perspective", "measure", "kind", "actual", "target", "status"]
     base = alt.Chart(table).encode(
         x=alt.X("column:N", sort=order, axis=alt.Axis(orient="top", title=None, labelAngle=0)),
         y=alt.Y("row:O", axis=None),
@@ -62,15 +63,16 @@ def scorecard_chart(card: pd.DataFrame) -> alt.LayerChart:
             alt.value("#f7fafc"),
         )
     )
-    text = base.mark_text(fontSize=11, limit=165, color="#1a202c").encode(text="text:N")
-    chart = (cells + text).properties(width=alt.Step(175), height=alt.Step(24))
+    text = base.mark_text(fontSize=11, limit=142, color="#1a202c").encode(text="text:N")
+    chart = (cells + text).properties(width=alt.Step(150), height=alt.Step(24))
     counts = card["status"].value_counts()
     summary = ", ".join(f"{counts[s]} {s}" for s in STATUS_COLOURS if s in counts)
     return describe(
         chart,
         title="Alliance balanced scorecard",
         description=(
-            f"A table of {len(card)} measures grouped by perspective with actual, target and "
-            f"a red, amber or green status: {summary or 'no measures'}."
+            f"A table of {len(card)} measures grouped by perspective, each marked leading or "
+            f"lagging, with actual, target and a red, amber or green status: "
+            f"{summary or 'no measures'}."
         ),
     )

@@ -71,6 +71,18 @@ LESSONS: tuple[Lesson, ...] = (
             Exercise("governance-tools.largest-gap", "Find the largest perception gap"),
         ),
     ),
+    Lesson(
+        "05-the-steering-committee.ipynb",
+        "The steering committee at work",
+        (
+            Exercise("steering.discuss", "What the quarterly meeting must discuss"),
+            Exercise("steering.agenda", "Each agenda item to the body that decides"),
+            Exercise("steering.escalation", "Fix the design so the issue is settled in time"),
+            Exercise("steering.consensus", "The proposals consensus leaves blocked"),
+            Exercise("steering.plan", "Registrations a business plan needs, and by when"),
+            Exercise("steering.portfolio", "Portfolio calls for four alliances"),
+        ),
+    ),
 )
 
 # Graded assignments: the folder name under grading/source/ and its exercises.

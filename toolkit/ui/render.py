@@ -296,11 +296,17 @@ def chart_widget(chart: alt.TopLevelMixin | None = None) -> ipywidgets.HTML:
 def show_in(box: ipywidgets.HTML, chart: alt.TopLevelMixin | dict) -> None:
     """Draw ``chart`` into an HTML widget (as accessible SVG, see :func:`to_svg`).
 
+    ``chart`` may also be a picture drawn as SVG already (a governance ``Diagram``: anything
+    with ``svg`` and ``description``), shown as it is.
+
     While nbgrader autogrades or validates a notebook (it sets ``NBGRADER_EXECUTION``), no
     one sees a widget: its picture never reaches the feedback, which shows cell outputs only.
     The widget then gets the chart's description as text instead of a drawing, which spares
     every submission the cost of rendering (the first render starts a JavaScript engine).
     """
+    if hasattr(chart, "svg") and hasattr(chart, "description"):  # drawn already (a Diagram)
+        box.value = f"<p>{html.escape(chart.description)}</p>" if _grading() else chart.svg
+        return
     if _grading():
         spec = chart if isinstance(chart, dict) else chart.to_dict()
         text = _label(spec)

@@ -1,0 +1,125 @@
+"""The steering charts: titled, described in one sentence, faithful to the models."""
+
+import pandas as pd
+import pytest
+
+from toolkit.governance import edits
+from toolkit.steering.agenda import constellation_design
+from toolkit.steering.chart import (
+    CALL_COLOURS,
+    chance_chart,
+    escalation_chart,
+    outcomes_chart,
+    plan_chart,
+    portfolio_chart,
+    trend_chart,
+)
+from toolkit.steering.dashboard import quarterly_dashboard
+from toolkit.steering.decisions import chance_table, outcomes_table
+from toolkit.steering.escalation import ISSUES, walk_escalation
+from toolkit.steering.plan import Funnel, Goal, plan_backwards
+from toolkit.steering.portfolio import HEALTHY, IMPORTANT, portfolio
+from toolkit.ui.render import to_svg
+
+
+def rows(spec: dict, n: int | None = None) -> list[pd.DataFrame]:
+    """The chart's inline data sets, as tables."""
+    tables = [pd.DataFrame(v) for v in spec.get("datasets", {}).values()]
+    if n is not None:
+        assert len(tables) == n
+    return tables
+
+
+@pytest.fixture(scope="module")
+def late_walk():
+    design = edits.set_body(constellation_design(), 2, "operational", "14", "management", "5")
+    return walk_escalation(design, ISSUES[0])
+
+
+@pytest.fixture(scope="module")
+def charts(late_walk):
+    board = quarterly_dashboard("Constellation", 16)
+    return {
+        "trend": trend_chart(board.trends, "Constellation"),
+        "escalation": escalation_chart(late_walk, day=30),
+        "outcomes": outcomes_chart(outcomes_table()),
+        "chance": chance_chart(chance_table(0.8), 0.8),
+        "plan": plan_chart(plan_backwards(Goal(600, 24), Funnel())),
+        "portfolio": portfolio_chart(portfolio(), important=IMPORTANT, healthy=HEALTHY),
+    }
+
+
+def test_every_chart_has_a_title_and_one_sentence_description(charts):
+    """Can a screen reader announce every chart, and does each draw offline to SVG?"""
+    for name, chart in charts.items():
+        spec = chart.to_dict()
+        assert spec["title"], name
+        description = spec["description"]
+        assert description.endswith(".") and ". " not in description, (name, description)
+        svg = to_svg(chart)
+        assert svg.startswith("<svg") and 'role="img"' in svg, name
+
+
+def test_trend_chart_puts_leading_first(charts):
+    """Are the leading indicators' bars above the lagging ones, in the course's colours?"""
+    (table,) = [t for t in rows(charts["trend"].to_dict()) if "kind" in t]
+    kinds = table["kind"].tolist()
+    assert kinds == sorted(kinds, key=lambda k: k != "leading")
+    assert "the weakest leading indicator is" in charts["trend"].to_dict()["description"]
+
+
+def test_escalation_chart_draws_each_stay_and_the_deadline(charts, late_walk):
+    """Is there one bar per body reached, from its arrival to its leaving day?"""
+    spec = charts["escalation"].to_dict()
+    (bars,) = [t for t in rows(spec) if "step" in t]
+    assert bars[["from", "to"]].values.tolist() == [[s.arrives, s.leaves] for s in late_walk.stages]
+    assert any(t.get("day", pd.Series()).tolist() == [45] for t in rows(spec))
+    assert "65 days after the 45-day deadline" in spec["description"]
+
+
+def test_stalled_walk_is_drawn_to_the_end_of_the_axis():
+    """Does a stalled stay run to the end of the chart, marked as stalling?"""
+    stalled = walk_escalation(constellation_design(), ISSUES[0])
+    spec = escalation_chart(stalled).to_dict()
+    (bars,) = [t for t in rows(spec) if "step" in t]
+    assert bars["outcome"].tolist() == ["stalls"]
+    assert bars["to"].iloc[0] == stalled.last_day + 10
+
+
+def test_outcomes_chart_has_a_cell_per_position_and_rule(charts):
+    """Does the grid hold each partner's position and each rule's outcome for every proposal?"""
+    table = outcomes_table()
+    (cells,) = rows(charts["outcomes"].to_dict(), 1)
+    assert len(cells) == len(table) * 6
+    blocked = int((table["consensus"] == "blocked").sum())
+    assert (
+        f"consensus leaves {blocked} of them blocked" in charts["outcomes"].to_dict()["description"]
+    )
+
+
+def test_plan_chart_places_each_target_at_its_month(charts):
+    """Is each milestone at the month the plan says?"""
+    plan = plan_backwards(Goal(600, 24), Funnel())
+    (points,) = [t for t in rows(charts["plan"].to_dict()) if "by_month" in t]
+    assert points["by_month"].tolist() == plan["by_month"].tolist()
+    assert "by month 24" in charts["plan"].to_dict()["description"]
+
+
+def test_portfolio_chart_has_one_dot_per_alliance_in_its_calls_colour(charts):
+    """Is every alliance a dot coloured by its call, and does the description list the calls?"""
+    spec = charts["portfolio"].to_dict()
+    (layer,) = [layer for layer in spec["layer"] if layer["mark"]["type"] == "circle"]
+    dots = pd.DataFrame(spec["datasets"][layer["data"]["name"]])
+    table = portfolio()
+    assert sorted(dots["alliance"]) == sorted(table.index)
+    assert dict(zip(dots["alliance"], dots["call"], strict=True)) == table["call"].to_dict()
+    assert layer["encoding"]["color"]["scale"]["range"] == list(CALL_COLOURS.values())
+    for call in CALL_COLOURS:
+        if call in set(table["call"]):
+            assert call in spec["description"]
+    labels = pd.concat(
+        pd.DataFrame(spec["datasets"][layer["data"]["name"]])
+        for layer in spec["layer"]
+        if layer["mark"]["type"] == "text" and "alliance" in str(layer["encoding"])
+    )
+    assert sorted(labels["alliance"]) == sorted(table.index)  # every dot labelled once

@@ -1,0 +1,73 @@
+"""The lifecycle and the portfolio of the course's alliances."""
+
+import pytest
+
+from toolkit import data
+from toolkit.health import health_index
+from toolkit.steering.portfolio import (
+    HEALTHY,
+    IMPORTANCE,
+    IMPORTANT,
+    STAGES,
+    importance_table,
+    latest_health,
+    lifecycle_stage,
+    portfolio,
+    portfolio_call,
+    stages_table,
+    strategic_importance,
+)
+
+
+@pytest.mark.parametrize(
+    ("importance", "health", "call"),
+    [
+        (IMPORTANT, HEALTHY, "invest"),
+        (IMPORTANT, HEALTHY - 0.01, "fix"),
+        (IMPORTANT - 0.5, HEALTHY, "maintain"),
+        (IMPORTANT - 0.5, HEALTHY - 0.01, "exit"),
+    ],
+)
+def test_each_corner_of_the_map_has_its_call(importance, health, call):
+    """Do the thresholds (inclusive) put each corner's alliance under its call?"""
+    assert portfolio_call(importance, health) == call
+
+
+def test_every_course_alliance_has_an_open_importance_rating():
+    """Is each alliance of the data rated on both criteria, 1-5, with a reason?"""
+    table = importance_table()
+    assert sorted(table.index) == sorted(data.alliance_names())
+    assert table[["fit", "market"]].isin(range(1, 6)).all().all()
+    assert (table["importance"] == (table["fit"] + table["market"]) / 2).all()
+    assert table["reason"].str.len().gt(20).all()
+
+
+def test_portfolio_uses_the_latest_health_check():
+    """Is each alliance's health the index of its last survey, and its call from both numbers?"""
+    table = portfolio()
+    for alliance, row in table.iterrows():
+        survey = data.survey(alliance)
+        last = survey[survey["quarter"] == survey["quarter"].max()]
+        assert row["health"] == pytest.approx(round(health_index(last), 2))
+        assert row["call"] == portfolio_call(row["importance"], latest_health(alliance))
+    assert set(table["call"]) == {"invest", "fix", "maintain", "exit"}  # every corner used
+
+
+def test_own_ratings_change_the_calls():
+    """Does rating an alliance differently move it to another corner?"""
+    table = portfolio(importance={**IMPORTANCE, "Pixel": 5})
+    assert table.loc["Pixel", "call"] == portfolio_call(5, latest_health("Pixel"))
+    assert table.loc["Pixel", "reason"] == "your own rating"
+    with pytest.raises(ValueError, match="no strategic importance for 'Nowhere'"):
+        strategic_importance("Nowhere")
+
+
+def test_lifecycle_stages_follow_the_stories():
+    """Launch early on; renewal or exit where the joint work stopped; the late bloomer grows."""
+    assert {lifecycle_stage(a, month=6) for a in data.alliance_names()} == {"launch"}
+    assert lifecycle_stage("Harbor") == "renewal_or_exit"
+    assert lifecycle_stage("Cedar") == "renewal_or_exit"
+    assert lifecycle_stage("Granite", month=10) == "launch"  # no deal won in its first year
+    assert lifecycle_stage("Quarry", month=36) == "growth"
+    assert set(portfolio()["stage"]) <= set(STAGES)
+    assert stages_table().columns.tolist() == ["governance", "metrics", "cadence"]

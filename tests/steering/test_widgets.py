@@ -1,0 +1,200 @@
+"""The steering widgets, driven without a browser: set values as the browser would, click,
+check the model, and build a new widget on the same file (a restart) to see the work kept."""
+
+import json
+
+import pytest
+
+from toolkit.governance import review
+from toolkit.steering import (
+    AgendaRouter,
+    BusinessPlanner,
+    DecisionRules,
+    EscalationWalk,
+    PortfolioMap,
+    SteeringDashboard,
+)
+from toolkit.steering.agenda import AGENDA, constellation_design, route
+from toolkit.steering.dashboard import must_discuss, quarterly_dashboard
+from toolkit.steering.decisions import PROPOSALS, outcomes_table
+from toolkit.steering.plan import Funnel, Goal, plan_backwards
+from toolkit.steering.portfolio import portfolio
+
+
+def unescaped(text: str) -> str:
+    return text.replace("&#x27;", "'").replace("&quot;", '"')
+
+
+# ---- SteeringDashboard --------------------------------------------------------------------
+def test_dashboard_ticks_are_kept_per_alliance_and_quarter(answer_path):
+    """Are ticks saved for the dashboard shown, separate per view, and back after a restart?"""
+    path = answer_path("my-dashboard.json")
+    board = SteeringDashboard("Constellation", 16, path=path)
+    assert "<svg" in board.card_picture.value and "<svg" in board.gap_picture.value
+    assert "Acme Software, Orbit Systems, Vela Consulting" in board.headline.value
+    must = must_discuss(quarterly_dashboard("Constellation", 16))
+    for key in must:
+        board.boxes[key].value = True
+    assert board.chosen == must
+    board.quarter.value = 12
+    assert board.chosen == [] and not any(b.value for b in board.boxes.values())
+    board.boxes["trust"].value = True
+    again = SteeringDashboard(path=path, charts=False)
+    assert (again.alliance.value, again.quarter.value, again.chosen) == (
+        "Constellation",
+        12,
+        ["trust"],
+    )
+    again.quarter.value = 16
+    assert again.chosen == must and all(again.boxes[k].value for k in must)
+
+
+def test_dashboard_labels_say_status_trend_and_gap(answer_path):
+    """Does each tick box read like the dashboard line it stands for?"""
+    board = SteeringDashboard("Harbor", 16, path=answer_path("my-dashboard.json"), charts=False)
+    label = board.boxes["deal_registrations"].description
+    assert label.startswith("Deal registrations (leading): red") and "% on the year before" in label
+    assert "widest gap" in board.boxes["trust"].description
+
+
+def test_dashboard_choose_rejects_unknown_items_inline(answer_path):
+    """Does choosing a name that is not on the dashboard say so, and keep the ticks?"""
+    board = SteeringDashboard(path=answer_path("my-dashboard.json"), charts=False)
+    board.choose(["win_rate"])
+    board.choose(["happiness"])
+    assert "No item called 'happiness'" in unescaped(board.message.value)
+    assert board.chosen == ["win_rate"]
+
+
+def test_dashboard_damaged_file_is_kept_aside_with_a_notice(answer_path):
+    """Does a file that no longer fits start afresh, keep the old file and say so?"""
+    path = answer_path("my-dashboard.json")
+    path.write_text(json.dumps({"kind": "steering-dashboard", "data": {"picks": {"x": 3}}}))
+    board = SteeringDashboard(path=path, charts=False)
+    assert "could not be used" in board.message.value and board.chosen == []
+    assert (path.parent / "my-dashboard.json.damaged").exists()
+
+
+# ---- AgendaRouter ---------------------------------------------------------------------------
+def test_router_says_which_picks_own_their_decision(answer_path):
+    """Does each pick get a mark, right ones ✔ and wrong ones ✘, and survive a restart?"""
+    path = answer_path("my-agenda.json")
+    router = AgendaRouter(path=path)
+    assert "<svg" in router.matrix.value
+    design = constellation_design()
+    right = {item.id: route(design, item.decision)[0] for item in AGENDA}
+    router.pickers["framework-discount"].value = right["framework-discount"]
+    router.pickers["bid-staffing"].value = "steering"
+    assert "✔ Alliance Management Team owns pricing" in router.feedback.value
+    assert "✘ Alliance Steering Committee does not own bid_staffing" in router.feedback.value
+    assert "2 of 7 items" in router.feedback.value
+    for key, body in right.items():
+        router.pickers[key].value = body
+    assert AgendaRouter(path=path, chart=False).routing == right
+
+
+# ---- EscalationWalk -------------------------------------------------------------------------
+def test_walk_fixed_in_the_widget_is_settled_and_saved(answer_path):
+    """Do edits typed in the widget move the issue from stalled to in time, and stay saved?"""
+    path = answer_path("my-escalation.json")
+    walk = EscalationWalk(path=path)
+    assert walk.walk.verdict == "stalled" and "✘" in walk.verdict.value
+    assert "<svg" in walk.picture.value
+    walk.body.value = "bids"
+    walk.limit.value = "5"
+    assert walk.walk.verdict == "late"
+    walk.body.value = "steering"
+    assert walk.limit.value == "" and walk.cadence.value == "90"
+    walk.limit.value = "20"
+    assert walk.walk.verdict == "in time" and "✔" in walk.verdict.value
+    assert "0 errors" in walk.review_line.value
+    walk.day.value = 10
+    assert "Day 10: the issue is with the Alliance Management Team" in walk.where.value
+    again = EscalationWalk(path=path, chart=False)
+    assert again.walk.verdict == "in time" and again.design == walk.design
+
+
+def test_walk_moves_the_decision_and_refuses_bad_input(answer_path):
+    """Does giving the decision to another body work, and bad days give an inline message?"""
+    walk = EscalationWalk(path=answer_path("my-escalation.json"), chart=False)
+    walk.body.value = "bids"
+    walk.limit.value = "soon"
+    assert "whole number of days" in walk.message.value
+    assert walk.design.body("bids").escalation_days is None  # unchanged
+    walk.limit.value = "5"
+    walk.owner.value = "management"
+    owners = [b.id for b in walk.design.bodies if "dispute_resolution" in b.decides]
+    assert owners == ["management"] and walk.walk.settled_day == 20
+    walk.owner.value = ""
+    assert "error" in walk.review_line.value and walk.walk.verdict == "stalled"
+    assert any(f.code == "decision-unowned" for f in review(walk.design))
+    walk.reset_button.click()
+    assert walk.design == constellation_design()
+
+
+def test_walk_other_issues_and_play_range(answer_path):
+    """Does picking another issue walk it, and does the day range cover the whole walk?"""
+    walk = EscalationWalk(path=answer_path("my-escalation.json"), chart=False)
+    walk.issue.value = "integration-slip"
+    assert walk.walk.in_time and walk.walk.settled_day == 5
+    assert walk.body.value == "delivery"
+    assert walk.day.max == walk.play.max == walk.walk.last_day + 10
+
+
+# ---- DecisionRules --------------------------------------------------------------------------
+def test_votes_change_outcomes_and_are_kept(answer_path):
+    """Does flipping a vote change the outcome, the reset restore it, and a restart keep votes?"""
+    path = answer_path("my-decision-rules.json")
+    rules = DecisionRules(path=path)
+    assert "<svg" in rules.outcomes_picture.value and "<svg" in rules.chance_picture.value
+    assert rules.table().equals(outcomes_table())
+    blocked = int((outcomes_table()["consensus"] == "blocked").sum())
+    assert f"consensus leaves <b>{blocked}</b>" in rules.summary.value
+    rules.votes["hospitals"]["Orbit Systems"].value = True
+    assert rules.table().loc["hospitals", "consensus"] == "approved"
+    rules.lead.value = "Vela Consulting"
+    rules.chance.value = 0.6
+    again = DecisionRules(path=path, chart=False)
+    assert again.table().loc["hospitals", "consensus"] == "approved"
+    assert (again.lead.value, again.chance.value) == ("Vela Consulting", pytest.approx(0.6))
+    again.reset_button.click()
+    assert [again.votes[p.id][k].value for p in PROPOSALS for k in p.votes] == [
+        v for p in PROPOSALS for v in p.votes.values()
+    ]
+
+
+# ---- BusinessPlanner ------------------------------------------------------------------------
+def test_planner_recomputes_and_says_when_no_plan_can_work(answer_path):
+    """Does moving a slider redo the plan, and an impossible goal give an inline message?"""
+    path = answer_path("my-business-plan.json")
+    planner = BusinessPlanner(path=path)
+    assert "<svg" in planner.picture.value
+    planner.revenue.value = 900
+    expected = plan_backwards(Goal(900.0, 24), Funnel())
+    assert planner.plan["target"].equals(expected["target"])
+    assert "Plan for 900 k$ a month by month 24" in planner.targets.value
+    planner.sales_cycle.value = 12
+    planner.month.value = 10
+    assert "month 14 at the earliest" in planner.message.value and planner.targets.value == ""
+    again = BusinessPlanner(path=path, chart=False)  # the impossible goal is kept, not dropped
+    assert (again.month.value, again.sales_cycle.value) == (10, 12)
+    assert "at the earliest" in again.message.value
+    again.month.value = 20
+    assert again.message.value == "" and again.plan.loc["deal_registrations", "by_month"] == 8
+
+
+# ---- PortfolioMap ---------------------------------------------------------------------------
+def test_portfolio_map_ratings_move_calls_and_are_kept(answer_path):
+    """Does a slider move an alliance to another call, survive a restart, and reset?"""
+    path = answer_path("my-portfolio.json")
+    board = PortfolioMap(path=path)
+    assert "<svg" in board.picture.value
+    assert board.table["call"].equals(portfolio()["call"])
+    board.sliders["Bluepeak"].value = 5.0
+    assert board.table.loc["Bluepeak", "call"] == "fix"
+    assert "your own rating" in board.calls.value
+    again = PortfolioMap(path=path, chart=False)
+    assert again.sliders["Bluepeak"].value == 5.0 and again.table.loc["Bluepeak", "call"] == "fix"
+    again.reset_button.click()
+    assert again.table["call"].equals(portfolio()["call"])
+    assert json.loads(path.read_text())["data"] == {"importance": {}}

@@ -1,0 +1,260 @@
+"""``EscalationWalk``: watch an issue climb a design's escalation path, and fix the design.
+
+Pick an issue; the chart shows its path, day by day, from the working group where it was
+raised up to the body that settles it (or to where it stalls), with the deadline as a dashed
+line. Move the **day** slider (or press play) to follow it; the sentence under the slider says
+where the issue is and how much of each time limit is left.
+
+Then fix the design: pick a body and change its time limit, where it escalates to, or how
+often it meets, or give the issue's decision to another body. Every change goes through the
+governance edits (:mod:`toolkit.governance.edits`), the review keeps an eye on the rest of the
+design, and the design is saved beside the notebook (``my-escalation.json``).
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> path = pathlib.Path(tempfile.mkdtemp()) / "my-escalation.json"
+>>> walk = EscalationWalk(path=path, chart=False)
+>>> walk.walk.verdict
+'stalled'
+>>> walk.body.value = "bids"
+>>> walk.limit.value = "5"
+>>> EscalationWalk(path=path, chart=False).walk.stages[0].limit   # saved, restored
+5
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import ipywidgets as w
+
+from toolkit.governance import edits
+from toolkit.governance.files import from_dict, to_dict
+from toolkit.governance.model import Design
+from toolkit.governance.review import counts, review
+from toolkit.steering.agenda import constellation_design
+from toolkit.steering.chart import escalation_chart
+from toolkit.steering.controls import slider
+from toolkit.steering.escalation import ISSUES, Walk, issue_named, status_on_day, walk_escalation
+from toolkit.ui.messages import box
+from toolkit.ui.render import chart_widget, show_in
+from toolkit.ui.widget import CourseWidget
+
+__all__ = ["EscalationWalk", "parse_saved"]
+
+DEFAULT_FILE = "my-escalation.json"
+NOBODY = ""
+
+
+def parse_saved(content) -> tuple[Design, str]:
+    """The saved design and issue, checked (a ``ValueError`` says what no longer fits)."""
+    if not isinstance(content, dict) or "design" not in content:
+        msg = "expected a governance design and an issue"
+        raise ValueError(msg)
+    design = from_dict(content["design"], name="the saved design")
+    issue = issue_named(str(content.get("issue", ISSUES[0].id))).id
+    return design, issue
+
+
+class EscalationWalk(CourseWidget):
+    """An issue walked up the escalation path of a design you can fix.
+
+    Parameters
+    ----------
+    design : Design, optional
+        The design to start from (default: Constellation's; saved work wins over it).
+    issue : str, optional
+        The id of the issue to walk (one of :data:`~toolkit.steering.escalation.ISSUES`).
+    path : str or Path, optional
+        The file beside the notebook that keeps the design.
+    chart : bool, optional
+        Draw the chart (tests of the controls can leave it out).
+    """
+
+    kind = "escalation-walk"
+
+    def __init__(
+        self,
+        design: Design | None = None,
+        issue: str = ISSUES[0].id,
+        *,
+        path: str | Path = DEFAULT_FILE,
+        chart: bool = True,
+    ):
+        super().__init__(path)
+        self.start = design or constellation_design()
+        self.design, issue_id = self.restore(parse_saved, (self.start.copy(), issue))
+        self.chart = chart
+        self.walk: Walk | None = None
+        self.issue = w.Dropdown(
+            options=[(i.title, i.id) for i in ISSUES],
+            value=issue_id,
+            description="Issue",
+            layout=w.Layout(width="auto"),
+        )
+        self.day = slider(0, min=0, max=60, description="Day since the issue was raised")
+        self.play = w.Play(value=0, min=0, max=60, step=1, interval=400, description="Play")
+        w.jslink((self.play, "value"), (self.day, "value"))
+        self.where = w.HTML()
+        self.verdict = w.HTML()
+        self.picture = chart_widget()
+        style = {"description_width": "initial"}
+        wide = w.Layout(width="360px")
+        self.body = w.Dropdown(description="Change the body", style=style, layout=wide)
+        self.limit = w.Text(
+            description="Time limit in days (blank: none)", continuous_update=False, style=style
+        )
+        self.target = w.Dropdown(description="Escalates to", style=style, layout=wide)
+        self.cadence = w.Text(
+            description="Meets every (days)", continuous_update=False, style=style
+        )
+        self.owner = w.Dropdown(description="Owner of the decision", style=style, layout=wide)
+        self.reset_button = w.Button(
+            description="Start again from the original design", layout=w.Layout(width="auto")
+        )
+        self.reset_button.on_click(lambda _b: self.reset())
+        self.review_line = w.HTML()
+        self._fill_controls()
+        self.when_changed([self.issue], lambda _c: self._new_issue())
+        self.when_changed([self.body], lambda _c: self._fill_controls())
+        self.when_changed([self.limit, self.target, self.cadence], lambda _c: self._edit_body())
+        self.when_changed([self.owner], lambda _c: self._move_decision())
+        self.when_changed([self.day], lambda _c: self._show_day())
+        self.children = [
+            self.issue,
+            w.HBox([self.play, self.day]),
+            self.where,
+            self.verdict,
+            self.picture,
+            w.HTML("<b>Fix the design</b>"),
+            self.body,
+            w.HBox([self.limit, self.target]),
+            w.HBox([self.cadence, self.owner]),
+            self.reset_button,
+            self.message,
+            self.review_line,
+        ]
+        self.update()
+
+    # -- the design --------------------------------------------------------------------
+    def _index(self) -> int:
+        return next(i for i, b in enumerate(self.design.bodies) if b.id == self.body.value)
+
+    def _fill_controls(self) -> None:
+        """Show the chosen body's settings in the controls (without firing the edits)."""
+        bodies = [(b.name, b.id) for b in self.design.bodies]
+        ids = [b.id for b in self.design.bodies]
+        with self.quiet():
+            self.body.options = bodies
+            if self.body.value not in ids:
+                self.body.value = self._first_on_path()
+            chosen = self.design.body(self.body.value)
+            self.target.options = [("nobody", NOBODY)] + [
+                (name, key) for name, key in bodies if key != chosen.id
+            ]
+            self.target.value = chosen.escalates_to if chosen.escalates_to in ids else NOBODY
+            self.limit.value = "" if chosen.escalation_days is None else str(chosen.escalation_days)
+            self.cadence.value = str(chosen.meets_every_days)
+            decision = issue_named(self.issue.value).decision
+            owners = [b.id for b in self.design.bodies if decision in b.decides]
+            self.owner.description = f"Owner of {decision.replace('_', ' ')}"
+            self.owner.options = [("nobody", NOBODY), *bodies]
+            self.owner.value = owners[0] if owners else NOBODY
+
+    def _new_issue(self) -> None:
+        """Show the new issue's walk, with its starting body picked for editing."""
+        with self.quiet():
+            self.body.value = self._first_on_path()
+        self.update()
+
+    def _first_on_path(self) -> str:
+        start = issue_named(self.issue.value).start
+        return start if self.design.body(start) else self.design.bodies[0].id
+
+    def _apply(self, change) -> None:
+        """Apply one edit; an edit that cannot be made is said inline and changes nothing."""
+        try:
+            self.design = change()
+        except edits.EditError as err:
+            self.say(str(err), "error")
+            self._fill_controls()
+            return
+        self.say("")
+        self._fill_controls()
+        self.update()
+
+    def _edit_body(self) -> None:
+        index = self._index()
+        body = self.design.bodies[index]
+        self._apply(
+            lambda: edits.set_body(
+                self.design,
+                index,
+                body.tier,
+                self.cadence.value,
+                self.target.value,
+                self.limit.value,
+            )
+        )
+
+    def _move_decision(self) -> None:
+        decision = issue_named(self.issue.value).decision
+        new_owner = self.owner.value
+
+        def move():
+            design = self.design
+            for i, b in enumerate(design.bodies):
+                if decision in b.decides:
+                    design = edits.unassign_decision(design, i, decision)
+            if new_owner != NOBODY:
+                index = next(i for i, b in enumerate(design.bodies) if b.id == new_owner)
+                design = edits.assign_decision(design, index, decision)
+            return design
+
+        self._apply(move)
+
+    def reset(self) -> None:
+        """Go back to the design the widget started from."""
+        self.design = self.start.copy()
+        self.say("")
+        self._fill_controls()
+        self.update()
+
+    # -- the walk ----------------------------------------------------------------------
+    def update(self) -> None:
+        """Walk the issue through the design, redraw, and save."""
+        issue = issue_named(self.issue.value)
+        try:
+            walk = walk_escalation(self.design, issue)
+        except ValueError as err:
+            self.say(str(err), "error")
+            return
+        self.walk = walk
+        self._fill_controls()
+        self.show_notice()
+        end = walk.last_day + 10
+        with self.quiet():
+            self.day.max = end
+            self.play.max = end
+            self.day.value = min(self.day.value, end)
+        tone = "ok" if walk.in_time else "error"
+        mark = "✔" if walk.in_time else "✘"
+        self.verdict.value = box(f"{mark} {walk.summary()}", tone)
+        n = counts(review(self.design))
+        self.review_line.value = (
+            f"<p>Review of the design: {n['error']} error{'s' * (n['error'] != 1)}, "
+            f"{n['warning']} warning{'s' * (n['warning'] != 1)}"
+            + (" (an error means the structure cannot work: fix it too)" if n["error"] else "")
+            + ".</p>"
+        )
+        self._show_day()
+        self.save({"design": to_dict(self.design), "issue": issue.id})
+
+    def _show_day(self) -> None:
+        if self.walk is None:
+            return
+        self.where.value = f"<p>{html.escape(status_on_day(self.walk, self.day.value))}</p>"
+        if self.chart:
+            show_in(self.picture, escalation_chart(self.walk, day=self.day.value))
