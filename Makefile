@@ -51,6 +51,7 @@ lab: setup
 
 lint: setup
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 # The browser tests load axe-core from here (never from the network at run time). Without npm
 # the accessibility checks skip and say so (under CI=true they fail).
