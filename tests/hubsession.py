@@ -36,7 +36,7 @@ from classroom import (  # noqa: E402 - the kit's folder is not a package
     build_course_env,
     create_user,
     home_of,
-    remove_user,
+    remove_users,
     run,
     why_not_runnable,
 )
@@ -88,8 +88,7 @@ def people(hub_runnable):
             modes[name] = stat.S_IMODE(home.stat().st_mode)
         yield {**names, "load": load, "home_modes": modes}
     finally:
-        for name in created:
-            remove_user(name)
+        remove_users(*created)
 
 
 @pytest.fixture(scope="session")

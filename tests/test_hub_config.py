@@ -39,6 +39,7 @@ def spawner(name: str) -> SimpleNamespace:
         user=SimpleNamespace(name=name),
         environment={},
         popen_kwargs={},
+        args=[],
         log=logging.getLogger("test"),
     )
 
@@ -139,6 +140,27 @@ def test_a_readable_home_is_made_private(config_module, tmp_path):
     home.chmod(0o2750)  # setgid kept, group access taken off
     config_module["make_home_private"](home)
     assert stat.S_IMODE(home.stat().st_mode) == 0o2700
+
+
+def test_kernels_talk_over_unix_sockets_where_the_path_fits(config_module):
+    """Do kernels use Unix sockets (no port races between servers), TCP for very long homes?"""
+    transport = config_module["kernel_transport"]
+    assert transport("/home/ada") == "ipc"
+    assert transport("/home/" + "a" * 22) == "ipc"
+    assert transport("/home/" + "a" * 23) == "tcp"  # the socket path would pass 107 bytes
+
+
+def test_the_spawn_hook_sets_the_transport_once(config_module, tmp_path, monkeypatch):
+    """Does a second start of the same server keep one transport option, not two?"""
+    home = tmp_path / "home"
+    home.mkdir(mode=0o755)
+    monkeypatch.setitem(config_module["_before_start"].__globals__, "_home_of", lambda _: home)
+    seen = spawner("ada")
+    config_module["_before_start"](seen)
+    config_module["_before_start"](seen)
+    expected = config_module["kernel_transport"](home)  # tcp: a temporary folder is long
+    assert seen.args == [f"--KernelManager.transport={expected}"]
+    assert stat.S_IMODE(home.stat().st_mode) == 0o700
 
 
 def test_a_home_that_cannot_be_made_private_stops_the_start(config_module):

@@ -54,7 +54,7 @@ __all__ = [
     "home_of",
     "names",
     "percentile",
-    "remove_user",
+    "remove_users",
     "run",
     "why_not_runnable",
 ]
@@ -152,11 +152,13 @@ def create_user(name: str, home_mode: int | None = 0o755) -> Path:
     return home
 
 
-def kill_processes_of(user: str) -> None:
-    """End what a user still runs (by process id), so that userdel can remove them."""
+def kill_processes_of(*users: str) -> None:
+    """End what the users still run (by process id), so that userdel can remove them."""
     for sig in (signal.SIGTERM, signal.SIGKILL):
-        out = subprocess.run(["ps", "-o", "pid=", "-u", user], capture_output=True, text=True)
-        pids = [int(p) for p in out.stdout.split()]
+        pids = []
+        for user in users:
+            out = subprocess.run(["ps", "-o", "pid=", "-u", user], capture_output=True, text=True)
+            pids += [int(p) for p in out.stdout.split()]
         for pid in pids:
             try:
                 os.kill(pid, sig)
@@ -166,10 +168,11 @@ def kill_processes_of(user: str) -> None:
             time.sleep(2)
 
 
-def remove_user(name: str) -> None:
-    """End the user's processes and remove the account and its home."""
-    kill_processes_of(name)
-    subprocess.run(["userdel", "--remove", name], capture_output=True)
+def remove_users(*names: str) -> None:
+    """End the users' processes and remove their accounts and homes."""
+    kill_processes_of(*names)
+    for name in names:
+        subprocess.run(["userdel", "--remove", name], capture_output=True)
 
 
 @dataclass
@@ -531,9 +534,14 @@ class Kernel:
             f"ws://{host}{self.person.server}api/kernels/{self.id}/channels"
             f"?session_id={self.session}"
         )
-        self.ws = websocket.create_connection(
-            url, header=[f"Authorization: token {token}"], timeout=timeout
-        )
+        try:
+            self.ws = websocket.create_connection(
+                url, header=[f"Authorization: token {token}"], timeout=timeout
+            )
+        except (websocket.WebSocketException, OSError) as err:
+            msg = f"{self.person.name} could not connect to kernel {self.id}: {err}"
+            raise KernelLost(msg) from err
+        self.ws.settimeout(5)  # execute() waits in short steps, up to its own deadline
         return self
 
     def close(self) -> None:

@@ -54,7 +54,7 @@ from classroom import (  # noqa: E402 - the kit's folder is not a package
     build_course_env,
     create_user,
     home_of,
-    remove_user,
+    remove_users,
     run,
     why_not_runnable,
 )
@@ -221,13 +221,18 @@ class Student:
             self.run_all(model, pressed, outcome, drew)
             if outcome.error is None:
                 outcome.bodies = _last_list(self.kernel.execute(BUILDER_STATE).text)
-        except ClassroomError as err:
-            outcome.error = str(err)
+        except Exception as err:  # any failure is the participant's error
+            outcome.error = _say(err)
 
     def close(self) -> None:
         """Close the kernel's connection (the kernel keeps running)."""
         if self.kernel is not None:
             self.kernel.close()
+
+
+def _say(err: Exception) -> str:
+    """An error as one line for the table: its kind and message."""
+    return str(err) if isinstance(err, ClassroomError) else f"{type(err).__name__}: {err}"
 
 
 def _output(o: dict) -> dict:
@@ -243,7 +248,9 @@ def _output(o: dict) -> dict:
 class Sampler(threading.Thread):
     """Samples the memory and CPU of the hub, the proxy and the participants' processes.
 
-    Memory is PSS (proportional set size: a page shared by k processes counts 1/k in each,
+    It also notes the CPU the whole machine used, to tell how much other work (not the
+    classroom's) competed for the cores during the round: on a shared machine, times grow
+    with it. Memory is PSS (proportional set size: a page shared by k processes counts 1/k in each,
     so the sum is what the processes really take); CPU is user + system time. Every process
     seen is remembered, so a kernel that ends still counts for the CPU it used.
     """
@@ -255,6 +262,7 @@ class Sampler(threading.Thread):
         self.cpu: dict[tuple[int, float], float] = {}
         self.samples: list[tuple[float, float, float, float, float]] = []  # t, cpu, pss...
         self.marks: dict[str, tuple[float, float]] = {}
+        self.machine: dict[str, float] = {}  # CPU the whole machine had used, at each mark
         self._stop_event = threading.Event()
         self._lock = threading.Lock()
 
@@ -294,6 +302,8 @@ class Sampler(threading.Thread):
         """Remember the time and the CPU used so far, to measure a phase from here."""
         self.sample()
         self.marks[name] = self.samples[-1][:2]
+        whole = psutil.cpu_times()
+        self.machine[name] = sum(whole) - whole.idle - getattr(whole, "iowait", 0.0)
 
     def run(self) -> None:
         """Sample every ``interval`` seconds until stopped."""
@@ -328,6 +338,10 @@ class Sampler(threading.Thread):
             "cpu_start_s": self.cpu_between("start", "lesson"),
             "cpu_lesson_s": self.cpu_between("lesson", "end"),
             "peak_cores": busiest,
+            "other_cores": max(
+                0.0, self.machine["end"] - self.machine["start"] - self.cpu_between("start", "end")
+            )
+            / (self.marks["end"][0] - self.marks["start"][0]),
         }
 
 
@@ -369,8 +383,8 @@ def run_round(hub: Hub, students: list[Student]) -> Round:
             at_start.wait()
             student.start()
             outcome.server_start_s = time.monotonic() - moments["start"]
-        except (ClassroomError, threading.BrokenBarrierError, OSError) as err:
-            outcome.error = f"server start: {err}"
+        except Exception as err:  # any failure is the participant's error
+            outcome.error = f"server start: {_say(err)}"
         try:
             at_lesson.wait()
         except threading.BrokenBarrierError:
@@ -382,8 +396,8 @@ def run_round(hub: Hub, students: list[Student]) -> Round:
             student.run_all(model, moments["lesson"], outcome)
             if outcome.error is None:
                 student.change_builder(outcome)
-        except (ClassroomError, OSError) as err:
-            outcome.error = str(err)
+        except Exception as err:
+            outcome.error = _say(err)
 
     _together(work, list(zip(students, outcomes, strict=True)))
     sampler.mark("end")
@@ -510,8 +524,8 @@ def hub_restarted(hub: Hub, students: list[Student]) -> HubRestarted:
     for s in students:
         try:
             worked[s.name] = _last_list(s.kernel.execute(BUILDER_STATE).text)
-        except ClassroomError as err:
-            worked[s.name] = [str(err)]
+        except Exception as err:  # recorded, and reported by problems()
+            worked[s.name] = [_say(err)]
     hub.start_hub()
     downtime = time.monotonic() - went_down
     kept = {s.name: (s.kernel.model() or {}).get("id") == s.kernel.id for s in students}
@@ -662,8 +676,7 @@ def main(argv: list[str] | None = None) -> int:
             hub.close()
             args.out.mkdir(parents=True, exist_ok=True)
             shutil.copy(hub.log, args.out / "hub.log")
-        for name in made:
-            remove_user(name)
+        remove_users(*made)
         workspace.remove()
     for failure in failures:
         print(f"FAILED: {failure}", file=sys.stderr)

@@ -60,7 +60,8 @@ def round_table(result) -> str:
         f"machine: peak memory {u['peak_memory_mb']:.0f} MB (hub and proxy "
         f"{u['hub_proxy_mb']:.0f}, servers {u['servers_mb']:.0f}, kernels "
         f"{u['kernels_mb']:.0f}); CPU {u['cpu_start_s']:.1f} core-s for the starts, "
-        f"{u['cpu_lesson_s']:.1f} for the lesson; busiest 2 s: {u['peak_cores']:.2f} cores"
+        f"{u['cpu_lesson_s']:.1f} for the lesson; busiest 2 s: {u['peak_cores']:.2f} cores; "
+        f"other work on the machine meanwhile: {u['other_cores']:.2f} cores"
     )
     lines += [f"ERROR {e}" for e in result.errors] or ["errors: none"]
     return "\n".join(lines)
@@ -76,6 +77,8 @@ def _commit() -> str:
 def append_csv(path: Path, rounds) -> Path:
     """Add one row per participant of each round to the CSV (written with a header if new)."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists() and path.read_text(encoding="utf-8").split("\n", 1)[0] != ",".join(COLUMNS):
+        path.replace(path.with_name(path.name + ".old"))  # written by an older driver
     new = not path.exists()
     run = datetime.datetime.now().isoformat(timespec="seconds")
     commit, cores = _commit(), os.cpu_count()
@@ -161,7 +164,12 @@ def write_chart(csv_path: Path, svg_path: Path) -> Path:
             ),
             y=alt.Y("seconds:Q", title="seconds after pressing"),
             color=alt.Color("measure:N", title="time until", sort=list(MEASURES.values())),
-            strokeDash=alt.StrokeDash("statistic:N", title="over participants"),
+            strokeDash=alt.StrokeDash(
+                "statistic:N",
+                title="over participants",
+                scale=alt.Scale(domain=["median", "95th percentile"], range=[[1, 0], [5, 3]]),
+                legend=alt.Legend(symbolType="stroke"),
+            ),
         )
         .properties(
             width=420,
@@ -195,7 +203,7 @@ def summary(rounds) -> str:
     head = (
         f"{'N':>3} {'start med/p95':>14} {'chart med/p95':>14} {'end med/p95':>14} "
         f"{'peak MB':>8} {'kernels MB':>10} {'CPU start':>9} {'CPU lesson':>10} "
-        f"{'peak cores':>10}"
+        f"{'peak cores':>10} {'other work':>10}"
     )
     lines = [head]
     for r in rounds:
@@ -207,7 +215,7 @@ def summary(rounds) -> str:
         lines.append(
             f"{r.users:>3} {cells[0]:>14} {cells[1]:>14} {cells[2]:>14} "
             f"{u['peak_memory_mb']:8.0f} {u['kernels_mb']:10.0f} {u['cpu_start_s']:9.1f} "
-            f"{u['cpu_lesson_s']:10.1f} {u['peak_cores']:10.2f}"
+            f"{u['cpu_lesson_s']:10.1f} {u['peak_cores']:10.2f} {u['other_cores']:10.2f}"
         )
     ns = [r.users for r in rounds]
     per_mb, base_mb = fit(ns, [r.usage["peak_memory_mb"] for r in rounds])
@@ -215,7 +223,8 @@ def summary(rounds) -> str:
     per_lesson, _ = fit(ns, [r.usage["cpu_lesson_s"] for r in rounds])
     lines.append(
         f"per participant (least squares over N = {', '.join(map(str, ns))}): "
-        f"{per_mb:.0f} MB at peak (hub and proxy {base_mb:.0f} MB), "
+        f"{per_mb:.0f} MB at peak over a fixed {base_mb:.0f} MB (hub and proxy measured: "
+        f"{statistics.median(r.usage['hub_proxy_mb'] for r in rounds):.0f} MB), "
         f"{per_start:.1f} core-s to start a server, {per_lesson:.1f} core-s for one Run All "
         "of the lesson"
     )
