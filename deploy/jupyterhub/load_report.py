@@ -1,8 +1,10 @@
 """What the load driver prints and writes: tables, the CSV and the chart (times against N).
 
 Every round adds one row per participant to ``hub-load.csv``, with the round's machine figures
-repeated on each row; the chart reads the CSV back and, for each N, uses its latest round. The
-sizing figures of README.md come from :func:`summary` (see "Sizing" there for how).
+repeated on each row; the chart reads the CSV back and, for each N, uses its latest round.
+The sizing figures of README.md come from :func:`over_runs`, the median of several runs::
+
+    .venv/bin/python deploy/jupyterhub/load_report.py test-artifacts/hub-load/hub-load.csv
 
 Examples
 --------
@@ -22,7 +24,16 @@ from pathlib import Path
 import altair as alt
 from classroom import ROOT, percentile
 
-__all__ = ["COLUMNS", "MEASURES", "append_csv", "fit", "round_table", "summary", "write_chart"]
+__all__ = [
+    "COLUMNS",
+    "MEASURES",
+    "append_csv",
+    "fit",
+    "over_runs",
+    "round_table",
+    "summary",
+    "write_chart",
+]
 
 #: Participant figures: CSV column -> what the table and the chart call it.
 MEASURES = {
@@ -39,6 +50,7 @@ MACHINE = [
     "cpu_start_s",
     "cpu_lesson_s",
     "peak_cores",
+    "other_cores",
 ]
 COLUMNS = ["run", "commit", "cores", "users", "user", *MEASURES, "error", *MACHINE]
 
@@ -229,3 +241,73 @@ def summary(rounds) -> str:
         "of the lesson"
     )
     return "\n".join(lines)
+
+
+def over_runs(csv_path: Path) -> str:
+    """A Markdown table over every round in the CSV: for each N, the median over its rounds.
+
+    Each round gives its own median and 95th percentile of each participant figure and its
+    machine figures; the table shows the median of those over the rounds at that N, then what
+    one participant costs, fitted over all rounds.
+    """
+    rows = list(csv.DictReader(csv_path.open(encoding="utf-8")))
+    rounds: dict[tuple[str, int], list[dict]] = {}
+    for row in rows:
+        rounds.setdefault((row["run"], int(row["users"])), []).append(row)
+    by_n: dict[int, list[dict[str, float]]] = {}
+    for (_, n), members in sorted(rounds.items()):
+        figures = {k: float(members[0].get(k) or "nan") for k in MACHINE}
+        for key in ("server_start_s", "first_chart_s", "lesson_end_s"):
+            values = [float(r[key]) for r in members if r[key]]
+            figures[key] = statistics.median(values)
+            figures[key + "_p95"] = percentile(values, 95)
+        figures["errors"] = sum(bool(r["error"]) for r in members)
+        by_n.setdefault(n, []).append(figures)
+    lines = [
+        "| participants | rounds | server started (s) | first chart (s) | lesson ended (s) "
+        "| peak memory (MB) | CPU, starts (core-s) | CPU, lesson (core-s) | other work (cores) "
+        "| errors |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for n, got in by_n.items():
+
+        def med(key, got=got):
+            return statistics.median(f[key] for f in got)
+
+        times = [
+            f"{med(k):.1f} / {med(k + '_p95'):.1f}"
+            for k in ("server_start_s", "first_chart_s", "lesson_end_s")
+        ]
+        lines.append(
+            f"| {n} | {len(got)} | {' | '.join(times)} | {med('peak_memory_mb'):.0f} "
+            f"| {med('cpu_start_s'):.1f} | {med('cpu_lesson_s'):.1f} | {med('other_cores'):.2f} "
+            f"| {sum(f['errors'] for f in got):.0f} |"
+        )
+    ns = [n for n, got in by_n.items() for _ in got]
+    every = [f for got in by_n.values() for f in got]
+    per_mb, base_mb = fit(ns, [f["peak_memory_mb"] for f in every])
+    per_start, _ = fit(ns, [f["cpu_start_s"] for f in every])
+    per_lesson, _ = fit(ns, [f["cpu_lesson_s"] for f in every])
+    parts = {
+        k: statistics.median(f[k] / n for n, f in zip(ns, every, strict=True))
+        for k in ("servers_mb", "kernels_mb")
+    }
+    lines.append(
+        f"\nTimes are median / 95th percentile over the participants (seconds after they pressed). "
+        f"Per participant (least squares over {len(every)} rounds): {per_mb:.0f} MB of memory "
+        f"over a fixed {base_mb:.0f} MB (hub and proxy: "
+        f"{statistics.median(f['hub_proxy_mb'] for f in every):.0f} MB; a server "
+        f"{parts['servers_mb']:.0f} MB and a kernel {parts['kernels_mb']:.0f} MB at the median), "
+        f"{per_start:.1f} core-seconds to start a server and {per_lesson:.1f} to run the lesson."
+    )
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    import sys
+
+    print(
+        over_runs(
+            Path(sys.argv[1] if len(sys.argv) > 1 else "test-artifacts/hub-load/hub-load.csv")
+        )
+    )
