@@ -420,6 +420,30 @@ def _together(work, jobs, timeout: float = 2 * BARRIER_TIMEOUT + 900) -> None:
 # ----- faults mid-session ---------------------------------------------------------------------
 
 
+class Reruns:
+    """Everyone given presses Run All again at once, each in a thread of their own."""
+
+    def __init__(self, students: list[Student]):
+        self.drew = threading.Event()
+        self.outcomes = [Outcome(s.name) for s in students]
+        self.threads = [
+            threading.Thread(target=s.rerun, args=(o, self.drew), daemon=True)
+            for s, o in zip(students, self.outcomes, strict=True)
+        ]
+        for t in self.threads:
+            t.start()
+
+    def first_chart(self) -> bool:
+        """Wait until someone's first chart is drawn (False if none came in time)."""
+        return self.drew.wait(timeout=BARRIER_TIMEOUT)
+
+    def finish(self) -> list[Outcome]:
+        """Wait until every run has ended (bounded); their outcomes."""
+        for t in self.threads:
+            t.join(timeout=BARRIER_TIMEOUT)
+        return self.outcomes
+
+
 def kernel_pid(student: Student) -> int:
     """The process id of the student's lesson kernel (found by its connection file)."""
     for proc in psutil.process_iter(["cmdline"]):
@@ -455,12 +479,10 @@ def kernel_killed(student: Student) -> KernelKilled:
     The kill is a SIGKILL, as from the out-of-memory killer; the restart and the second run
     are what a student does next.
     """
-    drew, first = threading.Event(), Outcome(student.name)
-    worker = threading.Thread(target=student.rerun, args=(first, drew), daemon=True)
-    worker.start()
-    if drew.wait(timeout=BARRIER_TIMEOUT):
+    run = Reruns([student])
+    if run.first_chart():
         os.kill(kernel_pid(student), signal.SIGKILL)
-    worker.join(timeout=BARRIER_TIMEOUT)
+    (first,) = run.finish()
     student.kernel.restart()
     again = Outcome(student.name)
     student.rerun(again)
@@ -506,19 +528,11 @@ def hub_restarted(hub: Hub, students: list[Student]) -> HubRestarted:
     finishes the run, saves and runs one more cell with the hub down; then the hub starts
     again and must find every server and kernel.
     """
-    drew = threading.Event()
-    outcomes = [Outcome(s.name) for s in students]
-    threads = [
-        threading.Thread(target=s.rerun, args=(o, drew), daemon=True)
-        for s, o in zip(students, outcomes, strict=True)
-    ]
-    for t in threads:
-        t.start()
-    drew.wait(timeout=BARRIER_TIMEOUT)
+    run = Reruns(students)
+    run.first_chart()
     went_down = time.monotonic()
     hub.stop_hub()
-    for t in threads:
-        t.join(timeout=BARRIER_TIMEOUT)
+    outcomes = run.finish()
     finished = {o.user: (o.finished_at or 0) > went_down for o in outcomes}
     worked = {}
     for s in students:
@@ -564,16 +578,8 @@ def server_stopped(
     The stop comes at the first chart drawn. The others must finish undisturbed; the victim
     starts again and must find the work.
     """
-    drew = threading.Event()
-    everyone = [victim, *others]
-    outcomes = [Outcome(s.name) for s in everyone]
-    threads = [
-        threading.Thread(target=s.rerun, args=(o, drew), daemon=True)
-        for s, o in zip(everyone, outcomes, strict=True)
-    ]
-    for t in threads:
-        t.start()
-    drew.wait(timeout=BARRIER_TIMEOUT)
+    run = Reruns([victim, *others])
+    run.first_chart()
     r = admin.hub_api("DELETE", f"users/{victim.name}/server")
     if r.status_code not in (202, 204):
         raise ClassroomError(f"the admin API did not stop {victim.name}: {r.status_code} {r.text}")
@@ -581,8 +587,7 @@ def server_stopped(
     while victim.person.server_model() is not None and time.monotonic() < deadline:
         time.sleep(0.5)
     stopped = victim.person.server_model() is None
-    for t in threads:
-        t.join(timeout=BARRIER_TIMEOUT)
+    outcomes = run.finish()
     kept = {s.name: (s.kernel.model() or {}).get("id") == s.kernel.id for s in others}
     on_disk = saved_bodies(victim.name)
     victim.close()

@@ -30,6 +30,7 @@ __all__ = [
     "append_csv",
     "fit",
     "over_runs",
+    "rounds_by_n",
     "round_table",
     "summary",
     "write_chart",
@@ -116,17 +117,32 @@ def append_csv(path: Path, rounds) -> Path:
     return path
 
 
-def _latest_by_n(path: Path) -> dict[int, list[dict]]:
-    """For each N in the CSV, the rows of its latest round."""
+def rounds_by_n(path: Path) -> dict[int, list[dict[str, float]]]:
+    """For each N in the CSV, one dict of figures per round at that N.
+
+    A round's figures are its machine figures, and the median and 95th percentile (``_p95``)
+    over its participants of each participant figure (absent when nobody got that far).
+    """
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
-    latest: dict[int, str] = {}
+    rounds: dict[tuple[str, int], list[dict]] = {}
     for row in rows:
-        n = int(row["users"])
-        latest[n] = max(latest.get(n, ""), row["run"])
-    return {
-        n: [r for r in rows if int(r["users"]) == n and r["run"] == run]
-        for n, run in sorted(latest.items())
-    }
+        rounds.setdefault((row["run"], int(row["users"])), []).append(row)
+    by_n: dict[int, list[dict[str, float]]] = {}
+    for (_, n), members in sorted(rounds.items(), key=lambda item: (item[0][1], item[0][0])):
+        figures = {k: float(members[0].get(k) or "nan") for k in MACHINE}
+        for key in MEASURES:
+            values = [float(r[key]) for r in members if r[key]]
+            if values:
+                figures[key] = statistics.median(values)
+                figures[key + "_p95"] = percentile(values, 95)
+        figures["errors"] = sum(bool(r["error"]) for r in members)
+        by_n.setdefault(n, []).append(figures)
+    return by_n
+
+
+def _median_over(rounds: list[dict[str, float]], key: str) -> float | None:
+    values = [r[key] for r in rounds if key in r]
+    return statistics.median(values) if values else None
 
 
 def _svg(chart: alt.TopLevelMixin) -> str:
@@ -137,62 +153,59 @@ def _svg(chart: alt.TopLevelMixin) -> str:
 
 
 def write_chart(csv_path: Path, svg_path: Path) -> Path:
-    """Draw the median and 95th percentile of each participant figure against N, as SVG."""
+    """Draw the median and 95th percentile of each participant figure against N, as SVG.
+
+    With several rounds at one N (several runs of the driver), each point is the median over
+    those rounds, as in :func:`over_runs`.
+    """
     points = []
-    for n, rows in _latest_by_n(csv_path).items():
+    for n, rounds in rounds_by_n(csv_path).items():
         for key, label in MEASURES.items():
-            values = [float(r[key]) for r in rows if r[key]]
-            if values:
-                points.append(
-                    {
-                        "participants": n,
-                        "measure": label,
-                        "statistic": "median",
-                        "seconds": round(statistics.median(values), 2),
-                    }
-                )
-                points.append(
-                    {
-                        "participants": n,
-                        "measure": label,
-                        "statistic": "95th percentile",
-                        "seconds": round(percentile(values, 95), 2),
-                    }
-                )
+            for suffix, statistic in (("", "median"), ("_p95", "95th percentile")):
+                seconds = _median_over(rounds, key + suffix)
+                if seconds is not None:
+                    points.append(
+                        {
+                            "participants": n,
+                            "measure": label,
+                            "statistic": statistic,
+                            "seconds": round(seconds, 2),
+                        }
+                    )
     ends = {
         p["participants"]: p["seconds"]
         for p in points
         if p["measure"] == "end of the lesson" and p["statistic"] == "median"
     }
     said = ", ".join(f"{s:.0f} s with {n}" for n, s in ends.items())
-    chart = (
-        alt.Chart(alt.Data(values=points))
-        .mark_line(point=True)
-        .encode(
-            x=alt.X(
-                "participants:Q",
-                title="participants pressing Run All at once",
-                axis=alt.Axis(values=sorted(ends) or None, format="d"),
-            ),
-            y=alt.Y("seconds:Q", title="seconds after pressing"),
-            color=alt.Color("measure:N", title="time until", sort=list(MEASURES.values())),
-            strokeDash=alt.StrokeDash(
-                "statistic:N",
-                title="over participants",
-                scale=alt.Scale(domain=["median", "95th percentile"], range=[[1, 0], [5, 3]]),
-                legend=alt.Legend(symbolType="stroke"),
-            ),
+    base = alt.Chart(alt.Data(values=points)).encode(
+        x=alt.X(
+            "participants:Q",
+            title="participants pressing Run All at once",
+            axis=alt.Axis(values=sorted(ends) or None, format="d"),
+        ),
+        y=alt.Y("seconds:Q", title="seconds after pressing"),
+        color=alt.Color("measure:N", title="time until", sort=list(MEASURES.values())),
+    )
+    lines = base.mark_line().encode(
+        strokeDash=alt.StrokeDash(
+            "statistic:N",
+            title="over participants",
+            scale=alt.Scale(domain=["median", "95th percentile"], range=[[1, 0], [5, 3]]),
+            legend=alt.Legend(symbolType="stroke", symbolStrokeColor="#555"),
         )
-        .properties(
-            width=420,
-            height=260,
-            title="A lab at full load: waiting times against the number of participants",
-            description=(
-                "Median and 95th-percentile seconds until each participant's server started, "
-                "the first chart was drawn and the lesson ended, against how many pressed Run "
-                f"All at once; the median lesson ended after {said or 'no finished run'}."
-            ),
-        )
+    )
+    chart = (lines + base.mark_circle(size=30)).properties(
+        width=420,
+        height=260,
+        # room for the legend's words in fonts wider than the one they were measured in
+        padding={"left": 5, "top": 5, "bottom": 5, "right": 40},
+        title="A lab at full load: waiting times against the number of participants",
+        description=(
+            "Median and 95th-percentile seconds until each participant's server started, "
+            "the first chart was drawn and the lesson ended, against how many pressed Run "
+            f"All at once; the median lesson ended after {said or 'no finished run'}."
+        ),
     )
     svg_path.parent.mkdir(parents=True, exist_ok=True)
     svg_path.write_text(_svg(chart), encoding="utf-8")
@@ -250,19 +263,7 @@ def over_runs(csv_path: Path) -> str:
     machine figures; the table shows the median of those over the rounds at that N, then what
     one participant costs, fitted over all rounds.
     """
-    rows = list(csv.DictReader(csv_path.open(encoding="utf-8")))
-    rounds: dict[tuple[str, int], list[dict]] = {}
-    for row in rows:
-        rounds.setdefault((row["run"], int(row["users"])), []).append(row)
-    by_n: dict[int, list[dict[str, float]]] = {}
-    for (_, n), members in sorted(rounds.items()):
-        figures = {k: float(members[0].get(k) or "nan") for k in MACHINE}
-        for key in ("server_start_s", "first_chart_s", "lesson_end_s"):
-            values = [float(r[key]) for r in members if r[key]]
-            figures[key] = statistics.median(values)
-            figures[key + "_p95"] = percentile(values, 95)
-        figures["errors"] = sum(bool(r["error"]) for r in members)
-        by_n.setdefault(n, []).append(figures)
+    by_n = rounds_by_n(csv_path)
     lines = [
         "| participants | rounds | server started (s) | first chart (s) | lesson ended (s) "
         "| peak memory (MB) | CPU, starts (core-s) | CPU, lesson (core-s) | other work (cores) "
@@ -272,7 +273,7 @@ def over_runs(csv_path: Path) -> str:
     for n, got in by_n.items():
 
         def med(key, got=got):
-            return statistics.median(f[key] for f in got)
+            return _median_over(got, key) or float("nan")
 
         times = [
             f"{med(k):.1f} / {med(k + '_p95'):.1f}"
