@@ -159,7 +159,7 @@ def test_the_spawn_hook_sets_the_transport_once(config_module, tmp_path, monkeyp
     config_module["_before_start"](seen)
     config_module["_before_start"](seen)
     expected = config_module["kernel_transport"](home)  # tcp: a temporary folder is long
-    assert seen.args == [f"--KernelManager.transport={expected}"]
+    assert seen.args == [f"--ServerKernelManager.transport={expected}"]
     assert stat.S_IMODE(home.stat().st_mode) == 0o700
 
 

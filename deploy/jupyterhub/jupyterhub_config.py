@@ -178,7 +178,9 @@ def kernel_transport(home):
     the same moment, two servers can pick the same free port, and the second kernel fails to
     start (its automatic restarts kept the same ports: the kernel ended dead, in the course's
     load test with eight participants). Unix sockets in the user's runtime folder cannot
-    collide. Their paths must fit in 107 bytes, so a very long home path keeps TCP.
+    collide. Their paths must fit in 107 bytes, so a very long home path keeps TCP. Only the
+    server's own kernels change (``ServerKernelManager``): nbgrader's autograder starts its
+    kernels with a relative socket path, which would not work over Unix sockets.
     """
     runtime = Path(home) / ".local" / "share" / "jupyter" / "runtime"
     longest = f"{runtime}/kernel-00000000-0000-0000-0000-000000000000-ipc-5"
@@ -193,8 +195,8 @@ def _before_start(spawner):
         if before & 0o077:
             spawner.log.info("Made %s private (it was mode %o)", home, before)
         transport = kernel_transport(home)
-        kept = [a for a in spawner.args if not a.startswith("--KernelManager.transport=")]
-        spawner.args = [*kept, f"--KernelManager.transport={transport}"]
+        kept = [a for a in spawner.args if not a.startswith("--ServerKernelManager.transport=")]
+        spawner.args = [*kept, f"--ServerKernelManager.transport={transport}"]
         if transport == "tcp":
             spawner.log.warning("%s is too long a path for kernel sockets: kernels use TCP", home)
     if spawner.user.name not in INSTRUCTORS:
