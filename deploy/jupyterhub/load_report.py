@@ -243,13 +243,18 @@ def summary(rounds) -> str:
             f"{u['cpu_lesson_s']:10.1f} {u['peak_cores']:10.2f} {u['other_cores']:10.2f}"
         )
     ns = [r.users for r in rounds]
-    per_mb, base_mb = fit(ns, [r.usage["peak_memory_mb"] for r in rounds])
+    hub_mb = statistics.median(r.usage["hub_proxy_mb"] for r in rounds)
     per_start, _ = fit(ns, [r.usage["cpu_start_s"] for r in rounds])
     per_lesson, _ = fit(ns, [r.usage["cpu_lesson_s"] for r in rounds])
+    if len(set(ns)) > 1:
+        per_mb, base_mb = fit(ns, [r.usage["peak_memory_mb"] for r in rounds])
+        how = f"least squares over N = {', '.join(map(str, ns))}"
+        memory = f"{per_mb:.0f} MB at peak over a fixed {base_mb:.0f} MB"
+    else:  # one N: no line to fit; what is not the hub's, shared out
+        how = f"at N = {ns[0]}; several N give a better fit"
+        memory = f"{(rounds[0].usage['peak_memory_mb'] - hub_mb) / ns[0]:.0f} MB at peak"
     lines.append(
-        f"per participant (least squares over N = {', '.join(map(str, ns))}): "
-        f"{per_mb:.0f} MB at peak over a fixed {base_mb:.0f} MB (hub and proxy measured: "
-        f"{statistics.median(r.usage['hub_proxy_mb'] for r in rounds):.0f} MB), "
+        f"per participant ({how}): {memory} (hub and proxy measured: {hub_mb:.0f} MB), "
         f"{per_start:.1f} core-s to start a server, {per_lesson:.1f} core-s for one Run All "
         "of the lesson"
     )
