@@ -61,10 +61,15 @@ from classroom import (  # noqa: E402 - the kit's folder is not a package
 
 __all__ = [
     "CHANGE_BODY",
+    "FOLDER",
     "LESSON",
+    "HubRestarted",
+    "KernelKilled",
     "Outcome",
+    "Reruns",
     "Round",
     "Sampler",
+    "ServerStopped",
     "Student",
     "hand_out_lessons",
     "hub_restarted",
@@ -461,6 +466,7 @@ class KernelKilled:
     saved: list[str]  # bodies in the saved file afterwards
 
     def problems(self) -> list[str]:
+        """What was lost or went wrong (empty when nothing)."""
         found = []
         if self.interrupted is None:
             found.append("the kill did not interrupt the run")
@@ -501,6 +507,7 @@ class HubRestarted:
     servers_ready: dict[str, bool]  # the new hub knows each server as running
 
     def problems(self) -> list[str]:
+        """What was lost or went wrong (empty when nothing)."""
         found = [f"{o.user}: {o.error}" for o in self.outcomes if o.error]
         found += [
             f"{u}: the run was over before the hub went down"
@@ -559,6 +566,7 @@ class ServerStopped:
     after_restart: list[str]  # ...and by a builder on the victim's restarted server
 
     def problems(self) -> list[str]:
+        """What was lost or went wrong (empty when nothing)."""
         found = [f"{o.user}: {o.error}" for o in self.others if o.error]
         found += [f"{u}: kernel gone" for u, ok in self.kernels_kept.items() if not ok]
         if not self.stopped:
