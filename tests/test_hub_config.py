@@ -39,7 +39,6 @@ def spawner(name: str) -> SimpleNamespace:
         user=SimpleNamespace(name=name),
         environment={},
         popen_kwargs={},
-        args=[],
         log=logging.getLogger("test"),
     )
 
@@ -142,24 +141,18 @@ def test_a_readable_home_is_made_private(config_module, tmp_path):
     assert stat.S_IMODE(home.stat().st_mode) == 0o2700
 
 
-def test_kernels_talk_over_unix_sockets_where_the_path_fits(config_module):
-    """Do kernels use Unix sockets (no port races between servers), TCP for very long homes?"""
-    transport = config_module["kernel_transport"]
-    assert transport("/home/ada") == "ipc"
-    assert transport("/home/" + "a" * 22) == "ipc"
-    assert transport("/home/" + "a" * 23) == "tcp"  # the socket path would pass 107 bytes
+def test_a_kernel_on_a_taken_port_restarts_on_new_ones(load):
+    """Do servers let a kernel's automatic restart pick new ports (no port cache)?"""
+    c = load()
+    assert "--ServerKernelManager.cache_ports=False" in c.Spawner.args
 
 
-def test_the_spawn_hook_sets_the_transport_once(config_module, tmp_path, monkeypatch):
-    """Does a second start of the same server keep one transport option, not two?"""
+def test_the_spawn_hook_makes_the_home_private(config_module, tmp_path, monkeypatch):
+    """Does the hook that runs before each start make the participant's home private?"""
     home = tmp_path / "home"
     home.mkdir(mode=0o755)
     monkeypatch.setitem(config_module["_before_start"].__globals__, "_home_of", lambda _: home)
-    seen = spawner("ada")
-    config_module["_before_start"](seen)
-    config_module["_before_start"](seen)
-    expected = config_module["kernel_transport"](home)  # tcp: a temporary folder is long
-    assert seen.args == [f"--ServerKernelManager.transport={expected}"]
+    config_module["_before_start"](spawner("ada"))
     assert stat.S_IMODE(home.stat().st_mode) == 0o700
 
 

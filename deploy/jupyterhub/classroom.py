@@ -152,20 +152,25 @@ def create_user(name: str, home_mode: int | None = 0o755) -> Path:
     return home
 
 
+def _pids_of(users) -> list[int]:
+    pids = []
+    for user in users:
+        out = subprocess.run(["ps", "-o", "pid=", "-u", user], capture_output=True, text=True)
+        pids += [int(p) for p in out.stdout.split()]
+    return pids
+
+
 def kill_processes_of(*users: str) -> None:
     """End what the users still run (by process id), so that userdel can remove them."""
-    for sig in (signal.SIGTERM, signal.SIGKILL):
-        pids = []
-        for user in users:
-            out = subprocess.run(["ps", "-o", "pid=", "-u", user], capture_output=True, text=True)
-            pids += [int(p) for p in out.stdout.split()]
-        for pid in pids:
+    for sig, wait in ((signal.SIGTERM, 2.0), (signal.SIGKILL, 10.0)):
+        for pid in _pids_of(users):
             try:
                 os.kill(pid, sig)
             except ProcessLookupError:
                 pass
-        if pids and sig == signal.SIGTERM:
-            time.sleep(2)
+        deadline = time.monotonic() + wait
+        while _pids_of(users) and time.monotonic() < deadline:
+            time.sleep(0.2)
 
 
 def remove_users(*names: str) -> None:

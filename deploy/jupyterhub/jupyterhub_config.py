@@ -126,6 +126,12 @@ c.Spawner.cmd = [str(COURSE_ENV / "bin" / "jupyterhub-singleuser")]
 c.Spawner.default_url = "/lab"
 c.Spawner.start_timeout = SPAWN_TIMEOUT
 c.Spawner.http_timeout = SPAWN_TIMEOUT
+# A room starting kernels in the same second can hand two kernels the same TCP port: each
+# server picks its ports on its own (jupyter_client#487), and the second kernel cannot start.
+# Its automatic restart must then pick new ports, which jupyter_client does only when it does
+# not cache them (with the cache, the kernel restarted on the taken ports until it was dead, in
+# the course's load test with eight participants).
+c.Spawner.args = ["--ServerKernelManager.cache_ports=False"]
 c.Spawner.environment = {
     # nbgrader shells out to `alembic`, and kernels start from the same environment.
     "PATH": f"{COURSE_ENV / 'bin'}:/usr/local/bin:/usr/bin:/bin",
@@ -167,26 +173,6 @@ def _home_of(name):
         return None
 
 
-#: Longest path of a Unix socket (Linux: 108 bytes with the final NUL).
-SOCKET_PATH_MAX = 107
-
-
-def kernel_transport(home):
-    """How a server in ``home`` talks to its kernels: ``ipc`` (Unix sockets) where it fits.
-
-    Over TCP, every server picks its kernels' ports on its own; when a room starts kernels at
-    the same moment, two servers can pick the same free port, and the second kernel fails to
-    start (its automatic restarts kept the same ports: the kernel ended dead, in the course's
-    load test with eight participants). Unix sockets in the user's runtime folder cannot
-    collide. Their paths must fit in 107 bytes, so a very long home path keeps TCP. Only the
-    server's own kernels change (``ServerKernelManager``): nbgrader's autograder starts its
-    kernels with a relative socket path, which would not work over Unix sockets.
-    """
-    runtime = Path(home) / ".local" / "share" / "jupyter" / "runtime"
-    longest = f"{runtime}/kernel-00000000-0000-0000-0000-000000000000-ipc-5"
-    return "ipc" if len(longest.encode()) <= SOCKET_PATH_MAX else "tcp"
-
-
 def _before_start(spawner):
     """Make the participant's home private, then give students their own settings."""
     home = _home_of(spawner.user.name)
@@ -194,11 +180,6 @@ def _before_start(spawner):
         before = make_home_private(home)
         if before & 0o077:
             spawner.log.info("Made %s private (it was mode %o)", home, before)
-        transport = kernel_transport(home)
-        kept = [a for a in spawner.args if not a.startswith("--ServerKernelManager.transport=")]
-        spawner.args = [*kept, f"--ServerKernelManager.transport={transport}"]
-        if transport == "tcp":
-            spawner.log.warning("%s is too long a path for kernel sockets: kernels use TCP", home)
     if spawner.user.name not in INSTRUCTORS:
         student_config = COURSE_ENV / "etc" / "alliance-course" / "student"
         spawner.environment["JUPYTER_CONFIG_PATH"] = str(student_config)
