@@ -6,10 +6,10 @@ from pathlib import Path
 import altair as alt
 from run import Case
 
-from toolkit.charts import to_svg
 from toolkit.governance import Body, Design, Member, review
 from toolkit.governance.builder import GovernanceBuilder
 from toolkit.governance.chart import governance_spec
+from toolkit.ui.render import to_svg
 
 
 def big_design() -> Design:

@@ -39,7 +39,7 @@ _STATE = {}
 
 #: The reference's one cell; the second reference also imports what the assignments import.
 ONE_CELL = "assert 1 + 1 == 2"
-ONE_CELL_STACK = "import toolkit.governance, toolkit.metrics, toolkit.charts\nassert 1 + 1 == 2"
+ONE_CELL_STACK = "import toolkit.governance, toolkit.indicators, toolkit.health\nassert 1 + 1 == 2"
 
 
 def _one_cell(folder: Path, source: str = ONE_CELL) -> None:

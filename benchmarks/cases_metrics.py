@@ -7,7 +7,7 @@ from pathlib import Path
 from run import Case
 
 import toolkit  # noqa: F401 - offline chart rendering, as in a notebook
-from toolkit.simulator import simulate
+from toolkit.magic_wand.model import simulate
 
 _state = {}
 
@@ -17,7 +17,7 @@ def simulation_60_months():
 
 
 def explorer_setup():
-    from toolkit.lag_explorer import LagExplorer
+    from toolkit.indicators.explorer import LagExplorer
 
     folder = Path(tempfile.mkdtemp())
     _state["explorer"] = LagExplorer("Summit", path=folder / "my-lag-explorer.json")

@@ -28,7 +28,12 @@ c.CourseDirectory.db_url = os.environ.get(
 )
 # Files nbgrader never copies into a release, a submission or a feedback folder.
 c.CourseDirectory.ignore = [
-    ".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "*.damaged", ".*.tmp",
+    ".ipynb_checkpoints",
+    "*.pyc",
+    "__pycache__",
+    "feedback",
+    "*.damaged",
+    ".*.tmp",
 ]
 # A submitted file larger than this (kilobytes) is left out of grading, with a warning in
 # the log; the student's whole folder may not exceed max_dir_size.
@@ -73,7 +78,7 @@ c.Autograde.sanitize_preprocessors = [
 # the feedback. Without the mask it would also wipe the nbgrader metadata of every code cell,
 # and no test cell would get a score (auto_score stays None).
 # nbgrader's own autograde steps, with the course's chart drawing right after the execution:
-# the kernels leave charts as specifications and the grader draws them (toolkit.charts).
+# the kernels leave charts as specifications and the grader draws them (toolkit.ui.render).
 c.Autograde.autograde_preprocessors = [
     "nbgrader.preprocessors.Execute",
     "toolkit.admin.nbplugins.RenderCharts",

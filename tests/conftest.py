@@ -32,6 +32,12 @@ def course_home(tmp_path_factory, monkeypatch):
     return home
 
 
+@pytest.fixture
+def answer_path(tmp_path):
+    """A function giving the path of a widget's answer file in a private folder."""
+    return lambda name: tmp_path / name
+
+
 @pytest.fixture(scope="session")
 def executed_notebooks(tmp_path_factory):
     """Run every lesson notebook once, top to bottom, in a fresh kernel on a copy of notebooks/.

@@ -147,10 +147,10 @@ def _indicator_sorting() -> dict[str, str]:
     """A correct Part 1 of reading-the-indicators, saved as the metric sorter saves it."""
     import tempfile
 
-    from toolkit.answer_file import AnswerFile
-    from toolkit.metric_sorter import KIND
-    from toolkit.metrics import kind_of
-    from toolkit.reading_checks import ASSIGNMENT_METRICS, SORTING_FILE
+    from toolkit.indicators.assignment import ASSIGNMENT_METRICS, SORTING_FILE
+    from toolkit.indicators.catalogue import kind_of
+    from toolkit.indicators.sorter import KIND
+    from toolkit.ui.saved import AnswerFile
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / SORTING_FILE

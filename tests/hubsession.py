@@ -1,4 +1,4 @@
-"""One JupyterHub classroom for the whole test session, shared by every ``tests/test_hub*.py``.
+"""One JupyterHub classroom for the whole test session, shared by every ``tests/hub/test_hub*.py``.
 
 A pytest plugin: the hub test modules load it with ``pytest_plugins = ["hubsession"]``, so the
 course environment, the Linux users, the proxy and the hub are made once per session however

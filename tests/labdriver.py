@@ -1,6 +1,6 @@
 """Drive JupyterLab in Chromium the way a student does: menus, clicks and keys (Playwright).
 
-Used by the browser tests (`test_browser_*.py`). A :class:`Lab` wraps one Playwright page on
+Used by the browser tests (`tests/browser/`). A :class:`Lab` wraps one Playwright page on
 the session's JupyterLab server; every request the page makes is recorded, so a test can
 prove that nothing left the machine.
 """
@@ -120,6 +120,7 @@ class Lab:
 
     def menu(self, *labels: str) -> None:
         """Click through the menu bar, e.g. ``menu("Run", "Run All Cells")``."""
+
         def exact(label):  # "Run All Cells" must not pick "Restart Kernel and Run All Cells…"
             return re.compile(rf"^{re.escape(label)}…?$")
 

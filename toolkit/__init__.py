@@ -1,46 +1,58 @@
-"""Helpers behind the alliance-management course notebooks.
+"""Helpers behind the alliance-management course notebooks, one folder per concept.
+
+Concepts (each with its model, chart, widget, lesson and assignment helpers side by side):
+
+- :mod:`toolkit.governance`: governance structures (design, review, builder);
+- :mod:`toolkit.magic_wand`: when revenue shows up after the joint work starts;
+- :mod:`toolkit.indicators`: leading and lagging indicators (catalogue, lags, trends);
+- :mod:`toolkit.scorecard`: the alliance balanced scorecard;
+- :mod:`toolkit.health`: the alliance health check and perception gaps.
+
+Shared homes: :mod:`toolkit.ui` (offline charts, messages, saving, the widget skeleton),
+:mod:`toolkit.selfstudy` (checks, hints, progress, outline), :mod:`toolkit.data` (loaders and
+the data generator) and :mod:`toolkit.admin` (the instructor's ``course-admin``).
 
 Importing :mod:`toolkit` switches every Altair chart to offline rendering (see
-:mod:`toolkit.charts`); the rest loads lazily, on first use, so a notebook that needs one
+:mod:`toolkit.ui.render`); the rest loads lazily, on first use, so a notebook that needs one
 widget does not pay for all of them.
 
 Examples
 --------
 >>> import toolkit
->>> toolkit.charts.renderer_name()
+>>> toolkit.ui.render.renderer_name()
 'alliance-offline'
+>>> toolkit.indicators.kind_of("Partner-sourced revenue")
+'lagging'
 """
 
 import importlib
 
-from toolkit import charts
+from toolkit import _moved
+from toolkit.ui import render
 
-charts.enable_offline()
+render.enable_offline()
+_moved.install()
 
-# public name -> submodule that defines it (loaded on first access)
+# public name -> the module it is (loaded on first access)
 _LAZY = {
-    "governance": "toolkit.governance",
-    "intro": "toolkit.intro",
-    "catalogue": "toolkit.catalogue",
+    "admin": "toolkit.admin",
     "data": "toolkit.data",
-    "datagen": "toolkit.datagen",
-    "metrics": "toolkit.metrics",
-    "simulator": "toolkit.simulator",
-    "metric_charts": "toolkit.metric_charts",
-    "answer_file": "toolkit.answer_file",
-    "metric_sorter": "toolkit.metric_sorter",
-    "lag_explorer": "toolkit.lag_explorer",
+    "governance": "toolkit.governance",
+    "health": "toolkit.health",
+    "indicators": "toolkit.indicators",
     "magic_wand": "toolkit.magic_wand",
-    "health_check": "toolkit.health_check",
+    "scorecard": "toolkit.scorecard",
+    "selfstudy": "toolkit.selfstudy",
+    "ui": "toolkit.ui",
 }
 
-__all__ = ["charts", *_LAZY]
+__all__ = sorted(_LAZY)
 
 
 def __getattr__(name):
-    """Import a submodule the first time it is used (PEP 562)."""
-    if name in _LAZY:
-        module = importlib.import_module(_LAZY[name])
+    """Import a subpackage the first time it is used (PEP 562); old module names still work."""
+    if name in _LAZY or f"toolkit.{name}" in _moved.MOVED:
+        module = importlib.import_module(_LAZY.get(name, f"toolkit.{name}"))
         globals()[name] = module
         return module
     msg = f"module 'toolkit' has no attribute {name!r}; available: {', '.join(__all__)}"

@@ -1,6 +1,6 @@
 """A classroom on the course's JupyterHub, driven from outside as its participants' browsers do.
 
-This is the machinery behind the hub tests (``tests/test_hub*.py``) and the load driver
+This is the machinery behind the hub tests (``tests/hub/test_hub*.py``) and the load driver
 (``load_driver.py``, ``make load``): Linux accounts for the participants, the course
 environment built by ``build-course-env``, the proxy started by ``start-proxy`` and the hub
 started from ``jupyterhub_config.py`` exactly as the systemd units do, then participants who

@@ -147,9 +147,9 @@ def _median_over(rounds: list[dict[str, float]], key: str) -> float | None:
 
 def _svg(chart: alt.TopLevelMixin) -> str:
     """The course's offline SVG rendering (no CDN, with the chart's text alternative)."""
-    import toolkit.charts
+    from toolkit.ui.render import to_svg
 
-    return toolkit.charts.to_svg(chart)
+    return to_svg(chart)
 
 
 def write_chart(csv_path: Path, svg_path: Path) -> Path:

@@ -104,11 +104,11 @@ class FlagDuplicateCells(NbGraderPreprocessor):
 
 
 class RenderCharts(NbGraderPreprocessor):
-    """Draw the charts a grading kernel left as specifications (see ``toolkit.charts``)."""
+    """Draw the charts a grading kernel left as specifications (see ``toolkit.ui.render``)."""
 
     def preprocess(self, nb: NotebookNode, resources: ResourcesDict):
         """Turn every deferred chart output into SVG; log the ones that cannot be drawn."""
-        from toolkit.charts import render_deferred
+        from toolkit.ui.render import render_deferred
 
         for index, cell in enumerate(nb.cells, start=1):
             for problem in render_deferred(cell.get("outputs", [])):

@@ -2,7 +2,7 @@
 
 Everything is read from nbgrader's gradebook and the class list. :func:`class_scores` and
 :func:`question_scores` give plain tables; the chart helpers return ``alt.Chart`` objects
-(rendered offline as SVG through :mod:`toolkit.charts`); :func:`write_report` writes an HTML
+(rendered offline as SVG through :mod:`toolkit.ui.render`); :func:`write_report` writes an HTML
 page and a notebook with the same content.
 
 Examples
@@ -27,7 +27,7 @@ import nbformat
 import pandas as pd
 
 from toolkit.admin.course import Course
-from toolkit.charts import describe, to_svg
+from toolkit.ui.render import describe, to_svg
 
 __all__ = [
     "AT_RISK_BELOW",

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from toolkit.checks import PASSED_NOTE
+from toolkit.selfstudy.checks import PASSED_NOTE
 
 __all__ = ["Validation", "validate"]
 

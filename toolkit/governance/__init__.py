@@ -16,6 +16,7 @@ True
 ['empty-body', 'no-executive-sponsor', 'one-sided-body']
 """
 
+from toolkit._lazy import lazy_names
 from toolkit.governance.chart import decision_chart, decision_matrix, governance_chart
 from toolkit.governance.edits import EditError
 from toolkit.governance.files import DesignError, dumps, from_dict, load, loads, save, to_dict
@@ -80,14 +81,8 @@ __all__ = [
 ]
 
 
-def __getattr__(name):
-    """Load the builder widget (and ipywidgets) only when it is first used."""
-    if name == "GovernanceBuilder":
-        from toolkit.governance.builder import GovernanceBuilder
-
-        return GovernanceBuilder
-    msg = f"module 'toolkit.governance' has no attribute {name!r}"
-    raise AttributeError(msg)
+# the builder widget (and ipywidgets) load only when first used
+__getattr__ = lazy_names(__name__, {"GovernanceBuilder": "toolkit.governance.builder"})
 
 
 def __dir__():

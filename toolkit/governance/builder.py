@@ -28,14 +28,15 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from toolkit.charts import chart_widget, show_in
 from toolkit.governance import edits
 from toolkit.governance.chart import decision_chart, governance_spec
 from toolkit.governance.files import DesignError, dumps, from_dict, load, save
 from toolkit.governance.model import CORE_DECISIONS, FUNCTIONS, ROLES, TIERS, Design
 from toolkit.governance.review import counts, review
 from toolkit.governance.templates import TEMPLATES, template_titles
-from toolkit.store import StoreError, load_json
+from toolkit.ui.messages import box
+from toolkit.ui.render import chart_widget, show_in
+from toolkit.ui.saved import load_saved
 
 __all__ = ["GovernanceBuilder"]
 
@@ -52,12 +53,7 @@ def review_html(design: Design) -> str:
     """The review panel's content: counts, then errors and warnings with their hints."""
     findings = review(design)
     n = counts(findings)
-    if not n["error"]:
-        head = "✔ Workable: no errors"
-        colour = "#276749"
-    else:
-        head = "✘ Not workable yet"
-        colour = "#9b2c2c"
+    head = "✔ Workable: no errors" if not n["error"] else "✘ Not workable yet"
     summary = (f"{head} — {n['error']} error{'s' * (n['error'] != 1)}, "
                f"{n['warning']} warning{'s' * (n['warning'] != 1)}")
     parts = [f"<b>{html.escape(summary)}</b>"]
@@ -69,8 +65,7 @@ def review_html(design: Design) -> str:
         ]
         if items:
             parts.append(f"<div>{title}:</div>{_html_list(items)}")
-    return (f'<div role="status" style="border-left:4px solid {colour};padding:4px 10px">'
-            + "".join(parts) + "</div>")
+    return box("".join(parts), "error" if n["error"] else "ok", escape=False, role="status")
 
 
 class GovernanceBuilder(w.VBox):
@@ -144,17 +139,7 @@ class GovernanceBuilder(w.VBox):
         self._apply(lambda _: design.copy(), "Design replaced.")
 
     def _read_saved(self) -> tuple[Design | None, str]:
-        try:
-            data = load_json(self.path)
-            return from_dict(data, name=self.path.name), ""
-        except StoreError as err:
-            return None, (f"Your saved file could not be read ({err}); it was kept as "
-                          f"{self.path.name}.damaged and the builder starts afresh.")
-        except DesignError as err:
-            aside = self.path.with_name(self.path.name + ".damaged")
-            self.path.replace(aside)
-            return None, (f"Your saved file could not be used ({err}); it was kept as "
-                          f"{aside.name} and the builder starts afresh.")
+        return load_saved(self.path, lambda data: from_dict(data, name=self.path.name), None)
 
     @staticmethod
     def _starting_design(template, start, alliance, partners) -> Design:
@@ -266,10 +251,7 @@ class GovernanceBuilder(w.VBox):
     # ------------------------------------------------------------ changing the design
 
     def _say(self, text: str, *, ok: bool):
-        colour = "#276749" if ok else "#9b2c2c"
-        role = "status" if ok else "alert"
-        self.message.value = (f'<div role="{role}" style="color:{colour}">'
-                              f"{html.escape(text)}</div>")
+        self.message.value = box(text, "ok" if ok else "error")
 
     def _apply(self, change, done: str):
         """Run ``change(design) -> design``; on bad input say why and keep everything as it was."""

@@ -1,7 +1,7 @@
 """Pictures of a governance design: the structure chart and the decision-rights matrix.
 
 Both helpers return an ``alt.Chart`` (never display it) with a title and a one-sentence
-description for screen readers; :func:`toolkit.charts.show_in` draws them in a widget.
+description for screen readers; :func:`toolkit.ui.render.show_in` draws them in a widget.
 
 Examples
 --------
@@ -22,8 +22,8 @@ import json
 import altair as alt
 import pandas as pd
 
-from toolkit.charts import describe
 from toolkit.governance.model import CORE_DECISIONS, TIER_RANK, TIERS, Design
+from toolkit.ui.render import describe
 
 __all__ = [
     "ARROW_COLOURS",

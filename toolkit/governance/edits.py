@@ -102,8 +102,9 @@ def _tier(tier) -> str:
 def set_alliance(design: Design, alliance, partners_text) -> Design:
     """Set the alliance's name and its partners (typed as ``"A, B, C"``)."""
     name = _name(alliance, "name for the alliance")
-    partners = list(dict.fromkeys(p.strip() for p in str(partners_text or "").split(",")
-                                  if p.strip()))
+    partners = list(
+        dict.fromkeys(p.strip() for p in str(partners_text or "").split(",") if p.strip())
+    )
     if not partners:
         _fail("Type the partner companies, separated by commas (for example: Nimbus, Titan).")
     new = design.copy()
@@ -128,8 +129,7 @@ def rename_body(design: Design, index, name) -> Design:
     """Give a body a new name (its id, used by escalations, stays the same)."""
     body = _body(design, index)
     name = _name(name, "new name for the body")
-    if any(b.name.casefold() == name.casefold() for i, b in enumerate(design.bodies)
-           if i != index):
+    if any(b.name.casefold() == name.casefold() for i, b in enumerate(design.bodies) if i != index):
         _fail(f"There is already a body called {name!r}; choose another name.")
     if name == body.name:
         _fail(f"The body is already called {name!r}; type a new name to rename it.")

@@ -30,7 +30,7 @@ import os
 from pathlib import Path
 
 from toolkit.governance.model import FORMAT, ROLES, TIERS, Body, Design, Member
-from toolkit.store import save_json
+from toolkit.ui.saved import save_json
 
 __all__ = ["DesignError", "dumps", "from_dict", "load", "loads", "save", "to_dict"]
 

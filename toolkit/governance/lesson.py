@@ -16,20 +16,20 @@ False
 
 from __future__ import annotations
 
-from toolkit.checks import Check, Hints, Report, is_blank
 from toolkit.governance.model import Design
 from toolkit.governance.review import CADENCE_RANGES, review
 from toolkit.governance.templates import template
+from toolkit.selfstudy.checks import Check, Hints, Report, answered, is_blank
 
 __all__ = [
     "CASE_ALLIANCE",
     "CASE_PARTNERS",
-    "case_hint",
     "check_case_design",
     "check_missing_sponsor",
     "empty_case",
+    "hint_case",
+    "hint_sponsor",
     "mystery_design",
-    "sponsor_hint",
 ]
 
 SPONSOR_EXERCISE = "governance.missing-sponsor"
@@ -50,9 +50,12 @@ def mystery_design() -> Design:
 
 def _unsponsored(design: Design) -> set[str]:
     partners = design.distinct_partners()
-    return {p for p in partners
-            for f in review(design)
-            if f.code == "no-executive-sponsor" and f.message.startswith(f"{p} has no")}
+    return {
+        p
+        for p in partners
+        for f in review(design)
+        if f.code == "no-executive-sponsor" and f.message.startswith(f"{p} has no")
+    }
 
 
 def check_missing_sponsor(answer) -> Report:
@@ -64,25 +67,37 @@ def check_missing_sponsor(answer) -> Report:
     known = text is not None and text.casefold() in {p.casefold() for p in partners}
     right = known and text.casefold() in {p.casefold() for p in _unsponsored(design)}
     checks = [
-        Check("You replaced the ... with an answer", not blank, "Type a partner's name."),
-        Check("The answer is a name in quotes", blank or text is not None,
-              'Write it like "Solaris", with the quotes.'),
-        Check("The answer is one of the alliance's partners", known,
-              "Use a name from the partners list: " + ", ".join(partners) + "."),
-        Check("That partner has no executive sponsor on the steering committee", right,
-              "Read the steering box: whose line shows no '(sponsor)'?"),
+        answered(answer, "a partner's name in quotes"),
+        Check(
+            "The answer is a name in quotes",
+            blank or text is not None,
+            'Write it like "Solaris", with the quotes.',
+        ),
+        Check(
+            "The answer is one of the alliance's partners",
+            known,
+            "Use a name from the partners list: " + ", ".join(partners) + ".",
+        ),
+        Check(
+            "That partner has no executive sponsor on the steering committee",
+            right,
+            "Read the steering box: whose line shows no '(sponsor)'?",
+        ),
     ]
     return Report(SPONSOR_EXERCISE, checks)
 
 
-sponsor_hint = Hints(SPONSOR_EXERCISE, [
-    "Look at the top box of the chart: each partner's line lists its people and their role.",
-    "A sponsor is marked '(sponsor)'. Find the partner whose steering members are all "
-    "something else; `review(mystery)` also names it.",
-    "Worked example on another design: in the lean template, if Victor Hale (Omnicorp) "
-    "were a plain member, the review would say 'Omnicorp has no executive sponsor on any "
-    "steering body', and the answer would be \"Omnicorp\".",
-])
+hint_sponsor = Hints(
+    SPONSOR_EXERCISE,
+    [
+        "Look at the top box of the chart: each partner's line lists its people and their role.",
+        "A sponsor is marked '(sponsor)'. Find the partner whose steering members are all "
+        "something else; `review(mystery)` also names it.",
+        "Worked example on another design: in the lean template, if Victor Hale (Omnicorp) "
+        "were a plain member, the review would say 'Omnicorp has no executive sponsor on any "
+        'steering body\', and the answer would be "Omnicorp".',
+    ],
+)
 
 
 def empty_case() -> Design:
@@ -99,41 +114,75 @@ def check_case_design(design: Design) -> Report:
     errors = [f for f in findings if f.severity == "error"]
     partners = set(design.distinct_partners())
     steering = [b for b in design.bodies if b.tier == "steering"]
-    joint_groups = [b for b in design.bodies if b.tier == "operational"
-                    and set(CASE_PARTNERS) <= {m.partner for m in b.members}]
-    off_cadence = [b.name for b in design.bodies
-                   if not CADENCE_RANGES[b.tier][0] <= b.meets_every_days
-                   <= CADENCE_RANGES[b.tier][1]]
+    joint_groups = [
+        b
+        for b in design.bodies
+        if b.tier == "operational" and set(CASE_PARTNERS) <= {m.partner for m in b.members}
+    ]
+    off_cadence = [
+        b.name
+        for b in design.bodies
+        if not CADENCE_RANGES[b.tier][0] <= b.meets_every_days <= CADENCE_RANGES[b.tier][1]
+    ]
     checks = [
-        Check("You replaced the ... with your design (builder.design)", given,
-              "Run the builder's cell, then check builder.design."),
-        Check("The design has bodies", bool(design.bodies),
-              "Add a body in the builder: type a name, pick a tier, click 'Add body'."),
-        Check("The partners are the two companies of the case", partners == set(CASE_PARTNERS),
-              "Set the partners to: " + ", ".join(CASE_PARTNERS) + "."),
-        Check("The review finds no errors (the design is workable)",
-              bool(design.bodies) and not errors,
-              f"The review panel lists {len(errors)} errors: fix them one by one."),
-        Check(f"The steering body is lean (at most {LEAN_STEERING_SEATS} people)",
-              bool(steering) and all(len(b.people()) <= LEAN_STEERING_SEATS for b in steering),
-              "A 40-person start-up cannot staff a big board: two sponsors and the two "
-              "alliance managers are enough."),
-        Check("A joint working group has people from both companies", bool(joint_groups),
-              "Add an operational body and seat someone from each company on it."),
-        Check("Every body meets on its tier's cadence", bool(design.bodies) and not off_cadence,
-              "Look for 'cadence' warnings in the review panel."),
+        Check(
+            "You replaced the ... with your design (builder.design)",
+            given,
+            "Run the builder's cell, then check builder.design.",
+        ),
+        Check(
+            "The design has bodies",
+            bool(design.bodies),
+            "Add a body in the builder: type a name, pick a tier, click 'Add body'.",
+        ),
+        Check(
+            "The partners are the two companies of the case",
+            partners == set(CASE_PARTNERS),
+            "Set the partners to: " + ", ".join(CASE_PARTNERS) + ".",
+        ),
+        Check(
+            "The review finds no errors (the design is workable)",
+            bool(design.bodies) and not errors,
+            f"The review panel lists {len(errors)} errors: fix them one by one.",
+        ),
+        Check(
+            f"The steering body is lean (at most {LEAN_STEERING_SEATS} people)",
+            bool(steering) and all(len(b.people()) <= LEAN_STEERING_SEATS for b in steering),
+            "A 40-person start-up cannot staff a big board: two sponsors and the two "
+            "alliance managers are enough.",
+        ),
+        Check(
+            "A joint working group has people from both companies",
+            bool(joint_groups),
+            "Add an operational body and seat someone from each company on it.",
+        ),
+        Check(
+            "Every body meets on its tier's cadence",
+            bool(design.bodies) and not off_cadence,
+            "Look for 'cadence' warnings in the review panel.",
+        ),
     ]
     return Report(CASE_EXERCISE, checks)
 
 
-case_hint = Hints(CASE_EXERCISE, [
-    "Start with the top: who gives direction for each company? Those two people are the "
-    "executive sponsors of a steering body.",
-    "You need three bodies: a steering body (sponsors + alliance managers), a management "
-    "body (the two alliance managers) and one joint working group. Set each lower body's "
-    "'Escalates to' and its days.",
-    "Worked example for another alliance: 'Brightpath + Omnicorp' uses an Alliance Board "
-    "(2 sponsors, 2 alliance managers, every 90 days), Alliance Managers (every 14 days, "
-    "escalating to the board after 10 days) and a Go-to-Market Group (every 7 days, "
-    "escalating after 5 days). Start the builder from 'lean-startup-enterprise' to see it.",
-])
+hint_case = Hints(
+    CASE_EXERCISE,
+    [
+        "Start with the top: who gives direction for each company? Those two people are the "
+        "executive sponsors of a steering body.",
+        "You need three bodies: a steering body (sponsors + alliance managers), a management "
+        "body (the two alliance managers) and one joint working group. Set each lower body's "
+        "'Escalates to' and its days.",
+        "Worked example for another alliance: 'Brightpath + Omnicorp' uses an Alliance Board "
+        "(2 sponsors, 2 alliance managers, every 90 days), Alliance Managers (every 14 days, "
+        "escalating to the board after 10 days) and a Go-to-Market Group (every 7 days, "
+        "escalating after 5 days). Start the builder from 'lean-startup-enterprise' to see it.",
+    ],
+)
+
+
+def __getattr__(name):
+    """Names renamed in the move to one vocabulary (see :mod:`toolkit._moved`)."""
+    from toolkit import _moved
+
+    return _moved.resolve(__name__, name)

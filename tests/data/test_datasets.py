@@ -1,0 +1,250 @@
+"""The course data: generated reproducibly, valid against its data dictionary, and teaching."""
+
+import shutil
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+from conftest import ROOT
+from frictionless import validate
+
+from toolkit import data
+from toolkit.data import generator, loaders
+from toolkit.health.model import perception_gaps
+from toolkit.indicators.catalogue import METRICS
+from toolkit.indicators.lags import best_lag
+
+DATASETS = ROOT / "datasets"
+BY_NAME = {m.name: m for m in METRICS}
+PROFILE = {p.profile: p for p in generator.PROFILES}
+
+# the metric list of the subject brief (ALLIANCES.md, section 4): row -> (metric, kind)
+BRIEF = {
+    "executive sponsor meetings held / governance meetings on cadence": (
+        ["sponsor_meetings", "governance_on_cadence"],
+        "leading",
+    ),
+    "health-check score (trust, communication, commitment)": (["health_score"], "leading"),
+    "joint business plan signed and reviewed": (["jbp_current"], "leading"),
+    "joint account plans": (["joint_account_plans"], "leading"),
+    "trained / certified partner sellers": (["trained_sellers"], "leading"),
+    "joint solution or integration milestones": (["integration_milestones"], "leading"),
+    "joint marketing campaigns": (["joint_campaigns"], "leading"),
+    "account overlap mapped": (["accounts_mapped"], "leading"),
+    "partner-sourced leads": (["partner_leads"], "leading"),
+    "deal registrations": (["deal_registrations"], "leading"),
+    "partner-sourced pipeline (value)": (["pipeline_value"], "leading"),
+    "pipeline stage conversion / velocity": (["pipeline_conversion"], "leading"),
+    "time to first joint deal": (["time_to_first_deal"], "lagging"),
+    "win rate (with partner vs direct)": (["win_rate"], "lagging"),
+    "average deal size": (["avg_deal_size"], "lagging"),
+    "new customer wins": (["new_customer_wins"], "lagging"),
+    "partner-sourced revenue": (["sourced_revenue"], "lagging"),
+    "partner-influenced revenue": (["influenced_revenue"], "lagging"),
+    "revenue growth": (["revenue_growth"], "lagging"),
+    "customer satisfaction / NPS of the joint offer": (["customer_satisfaction"], "lagging"),
+    "renewals / retention": (["renewal_rate"], "lagging"),
+}
+
+
+@pytest.fixture(scope="module")
+def built():
+    return generator.build()
+
+
+def test_every_file_validates_against_the_datapackage():
+    """Does every CSV match its Frictionless schema (types, ranges, keys)?"""
+    report = validate(DATASETS / "datapackage.json")
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:5]
+    names = {task.name for task in report.tasks}
+    assert names == {"metrics", "alliances", "panel", "health_checks"}
+
+
+def test_a_damaged_file_fails_validation(tmp_path):
+    """Would the validation notice a value out of range?"""
+    copy = tmp_path / "datasets"
+    shutil.copytree(DATASETS, copy)
+    text = (copy / "health_checks.csv").read_text().splitlines()
+    cells = text[1].split(",")
+    cells[8] = "7"  # trust_1 must be 1..5
+    text[1] = ",".join(cells)
+    (copy / "health_checks.csv").write_text("\n".join(text) + "\n")
+    report = validate(copy / "datapackage.json")
+    assert not report.valid
+    errors = report.flatten(["fieldName", "type"])
+    assert ["trust_1", "constraint-error"] in errors
+
+
+def test_regeneration_reproduces_the_committed_files_byte_for_byte(built, tmp_path):
+    """Does `python -m toolkit.data.generator` write exactly the committed files?"""
+    subprocess.run(
+        [sys.executable, "-m", "toolkit.data.generator", str(tmp_path)],
+        check=True,
+        capture_output=True,
+        cwd=tmp_path,
+    )
+    for name, text in built.items():
+        committed = (DATASETS / name).read_bytes()
+        assert text.encode() == committed, (
+            f"datasets/{name} differs: run python -m toolkit.data.generator"
+        )
+        assert (tmp_path / name).read_bytes() == committed
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(built)
+
+
+def test_datasets_stay_small():
+    """Is the course data a few hundred KB at most?"""
+    total = sum(p.stat().st_size for p in DATASETS.iterdir())
+    assert total < 400_000, total
+
+
+def test_catalogue_covers_the_brief_metric_list():
+    """Is every metric of the subject brief in the catalogue, with the brief's kind?"""
+    catalogue = data.catalogue_file().set_index("name")
+    for row, (names, kind) in BRIEF.items():
+        for name in names:
+            assert name in catalogue.index, f"{row!r} is not in metrics.csv"
+            assert catalogue.loc[name, "kind"] == kind, row
+    assert len(catalogue) >= 20
+    assert set(catalogue["perspective"]) == {
+        "strategic",
+        "financial",
+        "operational",
+        "relationship",
+    }
+
+
+def test_leading_metrics_sit_in_driver_perspectives():
+    """Do the drivers (leading) sit in operational/relationship, outcomes in strategic/financial?"""
+    for m in METRICS:
+        drivers = m.perspective in ("operational", "relationship")
+        assert drivers == (m.kind == "leading"), m.name
+        assert m.definition and m.why and m.unit
+
+
+def test_panel_columns_are_catalogue_metrics():
+    """Is every metric column of the panel described in the catalogue?"""
+    panel = data.panel()
+    metric_columns = [c for c in panel.columns if c not in ("alliance", "month", "period")]
+    assert set(metric_columns) == {m.name for m in METRICS if m.source == "panel"}
+    counts = panel.groupby("alliance")["month"].count()
+    assert len(counts) >= 8 and counts.min() >= 36
+
+
+def _tail_ratio(alliance, metric, recent=6, earlier=(-18, -6)):
+    s = data.series(alliance, metric)
+    return s.iloc[-recent:].mean() / s.iloc[earlier[0] : earlier[1]].mean()
+
+
+def test_the_magic_wand_alliance_gets_its_revenue_after_the_plug_is_pulled():
+    """Bluepeak: no revenue by month 6, when support stops; the deals it started close later."""
+    name = PROFILE["magic wand"].alliance
+    revenue = data.series(name, "sourced_revenue")
+    effort = data.series(name, "joint_campaigns")
+    assert revenue.loc[1:6].sum() == 0
+    assert revenue.loc[7:15].sum() > 0
+    assert effort.loc[1:6].mean() > 4 * effort.loc[9:].mean()
+    assert revenue.loc[37:].mean() < 0.25 * revenue.loc[7:15].mean()
+
+
+@pytest.mark.parametrize("profile", ["coasting on past work", "sponsor left"])
+def test_revenue_is_still_high_while_leading_indicators_collapse(profile):
+    """Harbor and Cedar: registrations fell in the last months, revenue has not yet."""
+    name = PROFILE[profile].alliance
+    assert _tail_ratio(name, "deal_registrations") < 0.6
+    assert _tail_ratio(name, "sourced_revenue") > 0.85
+    others = [
+        p.alliance
+        for p in generator.PROFILES
+        if p.profile not in ("coasting on past work", "sponsor left", "magic wand")
+    ]
+    assert all(_tail_ratio(o, "deal_registrations") > 0.75 for o in others)
+
+
+def test_the_late_bloomer_earns_most_in_its_third_year():
+    """Quarry: little revenue in the first 18 months, most of it in year three."""
+    revenue = data.series(PROFILE["late bloomer"].alliance, "sourced_revenue")
+    assert revenue.loc[1:18].sum() < 0.25 * revenue.loc[25:36].sum()
+
+
+def test_the_multi_partner_alliance_has_several_partners():
+    """Constellation: more than one partner company, answering the survey too."""
+    name = PROFILE["multi-partner"].alliance
+    row = data.alliances().set_index("alliance").loc[name]
+    assert row["partner_count"] >= 2
+    companies = set(data.survey(name).query("side == 'partner'")["company"])
+    assert len(companies) >= 2
+
+
+@pytest.mark.parametrize("alliance", generator.READABLE)
+def test_best_lag_recovers_the_true_lag(alliance):
+    """Does best_lag find the sales cycle (registrations -> revenue) within a month?"""
+    truth = next(p.sales_cycle for p in generator.PROFILES if p.alliance == alliance)
+    found = best_lag(
+        data.series(alliance, "deal_registrations"), data.series(alliance, "sourced_revenue")
+    )
+    assert abs(found - truth) <= 1
+
+
+def test_surveys_match_the_profiles():
+    """Steady alliances score in the typical range; the magic wand's partner loses trust."""
+    steady = data.survey(PROFILE["steady builder"].alliance, quarter=12)
+    from toolkit.health.model import health_index
+
+    assert 3.2 <= health_index(steady) <= 4.6
+    wand = PROFILE["magic wand"].alliance
+    before = perception_gaps(data.survey(wand, quarter=1))
+    after = perception_gaps(data.survey(wand, quarter=8))
+    assert after.loc["trust", "partner"] < before.loc["trust", "partner"] - 0.7
+    counts = data.survey().groupby(["alliance", "quarter", "side"])["respondent"].count()
+    assert counts.min() >= 3
+
+
+def test_loader_names_file_row_column_and_expectation():
+    """Does a bad value in a data file give a message a person can act on?"""
+    raw = pd.read_csv(DATASETS / "panel.csv", dtype=str, keep_default_na=False)
+    raw.loc[4, "sourced_revenue"] = "lots"
+    with pytest.raises(data.DataError) as err:
+        data.check_table(raw, "panel", source="panel.csv")
+    message = str(err.value)
+    assert "panel.csv, row 6, column 'sourced_revenue'" in message
+    assert "'lots'" in message and "expected a number of at least 0" in message
+    raw = raw.drop(columns="deal_registrations")
+    with pytest.raises(data.DataError, match="missing column.*deal_registrations"):
+        data.check_table(raw, "panel", source="panel.csv")
+
+
+def test_missing_data_file_says_how_to_rebuild(tmp_path, monkeypatch):
+    """Does a missing file name itself and the command that writes it?"""
+    monkeypatch.setattr(loaders, "DATASETS", tmp_path)
+    loaders._cached.cache_clear()
+    try:
+        with pytest.raises(
+            data.DataError, match=r"panel.csv: file not found.*toolkit.data.generator"
+        ):
+            data.panel()
+    finally:
+        monkeypatch.undo()
+        loaders._cached.cache_clear()
+
+
+def test_student_survey_file_is_checked(tmp_path):
+    """Does a student's own survey load, and a wrong answer get located?"""
+    good = tmp_path / "survey.csv"
+    good.write_text("respondent,side,trust_1,trust_2,ideas_1\nA,us,4,5,3\nB,partner,2,,4\n")
+    table = data.read_survey(good)
+    assert table["trust_2"].isna().sum() == 1 and table["ideas_1"].tolist() == [3, 4]
+    bad = tmp_path / "bad.csv"
+    bad.write_text("respondent,side,trust_1\nA,us,4\nB,them,2\n")
+    with pytest.raises(data.DataError, match=r"bad.csv, row 3, column 'side'.*one of us, partner"):
+        data.read_survey(bad)
+    bad.write_text("respondent,side,trust_1\nA,us,9\n")
+    with pytest.raises(data.DataError, match=r"row 2, column 'trust_1'.*from 1 to 5"):
+        data.read_survey(bad)
+
+
+def test_unknown_alliance_suggests_names():
+    """Does a misspelt alliance name get a suggestion?"""
+    with pytest.raises(ValueError, match="Did you mean 'Northwind'"):
+        data.panel("Northwnd")

@@ -1,0 +1,539 @@
+"""The instructor workflow end to end, with the real nbgrader, on a temporary copy of grading/.
+
+One course is built per session: every assignment of the course (plus a small practice
+assignment made here) is released to a temporary exchange; a class hands in one submission
+of each kind in ``grading_cases.CASES`` (one student through the exchange, one through an
+LMS export, the rest as collected files); ``course-admin``'s batch autogrades them all,
+then feedback, the CSV export and the class report are made. The tests read the results.
+"""
+
+from __future__ import annotations
+
+import base64
+import csv
+import getpass
+import html
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import nbformat
+import pytest
+from conftest import ROOT
+from grading_cases import ABSENT, CASES, KITS, Kit, expected_scores, layout, make_submission
+from grading_cases import write_practice_assignment as write_practice
+
+from toolkit.admin.batch import autograde_all
+from toolkit.admin.course import Course
+from toolkit.admin.report import write_report
+from toolkit.admin.scan import REMOTE_SCRIPT, scan_feedback, scan_release, secret_lines
+from toolkit.admin.workflow import (
+    collect_exchange,
+    collect_lms,
+    export_grades,
+    generate_feedback,
+    release,
+)
+
+pytestmark = pytest.mark.slow
+BIN = Path(sys.executable).parent
+REAL = sorted(p.name for p in (ROOT / "grading" / "source").glob("*") if p.is_dir())
+RERUN = ["duplicated", "deleted-test", "edited-test", "not-json", "no-answer-file"]
+
+
+def _submit_through_exchange(course: Course, assignment: str, student: str, home: Path, edit):
+    """Fetch and submit as a student would, with nbgrader's own exchange classes."""
+    from nbgrader.auth import Authenticator
+    from nbgrader.coursedir import CourseDirectory
+    from nbgrader.exchange.default import ExchangeFetchAssignment, ExchangeSubmit
+    from traitlets.config import Config
+
+    cfg = Config()
+    cfg.Exchange.root = course.config.Exchange.root
+    cfg.Exchange.path_includes_course = True
+    cfg.Exchange.assignment_dir = str(home)
+    cfg.CourseDirectory.course_id = course.course_id
+    cfg.CourseDirectory.assignment_id = assignment
+    cfg.CourseDirectory.root = str(home)
+    home.mkdir(parents=True, exist_ok=True)
+    old = {k: os.environ.get(k) for k in ("USER", "LOGNAME")}
+    import nbgrader.utils
+
+    os.environ.update(USER=student, LOGNAME=student)
+    real_name = nbgrader.utils.get_osusername
+    nbgrader.utils.get_osusername = lambda: student  # the lab's Linux user would be the student
+    try:
+        assert getpass.getuser() == student
+        coursedir = CourseDirectory(config=cfg)
+        auth = Authenticator(config=cfg)
+        ExchangeFetchAssignment(coursedir=coursedir, authenticator=auth, config=cfg).start()
+        edit(home / course.course_id / assignment)
+        ExchangeSubmit(coursedir=coursedir, authenticator=auth, config=cfg).start()
+    finally:
+        nbgrader.utils.get_osusername = real_name
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+@pytest.fixture(scope="session")
+def graded(tmp_path_factory):
+    """Release, hand in, collect, autograde (twice for some), feedback, export, report."""
+    work = tmp_path_factory.mktemp("course")
+    root = work / "grading"
+    root.mkdir()
+    shutil.copy(ROOT / "grading" / "nbgrader_config.py", root)
+    if (ROOT / "grading" / "source").is_dir():
+        shutil.copytree(ROOT / "grading" / "source", root / "source")
+    write_practice(root / "source" / "practice")
+    with (root / "students.csv").open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "first_name", "last_name", "email"])
+        for sid in [*CASES, ABSENT]:
+            writer.writerow([sid, sid.title(), "Tester", f"{sid}@example.org"])
+    env = {
+        "ALLIANCE_EXCHANGE": str(work / "exchange"),
+        "ALLIANCE_CELL_TIMEOUT": "10",
+        "ALLIANCE_COURSE_HOME": str(work / "progress"),
+    }
+    old = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    try:
+        course = Course(root)
+        release_lines = release(course)
+        released_practice = nbformat.read(root / "release/practice/practice.ipynb", as_version=4)
+        assignments = course.assignments()
+        staging = work / "staging"
+        for assignment in assignments:
+            src, rel = root / "source" / assignment, root / "release" / assignment
+            for case in CASES:
+                make_submission(case, assignment, src, rel, staging / case / assignment)
+
+            # "correct" goes through the exchange, as a student in the lab would hand in
+            def copy_in(folder, assignment=assignment):
+                for f in (staging / "correct" / assignment).iterdir():
+                    shutil.copy(f, folder / f.name)
+
+            _submit_through_exchange(
+                course, assignment, "correct", work / "home" / assignment, copy_in
+            )
+            # "different" comes from an LMS export (Canvas' file names), zipped
+            export = work / "lms" / f"{assignment}.zip"
+            export.parent.mkdir(exist_ok=True)
+            with zipfile.ZipFile(export, "w") as archive:
+                for f in (staging / "different" / assignment).iterdir():
+                    archive.write(f, f"different_1001_2002_{f.name}")
+            lms_lines = collect_lms(course, assignment, export)
+            # the others are already collected files
+            for case in CASES:
+                if case not in {"correct", "different"}:
+                    shutil.copytree(
+                        staging / case / assignment, root / "submitted" / case / assignment
+                    )
+        collect_lines = collect_exchange(course)
+        # the class is graded two submissions at a time (safe gradebook writes); the re-run
+        # grades some again one at a time, and must give the same grades
+        first = autograde_all(course, progress=False, workers=2)
+        second = autograde_all(course, students=RERUN, progress=False)
+        feedback_lines = generate_feedback(course)
+        csv_paths = export_grades(course)
+        report_paths = write_report(course)
+        yield {
+            "course": course,
+            "root": root,
+            "first": {(o.assignment, o.student): o for o in first},
+            "second": {(o.assignment, o.student): o for o in second},
+            "release_lines": release_lines,
+            "collect_lines": collect_lines + lms_lines,
+            "feedback_lines": feedback_lines,
+            "csv": csv_paths,
+            "report": report_paths,
+            "released_practice": released_practice,
+        }
+    finally:
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def _assignments():
+    return [*REAL, "practice"]
+
+
+def _layouts(root: Path, assignment: str):
+    kit = KITS.get(assignment, Kit())
+    return [layout(p, kit) for p in sorted((root / "source" / assignment).glob("*.ipynb"))]
+
+
+# --- the course root ------------------------------------------------------------------
+
+
+def test_course_config_is_what_nbgrader_reads_from_the_repository_root():
+    """Does nbgrader, started at the repository root (make lab), see grading/ as the course?"""
+    from traitlets.config.loader import PyFileConfigLoader
+
+    cfg = PyFileConfigLoader("nbgrader_config.py", path=str(ROOT)).load_config()
+    assert Path(cfg.CourseDirectory.root) == ROOT / "grading"
+    assert cfg.OverwriteCells.add_missing_cells is True
+    assert cfg.Execute.timeout > 0 and cfg.CourseDirectory.max_file_size > 0
+    assert cfg.CourseDirectory.course_id == "alliance-masterclass"
+    assert [s["id"] for s in cfg.CourseAdmin.students]
+
+
+def test_nbgrader_lab_extension_is_installed():
+    """Is nbgrader's JupyterLab front end (formgrader, Validate, assignment list) enabled?
+
+    The server side is exercised through `make lab` in test_formgrader.py.
+    """
+    labs = subprocess.run(
+        [str(BIN / "jupyter"), "labextension", "list"], capture_output=True, text=True
+    )
+    text = labs.stdout + labs.stderr
+    assert "@jupyter/nbgrader" in text and "disabled" not in text.split("@jupyter/nbgrader")[1][:40]
+
+
+# --- release --------------------------------------------------------------------------
+
+
+def test_every_assignment_is_released(graded):
+    """Is every assignment of grading/source released to the exchange?"""
+    lines = "\n".join(graded["release_lines"])
+    for assignment in _assignments():
+        assert f"{assignment}: released to the exchange" in lines
+
+
+@pytest.mark.parametrize("assignment", _assignments())
+def test_student_version_has_no_leaks(graded, assignment):
+    """Does the student version hold no solution, hidden test, output or widget state?"""
+    assert scan_release(graded["course"], assignment) == []
+
+
+def test_leak_scan_finds_a_planted_leak(graded, tmp_path):
+    """Would the scan notice a solution line and widget state left in a student version?"""
+    course = graded["course"]
+    root = graded["root"]
+    path = root / "release/practice/practice.ipynb"
+    saved = path.read_bytes()
+    try:
+        nb = nbformat.read(path, as_version=4)
+        answer = next(
+            c
+            for c in nb.cells
+            if c.metadata.get("nbgrader", {}).get("grade_id") == "first_month_answer"
+        )
+        answer.source += "\nfirst_month = next(i + 1 for i, v in enumerate(revenue) if v > 0)"
+        nb.metadata["widgets"] = {"state": {}}
+        nbformat.write(nb, path)
+        leaks = "\n".join(scan_release(course, "practice"))
+        assert "solution or hidden test" in leaks and "widget state" in leaks
+    finally:
+        path.write_bytes(saved)
+
+
+def test_saved_widget_state_is_stripped(graded):
+    """Is the widget state saved in the practice source gone from its student version?"""
+    assert "widgets" not in graded["released_practice"].metadata
+
+
+# --- collect and autograde ------------------------------------------------------------
+
+
+def test_both_collection_routes_deliver(graded):
+    """Do the exchange and the LMS export both end in submitted/?"""
+    root = graded["root"]
+    for assignment in _assignments():
+        assert (root / "submitted/correct" / assignment / "timestamp.txt").exists()
+        lms = root / "submitted/different" / assignment
+        assert list(lms.glob("*.ipynb")), f"LMS export not collected for {assignment}"
+        for name in graded["course"].answer_files(assignment):
+            assert (lms / name).exists(), f"{name} not collected from the LMS export"
+
+
+def test_the_batch_completes(graded):
+    """Does every submission of every assignment get an outcome, none of them 'failed'?"""
+    first = graded["first"]
+    for assignment in _assignments():
+        for student in [*CASES, ABSENT]:
+            assert (assignment, student) in first, (assignment, student)
+    failed = [o.line() for o in first.values() if o.status == "failed"]
+    assert not failed, failed
+
+
+@pytest.mark.parametrize("case", list(CASES))
+@pytest.mark.parametrize("assignment", _assignments())
+def test_score_per_question(graded, assignment, case):
+    """Does each kind of submission score what it deserves, question by question?"""
+    outcome = graded["first"][(assignment, case)]
+    expected = {}
+    for lay in _layouts(graded["root"], assignment):
+        expected.update(expected_scores(case, lay))
+    assert outcome.question_scores == expected, outcome.line()
+
+
+STATUS = {"not-json": "unreadable-notebook", "no-notebook": "missing-notebook"}
+PROBLEM = {
+    "duplicated": "duplicate-cell",
+    "oversized": "oversized-file",
+    "no-answer-file": "missing-answer-file",
+    "loop": "timeout",
+    "edited-test": "test-restored",
+    "deleted-test": "cell-restored",
+    "not-json": "unreadable-notebook",
+    "no-notebook": "missing-notebook",
+    "exception": "error-in-answer",
+    "syntax": "error-in-answer",
+}
+FLAGGED = {"duplicated", "oversized", "no-answer-file", "loop", "not-json", "no-notebook"}
+
+
+@pytest.mark.parametrize("assignment", _assignments())
+def test_outcomes_say_what_happened(graded, assignment):
+    """Does the log say, for each submission, what was wrong and is it flagged in the gradebook?"""
+    first = graded["first"]
+    for case, code in PROBLEM.items():
+        if case == "no-answer-file" and not graded["course"].answer_files(assignment):
+            continue
+        outcome = first[(assignment, case)]
+        assert code in outcome.problems, outcome.line()
+        assert outcome.status == STATUS.get(case, "graded"), outcome.line()
+    assert first[(assignment, ABSENT)].status == "not-submitted"
+    with graded["course"].gradebook() as gb:
+        for case in CASES:
+            sub = gb.find_submission(assignment, case)
+            flagged = any(nb.flagged for nb in sub.notebooks)
+            has_answer_file = bool(graded["course"].answer_files(assignment))
+            # a blank hand-in also lacks the widget's answer file: flagged, so nobody is missed
+            want = case in FLAGGED and (case != "no-answer-file" or has_answer_file)
+            want = want or (case in {"blank", "edited-test"} and has_answer_file)
+            assert flagged == want, (case, first[(assignment, case)].line())
+
+
+def test_duplicated_cell_gets_a_clear_message_not_a_metadata_error(graded):
+    """Is a copied answer cell graded with a plain message (nbgrader #1083)?"""
+    outcome = graded["first"][("practice", "duplicated")]
+    assert any("appears 2 times" in n for n in outcome.notes)
+    log = (graded["root"] / "logs/nbgrader/practice/duplicated.log").read_text()
+    assert "metadata may be corrupted" not in log and "appears more than once" in log
+
+
+def test_log_has_one_line_per_submission(graded):
+    """Does logs/autograde.log hold a readable line for every submission, and outcomes.csv a row?"""
+    root = graded["root"]
+    text = (root / "logs/autograde.log").read_text()
+    for assignment in _assignments():
+        for student in [*CASES, ABSENT]:
+            assert f"{assignment} / {student}: " in text
+    rows = list(csv.DictReader((root / "logs/outcomes.csv").open()))
+    assert len(rows) == len(RERUN) * len(_assignments())  # the last run: the re-run
+
+
+def test_rerun_gives_the_same_grades(graded):
+    """Does autograding again (serially, after a parallel run) give the same grades?"""
+    assert set(graded["second"]) == {(a, s) for a in _assignments() for s in RERUN}
+    for key, again in graded["second"].items():
+        assert again.question_scores == graded["first"][key].question_scores, again.line()
+        assert again.problems == graded["first"][key].problems
+
+
+def test_nothing_is_lost(graded):
+    """Are the unreadable notebook and the oversized file still in submitted/?"""
+    root = graded["root"]
+    for assignment in _assignments():
+        for nb in (root / "source" / assignment).glob("*.ipynb"):
+            assert (root / "submitted/not-json" / assignment / nb.name).stat().st_size > 0
+        assert (root / "submitted/oversized" / assignment / "walkthrough.mp4").exists()
+        assert not (root / "autograded/oversized" / assignment / "walkthrough.mp4").exists()
+
+
+# --- feedback -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("assignment", _assignments())
+def test_feedback_files(graded, assignment):
+    """Does every graded notebook get feedback with its score, and no hidden test?"""
+    root = graded["root"]
+    notebooks = sorted(p.stem for p in (root / "source" / assignment).glob("*.ipynb"))
+    for case in CASES:
+        for name in notebooks:
+            path = root / "feedback" / case / assignment / f"{name}.html"
+            if case in {"not-json", "no-notebook"}:
+                assert not path.exists()
+                continue
+            text = path.read_text()
+            outcome = graded["first"][(assignment, case)]
+            assert (
+                f"Score: {outcome.score:g}" in text
+                or f"{outcome.score:.1f}" in text
+                or (f"{outcome.score:g} / {outcome.max_score:g}" in text)
+            ), case
+    assert scan_feedback(graded["course"], assignment) == []
+
+
+@pytest.mark.parametrize("assignment", REAL)
+def test_feedback_charts_are_drawn_offline(graded, assignment):
+    """Are the charts a submission shows drawn as described SVG in its feedback, offline?
+
+    Grading kernels leave charts as specifications and the grader draws them
+    (``RenderCharts``): none may be left undrawn in any autograded notebook.
+    """
+    from toolkit.ui.render import DEFERRED_MIME
+
+    root = graded["root"]
+    for path in (root / "autograded").glob(f"*/{assignment}/*.ipynb"):
+        assert DEFERRED_MIME not in path.read_text(), path
+    released = (root / "release" / assignment).glob("*.ipynb")
+    if not any("chart(" in path.read_text() for path in released):
+        return  # this assignment shows no chart
+    pages = list((root / "feedback" / "correct" / assignment).glob("*.html"))
+    assert pages
+    for path in pages:
+        page = path.read_text()
+        images = [
+            (
+                re.search(r'src="data:image/svg\+xml;base64,([^"]+)"', tag),
+                re.search(r'alt="([^"]*)"', tag),
+            )
+            for tag in re.findall(r"<img[^>]*>", page)
+        ]
+        images = [(src.group(1), alt.group(1) if alt else "") for src, alt in images if src]
+        assert images, path
+        for encoded, alt in images:
+            svg = base64.b64decode(encoded).decode()
+            assert len(alt) >= 10 and "No description" not in alt, alt
+            assert 'role="img"' in svg and "<desc>" in svg
+            assert html.unescape(alt) in html.unescape(svg)
+        assert not REMOTE_SCRIPT.search(page)
+
+
+def test_feedback_hides_hidden_tests_that_nbgrader_would_show(graded):
+    """Are hidden tests, present in the autograded notebook (#1363), absent from feedback?"""
+    root = graded["root"]
+    autograded = (root / "autograded/blank/practice/practice.ipynb").read_text()
+    secret = "assert classify('joint pipeline') == 'leading'"
+    assert secret in autograded  # nbgrader restores hidden tests for grading
+    source = nbformat.read(root / "source/practice/practice.ipynb", as_version=4)
+    assert secret in secret_lines(source.cells, "HIDDEN TESTS")
+    html_text = (root / "feedback/blank/practice/practice.html").read_text()
+    assert "joint pipeline" not in html_text
+    assert "grading ran more checks here" in html_text
+
+
+def test_feedback_shows_the_instructor_note_to_the_student(graded):
+    """Does a student whose answer file was missing read why in the feedback?"""
+    html_text = (graded["root"] / "feedback/no-answer-file/practice/practice.html").read_text()
+    assert "my-plan.json" in html_text and "was not handed in" in html_text
+
+
+# --- grades and the class report -----------------------------------------------------
+
+
+def test_exported_csv(graded):
+    """Does grades.csv hold each student's total, and the per-question file each score?"""
+    totals, by_question = graded["csv"]
+    rows = list(csv.DictReader(totals.open()))
+    got = {(r["assignment"], r["student_id"]): float(r["score"]) for r in rows}
+    for (assignment, student), outcome in graded["first"].items():
+        if outcome.status == "not-submitted":
+            assert got.get((assignment, student), 0.0) == 0.0
+        else:
+            assert got[(assignment, student)] == pytest.approx(outcome.score)
+    per_q = list(csv.DictReader(by_question.open()))
+    for row in per_q:
+        outcome = graded["first"][(row["assignment"], row["student_id"])]
+        assert outcome.question_scores[row["question"]] == float(row["score"])
+
+
+def test_class_report(graded):
+    """Does the class report show charts, the hardest question, who is missing and at risk?"""
+    html_path, nb_path = graded["report"]
+    page = html_path.read_text()
+    assert page.count("<svg") >= 2 and "cdn" not in page.lower()
+    assert "Score distribution per assignment" in page and "Mean score per question" in page
+    assert ABSENT in page.split("Not handed in")[1]
+    at_risk = page.split("At risk")[1]
+    assert "blank" in at_risk and ">correct<" not in at_risk
+    nb = nbformat.read(nb_path, as_version=4)
+    nbformat.validate(nb)
+    assert any("<svg" in json.dumps(c.get("outputs", [])) for c in nb.cells)
+
+
+# --- validate -------------------------------------------------------------------------
+
+
+def _validate(graded, tmp_path, case: str) -> subprocess.CompletedProcess:
+    """Run `course-admin validate` on a copy of ``case``'s practice submission."""
+    folder = tmp_path / case
+    shutil.copytree(graded["root"] / f"submitted/{case}/practice", folder)
+    return subprocess.run(
+        [str(BIN / "course-admin"), "validate", str(folder / "practice.ipynb"), "--timeout", "20"],
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_validate_fails_with_a_readable_summary(graded, tmp_path):
+    """Does `course-admin validate` exit 1 on a failing notebook and say what to fix?"""
+    proc = _validate(graded, tmp_path, "blank")
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "Is the first revenue month a whole number" in proc.stdout
+    assert "Traceback" not in proc.stdout and "all tests passed" not in proc.stdout.lower()
+
+
+def test_validate_passes_with_honest_wording(graded, tmp_path):
+    """Does a correct notebook pass with 'these checks passed; ... may check more'?"""
+    proc = _validate(graded, tmp_path, "correct")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "These checks passed; your instructor's grading may check more." in proc.stdout
+
+
+def test_deleted_cell_after_a_read_only_cell_is_restored_in_place(graded):
+    """Is a deleted test cell whose neighbour above is read-only put back right after it?"""
+    nb = nbformat.read(
+        graded["root"] / "autograded/deleted-test/practice/practice.ipynb", as_version=4
+    )
+    ids = [c.metadata.get("nbgrader", {}).get("grade_id") for c in nb.cells]
+    assert ids.index("plan_saved") == ids.index("setup") + 1
+    assert "was missing from the submission" in nb.cells[ids.index("plan_saved")].source
+
+
+# --- the command line -----------------------------------------------------------------
+
+
+def _admin(*args, env=None):
+    return subprocess.run(
+        [str(BIN / "course-admin"), *args], capture_output=True, text=True, env=env
+    )
+
+
+def test_cli_scan_and_export(graded, tmp_path):
+    """Do `course-admin scan` and `export` work on the course and say what they did?"""
+    root = str(graded["root"])
+    scan = _admin("--course", root, "scan")
+    assert scan.returncode == 0 and "no leaks" in scan.stdout, scan.stdout + scan.stderr
+    export = _admin("--course", root, "export", "--to", str(tmp_path))
+    assert export.returncode == 0, export.stderr
+    assert (tmp_path / "grades.csv").exists() and "grades-by-question.csv" in export.stdout
+
+
+def test_cli_refuses_a_bad_class_list_readably(graded, tmp_path):
+    """Does a malformed students.csv give a one-line message naming the line, not a traceback?"""
+    bad = tmp_path / "students.csv"
+    bad.write_text("id,first_name\nana ruiz,Ana\n")
+    proc = _admin(
+        "--course",
+        str(graded["root"]),
+        "students",
+        env={**os.environ, "ALLIANCE_STUDENTS": str(bad)},
+    )
+    assert proc.returncode == 2
+    assert "line 2" in proc.stderr and "ana ruiz" in proc.stderr
+    assert "Traceback" not in proc.stderr

@@ -1,0 +1,94 @@
+"""Charts of indicators, scorecard and health check: titled, described, faithful to the data."""
+
+import pandas as pd
+import pytest
+
+from toolkit import data, health, indicators, scorecard
+from toolkit.health.chart import gap_chart
+from toolkit.indicators.chart import correlation_chart, lag_chart
+from toolkit.magic_wand.chart import pipeline_chart
+from toolkit.magic_wand.model import simulate
+from toolkit.scorecard.chart import STATUS_COLOURS, scorecard_chart
+from toolkit.ui.render import to_svg
+
+
+def _values(spec):
+    """The rows of a chart's (single) inline data set."""
+    datasets = spec.get("datasets", {})
+    assert len(datasets) == 1
+    return next(iter(datasets.values()))
+
+
+@pytest.fixture(scope="module")
+def summit():
+    return data.series("Summit", "deal_registrations"), data.series("Summit", "sourced_revenue")
+
+
+@pytest.fixture(scope="module")
+def charts(summit):
+    lead, lagging = summit
+    return {
+        "lag": lag_chart(lead, lagging, lag=3),
+        "correlation": correlation_chart(indicators.lag_correlations(lead, lagging), chosen=5),
+        "scorecard": scorecard_chart(
+            scorecard.scorecard(scorecard.quarter_actuals("Harbor", 48), scorecard.DEFAULT_TARGETS)
+        ),
+        "gaps": gap_chart(health.perception_gaps(data.survey("Delta", quarter=8))),
+        "pipeline": pipeline_chart(simulate(0.8, months=36, sales_cycle=6)),
+    }
+
+
+def test_every_chart_has_a_title_and_one_sentence_description(charts):
+    """Can a screen reader announce every chart, and does each render offline to SVG?"""
+    for name, chart in charts.items():
+        spec = chart.to_dict()
+        assert spec["title"], name
+        description = spec["description"]
+        assert description.endswith(".") and description.count(". ") == 0, description
+        svg = to_svg(chart)
+        assert svg.startswith("<svg") and "cdn" not in svg
+
+
+def test_lag_chart_moves_the_leading_metric_by_the_lag(summit, charts):
+    """Are the leading metric's points drawn `lag` months later, lagging ones unmoved?"""
+    lead, _ = summit
+    rows = pd.DataFrame(_values(charts["lag"].to_dict()))
+    shifted = rows[rows["series"].str.contains("leading")]
+    assert shifted["month"].min() == lead.index.min() + 3
+    assert shifted["month"].max() == lead.index.max() + 3
+    top = shifted.loc[shifted["value"].idxmax(), "month"]
+    assert top - 3 == lead.idxmax()
+
+
+def test_correlation_chart_marks_the_best_lag(charts, summit):
+    """Is the darkest bar the lag with the highest correlation?"""
+    rows = pd.DataFrame(_values(charts["correlation"].to_dict()))
+    best = indicators.best_lag(*summit)
+    assert rows.loc[rows["best"], "lag"].tolist() == [best]
+    assert rows.loc[rows["chosen"], "lag"].tolist() == [5]
+    assert f"lag of {best} months" in charts["correlation"].to_dict()["description"]
+
+
+def test_scorecard_chart_colours_each_status(charts):
+    """Does each measure's status cell carry its red/amber/green colour?"""
+    spec = charts["scorecard"].to_dict()
+    rows = pd.DataFrame(_values(spec))
+    status_cells = rows[rows["column"] == "status"]
+    assert set(status_cells["text"]) <= set(STATUS_COLOURS)
+    scale = spec["layer"][0]["encoding"]["color"]["condition"]["scale"]
+    assert dict(zip(scale["domain"], scale["range"], strict=True)) == STATUS_COLOURS
+    assert len(status_cells) == len(scorecard.DEFAULT_TARGETS)
+
+
+def test_gap_chart_has_both_sides_of_each_dimension(charts):
+    """Does the dumbbell chart show one dot per side and dimension, and name the widest gap?"""
+    rows = pd.DataFrame(_values(charts["gaps"].to_dict()))
+    assert rows.groupby("dimension")["side"].nunique().eq(2).all()
+    assert "widest gap is commitment" in charts["gaps"].to_dict()["description"]
+
+
+def test_pipeline_chart_says_when_revenue_comes(charts):
+    """Does the description give the month of the first revenue from the run itself?"""
+    assert "first revenue comes in month 8" in charts["pipeline"].to_dict()["description"]
+    nothing = pipeline_chart(simulate(0.0, months=12))
+    assert "no revenue" in nothing.to_dict()["description"]

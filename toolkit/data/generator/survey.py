@@ -1,0 +1,81 @@
+"""The health-check survey of the course data: quarterly answers consistent with each plan.
+
+Four people per side answer the twelve items of :data:`toolkit.health.model.ITEMS` every
+quarter. Their scores follow the alliance's recent effort, each person's own bias, noise, and
+the shocks of the profile (a sponsor leaving, a trust crisis), so the perception gaps the
+lessons ask about come out of the same causal story as the panel.
+
+Examples
+--------
+>>> import numpy as np
+>>> from toolkit.data.generator.profiles import PROFILES
+>>> answers = survey(PROFILES[0], np.random.default_rng(0))
+>>> int(answers["quarter"].max()), sorted(answers["side"].unique())
+(16, ['partner', 'us'])
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from toolkit.data.generator.profiles import MONTHS, OUR_COMPANY, START, Profile
+from toolkit.health.model import ITEMS
+
+__all__ = ["ROLES", "health_by_month", "survey"]
+
+ROLES = {
+    "us": ("executive sponsor", "alliance manager", "sales lead", "finance"),
+    "partner": ("executive sponsor", "alliance manager", "technical lead", "marketing lead"),
+}
+
+
+def survey(p: Profile, rng: np.random.Generator) -> pd.DataFrame:
+    """Quarterly health-check answers: 4 people per side, 12 items, consistent with the plan."""
+    effort = np.array(p.effort)
+    rows = []
+    partner_companies = p.partners
+    people = []
+    for side in ("us", "partner"):
+        for j, role in enumerate(ROLES[side]):
+            company = OUR_COMPANY if side == "us" else partner_companies[j % len(partner_companies)]
+            bias = float(rng.normal(0, 0.25))
+            people.append(
+                (f"{p.alliance[:3].upper()}-{side[0].upper()}{j + 1}", side, company, role, bias)
+            )
+    for quarter in range(1, MONTHS // 3 + 1):
+        month = 3 * quarter
+        recent = float(np.mean(effort[max(0, month - 6) : month]))
+        base = p.health_base - 1.0 + 1.0 * min(recent, 1.1)
+        for rid, side, company, role, bias in people:
+            row = {
+                "alliance": p.alliance,
+                "quarter": quarter,
+                "month": month,
+                "period": str(START + month - 1),
+                "respondent": rid,
+                "side": side,
+                "company": company,
+                "role": role,
+            }
+            for item in ITEMS:
+                dim = item.rsplit("_", 1)[0]
+                level = base + bias
+                start, change, *end = p.shocks.get((side, dim), (MONTHS + 1, 0.0))
+                if start <= month < (end[0] if end else MONTHS + 1):
+                    level += change
+                score = int(np.clip(np.rint(level + rng.normal(0, p.noise)), 1, 5))
+                row[item] = pd.NA if rng.random() < 0.03 else score
+            rows.append(row)
+    df = pd.DataFrame(rows)
+    for item in ITEMS:
+        df[item] = df[item].astype("Int64")
+    return df
+
+
+def health_by_month(survey: pd.DataFrame) -> pd.Series:
+    """The survey index per month (each side weighted equally), for the panel."""
+    long = survey.melt(id_vars=["month", "side"], value_vars=list(ITEMS), value_name="score")
+    long["dimension"] = long["variable"].str.rsplit("_", n=1).str[0]
+    per_side = long.groupby(["month", "side", "dimension"])["score"].mean()
+    return per_side.groupby("month").mean().astype(float).round(2)

@@ -1,0 +1,291 @@
+"""Load the course data (``datasets/``) and check it on the way in.
+
+Every loader reads one CSV file described in ``datasets/datapackage.json`` and checks it
+against that data dictionary: the columns that must be there, the type of each value, and the
+allowed range. A problem raises :class:`DataError` with a message that names the file, the row
+and column, and what was expected, so that a wrong file never ends in a cryptic traceback.
+The same checks run on a survey a student loads from their own CSV file.
+
+Examples
+--------
+>>> panel("Summit").loc[1:3, "deal_registrations"].tolist()
+[0, 48, 111]
+>>> series("Summit", "sourced_revenue").index.name
+'month'
+>>> sorted(alliances()["alliance"])[:3]
+['Bluepeak', 'Cedar', 'Constellation']
+>>> survey("Delta", quarter=8)["side"].value_counts().to_dict()
+{'us': 4, 'partner': 4}
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache, lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from toolkit.ui.messages import did_you_mean
+
+__all__ = [
+    "DATASETS",
+    "DataError",
+    "alliance_names",
+    "alliances",
+    "catalogue_file",
+    "check_table",
+    "panel",
+    "read_survey",
+    "schema",
+    "series",
+    "survey",
+]
+
+DATASETS = Path(__file__).resolve().parents[2] / "datasets"
+_RESOURCE_BY_FILE = {
+    "metrics.csv": "metrics",
+    "alliances.csv": "alliances",
+    "panel.csv": "panel",
+    "health_checks.csv": "health_checks",
+}
+
+
+class DataError(ValueError):
+    """A data file is missing or does not match the data dictionary; says where and why."""
+
+
+@lru_cache(maxsize=1)
+def _package() -> dict:
+    path = DATASETS / "datapackage.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        msg = f"{path}: the data dictionary is missing; run `python -m toolkit.data.generator`"
+        raise DataError(msg) from None
+
+
+def schema(resource: str) -> dict:
+    """The Frictionless table schema of one resource (``"panel"``, ``"health_checks"``, ...)."""
+    for res in _package()["resources"]:
+        if res["name"] == resource:
+            return res["schema"]
+    names = [r["name"] for r in _package()["resources"]]
+    msg = f"no resource {resource!r} in datapackage.json; choose one of {', '.join(names)}"
+    raise DataError(msg)
+
+
+def _describe(field: dict) -> str:
+    kind = {
+        "integer": "a whole number",
+        "number": "a number",
+        "boolean": "True or False",
+        "yearmonth": "a month like 2024-05",
+        "string": "text",
+    }[field["type"]]
+    c = field.get("constraints", {})
+    if "enum" in c:
+        return "one of " + ", ".join(map(str, c["enum"]))
+    if "minimum" in c and "maximum" in c:
+        return f"{kind} from {c['minimum']} to {c['maximum']}"
+    if "minimum" in c:
+        return f"{kind} of at least {c['minimum']}"
+    return kind
+
+
+def check_table(table: pd.DataFrame, resource: str | dict, *, source: str) -> pd.DataFrame:
+    """Check a raw table (all text) against a resource's schema and return it typed.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        The table as read, every cell a string (empty string = missing).
+    resource : str or dict
+        The resource whose schema applies (``"panel"``, ``"health_checks"``, ...), or a
+        table schema itself.
+    source : str
+        The file name to show in messages.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The same table with typed columns (integers with gaps as ``Int64``).
+
+    Raises
+    ------
+    DataError
+        When a column is missing, or a value has the wrong type or is out of range; the
+        message names ``source``, the row (as numbered in a spreadsheet, header = row 1),
+        the column and what was expected.
+    """
+    fields = (resource if isinstance(resource, dict) else schema(resource))["fields"]
+    required = [f["name"] for f in fields if f.get("constraints", {}).get("required")]
+    missing = [name for name in required if name not in table.columns]
+    if missing:
+        msg = (
+            f"{source}: missing column(s) {', '.join(missing)}; "
+            f"expected the columns {', '.join(f['name'] for f in fields)}"
+        )
+        raise DataError(msg)
+    out = {}
+    for field in fields:
+        name = field["name"]
+        if name not in table.columns:
+            continue
+        raw = table[name].fillna("").astype(str).str.strip()
+        empty = raw == ""
+        c = field.get("constraints", {})
+        expected = _describe(field)
+
+        def fail(rows, what, name=name, expected=expected):
+            row = int(rows[0]) + 2
+            value = table[name].iloc[int(rows[0])]
+            msg = (
+                f"{source}, row {row}, column {name!r}: {what} (got {value!r}); expected {expected}"
+            )
+            raise DataError(msg)
+
+        if c.get("required") and empty.any():
+            fail(empty[empty].index.map(table.index.get_loc), "empty cell")
+        kind = field["type"]
+        if kind in ("integer", "number"):
+            values = pd.to_numeric(raw.where(~empty), errors="coerce")
+            bad = values.isna() & ~empty
+            if kind == "integer":
+                bad |= values.notna() & (values % 1 != 0)
+            if bad.any():
+                fail(bad[bad].index.map(table.index.get_loc), "not " + expected.split(" from")[0])
+            low, high = c.get("minimum"), c.get("maximum")
+            out_of_range = pd.Series(False, index=raw.index)
+            if low is not None:
+                out_of_range |= values < low
+            if high is not None:
+                out_of_range |= values > high
+            if out_of_range.any():
+                fail(out_of_range[out_of_range].index.map(table.index.get_loc), "out of range")
+            out[name] = values.astype("Int64") if kind == "integer" else values.astype(float)
+        elif kind == "boolean":
+            mapping = {"true": True, "false": False, "1": True, "0": False}
+            lowered = raw.str.lower()
+            bad = ~lowered.isin(mapping) & ~empty
+            if bad.any():
+                fail(bad[bad].index.map(table.index.get_loc), "not True or False")
+            out[name] = lowered.map(mapping).astype("boolean")
+        else:
+            if "enum" in c:
+                bad = ~raw.isin([str(v) for v in c["enum"]]) & ~empty
+                if bad.any():
+                    fail(bad[bad].index.map(table.index.get_loc), "not an allowed value")
+            out[name] = raw.where(~empty)
+    return pd.DataFrame(out, index=table.index)
+
+
+def _read(name: str) -> pd.DataFrame:
+    path = DATASETS / name
+    try:
+        raw = pd.read_csv(path, dtype=str, keep_default_na=False)
+    except FileNotFoundError:
+        msg = (
+            f"{path}: file not found; run `python -m toolkit.data.generator` to write the "
+            "course data"
+        )
+        raise DataError(msg) from None
+    return check_table(raw, _RESOURCE_BY_FILE[name], source=name)
+
+
+@cache
+def _cached(name: str) -> pd.DataFrame:
+    return _read(name)
+
+
+def catalogue_file() -> pd.DataFrame:
+    """The metric catalogue as read from ``datasets/metrics.csv``."""
+    return _cached("metrics.csv").copy()
+
+
+def alliances() -> pd.DataFrame:
+    """The fictional alliances (``datasets/alliances.csv``)."""
+    return _cached("alliances.csv").copy()
+
+
+def alliance_names() -> list[str]:
+    """Names of the alliances, in the order of the data."""
+    return alliances()["alliance"].tolist()
+
+
+def _check_alliance(alliance: str) -> str:
+    names = alliance_names()
+    if alliance in names:
+        return alliance
+    hint = did_you_mean(alliance, names, cutoff=0.4)
+    msg = f"no alliance called {alliance!r}.{hint} The alliances are: {', '.join(names)}"
+    raise ValueError(msg)
+
+
+def panel(alliance: str | None = None) -> pd.DataFrame:
+    """The monthly panel (``datasets/panel.csv``); one alliance indexed by month if named."""
+    table = _cached("panel.csv")
+    if alliance is None:
+        return table.copy()
+    one = table[table["alliance"] == _check_alliance(alliance)]
+    return one.set_index(one["month"].astype(int).rename("month")).drop(columns="month")
+
+
+def series(alliance: str, metric: str) -> pd.Series:
+    """One metric of one alliance as a Series indexed by month (1, 2, ...)."""
+    one = panel(alliance)
+    columns = [c for c in one.columns if c not in ("alliance", "period")]
+    if metric not in columns:
+        hint = did_you_mean(metric, columns, cutoff=0.4)
+        msg = f"the panel has no metric {metric!r}.{hint} Metrics: {', '.join(columns)}"
+        raise ValueError(msg)
+    s = one[metric]
+    if str(s.dtype) in ("Int64", "boolean"):
+        s = s.astype(float)
+    return s.rename(metric)
+
+
+def survey(alliance: str | None = None, quarter: int | None = None) -> pd.DataFrame:
+    """Health-check answers (``datasets/health_checks.csv``), optionally one alliance/quarter."""
+    table = _cached("health_checks.csv")
+    if alliance is not None:
+        table = table[table["alliance"] == _check_alliance(alliance)]
+    if quarter is not None:
+        quarters = sorted(table["quarter"].dropna().astype(int).unique())
+        if int(quarter) not in quarters:
+            msg = f"no survey in quarter {quarter!r}; quarters with answers: {quarters}"
+            raise ValueError(msg)
+        table = table[table["quarter"] == int(quarter)]
+    return table.reset_index(drop=True)
+
+
+def read_survey(path: str | Path) -> pd.DataFrame:
+    """Read a health-check survey from a student's own CSV file, checked like the course data.
+
+    The file needs the columns ``respondent`` and ``side`` (``us`` or ``partner``) and one or
+    more item columns named ``<dimension>_<n>`` with answers from 1 to 5; ``alliance``,
+    ``quarter`` and the other columns of ``health_checks.csv`` are optional.
+    """
+    path = Path(path)
+    try:
+        raw = pd.read_csv(path, dtype=str, keep_default_na=False)
+    except FileNotFoundError:
+        msg = f"{path}: file not found; check the name and that it is beside the notebook"
+        raise DataError(msg) from None
+    except (pd.errors.ParserError, UnicodeDecodeError) as err:
+        msg = f"{path.name}: not a readable CSV file ({err}); expected comma-separated text"
+        raise DataError(msg) from None
+    for column in ("respondent", "side"):
+        if column not in raw.columns:
+            msg = f"{path.name}: missing column {column!r}; expected at least respondent, side"
+            raise DataError(msg)
+    fields = {f["name"]: dict(f) for f in schema("health_checks")["fields"]}
+    for extra in raw.columns:
+        if extra not in fields and extra.rsplit("_", 1)[-1].isdigit():
+            fields[extra] = {**fields["trust_1"], "name": extra}
+    sub = {"fields": [f for n, f in fields.items() if n in raw.columns]}
+    for f in sub["fields"]:
+        if f["name"] not in ("respondent", "side"):
+            f.setdefault("constraints", {})
+            f["constraints"] = {k: v for k, v in f["constraints"].items() if k != "required"}
+    return check_table(raw, sub, source=path.name)

@@ -1,0 +1,201 @@
+"""The alliance health check: a survey of both partners, its index and perception gaps.
+
+People of both partners (sponsors and finance included) answer 1-5 items grouped in
+dimensions such as trust and communication. The output is each side's average per dimension
+(:func:`dimension_scores`), the health index (:func:`health_index`) and the *perception gap*
+between the sides (:func:`perception_gaps`), the start of an action plan.
+
+Examples
+--------
+>>> answers = [{"side": "us", "trust": 5, "governance": 4},
+...            {"side": "partner", "trust": 3, "governance": 3}]
+>>> survey = survey_from_answers(answers)
+>>> list(survey.columns)
+['respondent', 'side', 'trust_1', 'governance_1']
+>>> perception_gaps(survey)["gap"].to_dict()
+{'trust': 2.0, 'governance': 1.0}
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+__all__ = [
+    "DIMENSIONS",
+    "ITEMS",
+    "SIDES",
+    "check_answer",
+    "dimension_scores",
+    "health_index",
+    "item_columns",
+    "perception_gaps",
+    "survey_from_answers",
+]
+
+DIMENSIONS = (
+    "trust",
+    "communication",
+    "commitment",
+    "strategic_value",
+    "operational_effectiveness",
+    "governance",
+)
+# two Likert items per dimension (1 = strongly disagree ... 5 = strongly agree)
+ITEMS = {
+    "trust_1": "I can rely on the partner to keep its promises.",
+    "trust_2": "The partner acts in the interest of the alliance, not only its own.",
+    "communication_1": "I get the information I need from the partner in time.",
+    "communication_2": "Problems are raised openly and early.",
+    "commitment_1": "The partner puts the people and budget it promised into the alliance.",
+    "commitment_2": "Senior leaders on both sides actively champion the alliance.",
+    "strategic_value_1": "The alliance matters for my company's strategy.",
+    "strategic_value_2": "The alliance creates value for both partners and their customers.",
+    "operational_effectiveness_1": "Joint processes (leads, deals, delivery) run smoothly.",
+    "operational_effectiveness_2": "Joint work gets done on time.",
+    "governance_1": "Governance meetings happen as planned and take decisions.",
+    "governance_2": "It is clear who decides what, and how issues are escalated.",
+}
+SIDES = ("us", "partner")
+
+
+def check_answer(answer: dict) -> dict:
+    """One person's answers, checked: ``side`` is us/partner, each score a whole number 1-5.
+
+    Raises
+    ------
+    ValueError
+        Naming the field that is wrong and what is allowed.
+    """
+    if not isinstance(answer, dict):
+        msg = "an answer is a dict like {'side': 'us', 'trust': 4, ...}"
+        raise ValueError(msg)
+    side = str(answer.get("side", "")).strip().lower()
+    if side not in ("us", "partner"):
+        msg = f"side must be 'us' or 'partner', got {answer.get('side')!r}"
+        raise ValueError(msg)
+    clean = {"side": side}
+    for key, value in answer.items():
+        if key == "side":
+            continue
+        if key not in DIMENSIONS:
+            msg = f"unknown dimension {key!r}; use {', '.join(DIMENSIONS)}"
+            raise ValueError(msg)
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
+            msg = f"{key} must be a whole number from 1 to 5, got {value!r}"
+            raise ValueError(msg)
+        clean[key] = value
+    if len(clean) == 1:
+        msg = "an answer needs at least one score"
+        raise ValueError(msg)
+    return clean
+
+
+def survey_from_answers(answers: list[dict]) -> pd.DataFrame:
+    """A survey table (as ``health_checks.csv``) from entered answers, one item per dimension."""
+    rows = []
+    for i, answer in enumerate(answers, start=1):
+        a = check_answer(answer)
+        row = {"respondent": f"R{i}", "side": a["side"]}
+        row.update({f"{d}_1": a[d] for d in DIMENSIONS if d in a})
+        rows.append(row)
+    dims = [f"{d}_1" for d in DIMENSIONS if any(f"{d}_1" in r for r in rows)]
+    return pd.DataFrame(rows, columns=["respondent", "side", *dims])
+
+
+def item_columns(survey: pd.DataFrame) -> list[str]:
+    """The survey's item columns: names like ``trust_1`` (a dimension, ``_``, a number)."""
+    return [c for c in survey.columns if re.fullmatch(r"[a-z][a-z_]*_\d+", str(c))]
+
+
+def _check_survey(survey) -> list[str]:
+    if not isinstance(survey, pd.DataFrame):
+        msg = f"the survey must be a table (pandas DataFrame), got {type(survey).__name__}"
+        raise ValueError(msg)
+    if "side" not in survey.columns:
+        msg = "the survey has no 'side' column; each answer needs side 'us' or 'partner'"
+        raise ValueError(msg)
+    items = item_columns(survey)
+    if not items:
+        msg = (
+            "the survey has no item columns; name them <dimension>_<number>, e.g. trust_1, "
+            f"got columns {', '.join(map(str, survey.columns))}"
+        )
+        raise ValueError(msg)
+    for key in ("alliance", "quarter"):
+        if key in survey.columns and survey[key].nunique() > 1:
+            values = sorted(map(str, survey[key].dropna().unique()))
+            msg = (
+                f"the survey mixes several values of {key!r} ({', '.join(values[:5])}); "
+                "pick one survey first, e.g. toolkit.data.survey('Delta', quarter=8)"
+            )
+            raise ValueError(msg)
+    scores = survey[items].apply(pd.to_numeric, errors="coerce")
+    bad = scores.notna() & ((scores < 1) | (scores > 5))
+    if bad.any().any():
+        column = bad.any()[bad.any()].index[0]
+        msg = f"column {column!r} has answers outside 1 to 5; answers must be 1, 2, 3, 4 or 5"
+        raise ValueError(msg)
+    return items
+
+
+def dimension_scores(survey: pd.DataFrame) -> pd.DataFrame:
+    """Each side's average per dimension (rows: dimensions; columns: sides)."""
+    items = _check_survey(survey)
+    scores = survey[items].apply(pd.to_numeric, errors="coerce")
+    long = scores.assign(side=survey["side"].astype(str).to_numpy()).melt(
+        id_vars="side", var_name="item", value_name="score"
+    )
+    long["dimension"] = long["item"].str.rsplit("_", n=1).str[0]
+    table = long.groupby(["dimension", "side"])["score"].mean().unstack("side")
+    dims = list(dict.fromkeys(i.rsplit("_", 1)[0] for i in items))
+    sides = [s for s in ("us", "partner") if s in table.columns]
+    sides += [s for s in table.columns if s not in sides]
+    return table.loc[dims, sides].rename_axis(index="dimension", columns=None)
+
+
+def health_index(survey: pd.DataFrame) -> float:
+    """The alliance's health index: the average of the dimension scores, sides weighted equally.
+
+    Each side counts equally however many people answered, and each dimension counts equally
+    however many items it has; empty answers are skipped. The result is on the survey's 1-5
+    scale (*typical* averages run from about 3.2 to 4.6).
+
+    Examples
+    --------
+    >>> import toolkit.data as data
+    >>> round(health_index(data.survey("Northwind", quarter=8)), 2)
+    3.9
+    """
+    return float(dimension_scores(survey).mean(axis=1).mean())
+
+
+def perception_gaps(survey: pd.DataFrame) -> pd.DataFrame:
+    """Per dimension: each partner's average score and the gap between them.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by dimension, with one column per side (``us``, ``partner``), ``gap`` (the
+        absolute difference) and ``higher`` (the side that sees the dimension more
+        favourably). The largest gap is ``perception_gaps(survey)["gap"].idxmax()``.
+
+    Examples
+    --------
+    >>> import toolkit.data as data
+    >>> gaps = perception_gaps(data.survey("Delta", quarter=8))
+    >>> list(gaps.columns)
+    ['us', 'partner', 'gap', 'higher']
+    """
+    table = dimension_scores(survey)
+    sides = list(table.columns)
+    if len(sides) != 2:
+        msg = f"a perception gap needs answers from two sides, got {sides or 'none'}"
+        raise ValueError(msg)
+    first, second = sides
+    gaps = table.copy()
+    gaps["gap"] = (table[first] - table[second]).abs()
+    gaps["higher"] = np.where(table[first] >= table[second], first, second)
+    return gaps

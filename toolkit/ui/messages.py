@@ -1,0 +1,100 @@
+"""What the course says to a student, in one look: status boxes, inline errors, suggestions.
+
+Every widget, check report, hint and review panel of the course shows its message through
+:func:`box`, so the colours, the marks and the screen-reader roles are the same everywhere:
+
+- ``ok`` (green, role ``status``): something worked or a check passed;
+- ``error`` (red, role ``alert``): input that could not be used, said in plain words;
+- ``info`` (blue, role ``status``): a neutral note;
+- ``hint`` (amber, role ``note``): a hint or a warning that does not block anything.
+
+Colour is never the only carrier of meaning: each tone also starts with a word or a mark
+when the caller gives one, and the text itself says what happened. All colours keep a
+contrast of at least 4.5:1 against white (WCAG 2.1 AA).
+
+Examples
+--------
+>>> print(box("Saved.", "ok"))
+<div role="status" style="border-left:4px solid #276749;padding:4px 10px;color:#1a202c">Saved.</div>
+>>> did_you_mean("Sumit", ["Summit", "Delta"])
+" Did you mean 'Summit'?"
+>>> did_you_mean("xyz", ["Summit", "Delta"])
+''
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+from collections.abc import Iterable, Mapping
+
+__all__ = ["TONES", "box", "did_you_mean", "error_html", "info_html"]
+
+#: tone -> (border colour, screen-reader role); each colour has >= 4.5:1 contrast on white
+TONES = {
+    "ok": ("#276749", "status"),
+    "error": ("#9b2c2c", "alert"),
+    "info": ("#2b6cb0", "status"),
+    "hint": ("#975a16", "note"),
+}
+
+
+def box(content: str, tone: str = "info", *, escape: bool = True, role: str | None = None) -> str:
+    """A message in a box with a coloured left border and the tone's screen-reader role.
+
+    Parameters
+    ----------
+    content : str
+        The message; plain text (escaped) unless ``escape`` is False, for HTML built by the
+        caller from escaped parts.
+    tone : str, optional
+        One of :data:`TONES`.
+    escape : bool, optional
+        Escape ``content`` as HTML (default).
+    role : str, optional
+        Another screen-reader role than the tone's (a failed check is a ``status``, not an
+        ``alert``: it answers the student's own request).
+    """
+    if tone not in TONES:
+        msg = f"unknown tone {tone!r}; use one of {', '.join(TONES)}"
+        raise ValueError(msg)
+    colour, default_role = TONES[tone]
+    role = role or default_role
+    body = html.escape(content) if escape else content
+    return (
+        f'<div role="{role}" style="border-left:4px solid {colour};padding:4px 10px;'
+        f'color:#1a202c">{body}</div>'
+    )
+
+
+def error_html(text: str) -> str:
+    """An inline error for a widget: what was wrong and what to do (never a traceback)."""
+    return box(text, "error")
+
+
+def info_html(text: str, tone: str = "info") -> str:
+    """An inline note for a widget (``tone`` ``ok`` for a success)."""
+    return box(text, tone)
+
+
+def did_you_mean(
+    word: str, options: Iterable[str] | Mapping[str, str], *, n: int = 3, cutoff: float = 0.5
+) -> str:
+    """The closest options to a mistyped word, as `` Did you mean 'a' or 'b'?`` (or ``''``).
+
+    Parameters
+    ----------
+    word : str
+        What the student typed.
+    options : iterable of str, or mapping
+        The valid names; a mapping compares its keys (spellings, labels) and suggests its
+        values (the names to type).
+    n : int, optional
+        How many suggestions at most.
+    cutoff : float, optional
+        How close a match must be (0 to 1, see :func:`difflib.get_close_matches`).
+    """
+    candidates = dict(options) if isinstance(options, Mapping) else {o: o for o in options}
+    close = difflib.get_close_matches(str(word), list(candidates), n=n, cutoff=cutoff)
+    names = list(dict.fromkeys(candidates[c] for c in close))[:n]
+    return f" Did you mean {' or '.join(map(repr, names))}?" if names else ""
