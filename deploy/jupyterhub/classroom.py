@@ -573,6 +573,32 @@ class Kernel:
             time.sleep(1)
         self.connect()
 
+    def wait_until_back(self, settled: float = 5.0, timeout: float = 180) -> None:
+        """After the kernel died: wait for the server's own restart, as a student does.
+
+        The server restarts a dead kernel by itself (JupyterLab says so); asking for another
+        restart meanwhile can race with it and kill the kernel again. So this waits until the
+        server shows the kernel idle for ``settled`` seconds in a row; only a kernel the server
+        gave up on (``dead``) is restarted by hand. Then it connects afresh.
+        """
+        self.close()
+        deadline = time.monotonic() + timeout
+        idle_since = None
+        while time.monotonic() < deadline:
+            state = (self.model() or {}).get("execution_state")
+            if state == "dead":
+                self.restart()
+                return
+            if state == "idle":
+                idle_since = idle_since or time.monotonic()
+                if time.monotonic() - idle_since >= settled:
+                    self.connect()
+                    return
+            else:
+                idle_since = None
+            time.sleep(0.5)
+        raise ClassroomError(f"{self.person.name}'s kernel was not back after {timeout:.0f} s")
+
     def model(self) -> dict | None:
         """The server's view of the kernel (None when the server no longer has it)."""
         r = self.person.call("GET", f"api/kernels/{self.id}", timeout=30)

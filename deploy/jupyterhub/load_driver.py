@@ -480,16 +480,16 @@ class KernelKilled:
 
 
 def kernel_killed(student: Student) -> KernelKilled:
-    """Kill the student's kernel while Run All draws its charts, restart it, run all again.
+    """Kill the student's kernel while Run All draws its charts; once it is back, run all again.
 
-    The kill is a SIGKILL, as from the out-of-memory killer; the restart and the second run
-    are what a student does next.
+    The kill is a SIGKILL, as from the out-of-memory killer. The server restarts the kernel by
+    itself; the student waits for it (JupyterLab shows it) and runs all cells again.
     """
     run = Reruns([student])
     if run.first_chart():
         os.kill(kernel_pid(student), signal.SIGKILL)
     (first,) = run.finish()
-    student.kernel.restart()
+    student.kernel.wait_until_back()
     again = Outcome(student.name)
     student.rerun(again)
     return KernelKilled(first.error, again, saved_bodies(student.name))
