@@ -39,6 +39,7 @@ import requests
 import websocket
 
 __all__ = [
+    "KERNEL_BACK_TIMEOUT",
     "KIT",
     "ROOT",
     "SPAWN_TIMEOUT",
@@ -66,6 +67,8 @@ PROXY = KIT / "node_modules" / ".bin" / "configurable-http-proxy"
 SPAWN_TIMEOUT = 240
 #: Seconds one notebook cell may run before the driver gives up on it.
 CELL_TIMEOUT = 300
+#: Seconds a killed kernel may take to come back (the server's restart, on a busy machine).
+KERNEL_BACK_TIMEOUT = 180
 
 
 class ClassroomError(RuntimeError):
@@ -342,8 +345,13 @@ class Hub:
             proc.kill()
             proc.wait(timeout=30)
 
+    def ensure_running(self) -> None:
+        """Start the hub again if it is not running (a fault left it down); else nothing."""
+        if self.hub_proc is None or self.hub_proc.poll() is not None:
+            self.hub_proc = None
+            self.start_hub()
+
     def close(self) -> None:
-        """Close the WebSocket (the kernel keeps running)."""
         """Stop the hub and the proxy (the participants' servers go with their accounts)."""
         self.stop_hub()
         proc, self.proxy_proc = self.proxy_proc, None
@@ -555,8 +563,8 @@ class Kernel:
             self.ws.close()
             self.ws = None
 
-    def restart(self, timeout: float = 120) -> None:
-        """Kernel -> Restart Kernel: a fresh process, then a fresh connection.
+    def restart(self, timeout: float = KERNEL_BACK_TIMEOUT) -> None:
+        """Kernel -> Restart Kernel: a fresh process, then a fresh connection it answers on.
 
         A kernel that just died may be in the middle of the server's own automatic restart,
         when a restart asked for is refused: it is asked again until the timeout.
@@ -571,66 +579,126 @@ class Kernel:
                 msg = f"{self.person.name}'s kernel did not restart: {r.status_code} {r.text}"
                 raise ClassroomError(msg)
             time.sleep(1)
-        self.connect()
+        self.wait_until_back(max(30.0, deadline - time.monotonic()))
 
-    def wait_until_back(self, settled: float = 5.0, timeout: float = 180) -> None:
-        """After the kernel died: wait for the server's own restart, as a student does.
+    def wait_until_back(self, timeout: float = KERNEL_BACK_TIMEOUT) -> None:
+        """After the kernel died: wait for the server's own restart, as JupyterLab does.
 
-        The server restarts a dead kernel by itself (JupyterLab says so); asking for another
-        restart meanwhile can race with it and kill the kernel again. So this waits until the
-        server shows the kernel idle for ``settled`` seconds in a row; only a kernel the server
-        gave up on (``dead``) is restarted by hand. Then it connects afresh.
+        JupyterLab reconnects and asks the kernel for its info until it answers; only then does
+        it show the kernel idle. This does the same over a fresh connection (a new session, so
+        nothing of the dead kernel is replayed): the kernel is back once it answers a
+        ``kernel_info_request`` on the shell channel and its status for that request comes on
+        IOPub (so the connection hears the outputs of the next cell). Only a kernel the server
+        gave up on (``dead``) is restarted by hand: asking for a restart while the automatic one
+        is under way races with it and can kill the new kernel again.
+
+        The server's own view of the kernel (``execution_state`` in its model) is no signal here:
+        nobody asks a kernel restarted automatically anything, so the state stays as the kill
+        left it (``busy``); and a kernel killed in its first 10 s comes back on new ports,
+        where the server no longer watches it at all.
         """
         self.close()
+        self.session = uuid.uuid4().hex
         deadline = time.monotonic() + timeout
-        idle_since = None
-        while time.monotonic() < deadline:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                msg = f"{self.person.name}'s kernel did not answer within {timeout:.0f} s"
+                raise ClassroomError(msg)
+            # The model is missing for a moment while a kernel restarts on new ports.
             state = (self.model() or {}).get("execution_state")
             if state == "dead":
-                self.restart()
+                self.restart(timeout=left)
                 return
-            if state == "idle":
-                idle_since = idle_since or time.monotonic()
-                if time.monotonic() - idle_since >= settled:
-                    self.connect()
+            try:
+                self.connect(timeout=min(60.0, left))
+                if self.answers(timeout=min(30.0, left)):
                     return
-            else:
-                idle_since = None
-            time.sleep(0.5)
-        raise ClassroomError(f"{self.person.name}'s kernel was not back after {timeout:.0f} s")
+            except KernelLost:
+                pass
+            self.close()
+            time.sleep(1)
 
-    def model(self) -> dict | None:
-        """The server's view of the kernel (None when the server no longer has it)."""
-        r = self.person.call("GET", f"api/kernels/{self.id}", timeout=30)
-        return r.json() if r.status_code == 200 else None
+    def answers(self, timeout: float = 30) -> bool:
+        """Whether the kernel answers on this connection (False if restarting or silent).
 
-    def execute(self, code: str, timeout: float = CELL_TIMEOUT) -> CellRun:
-        """Run one cell; return its outputs. KernelLost if the kernel dies meanwhile."""
-        msg_id = uuid.uuid4().hex
+        A ``kernel_info_request`` is sent every second until one is answered on the shell
+        channel and its busy/idle status has come on IOPub, within ``timeout`` seconds.
+        """
+        asked: set[str] = set()
+        replied = heard = False
+        deadline = time.monotonic() + timeout
+        next_ask = 0.0
+        while not (replied and heard):
+            now = time.monotonic()
+            if now > deadline:
+                return False
+            if now >= next_ask:
+                msg_id = uuid.uuid4().hex
+                asked.add(msg_id)
+                self._send("kernel_info_request", {}, msg_id)
+                next_ask = now + 1.0
+            self.ws.settimeout(0.5)
+            try:
+                msg = json.loads(self.ws.recv())
+            except websocket.WebSocketTimeoutException:
+                continue
+            except (websocket.WebSocketException, OSError) as err:
+                raise KernelLost(f"{self.person.name}'s kernel connection closed: {err}") from err
+            finally:
+                if self.ws is not None:
+                    self.ws.settimeout(5)
+            kind, content = msg.get("msg_type"), msg.get("content", {})
+            if kind == "status" and content.get("execution_state") in ("restarting", "dead"):
+                return False
+            if msg.get("parent_header", {}).get("msg_id") not in asked:
+                continue
+            if kind == "kernel_info_reply":
+                replied = True
+            elif kind == "status":
+                heard = True
+        return True
+
+    def _send(self, msg_type: str, content: dict, msg_id: str, channel: str = "shell") -> None:
         request = {
             "header": {
                 "msg_id": msg_id,
-                "msg_type": "execute_request",
+                "msg_type": msg_type,
                 "username": self.person.name,
                 "session": self.session,
                 "version": "5.3",
             },
             "parent_header": {},
             "metadata": {},
-            "content": {
-                "code": code,
-                "silent": False,
-                "store_history": True,
-                "allow_stdin": False,
-                "stop_on_error": True,
-            },
-            "channel": "shell",
+            "content": content,
+            "channel": channel,
             "buffers": [],
         }
         try:
             self.ws.send(json.dumps(request))
-        except (websocket.WebSocketException, OSError) as err:
+        except (websocket.WebSocketException, OSError, AttributeError) as err:
             raise KernelLost(f"{self.person.name}'s kernel connection is gone: {err}") from err
+
+    def model(self) -> dict | None:
+        """The server's view of the kernel (None when the server no longer has it)."""
+        r = self.person.call("GET", f"api/kernels/{self.id}", timeout=30)
+        return r.json() if r.status_code == 200 else None
+
+    def execute(self, code: str, timeout: float = CELL_TIMEOUT, on_chart=None) -> CellRun:
+        """Run one cell; return its outputs. KernelLost if the kernel dies meanwhile.
+
+        ``on_chart`` (no arguments) is called when the cell's first chart (SVG) comes, while the
+        cell may still be running.
+        """
+        msg_id = uuid.uuid4().hex
+        content = {
+            "code": code,
+            "silent": False,
+            "store_history": True,
+            "allow_stdin": False,
+            "stop_on_error": True,
+        }
+        self._send("execute_request", content, msg_id)
         run = CellRun([])
         deadline = time.monotonic() + timeout
         replied = idle = False
@@ -667,6 +735,8 @@ class Kernel:
                 run.outputs.append(output)
                 if "image/svg+xml" in content["data"] and run.svg_at is None:
                     run.svg_at = time.monotonic()
+                    if on_chart is not None:
+                        on_chart()
             elif kind == "error":
                 run.outputs.append({"output_type": "error", **content})
                 tail = "\n".join(content.get("traceback", [])[-3:])

@@ -49,6 +49,7 @@ from classroom import (  # noqa: E402 - the kit's folder is not a package
     ClassroomError,
     Hub,
     Kernel,
+    KernelLost,
     Participant,
     Workspace,
     build_course_env,
@@ -176,25 +177,25 @@ class Student:
         model, self.kernel = self.person.open_notebook(self.lesson)
         return model
 
-    def run_all(self, model: dict, pressed: float, outcome: Outcome, drew=None) -> None:
+    def run_all(self, model: dict, pressed: float, outcome: Outcome, at_chart=None) -> None:
         """Run every code cell in order (Run All), then save the notebook with its outputs.
 
         Fills the outcome's first chart and end of lesson; an error in a cell stops the run,
-        as Run All does. ``drew`` (an Event) is set when the first chart comes.
+        as Run All does. ``at_chart`` (no arguments) is called when the first chart comes,
+        while its cell still runs and the rest of the lesson is still to run.
         """
         cells = model["content"]["cells"]
         for number, cell in enumerate(cells, 1):
             if cell["cell_type"] != "code" or not cell["source"].strip():
                 continue
-            result = self.kernel.execute(cell["source"])
+            hook = at_chart if outcome.first_chart_s is None else None
+            result = self.kernel.execute(cell["source"], on_chart=hook)
             cell["outputs"] = [_output(o) for o in result.outputs]
             cell["execution_count"] = next(
                 (o.get("execution_count") for o in result.outputs if "execution_count" in o), None
             )
             if result.svg_at is not None and outcome.first_chart_s is None:
                 outcome.first_chart_s = result.svg_at - pressed
-                if drew is not None:
-                    drew.set()
             if result.error:
                 outcome.error = f"cell {number} of {LESSON}: {result.error}"
                 return
@@ -218,12 +219,26 @@ class Student:
         if CHANGE_BODY not in outcome.bodies:
             outcome.error = f"the builder did not take the change: {result.text.strip()}"
 
-    def rerun(self, outcome: Outcome, drew=None) -> None:
+    def ready(self) -> None:
+        """Make sure the lesson's kernel answers on an open connection (reconnect if need be).
+
+        Each fault starts from here, so it does not depend on how an earlier one ended.
+        """
+        if self.kernel is None:
+            raise ClassroomError(f"{self.name} has no lesson open")
+        try:
+            if self.kernel.ws is not None and self.kernel.answers(timeout=30):
+                return
+        except KernelLost:
+            pass
+        self.kernel.wait_until_back()
+
+    def rerun(self, outcome: Outcome, at_chart=None) -> None:
         """Run All again in the open kernel (the lesson reopened from disk)."""
         pressed = time.monotonic()
         try:
             model = self.person.json("GET", f"api/contents/{self.lesson}")
-            self.run_all(model, pressed, outcome, drew)
+            self.run_all(model, pressed, outcome, at_chart)
             if outcome.error is None:
                 outcome.bodies = _last_list(self.kernel.execute(BUILDER_STATE).text)
         except Exception as err:  # any failure is the participant's error
@@ -426,26 +441,54 @@ def _together(work, jobs, timeout: float = 2 * BARRIER_TIMEOUT + 900) -> None:
 
 
 class Reruns:
-    """Everyone given presses Run All again at once, each in a thread of their own."""
+    """Everyone given presses Run All again at once, each in a thread of their own.
 
-    def __init__(self, students: list[Student]):
+    ``at_first_chart`` (no arguments), the fault, is called once, by the first participant to
+    draw a chart, in that participant's thread: so it lands while that chart's cell runs and
+    the rest of everyone's lesson is still to run, however late the main thread would wake.
+    """
+
+    def __init__(self, students: list[Student], at_first_chart=None):
         self.drew = threading.Event()
+        self.at_first_chart = at_first_chart
+        self.fault_error: str | None = None
+        self._lock = threading.Lock()
         self.outcomes = [Outcome(s.name) for s in students]
         self.threads = [
-            threading.Thread(target=s.rerun, args=(o, self.drew), daemon=True)
+            threading.Thread(target=s.rerun, args=(o, self._first_chart), daemon=True)
             for s, o in zip(students, self.outcomes, strict=True)
         ]
         for t in self.threads:
             t.start()
 
+    def _first_chart(self) -> None:
+        with self._lock:
+            if self.drew.is_set():
+                return
+            try:
+                if self.at_first_chart is not None:
+                    self.at_first_chart()
+            except Exception as err:  # reported by the fault, not by the drawer's run
+                self.fault_error = _say(err)
+            finally:
+                self.drew.set()
+
     def first_chart(self) -> bool:
-        """Wait until someone's first chart is drawn (False if none came in time)."""
-        return self.drew.wait(timeout=BARRIER_TIMEOUT)
+        """Wait until the first chart is drawn and the fault done (False if no chart came)."""
+        deadline = time.monotonic() + BARRIER_TIMEOUT
+        while not self.drew.wait(timeout=0.5):
+            if time.monotonic() > deadline or not any(t.is_alive() for t in self.threads):
+                return self.drew.is_set()
+        return True
 
     def finish(self) -> list[Outcome]:
         """Wait until every run has ended (bounded); their outcomes."""
+        deadline = time.monotonic() + BARRIER_TIMEOUT
         for t in self.threads:
-            t.join(timeout=BARRIER_TIMEOUT)
+            t.join(timeout=max(0.0, deadline - time.monotonic()))
+        for t, o in zip(self.threads, self.outcomes, strict=True):
+            if t.is_alive() and o.error is None:
+                o.error = f"the run was still going after {BARRIER_TIMEOUT} s"
         return self.outcomes
 
 
@@ -482,17 +525,27 @@ class KernelKilled:
 def kernel_killed(student: Student) -> KernelKilled:
     """Kill the student's kernel while Run All draws its charts; once it is back, run all again.
 
-    The kill is a SIGKILL, as from the out-of-memory killer. The server restarts the kernel by
-    itself; the student waits for it (JupyterLab shows it) and runs all cells again.
+    The kill is a SIGKILL, as from the out-of-memory killer, sent at the first chart while its
+    cell still runs (so there is always a run to interrupt). The server restarts the kernel by
+    itself; the student waits until it answers again (JupyterLab shows it idle) and runs all
+    cells again. The student should be one no later fault needs: a kernel that does not come
+    back then fails this fault alone.
     """
-    run = Reruns([student])
-    if run.first_chart():
-        os.kill(kernel_pid(student), signal.SIGKILL)
-    (first,) = run.finish()
+    student.ready()
+    killed: list[int] = []
+
+    def kill() -> None:
+        pid = kernel_pid(student)
+        os.kill(pid, signal.SIGKILL)
+        killed.append(pid)
+
+    first = Outcome(student.name)
+    student.rerun(first, at_chart=kill)
+    interrupted = first.error if killed else None
     student.kernel.wait_until_back()
     again = Outcome(student.name)
     student.rerun(again)
-    return KernelKilled(first.error, again, saved_bodies(student.name))
+    return KernelKilled(interrupted, again, saved_bodies(student.name))
 
 
 @dataclass
@@ -535,10 +588,20 @@ def hub_restarted(hub: Hub, students: list[Student]) -> HubRestarted:
     finishes the run, saves and runs one more cell with the hub down; then the hub starts
     again and must find every server and kernel.
     """
-    run = Reruns(students)
-    run.first_chart()
-    went_down = time.monotonic()
-    hub.stop_hub()
+    for s in students:
+        s.ready()
+    went_down = 0.0
+
+    def stop() -> None:
+        nonlocal went_down
+        went_down = time.monotonic()
+        hub.stop_hub()
+
+    run = Reruns(students, at_first_chart=stop)
+    if not run.first_chart() or run.fault_error:
+        run.finish()
+        hub.ensure_running()
+        raise ClassroomError(f"the hub was not stopped mid-run: {run.fault_error or 'no chart'}")
     outcomes = run.finish()
     finished = {o.user: (o.finished_at or 0) > went_down for o in outcomes}
     worked = {}
@@ -586,11 +649,19 @@ def server_stopped(
     The stop comes at the first chart drawn. The others must finish undisturbed; the victim
     starts again and must find the work.
     """
-    run = Reruns([victim, *others])
-    run.first_chart()
-    r = admin.hub_api("DELETE", f"users/{victim.name}/server")
-    if r.status_code not in (202, 204):
-        raise ClassroomError(f"the admin API did not stop {victim.name}: {r.status_code} {r.text}")
+    for s in [victim, *others]:
+        s.ready()
+
+    def stop() -> None:
+        r = admin.hub_api("DELETE", f"users/{victim.name}/server")
+        if r.status_code not in (202, 204):
+            msg = f"the admin API did not stop {victim.name}: {r.status_code} {r.text}"
+            raise ClassroomError(msg)
+
+    run = Reruns([victim, *others], at_first_chart=stop)
+    if not run.first_chart() or run.fault_error:
+        run.finish()
+        raise ClassroomError(f"{victim.name}'s server was not stopped: {run.fault_error}")
     deadline = time.monotonic() + 120
     while victim.person.server_model() is not None and time.monotonic() < deadline:
         time.sleep(0.5)
@@ -705,15 +776,18 @@ def _faults(hub: Hub, admin: Participant, group: list[Student]) -> list[str]:
         f"builder has {killed.rerun.bodies}"
     )
     found += killed.problems()
-    restarted = hub_restarted(hub, group)
+    # The first participant is the killed kernel's alone: the later faults do not need it.
+    rest = group[1:]
+    restarted = hub_restarted(hub, rest)
     print(
-        f"  hub stopped while {len(group)} worked, up again after "
+        f"  hub stopped while {len(rest)} worked, up again after "
         f"{restarted.downtime_s:.1f} s: runs finished with the hub down "
-        f"{sum(restarted.finished_while_down.values())}/{len(group)}, kernels kept "
-        f"{sum(restarted.kernels_kept.values())}/{len(group)}"
+        f"{sum(restarted.finished_while_down.values())}/{len(rest)}, kernels kept "
+        f"{sum(restarted.kernels_kept.values())}/{len(rest)}"
     )
     found += restarted.problems()
-    stopped = server_stopped(hub, admin, group[-1], group[:-1])
+    hub.ensure_running()
+    stopped = server_stopped(hub, admin, rest[-1], rest[:-1])
     print(
         f"  {stopped.victim}'s server stopped by the admin API: others finished "
         f"{sum(o.error is None for o in stopped.others)}/{len(stopped.others)}; its design "

@@ -6,6 +6,11 @@ Then things break mid-session, each with nothing lost: a kernel is killed during
 restarts while everyone works, an instructor stops one server. Last, two participants try to
 read each other's work. The assertions are on correctness only; ``make load`` reports timings.
 
+The faults share the session's hub but not their students: the first student's kernel is the
+killed one's alone, and the hub restart and the stopped server use the other three, so a kernel
+that fails to come back fails its own test only. Before each test the hub is started again if
+an earlier fault left it down, and each fault first makes sure its students' kernels answer.
+
 The hub is the session's (``hubsession.py``): it needs root and ``npm ci`` in deploy/jupyterhub/,
 skips without them and fails under ``CI=true``.
 """
@@ -50,6 +55,22 @@ def load_round(hub, people):
         student.close()
 
 
+@pytest.fixture(autouse=True)
+def hub_up(hub):
+    """The hub runs at the start of every test here, whatever an earlier fault left."""
+    hub.ensure_running()
+
+
+def killed_one(students):
+    """The student whose kernel is killed (no other fault uses them)."""
+    return students[0]
+
+
+def the_others(students):
+    """The students of the hub restart and the stopped server (not the killed kernel's)."""
+    return students[1:]
+
+
 def test_everyone_finishes_the_lesson_at_once(load_round):
     """Do four participants pressing Run All together all draw the charts, finish and save?"""
     result, students = load_round
@@ -78,7 +99,7 @@ def test_everyone_finishes_the_lesson_at_once(load_round):
 def test_a_killed_kernel_loses_no_answers(load_round):
     """Killed mid-run, restarted and run again: does the builder come back with the change?"""
     _, students = load_round
-    killed = kernel_killed(students[0])
+    killed = kernel_killed(killed_one(students))
     assert killed.interrupted is not None and "died" in killed.interrupted
     assert killed.rerun.error is None
     assert CHANGE_BODY in killed.rerun.bodies  # the lesson's builder loaded the saved file
@@ -88,7 +109,7 @@ def test_a_killed_kernel_loses_no_answers(load_round):
 
 def test_a_hub_restart_keeps_everyone_working(load_round, hub):
     """With the hub down mid-run, do runs finish, and does the new hub find every server?"""
-    _, students = load_round
+    students = the_others(load_round[1])
     hub_pid = hub.hub_proc.pid
     restarted = hub_restarted(hub, students)
     assert hub.hub_proc.pid != hub_pid
@@ -102,7 +123,7 @@ def test_a_hub_restart_keeps_everyone_working(load_round, hub):
 
 def test_an_admin_stop_leaves_the_others_working(load_round, hub, people):
     """One server stopped by the admin API: do the others finish, and does the work return?"""
-    _, students = load_round
+    students = the_others(load_round[1])
     admin = hub.participant(people["instructor"])
     stopped = server_stopped(hub, admin, students[-1], students[:-1])
     assert stopped.stopped
