@@ -13,13 +13,14 @@ STAMP := $(VENV)/.installed
 # axe-core for the browser tests' accessibility checks, at the version pinned in its lock file
 AXE := tests/browser/node_modules/axe-core/axe.min.js
 
-.PHONY: help setup lab test lint axe bench lock clean-notebooks hooks clean \
+.PHONY: help setup lab test lint axe bench load lock clean-notebooks hooks clean \
 	release collect autograde feedback grades report validate variants vet
 
 help:
 	@echo "make lab    - set up if needed, then open JupyterLab on the first notebook"
 	@echo "make test   - set up if needed, then lint and run the whole test suite"
 	@echo "make bench  - print the benchmark table"
+	@echo "make load USERS=8 - a lab at full load on the course's hub (as root; FAULTS=1 breaks things too)"
 	@echo "make clean-notebooks - strip outputs, execution counts and widget state"
 	@echo "make lock   - re-resolve requirements.lock and environment.yml from pyproject.toml"
 	@echo "Instructors (course-admin on nbgrader, course root grading/; see grading/README.md):"
@@ -66,6 +67,14 @@ test: lint axe
 
 bench: setup
 	$(BIN)/python benchmarks/run.py
+
+# USERS participants start their servers and run lesson 02 at once on the course's own hub;
+# several values (USERS="1 4 8") run one round each. Needs root and Node.js.
+USERS ?= 4
+load: setup
+	@test -x deploy/jupyterhub/node_modules/.bin/configurable-http-proxy || \
+	  (cd deploy/jupyterhub && npm ci --no-audit --no-fund --loglevel=error)
+	$(BIN)/python deploy/jupyterhub/load_driver.py --users $(USERS) $(if $(FAULTS),--faults,)
 
 # Resolve the top-level needs in pyproject.toml for the oldest Python they allow (pip's
 # resolver, in a scratch venv of $(PYTHON), which must be that minor version) and write the set.

@@ -24,7 +24,16 @@ see README.md); the defaults suit a dedicated course server.
     Where the hub keeps its database and cookie secret (default ``/srv/jupyterhub``).
 ``COURSE_HUB_URL``
     The address participants open (default ``http://:8000``, every interface, port 8000;
-    put TLS in front of it, or set ``JupyterHub.ssl_cert``/``ssl_key``).
+    put TLS in front of it). The proxy listens there (``start-proxy`` reads it too).
+``COURSE_PROXY``
+    ``external`` (default): configurable-http-proxy runs as a service of its own
+    (``start-proxy``, ``alliance-proxy.service``), so restarting the hub cuts nobody off:
+    servers, kernels and open connections keep running. It needs ``CONFIGPROXY_AUTH_TOKEN``,
+    the same secret in the hub's and the proxy's environment. ``hub``: the hub starts the
+    proxy itself (a quick try-out; a hub restart then drops every open connection).
+``COURSE_HUB_INTERNAL_URL`` / ``COURSE_PROXY_API_URL``
+    Where the hub and the proxy's API listen, on this machine only (defaults
+    ``http://127.0.0.1:8081`` and ``http://127.0.0.1:8001``).
 ``COURSE_VARIANTS``
     The instructor's pinned variants (``variants.csv``, with ``id-map.csv`` beside it), a
     copy readable by every student (default ``/srv/nbgrader/variants.csv``; no file: every
@@ -35,7 +44,9 @@ see README.md); the defaults suit a dedicated course server.
 """
 
 import os
+import pwd
 import shutil
+import stat
 from pathlib import Path
 
 c = get_config()  # noqa: F821 - provided by JupyterHub when it loads this file
@@ -64,19 +75,41 @@ STUDENTS = _names(os.environ.get("COURSE_STUDENTS", "")) | _students_from_file(
     os.environ.get("COURSE_STUDENTS_FILE", "/etc/alliance-course/students.txt")
 )
 SPAWN_TIMEOUT = int(os.environ.get("COURSE_SPAWN_TIMEOUT", "120"))
+PROXY = os.environ.get("COURSE_PROXY", "external")
 
 # --- the hub and its proxy -------------------------------------------------------------------
 c.JupyterHub.bind_url = os.environ.get("COURSE_HUB_URL", "http://:8000")
+c.JupyterHub.hub_bind_url = os.environ.get("COURSE_HUB_INTERNAL_URL", "http://127.0.0.1:8081")
 c.JupyterHub.db_url = f"sqlite:///{STATE / 'jupyterhub.sqlite'}"
 c.JupyterHub.cookie_secret_file = str(STATE / "jupyterhub_cookie_secret")
-c.ConfigurableHTTPProxy.pid_file = str(STATE / "jupyterhub-proxy.pid")
-# configurable-http-proxy as pinned by package.json here (`npm ci`), else the one on PATH.
-_proxy = KIT / "node_modules" / ".bin" / "configurable-http-proxy"
-c.ConfigurableHTTPProxy.command = [
-    str(_proxy)
-    if _proxy.exists()
-    else shutil.which("configurable-http-proxy") or "configurable-http-proxy"
-]
+# A restart of the hub (a changed setting, an update, a crash) leaves every participant's
+# server and kernels running: the new hub finds them again from its database.
+c.JupyterHub.cleanup_servers = False
+c.ConfigurableHTTPProxy.api_url = os.environ.get("COURSE_PROXY_API_URL", "http://127.0.0.1:8001")
+if PROXY == "external":
+    # The proxy outlives the hub, so open notebooks stay connected while the hub restarts.
+    c.ConfigurableHTTPProxy.should_start = False
+    if not os.environ.get("CONFIGPROXY_AUTH_TOKEN"):
+        msg = (
+            "COURSE_PROXY=external needs CONFIGPROXY_AUTH_TOKEN, the secret the hub shares "
+            "with the proxy: put the same line CONFIGPROXY_AUTH_TOKEN=<64 hex characters> "
+            "(openssl rand -hex 32) in the environment of the hub and of start-proxy "
+            "(/etc/alliance-course/proxy.env, see README.md), or set COURSE_PROXY=hub to let "
+            "the hub start the proxy itself"
+        )
+        raise ValueError(msg)
+elif PROXY == "hub":
+    c.JupyterHub.cleanup_proxy = True
+    c.ConfigurableHTTPProxy.pid_file = str(STATE / "jupyterhub-proxy.pid")
+    # configurable-http-proxy as pinned by package.json here (`npm ci`), else the one on PATH.
+    _proxy = KIT / "node_modules" / ".bin" / "configurable-http-proxy"
+    c.ConfigurableHTTPProxy.command = [
+        str(_proxy)
+        if _proxy.exists()
+        else shutil.which("configurable-http-proxy") or "configurable-http-proxy"
+    ]
+else:
+    raise ValueError(f"COURSE_PROXY must be 'external' or 'hub', not {PROXY!r}")
 
 # --- who may sign in -------------------------------------------------------------------------
 c.Authenticator.allowed_users = INSTRUCTORS | STUDENTS
@@ -97,6 +130,12 @@ c.Spawner.cmd = [str(COURSE_ENV / "bin" / "jupyterhub-singleuser")]
 c.Spawner.default_url = "/lab"
 c.Spawner.start_timeout = SPAWN_TIMEOUT
 c.Spawner.http_timeout = SPAWN_TIMEOUT
+# A room starting kernels in the same second can hand two kernels the same TCP port: each
+# server picks its ports on its own (jupyter_client#487), and the second kernel cannot start.
+# Its automatic restart must then pick new ports, which jupyter_client does only when it does
+# not cache them (with the cache, the kernel restarted on the taken ports until it was dead, in
+# the course's load test with eight participants).
+c.Spawner.args = ["--ServerKernelManager.cache_ports=False"]
 c.Spawner.environment = {
     # nbgrader shells out to `alembic`, and kernels start from the same environment.
     "PATH": f"{COURSE_ENV / 'bin'}:/usr/local/bin:/usr/bin:/bin",
@@ -107,11 +146,52 @@ c.Spawner.environment = {
 }
 
 
-def _per_role(spawner):
-    """Students get a server without the instructor's grading and authoring panels."""
+#: A student's server creates files only its owner can read (rw------- and rwx------).
+STUDENT_UMASK = 0o077
+
+
+def make_home_private(home):
+    """Take group and others' access off a home folder; return the mode it had.
+
+    On Debian and Ubuntu, ``useradd -m`` and ``adduser`` make homes that every user can read
+    (mode 755): one participant could open another's notebooks and answer files. Raises
+    PermissionError naming the fix when the mode cannot be changed (a home on a network
+    share that root may not change, say), so the server does not start over a readable home.
+    """
+    home = Path(home)
+    before = stat.S_IMODE(home.stat().st_mode)
+    if before & 0o077:
+        try:
+            home.chmod(before & ~0o077)
+        except OSError as err:
+            msg = (
+                f"{home} can be read by other users (mode {before:o}) and could not be made "
+                f"private ({err.strerror}): run `chmod 700 {home}` as root, then start again"
+            )
+            raise PermissionError(msg) from err
+    return before
+
+
+def _home_of(name):
+    try:
+        return pwd.getpwnam(name).pw_dir
+    except KeyError:  # no such account: LocalProcessSpawner refuses to start it anyway
+        return None
+
+
+def _before_start(spawner):
+    """Make the participant's home private, then give students their own settings."""
+    home = _home_of(spawner.user.name)
+    if home:
+        before = make_home_private(home)
+        if before & 0o077:
+            spawner.log.info("Made %s private (it was mode %o)", home, before)
     if spawner.user.name not in INSTRUCTORS:
         student_config = COURSE_ENV / "etc" / "alliance-course" / "student"
         spawner.environment["JUPYTER_CONFIG_PATH"] = str(student_config)
+        # New files stay private. Instructors keep the usual umask: nbgrader copies a feedback
+        # file's mode into the exchange, and students must be able to read their feedback.
+        spawner.popen_kwargs = {**getattr(spawner, "popen_kwargs", {}), "umask": STUDENT_UMASK}
 
 
-c.Spawner.pre_spawn_hook = _per_role
+c.Spawner.pre_spawn_hook = _before_start

@@ -1,9 +1,16 @@
 """The hub kit's configuration reads the course's settings as its README says (no hub needed)."""
 
+import doctest
+import logging
+import runpy
+import stat
+import sys
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 from conftest import ROOT
+from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
 KIT = ROOT / "deploy" / "jupyterhub"
@@ -15,11 +22,25 @@ def load(monkeypatch, tmp_path):
 
     def _load(**env):
         monkeypatch.setenv("COURSE_STUDENTS_FILE", str(tmp_path / "students.txt"))
+        monkeypatch.setenv("CONFIGPROXY_AUTH_TOKEN", "t" * 64)
         for name, value in env.items():
-            monkeypatch.setenv(name, value)
+            if value is None:
+                monkeypatch.delenv(name, raising=False)
+            else:
+                monkeypatch.setenv(name, value)
         return PyFileConfigLoader("jupyterhub_config.py", path=str(KIT)).load_config()
 
     return _load
+
+
+def spawner(name: str) -> SimpleNamespace:
+    """What the pre-spawn hook sees of a LocalProcessSpawner."""
+    return SimpleNamespace(
+        user=SimpleNamespace(name=name),
+        environment={},
+        popen_kwargs={},
+        log=logging.getLogger("test"),
+    )
 
 
 def test_only_the_course_list_may_sign_in(load, tmp_path):
@@ -66,8 +87,95 @@ def test_students_get_the_student_settings(load):
     c = load(COURSE_ENV="/opt/course/env", COURSE_INSTRUCTORS="kim")
     spawned = {}
     for name in ("kim", "ada"):
-        spawner = SimpleNamespace(user=SimpleNamespace(name=name), environment={})
-        c.Spawner.pre_spawn_hook(spawner)
-        spawned[name] = spawner.environment
-    assert spawned["kim"] == {}
-    assert spawned["ada"] == {"JUPYTER_CONFIG_PATH": "/opt/course/env/etc/alliance-course/student"}
+        seen = spawner(name)
+        c.Spawner.pre_spawn_hook(seen)
+        spawned[name] = seen
+    assert spawned["kim"].environment == {}
+    assert spawned["ada"].environment == {
+        "JUPYTER_CONFIG_PATH": "/opt/course/env/etc/alliance-course/student"
+    }
+    # Students' servers create private files; instructors keep the usual umask (feedback).
+    assert spawned["ada"].popen_kwargs == {"umask": 0o077}
+    assert spawned["kim"].popen_kwargs == {}
+
+
+def test_a_hub_restart_leaves_servers_and_proxy_running(load):
+    """Does the hub leave servers up when it stops, behind a proxy of its own (the default)?"""
+    c = load(COURSE_PROXY=None, COURSE_PROXY_API_URL="http://127.0.0.1:9001")
+    assert c.JupyterHub.cleanup_servers is False
+    assert c.ConfigurableHTTPProxy.should_start is False
+    assert c.ConfigurableHTTPProxy.api_url == "http://127.0.0.1:9001"
+    assert c.JupyterHub.hub_bind_url == "http://127.0.0.1:8081"
+
+
+def test_an_external_proxy_needs_its_secret(load):
+    """Without CONFIGPROXY_AUTH_TOKEN, does the hub stop and say where to put it?"""
+    with pytest.raises(ValueError, match="CONFIGPROXY_AUTH_TOKEN.*proxy.env.*COURSE_PROXY=hub"):
+        load(CONFIGPROXY_AUTH_TOKEN=None)
+
+
+def test_the_hub_can_start_the_proxy_itself(load):
+    """With COURSE_PROXY=hub, does the hub start the pinned proxy (and stop it with itself)?"""
+    c = load(COURSE_PROXY="hub", COURSE_HUB_STATE="/srv/state")
+    assert "should_start" not in c.ConfigurableHTTPProxy
+    assert c.ConfigurableHTTPProxy.pid_file == "/srv/state/jupyterhub-proxy.pid"
+    assert c.ConfigurableHTTPProxy.command[0].endswith("configurable-http-proxy")
+    with pytest.raises(ValueError, match="'external' or 'hub'"):
+        load(COURSE_PROXY="outside")
+
+
+@pytest.fixture
+def config_module(monkeypatch, tmp_path):
+    """jupyterhub_config.py run as a plain module, for its functions."""
+    monkeypatch.setenv("CONFIGPROXY_AUTH_TOKEN", "t" * 64)
+    monkeypatch.setenv("COURSE_STUDENTS_FILE", str(tmp_path / "students.txt"))
+    config = Config()
+    return runpy.run_path(
+        str(KIT / "jupyterhub_config.py"), init_globals={"get_config": lambda: config}
+    )
+
+
+def test_a_readable_home_is_made_private(config_module, tmp_path):
+    """Does a home others can read (755, as Debian makes it) become 700, and stay so?"""
+    home = tmp_path / "home"
+    home.mkdir()
+    home.chmod(0o755)
+    assert config_module["make_home_private"](home) == 0o755
+    assert stat.S_IMODE(home.stat().st_mode) == 0o700
+    assert config_module["make_home_private"](home) == 0o700
+    home.chmod(0o2750)  # setgid kept, group access taken off
+    config_module["make_home_private"](home)
+    assert stat.S_IMODE(home.stat().st_mode) == 0o2700
+
+
+def test_a_kernel_on_a_taken_port_restarts_on_new_ones(load):
+    """Do servers let a kernel's automatic restart pick new ports (no port cache)?"""
+    c = load()
+    assert "--ServerKernelManager.cache_ports=False" in c.Spawner.args
+
+
+def test_the_spawn_hook_makes_the_home_private(config_module, tmp_path, monkeypatch):
+    """Does the hook that runs before each start make the participant's home private?"""
+    home = tmp_path / "home"
+    home.mkdir(mode=0o755)
+    monkeypatch.setitem(config_module["_before_start"].__globals__, "_home_of", lambda _: home)
+    config_module["_before_start"](spawner("ada"))
+    assert stat.S_IMODE(home.stat().st_mode) == 0o700
+
+
+def test_a_home_that_cannot_be_made_private_stops_the_start(config_module):
+    """Where the mode cannot change, is the start refused with the command that fixes it?"""
+    proc_dir = Path("/proc/1")  # readable by all, and no one may change its mode
+    with pytest.raises(PermissionError, match=r"chmod 700 /proc/1"):
+        config_module["make_home_private"](proc_dir)
+
+
+@pytest.mark.parametrize("module", ["classroom", "load_report"])
+def test_the_kits_examples_run(module):
+    """Do the Examples in the load driver's modules give what they say?"""
+    sys.path.insert(0, str(KIT))
+    try:
+        result = doctest.testmod(__import__(module), optionflags=doctest.NORMALIZE_WHITESPACE)
+    finally:
+        sys.path.remove(str(KIT))
+    assert result.attempted > 0 and result.failed == 0
