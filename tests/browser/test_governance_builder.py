@@ -76,7 +76,7 @@ def test_pictures_fit_jupyterlab_with_the_file_browser_open(lab):
     lab.run_all()
     sizes = lab.page.evaluate(
         """() => [...document.querySelectorAll(
-              '.jp-RenderedSVG img, .jp-OutputArea-output svg[role=img]')].map((el) => {
+              '.jp-OutputArea-output img, .jp-OutputArea-output svg[role=img]')].map((el) => {
             const area = el.closest('.jp-OutputArea-output');
             return {tag: el.tagName, width: el.getBoundingClientRect().width,
                     room: area.getBoundingClientRect().width,

@@ -138,7 +138,12 @@ def test_walk_other_issues_and_play_range(answer_path):
     walk.issue.value = "integration-slip"
     assert walk.walk.in_time and walk.walk.settled_day == 5
     assert walk.body.value == "delivery"
-    assert walk.day.max == walk.play.max == walk.walk.last_day + 10
+    assert walk.day.max == walk.walk.last_day + 10
+    walk.forward.click()
+    assert walk.day.value == min(5, walk.day.max)
+    walk.back.click()
+    walk.back.click()
+    assert walk.day.value == 0
 
 
 # ---- DecisionRules --------------------------------------------------------------------------

@@ -24,6 +24,14 @@ from toolkit.magic_wand.chart import first_revenue_chart, pipeline_chart
 from toolkit.magic_wand.model import simulate
 from toolkit.scorecard.chart import STATUS_COLOURS, scorecard_chart
 from toolkit.selfstudy import ProgressView
+from toolkit.steering import (
+    AgendaRouter,
+    BusinessPlanner,
+    DecisionRules,
+    EscalationWalk,
+    PortfolioMap,
+    SteeringDashboard,
+)
 from toolkit.selfstudy.view import _COLOUR as PROGRESS_COLOURS
 from toolkit.ui.display import table_html
 from toolkit.ui.messages import TEXT, TONES, box
@@ -93,6 +101,12 @@ def every_widget(answer_path):
         "HealthCheck": HealthCheck(path=answer_path("health.json")),
         "GovernanceBuilder": GovernanceBuilder(answer_path("design.json"), chart=False),
         "ProgressView": ProgressView(),
+        "SteeringDashboard": SteeringDashboard(path=answer_path("board.json"), charts=False),
+        "AgendaRouter": AgendaRouter(path=answer_path("route.json"), chart=False),
+        "EscalationWalk": EscalationWalk(path=answer_path("walk.json"), chart=False),
+        "DecisionRules": DecisionRules(path=answer_path("rules.json")),
+        "BusinessPlanner": BusinessPlanner(path=answer_path("plan.json")),
+        "PortfolioMap": PortfolioMap(path=answer_path("map.json"), chart=False),
     }
 
 
@@ -116,7 +130,9 @@ def test_every_slider_is_the_course_slider(every_widget):
         name: [leaf for leaf in leaves(widget) if isinstance(leaf, Slider)]
         for name, widget in every_widget.items()
     }
-    for name in ("first_look", "MagicWandSimulator", "LagExplorer", "HealthCheck"):
+    with_sliders = ("first_look", "MagicWandSimulator", "LagExplorer", "HealthCheck")
+    with_sliders += ("EscalationWalk", "DecisionRules", "BusinessPlanner", "PortfolioMap")
+    for name in with_sliders:
         assert sliders[name], f"{name} shows no slider"
         for slider in sliders[name]:
             assert len(slider.description) >= 3 and not slider.description.isdigit()

@@ -1,17 +1,17 @@
 """The controls the steering widgets share: one slider factory and one table helper.
 
-Every slider of this concept is made by :func:`slider`, so the course's own accessible slider
-can replace ipywidgets' in one place; the signature follows it (a value, a range, a step, a
-description saying what it sets, a unit or a percentage). Tables are drawn by :func:`table`.
+Every slider of this concept is made by :func:`slider`: the course's accessible slider
+(:mod:`toolkit.ui.slider`), with the labels lined up in a column; a value, a range, a step, a
+description saying what it sets, a unit or a percentage. Tables are drawn by :func:`table`.
 
 Examples
 --------
 >>> cycle = slider(6, min=1, max=12, description="Sales cycle", unit="months")
->>> cycle.value, cycle.description
-(6, 'Sales cycle (months)')
+>>> cycle.value, cycle.description, cycle.text()
+(6, 'Sales cycle', '6 months')
 >>> rate = slider(0.3, min=0.05, max=0.6, step=0.05, description="Win rate", percent=True)
->>> rate.readout_format
-'.0%'
+>>> rate.text()
+'30%'
 >>> slider(3, min=1, max=5, description=" ")
 Traceback (most recent call last):
 ...
@@ -23,13 +23,13 @@ from __future__ import annotations
 import html
 import re
 
-import ipywidgets as w
 import pandas as pd
+
+from toolkit.ui.slider import Slider
 
 __all__ = ["slider", "table"]
 
-_STYLE = {"description_width": "280px"}
-_LAYOUT = {"width": "560px"}
+_LABEL_WIDTH = "17em"  # a column of sliders lines up
 
 
 def slider(
@@ -41,37 +41,30 @@ def slider(
     description: str,
     unit: str = "",
     percent: bool = False,
-) -> w.IntSlider | w.FloatSlider:
-    """A labelled slider: whole numbers when value, range and step are, else decimals.
+) -> Slider:
+    """A labelled slider (the course's own, :class:`toolkit.ui.slider.Slider`).
 
     Parameters
     ----------
     value, min, max, step : number
-        Where it starts, its range and its step.
+        Where it starts, its range and its step (whole numbers give whole-number values).
     description : str
         What it sets, in words (its label, read by screen readers).
     unit : str, optional
-        Added to the label in brackets ("months", "k$").
+        Shown after the value ("months", "k$").
     percent : bool, optional
         Show the value as a percentage (0.3 as 30%).
     """
-    if not str(description).strip():
-        msg = "a slider needs a description saying what it sets (its label, read by screen readers)"
-        raise ValueError(msg)
-    label = f"{description} ({unit})" if unit else description
-    whole = all(isinstance(v, int) and not isinstance(v, bool) for v in (value, min, max, step))
-    common = {
-        "value": value,
-        "min": min,
-        "max": max,
-        "step": step,
-        "description": label,
-        "style": _STYLE,
-        "layout": w.Layout(**_LAYOUT),
-    }
-    if whole:
-        return w.IntSlider(**common)
-    return w.FloatSlider(**common, readout_format=".0%" if percent else ".1f")
+    return Slider(
+        value,
+        min=min,
+        max=max,
+        step=step,
+        description=description,
+        unit=unit,
+        percent=percent,
+        label_width=_LABEL_WIDTH,
+    )
 
 
 def table(frame: pd.DataFrame, *, caption: str = "", index: bool = True) -> str:

@@ -245,7 +245,8 @@ def check_escalation(design) -> Report:
         Check(
             "The issue no longer stalls",
             walk is not None and walk.verdict != "stalled",
-            "Press play and see where the bar stops: " + _lower(walk.summary() if walk else ""),
+            "Move the day slider and see where the bar stops: "
+            + _lower(walk.summary() if walk else ""),
         ),
         Check(
             f"The issue is settled within its {issue.deadline}-day deadline",
@@ -259,7 +260,7 @@ def check_escalation(design) -> Report:
 hint_escalation = Hints(
     "steering.escalation",
     [
-        "Press play (or move the day slider) and watch where the bar stops: the body where "
+        "Move the day slider (or press 5 days on) and watch where the bar stops: the body where "
         "the issue stalls is the first thing to fix.",
         "A body that cannot decide needs a time limit to pass the issue on. Then the body "
         "that owns the decision must settle it before the deadline: give it a time limit, or "

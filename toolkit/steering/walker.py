@@ -2,8 +2,8 @@
 
 Pick an issue; the chart shows its path, day by day, from the working group where it was
 raised up to the body that settles it (or to where it stalls), with the deadline as a dashed
-line. Move the **day** slider (or press play) to follow it; the sentence under the slider says
-where the issue is and how much of each time limit is left.
+line. Move the **day** slider (or press **5 days on**) to follow it; the sentence under the
+slider says where the issue is and how much of each time limit is left.
 
 Then fix the design: pick a body and change its time limit, where it escalates to, or how
 often it meets, or give the issue's decision to another body. Every change goes through the
@@ -46,6 +46,7 @@ __all__ = ["EscalationWalk", "parse_saved"]
 
 DEFAULT_FILE = "my-escalation.json"
 NOBODY = ""
+STEP_DAYS = 5  # how far the day buttons move
 
 
 def parse_saved(content) -> tuple[Design, str]:
@@ -95,8 +96,11 @@ class EscalationWalk(CourseWidget):
             layout=w.Layout(width="auto"),
         )
         self.day = slider(0, min=0, max=60, description="Day since the issue was raised")
-        self.play = w.Play(value=0, min=0, max=60, step=1, interval=400, description="Play")
-        w.jslink((self.play, "value"), (self.day, "value"))
+        # buttons with words (ipywidgets' Play has three unnamed icon buttons)
+        self.back = w.Button(description="◀ 5 days back", layout=w.Layout(width="auto"))
+        self.forward = w.Button(description="5 days on ▶", layout=w.Layout(width="auto"))
+        self.back.on_click(lambda _b: self.step_days(-STEP_DAYS))
+        self.forward.on_click(lambda _b: self.step_days(STEP_DAYS))
         self.where = w.HTML()
         self.verdict = w.HTML()
         self.picture = chart_widget()
@@ -124,7 +128,7 @@ class EscalationWalk(CourseWidget):
         self.when_changed([self.day], lambda _c: self._show_day())
         self.children = [
             self.issue,
-            w.HBox([self.play, self.day]),
+            w.HBox([self.day, self.back, self.forward], layout=w.Layout(flex_flow="row wrap")),
             self.where,
             self.verdict,
             self.picture,
@@ -237,7 +241,6 @@ class EscalationWalk(CourseWidget):
         end = walk.last_day + 10
         with self.quiet():
             self.day.max = end
-            self.play.max = end
             self.day.value = min(self.day.value, end)
         tone = "ok" if walk.in_time else "error"
         mark = "✔" if walk.in_time else "✘"
@@ -251,6 +254,10 @@ class EscalationWalk(CourseWidget):
         )
         self._show_day()
         self.save({"design": to_dict(self.design), "issue": issue.id})
+
+    def step_days(self, days: int) -> None:
+        """Move the day slider by ``days`` (kept within its range)."""
+        self.day.value = min(max(self.day.value + days, self.day.min), self.day.max)
 
     def _show_day(self) -> None:
         if self.walk is None:
