@@ -3,7 +3,8 @@
     python deploy/jupyterhub/course_source.py DEST
 
 ``build-course-env`` runs this with the environment's Python, then installs ``DEST`` (its
-``src/``) for every student's kernel. It copies the toolkit and the course data, except:
+``src/``) for every student's kernel. It copies the toolkit, the course data and the lessons
+(which the deployment guide copies into students' homes from there), except:
 
 - :data:`INSTRUCTOR_ONLY`: the generator of the course data (its profiles hold the true lags
   that ``grading/instructor/course-data.md`` lists) and the plan behind the variants of
@@ -24,7 +25,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 #: what the course environment gets from this checkout
-PARTS = ("pyproject.toml", "README.md", "LICENSE", "toolkit", "datasets")
+PARTS = ("pyproject.toml", "README.md", "LICENSE", "toolkit", "datasets", "notebooks")
 #: what holds answers, and never reaches a student's environment
 INSTRUCTOR_ONLY = ("toolkit/data/generator", "toolkit/indicators/variant_plan.py")
 #: assignment -> the module whose ``write_data(folder)`` writes its variants' data
@@ -33,7 +34,7 @@ VARIANT_DATA = {"reading-the-indicators": "toolkit.indicators.variant_plan"}
 
 def _ignore(folder: str, names: list[str]) -> set[str]:
     here = Path(folder)
-    skipped = {n for n in names if n == "__pycache__" or n.endswith(".pyc")}
+    skipped = {n for n in names if n in ("__pycache__", ".ipynb_checkpoints") or n.endswith(".pyc")}
     for name in names:
         relative = (here / name).relative_to(REPO).as_posix()
         if relative in INSTRUCTOR_ONLY:

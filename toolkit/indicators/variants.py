@@ -108,15 +108,22 @@ def _index() -> dict | None:
 
 
 def _plan():
-    """The generator of the variants (in the course's repository only)."""
+    """The plan and generator of the variants (in the course's repository only)."""
     try:
         from toolkit.indicators import variant_plan
     except ImportError:
-        msg = (
-            f"the data of {ASSIGNMENT} are missing: {FOLDER / QUESTIONS_FILE} does not exist. "
-            "Rebuild the course environment with deploy/jupyterhub/build-course-env, which "
-            "writes them."
-        )
+        if _index() is not None:
+            msg = (
+                f"vetting {ASSIGNMENT} needs the plan of its variants, which the course "
+                "environment leaves out on purpose (it holds the answers): run `make vet` "
+                "in the course's repository"
+            )
+        else:
+            msg = (
+                f"the data of {ASSIGNMENT} are missing: {FOLDER / QUESTIONS_FILE} does not "
+                "exist. Rebuild the course environment with "
+                "deploy/jupyterhub/build-course-env, which writes them."
+            )
         raise FileNotFoundError(msg) from None
     return variant_plan
 
