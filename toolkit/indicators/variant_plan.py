@@ -299,7 +299,7 @@ MARGINS = {"falling": -40.0, "steady": -25.0, "gap": 0.25}
 def vet(number: int) -> list[str]:
     """What the taught method gets wrong, or only narrowly right, in variant ``number``."""
     case, plan, problems = case_for(number), plan_for(number), []
-    if (*questions_for(number).names,) != case.alliance_names():
+    if list(questions_for(number).names) != case.alliance_names():
         problems.append("the case's alliances are not the plan's (stale data files?)")
     reading = _lag_reading(case)
     if reading.lag != plan.lag or not reading.clear:
