@@ -197,3 +197,18 @@ def test_the_hidden_tests_need_nothing_that_stays_behind():
         for cell in nbformat.read(path, 4).cells:
             for module in held_back:
                 assert module not in cell.source, (path.name, module)
+
+
+def test_the_hidden_falling_threshold_sits_between_the_vetting_margins():
+    """Does the hidden test's cut-off lie between what vetting keeps falling and steady?"""
+    import re
+
+    source = ROOT / "grading" / "source" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
+    cell = next(
+        c
+        for c in nbformat.read(source, 4).cells
+        if c.metadata.get("nbgrader", {}).get("grade_id") == "falling_revenue"
+    )
+    cut = float(re.search(r"graded_leading < (-?[\d.]+)\]", cell.source).group(1))
+    margins = variant_plan.MARGINS
+    assert margins["falling"] + 5 <= cut <= margins["steady"] - 5, (cut, margins)
