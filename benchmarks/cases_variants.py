@@ -1,14 +1,22 @@
 """Variants: how long a student's kernel takes to make its own case or data (target 100 ms)."""
 
 import itertools
+import tempfile
+from pathlib import Path
 
 from run import Case
 
 from toolkit.governance import cases
-from toolkit.indicators import variants
+from toolkit.indicators import variant_plan, variants
 
 _governance = itertools.cycle(range(cases.COUNT + 1))
 _reading = itertools.cycle(range(variants.COUNT + 1))
+_FOLDER = Path(tempfile.mkdtemp(prefix="variant-data-"))
+
+
+def write_reading_data():
+    """Write every variant's data as build-course-env does (once, before measuring)."""
+    variant_plan.write_data(_FOLDER)
 
 
 def governance_case():
@@ -18,10 +26,22 @@ def governance_case():
 
 def reading_data():
     """Generate one reading-the-indicators portfolio: six alliances' panels and a survey."""
-    variants._generate(variants.plan_for(next(_reading)))
+    variant_plan.generate(next(_reading))
+
+
+def reading_data_from_files():
+    """Read one portfolio from the data files a course environment holds (build-course-env)."""
+    variants.read_tables(_FOLDER, next(_reading))
 
 
 CASES = [
     Case("governance-design: one variant's case", governance_case, repeat=41, target=100),
     Case("reading-the-indicators: one variant's data", reading_data, repeat=41, target=100),
+    Case(
+        "reading-the-indicators: one variant's data, from the course environment's files",
+        reading_data_from_files,
+        repeat=41,
+        target=100,
+        setup=write_reading_data,
+    ),
 ]

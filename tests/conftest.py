@@ -8,6 +8,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from dataclasses import dataclass
@@ -123,6 +124,43 @@ def copy_course(root: Path, dest: Path) -> None:
         if src.is_file():  # a tracked file deleted in the working tree is skipped
             (dest / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(src, dest / rel)
+
+
+@pytest.fixture(scope="session")
+def course_env_source(tmp_path_factory) -> Path:
+    """The course's source as build-course-env installs it for the students (its ``src/``).
+
+    Made by the same script build-course-env runs (``deploy/jupyterhub/course_source.py``).
+    """
+    dest = tmp_path_factory.mktemp("course-env") / "src"
+    script = ROOT / "deploy" / "jupyterhub" / "course_source.py"
+    done = subprocess.run([sys.executable, str(script), str(dest)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return dest
+
+
+def run_with_only(source: Path, code: str, cwd=None, env=None) -> subprocess.CompletedProcess:
+    """Run ``code`` in a Python that imports the toolkit from ``source`` and nowhere else.
+
+    Like a student's kernel on the hub: the installed packages, and the toolkit of the course
+    environment. Site customisation is off, so this checkout's editable install (which would
+    find a module the copy lacks in the repository) is not on the path.
+    """
+    import site
+
+    prelude = (
+        "import sys\n"
+        f"sys.path[:0] = [{str(source)!r}]\n"
+        f"sys.path.extend({site.getsitepackages()!r})\n"
+    )
+    return subprocess.run(
+        [sys.executable, "-S", "-c", prelude + code],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+        timeout=600,
+    )
 
 
 def free_port() -> int:

@@ -112,6 +112,9 @@ def test_student_version_has_no_solution_hidden_test_or_rubric(course):
         "Model reply",
         "best_lag(registrations",
         "graded_truth",
+        "graded_lag",
+        "graded_leading",
+        "-32.5",
         "leading < -30",
     ):
         assert leak not in text, leak

@@ -224,7 +224,7 @@ def _read_copy() -> tuple[int, int]:
     """
     from itertools import permutations
 
-    from toolkit.indicators.variants import truth
+    from toolkit.indicators.variant_plan import truth
 
     sample = variant_set(READ).sample
     return next((a, b) for a, b in permutations(sample, 2) if truth(a)["lag"] != truth(b)["lag"])
@@ -339,7 +339,7 @@ def test_variants_are_of_one_difficulty(assignment):
 
 def test_portfolios_differ_between_variants():
     """Do any two reading variants differ in their alliances, metrics and falling ones?"""
-    from toolkit.indicators.variants import plan_for
+    from toolkit.indicators.variant_plan import plan_for
 
     plans = [plan_for(n) for n in variant_set(READ).numbers()]
     for part in (
@@ -491,15 +491,6 @@ def test_answer_key_has_the_shape_instructors_read(graded):
 
 
 # --- no answers within reach ---------------------------------------------------------------
-def _installed_parts() -> list[str]:
-    """What deploy/jupyterhub/build-course-env copies into the students' environment."""
-    from conftest import ROOT
-
-    script = (ROOT / "deploy" / "jupyterhub" / "build-course-env").read_text()
-    line = next(x for x in script.splitlines() if x.strip().startswith("for part in"))
-    return line.split(" in ", 1)[1].split(";")[0].split()
-
-
 def _needles(course) -> set[str]:
     """The answer key's answers as a student could find them written: JSON and Python forms."""
     needles = set()
@@ -517,13 +508,19 @@ def _needles(course) -> set[str]:
     return needles
 
 
-def test_no_answer_is_within_reach_of_a_student(graded):
-    """Do datasets/, the lessons, the student versions and the hub environment hold no answer?"""
+def test_no_answer_is_within_reach_of_a_student(graded, course_env_source):
+    """Do the hub environment's source, the lessons and the student versions hold no answer?
+
+    The hub environment's source is built as build-course-env builds it; what its modules can
+    compute is tested in tests/hub/test_course_source.py.
+    """
     from conftest import ROOT
 
-    parts = _installed_parts()
-    assert "grading" not in parts and "toolkit" in parts and "datasets" in parts
-    places = [ROOT / p for p in parts] + [ROOT / "notebooks", ROOT / "datasets"]
+    shipped = {p.name for p in course_env_source.iterdir()}
+    assert "grading" not in shipped and {"toolkit", "datasets"} <= shipped
+    assert not (course_env_source / "toolkit" / "data" / "generator").exists()
+    assert not (course_env_source / "toolkit" / "indicators" / "variant_plan.py").exists()
+    places = [course_env_source, ROOT / "notebooks", ROOT / "datasets"]
     places += [graded["root"] / "release" / a for a in names()]
     files = [p for place in places for p in ([place] if place.is_file() else place.rglob("*"))]
     texts = {
