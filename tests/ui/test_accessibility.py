@@ -24,6 +24,7 @@ from toolkit.magic_wand.chart import first_revenue_chart, pipeline_chart
 from toolkit.magic_wand.model import simulate
 from toolkit.scorecard.chart import STATUS_COLOURS, scorecard_chart
 from toolkit.selfstudy import ProgressView
+from toolkit.selfstudy.view import _COLOUR as PROGRESS_COLOURS
 from toolkit.steering import (
     AgendaRouter,
     BusinessPlanner,
@@ -32,7 +33,6 @@ from toolkit.steering import (
     PortfolioMap,
     SteeringDashboard,
 )
-from toolkit.selfstudy.view import _COLOUR as PROGRESS_COLOURS
 from toolkit.ui.display import table_html
 from toolkit.ui.messages import TEXT, TONES, box
 from toolkit.ui.render import LAGGING_COLOUR, LEADING_COLOUR, svg_bundle, to_svg
