@@ -43,6 +43,7 @@ def survey(p: Profile, rng: np.random.Generator) -> pd.DataFrame:
             people.append(
                 (f"{p.alliance[:3].upper()}-{side[0].upper()}{j + 1}", side, company, role, bias)
             )
+    dimensions = [(item, item.rsplit("_", 1)[0]) for item in ITEMS]
     for quarter in range(1, MONTHS // 3 + 1):
         month = 3 * quarter
         recent = float(np.mean(effort[max(0, month - 6) : month]))
@@ -58,13 +59,13 @@ def survey(p: Profile, rng: np.random.Generator) -> pd.DataFrame:
                 "company": company,
                 "role": role,
             }
-            for item in ITEMS:
-                dim = item.rsplit("_", 1)[0]
+            for item, dim in dimensions:
                 level = base + bias
                 start, change, *end = p.shocks.get((side, dim), (MONTHS + 1, 0.0))
                 if start <= month < (end[0] if end else MONTHS + 1):
                     level += change
-                score = int(np.clip(np.rint(level + rng.normal(0, p.noise)), 1, 5))
+                # round half to even, as numpy's rint, then keep within the 1-5 scale
+                score = min(max(round(level + rng.normal(0, p.noise)), 1), 5)
                 row[item] = pd.NA if rng.random() < 0.03 else score
             rows.append(row)
     df = pd.DataFrame(rows)
