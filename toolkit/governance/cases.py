@@ -36,6 +36,7 @@ from dataclasses import dataclass, field, replace
 
 from toolkit.governance.model import CORE_DECISIONS, Body, Design, Member
 from toolkit.governance.review import review
+from toolkit.ui.messages import Text
 from toolkit.variants.registry import VariantSet
 
 __all__ = [
@@ -203,16 +204,6 @@ class Person:
     def member(self, role: str, function: str | None = None) -> Member:
         """The person as a member of a body, with a role (and a function)."""
         return Member(self.name, self.company, role, function)
-
-
-class Text(str):
-    """Markdown that a notebook shows formatted (and ``print`` shows as it is)."""
-
-    def _repr_markdown_(self) -> str:
-        return str(self)
-
-    def __repr__(self) -> str:
-        return str(self)
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from toolkit.health.model import DIMENSIONS
 from toolkit.indicators.catalogue import METRICS
 from toolkit.indicators.variants import (
     ASSIGNMENT,
@@ -68,14 +69,6 @@ _NAMES = (
 # the pair of alliances whose revenue falls, one pair per variant
 _FALLING_PAIRS = random.Random(ASSIGNMENT).sample(list(itertools.combinations(_NAMES, 2)), 41)
 _PARTNERS = ("Cloud", "Systems", "Networks", "Analytics", "Software", "Digital", "Labs")
-_DIMENSIONS = (
-    "trust",
-    "communication",
-    "commitment",
-    "strategic_value",
-    "operational_effectiveness",
-    "governance",
-)
 _MONTHS = 48
 
 
@@ -126,7 +119,7 @@ def plan_for(number: int) -> Plan:
         lag=LAGS[(3 * number + 1) % len(LAGS)],  # each lag in five or six variants
         survey_alliance=rng.choice([n for n, r in portfolio if r != "lag"]),
         survey_quarter=rng.randint(10, 16),
-        largest_gap=rng.choice(_DIMENSIONS),
+        largest_gap=rng.choice(DIMENSIONS),
         metrics=tuple(metrics),
     )
 

@@ -38,6 +38,7 @@ from functools import cache
 import pandas as pd
 
 from toolkit.data.loaders import DATASETS
+from toolkit.ui.messages import Text
 from toolkit.variants.registry import VariantSet
 
 __all__ = [
@@ -158,16 +159,6 @@ def _tables(number: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     if _index() is None:
         return _plan().generate(number)
     return read_tables(FOLDER, number)
-
-
-class Text(str):
-    """Markdown that a notebook shows formatted."""
-
-    def _repr_markdown_(self) -> str:
-        return str(self)
-
-    def __repr__(self) -> str:
-        return str(self)
 
 
 @dataclass(frozen=True)

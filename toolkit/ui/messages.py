@@ -30,7 +30,7 @@ import difflib
 import html
 from collections.abc import Iterable, Mapping
 
-__all__ = ["TEXT", "TONES", "box", "did_you_mean", "error_html", "info_html"]
+__all__ = ["TEXT", "TONES", "Text", "box", "did_you_mean", "error_html", "info_html"]
 
 #: tone -> (border colour, screen-reader role, background); the course's one message palette
 TONES = {
@@ -102,3 +102,19 @@ def did_you_mean(
     close = difflib.get_close_matches(str(word), list(candidates), n=n, cutoff=cutoff)
     names = list(dict.fromkeys(candidates[c] for c in close))[:n]
     return f" Did you mean {' or '.join(map(repr, names))}?" if names else ""
+
+
+class Text(str):
+    """Markdown that a notebook shows formatted (and ``print`` shows as it is).
+
+    Examples
+    --------
+    >>> Text("**Your case.**")._repr_markdown_()
+    '**Your case.**'
+    """
+
+    def _repr_markdown_(self) -> str:
+        return str(self)
+
+    def __repr__(self) -> str:
+        return str(self)
