@@ -24,6 +24,8 @@ from toolkit.steering.cases import LIMIT_RANGE, PLAN_STEPS, SteeringCase
 from toolkit.steering.portfolio import CALLS
 
 __all__ = [
+    "check_calls",
+    "check_reasons",
     "check_escalation",
     "check_must",
     "check_owners",
@@ -211,6 +213,18 @@ def check_portfolio(calls, reasons, case: SteeringCase) -> Report:
         ),
     ]
     return Report("steering.portfolio", checks, hidden_tests=True)
+
+
+def check_calls(calls, case: SteeringCase) -> Report:
+    """Part 5, the calls alone (graded apart from the reasons)."""
+    report = check_portfolio(calls, {}, case)
+    return Report("steering.portfolio", report.checks[:2], hidden_tests=True)
+
+
+def check_reasons(reasons, case: SteeringCase) -> Report:
+    """Part 5, the reasons alone (graded apart from the calls)."""
+    report = check_portfolio({}, reasons, case)
+    return Report("steering.portfolio", report.checks[2:], hidden_tests=True)
 
 
 hint_must = Hints(

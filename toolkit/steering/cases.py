@@ -649,7 +649,7 @@ KEY_CODE = """
 import json as _json
 print(_json.dumps({
     "answers": {
-        "must_answer": {"must_discuss": [str(k) for k in must_discuss_items]},
+        "must_answer": {"must_discuss_items": [str(k) for k in must_discuss_items]},
         "owners_answer": {"owners": {str(k): str(v) for k, v in owners.items()}},
         "escalation_answer": {
             "late_issue": str(late_issue),
