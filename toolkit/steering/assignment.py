@@ -83,7 +83,7 @@ def check_must(items, case: SteeringCase) -> Report:
             "A meeting that discusses everything steers nothing: choose.",
         ),
     ]
-    return Report("steering.must", checks, hidden_tests=True)
+    return Report("steering-committee.must", checks, hidden_tests=True)
 
 
 def check_owners(owners, case: SteeringCase) -> Report:
@@ -110,7 +110,7 @@ def check_owners(owners, case: SteeringCase) -> Report:
             f"Not a body id: {', '.join(unknown)}. The bodies: {', '.join(bodies)}.",
         ),
     ]
-    return Report("steering.owners", checks, hidden_tests=True)
+    return Report("steering-committee.owners", checks, hidden_tests=True)
 
 
 def check_escalation(late_issue, new_limits, case: SteeringCase) -> Report:
@@ -146,7 +146,7 @@ def check_escalation(late_issue, new_limits, case: SteeringCase) -> Report:
             "No body can promise a decision in fewer days, and more is no limit.",
         ),
     ]
-    return Report("steering.escalation", checks, hidden_tests=True)
+    return Report("steering-committee.escalation", checks, hidden_tests=True)
 
 
 def check_plan(targets) -> Report:
@@ -179,7 +179,7 @@ def check_plan(targets) -> Report:
             'Each step is {"target": <number>, "by_month": <month>}.',
         ),
     ]
-    return Report("steering.plan", checks, hidden_tests=True)
+    return Report("steering-committee.plan", checks, hidden_tests=True)
 
 
 def check_portfolio(calls, reasons, case: SteeringCase) -> Report:
@@ -212,23 +212,23 @@ def check_portfolio(calls, reasons, case: SteeringCase) -> Report:
             'Write reasons = {alliance: {"importance": ..., "health": ...}}.',
         ),
     ]
-    return Report("steering.portfolio", checks, hidden_tests=True)
+    return Report("steering-committee.portfolio", checks, hidden_tests=True)
 
 
 def check_calls(calls, case: SteeringCase) -> Report:
     """Part 5, the calls alone (graded apart from the reasons)."""
     report = check_portfolio(calls, {}, case)
-    return Report("steering.portfolio", report.checks[:2], hidden_tests=True)
+    return Report("steering-committee.portfolio", report.checks[:2], hidden_tests=True)
 
 
 def check_reasons(reasons, case: SteeringCase) -> Report:
     """Part 5, the reasons alone (graded apart from the calls)."""
     report = check_portfolio({}, reasons, case)
-    return Report("steering.portfolio", report.checks[2:], hidden_tests=True)
+    return Report("steering-committee.portfolio", report.checks[2:], hidden_tests=True)
 
 
 hint_must = Hints(
-    "steering.must",
+    "steering-committee.must",
     [
         "Read the dashboard leading first: the drivers the committee can still steer, then "
         "the results, then the health check.",
@@ -243,7 +243,7 @@ hint_must = Hints(
 )
 
 hint_owners = Hints(
-    "steering.owners",
+    "steering-committee.owners",
     [
         "Each agenda item needs one decision; find the body whose decision rights list it.",
         "`case.bodies_table()` shows what each body decides. An item that no body owns goes "
@@ -256,7 +256,7 @@ hint_owners = Hints(
 )
 
 hint_escalation = Hints(
-    "steering.escalation",
+    "steering-committee.escalation",
     [
         "Walk each issue from its working group upwards: how long may each body hold it, and "
         "who owns its decision?",
@@ -270,7 +270,7 @@ hint_escalation = Hints(
 )
 
 hint_plan = Hints(
-    "steering.plan",
+    "steering-committee.plan",
     [
         "Work backwards from the revenue: how many deals a month, then how many "
         "opportunities, registrations and leads make them?",
@@ -285,7 +285,7 @@ hint_plan = Hints(
 )
 
 hint_portfolio = Hints(
-    "steering.portfolio",
+    "steering-committee.portfolio",
     [
         "Place each alliance by two numbers: how important it is to Acme, and how healthy "
         "it is for both partners.",
