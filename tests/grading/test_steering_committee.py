@@ -2,8 +2,9 @@
 
 Students of one sample variant hand in: the instructor's solution, other correct answers (a
 more ambitious business plan reached earlier, another fix of the time limits), the untouched
-student version, and one plausible wrong answer per autograded cell, each typed into the
-variant's answer key; ``course-admin``'s batch grades them.
+student version; ``course-admin``'s batch grades them. The plausible wrong answers, one per
+autograded cell, live with those of the other assignments (``tests/wrong_answers.py``) and
+are graded by ``test_variants.py``.
 """
 
 import json
@@ -13,13 +14,12 @@ import shutil
 import nbformat
 import pytest
 from conftest import ROOT
-from grading_cases import KITS, variant_key
+from grading_cases import KITS
 
 from toolkit.admin.batch import autograde_all
 from toolkit.admin.variants import pin
-from toolkit.admin.vet import auto_scores, key_submission, reference_submission
+from toolkit.admin.vet import auto_scores, reference_submission
 from toolkit.steering.cases import PLAN_STEPS, case_for, fix_problems, truth, vet
-from toolkit.steering.dashboard import discussion_plan
 from toolkit.steering.plan import plan_backwards
 
 pytestmark = pytest.mark.slow
@@ -39,82 +39,14 @@ CELLS = {
 }
 
 
-def wrong_answers(key: dict, number: int) -> dict[str, tuple[dict, set[str]]]:
-    """Student -> (answers, the cells that must lose their points): one plausible slip each."""
-    case = case_for(number)
-    answers = key["answers"]
-
-    def changed(cell: str, **values) -> dict:
-        return {**answers, cell: {**answers[cell], **values}}
-
-    verdicts = discussion_plan(case.dashboard())
-    # a red result put on the agenda as if it were a driver
-    red_result = next(k for k, v in verdicts.items() if v.verdict == "may" and "result" in v.reason)
-    must = answers["must_answer"]["must_discuss_items"]
-    steering = next(b.id for b in case.design.bodies if b.tier == "steering")
-    owners = answers["owners_answer"]["owners"]
-    late = answers["escalation_answer"]["late_issue"]
-    other_issue = next(i.id for i in case.issues if i.id != late)
-    fix = answers["escalation_answer"]["new_limits"]
-    ((body, days),) = fix.items()
-    plan = answers["plan_answer"]["plan_targets"]
-    goal_month = case.goal.month
-    # the leading targets dated at the goal month: the sales cycle forgotten
-    undated = {s: {**v, "by_month": goal_month} for s, v in plan.items()}
-    # health read from Acme's side alone
-    acme = {
-        a.name: {
-            "importance": a.importance,
-            "health": float(round(a.scores["Acme Software"].mean(), 2)),
-        }
-        for a in case.alliances
-    }
-    from toolkit.steering.portfolio import portfolio_call
-
-    acme_calls = {n: portfolio_call(r["importance"], r["health"]) for n, r in acme.items()}
-    assert acme_calls != answers["portfolio_answer"]["calls"]
-    return {
-        "wrong-red-result": (
-            changed("must_answer", must_discuss_items=[*must, red_result]),
-            {"must_discuss"},
-        ),
-        "wrong-all-to-steering": (
-            changed("owners_answer", owners=dict.fromkeys(owners, steering)),
-            {"owners_routed"},
-        ),
-        "wrong-other-issue": (
-            changed("escalation_answer", late_issue=other_issue),
-            {"escalation_late_issue"},
-        ),
-        "wrong-fix-too-slow": (
-            changed("escalation_answer", new_limits={body: days + 5}),
-            {"escalation_fix"},
-        ),
-        "wrong-plan-undated": (
-            changed("plan_answer", plan_targets=undated),
-            {"business_plan"},
-        ),
-        "wrong-calls-acme-side": (
-            changed("portfolio_answer", calls=acme_calls),
-            {"portfolio_calls"},
-        ),
-        "wrong-reasons-acme-side": (
-            changed("portfolio_answer", reasons=acme),
-            {"portfolio_reasons"},
-        ),
-    }
-
-
 STUDENTS = ("solution", "other", "untouched")
 
 
 @pytest.fixture(scope="module")
 def course(grading_course):
-    """The solution, other correct answers, the blank version and the wrong answers, graded."""
+    """The solution, other correct answers and the blank version, graded."""
     root = grading_course.root
-    key = variant_key(grading_course.course, NAME, VARIANT)
-    wrong = wrong_answers(key, VARIANT)
-    students = [*STUDENTS, *wrong]
+    students = list(STUDENTS)
     pin(root, NAME, dict.fromkeys(students, VARIANT))
     released = nbformat.read(root / "release" / NAME / f"{NAME}.ipynb", as_version=4)
     source = nbformat.read(SOURCE, as_version=4)
@@ -129,11 +61,9 @@ def course(grading_course):
             cell.source = code
     nbformat.write(other, folders["other"] / f"{NAME}.ipynb")
     shutil.copy(root / "release" / NAME / f"{NAME}.ipynb", folders["untouched"] / f"{NAME}.ipynb")
-    for student, (answers, _zero) in wrong.items():
-        nbformat.write(key_submission(released, answers), folders[student] / f"{NAME}.ipynb")
     outcomes = autograde_all(grading_course.course, [NAME], students, workers=2, progress=False)
     assert all(o.status == "graded" and o.variant == VARIANT for o in outcomes), outcomes
-    return grading_course, wrong
+    return grading_course
 
 
 def scores(course, student: str) -> dict[str, float]:
@@ -142,37 +72,25 @@ def scores(course, student: str) -> dict[str, float]:
 
 def test_the_solution_scores_full_marks(course):
     """Does the instructor's solution earn every automatic point?"""
-    got = scores(course[0], "solution")
+    got = scores(course, "solution")
     assert got == CELLS and sum(got.values()) == AUTO_POINTS, got
 
 
 def test_a_different_correct_plan_and_fix_score_full_marks(course):
     """Do a more ambitious, earlier plan and another fix of the limits earn full marks?"""
-    got = scores(course[0], "other")
+    got = scores(course, "other")
     assert got == CELLS, got
 
 
 def test_the_untouched_student_version_scores_zero(course):
     """Does handing in the blank notebook earn no automatic points?"""
-    got = scores(course[0], "untouched")
+    got = scores(course, "untouched")
     assert set(got) == set(CELLS) and sum(got.values()) == 0, got
-
-
-def test_each_wrong_answer_loses_its_own_cells_points_and_no_other(course):
-    """Does each plausible slip lose exactly its cell's points, every cell lost by one?"""
-    grading, wrong = course
-    lost = set()
-    for student, (_answers, zero) in wrong.items():
-        got = scores(grading, student)
-        assert {c for c, s in got.items() if s == 0} == zero, (student, got)
-        assert all(s == CELLS[c] for c, s in got.items() if c not in zero), (student, got)
-        lost |= zero
-    assert lost == set(CELLS)
 
 
 def test_student_version_has_no_solution_hidden_test_or_rubric(course):
     """Does the released notebook leave out solutions, hidden tests, the rubric and the note?"""
-    grading, _wrong = course
+    grading = course
     text = (grading.root / "release" / NAME / f"{NAME}.ipynb").read_text()
     assert len(json.loads(text)["cells"]) == len(json.loads(SOURCE.read_text())["cells"])
     for leak in (
@@ -192,7 +110,7 @@ def test_student_version_has_no_solution_hidden_test_or_rubric(course):
 
 def test_visible_checks_do_not_claim_everything_passed(course):
     """Do the visible checks say 'these checks passed; your instructor's grading may check more'?"""
-    graded = (course[0].root / "autograded" / "solution" / NAME / f"{NAME}.ipynb").read_text()
+    graded = (course.root / "autograded" / "solution" / NAME / f"{NAME}.ipynb").read_text()
     assert "These checks passed; your instructor's grading may check more." in graded
     assert "all tests passed" not in graded.lower()
 

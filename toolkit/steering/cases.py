@@ -116,6 +116,27 @@ _DECISIONS = (
     ("solution_design", "Choose how the joint offer signs users in", ("technical", "management")),
     ("event_calendar", "Pick the dates of next quarter's customer events", ()),
 )  # fmt: skip
+# the issues a quarter raises: decision -> (id stem, what happened)
+_ISSUE_KINDS = {
+    "dispute_resolution": ("bid-lead", "{b} and {c} disagree on who leads the {customer} bid"),
+    "pricing": ("discount", "{customer} asks for a deeper framework discount"),
+    "investment": ("bid-team", "The {customer} bid needs a second bid team funded"),
+    "strategy": ("new-market", "{customer} asks the alliance into a market it does not serve"),
+    "joint_business_plan": ("budget-move", "A partner asks to move the {customer} roll-out's "
+                            "budget to next quarter"),
+    "bid_staffing": ("architects", "The {customer} bid needs its solution architects named"),
+    "solution_design": ("sign-in", "{customer} asks how the joint offer will sign users in"),
+}  # fmt: skip
+# the customers the issues concern: variant n's late issue concerns customer n (no two
+# variants share the late issue's id)
+_CUSTOMERS = (
+    "harbour", "northgate", "riverside", "oakfield", "summit", "lakeshore", "granite",
+    "meadow", "beacon", "crestview", "ashford", "kingsbridge", "fernhill", "marlow",
+    "westbury", "eastwick", "stonebridge", "redcliff", "hawthorn", "ivybridge", "juniper",
+    "larkspur", "millbrook", "newhaven", "orchard", "pinecrest", "queensway", "rosewood",
+    "silverdale", "thornbury", "upton", "valemont", "whitby", "yarrow", "alderley",
+    "birchwood", "coldstream", "dovercourt", "elmhurst", "foxley", "glenmore", "hillcrest",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -281,9 +302,13 @@ class SteeringCase:
         late_kind = rng.choice(("stalls", "late"))
         stuck_group = rng.choice(("sales", "technical"))
         other_group = "technical" if stuck_group == "sales" else "sales"
-        # the stuck issue needs a steering decision; its deadline leaves room for a fix
-        deadline = mgmt_days + steer_days + rng.randint(10, 16)
-        stuck_limit = None if late_kind == "stalls" else deadline - mgmt_days - steer_days + 8
+        # the late issue needs a decision of the management team or the steering committee;
+        # its deadline leaves room for a fix of the working group's limit
+        late_tier = rng.choice(("steering", "management"))
+        above = mgmt_days + (steer_days if late_tier == "steering" else 0)
+        slack = rng.randint(10, 16)
+        deadline = above + slack
+        stuck_limit = None if late_kind == "stalls" else slack + 8
         limits = {stuck_group: stuck_limit, other_group: rng.randint(4, 7)}
         trio = (a, b, c)
 
@@ -322,17 +347,26 @@ class SteeringCase:
         agenda = tuple(
             AgendaItem(d.replace("_", "-"), t.format(market=market, b=b, c=c), d) for d, t in picked
         )
-        steer_decision = decides["steering"][0]
-        group_decision = next((d for d in decides[other_group]), decides["management"][0])
-        mgmt_decision = decides["management"][0]
-        issues = (
-            Issue("lead-dispute", f"{b} and {c} disagree on who leads a bid that closes in "
-                  f"{deadline} days", steer_decision, ids[stuck_group], deadline),
-            Issue("customer-ask", "A customer wants an answer on a change to the joint offer "
-                  "within 40 days", group_decision, ids[other_group], 40),
-            Issue("plan-change", "A partner asks to move budget between quarters; finance needs "
-                  "the answer within 45 days", mgmt_decision, ids[other_group], 45),
-        )  # fmt: skip
+        late_decision = rng.choice(decides[late_tier])
+        # the two issues settled in time: raised in the other group, for a decision it, the
+        # management team or the steering committee owns
+        reachable = decides[other_group] + decides["management"] + decides["steering"]
+        kinds = rng.sample([d for d in reachable if d in _ISSUE_KINDS and d != late_decision], 2)
+        customers = [_CUSTOMERS[self.number]]  # the late issue's id is this variant's alone
+        customers += rng.sample([x for x in _CUSTOMERS if x != customers[0]], 2)
+        raised = [
+            (late_decision, ids[stuck_group], deadline),
+            (kinds[0], ids[other_group], rng.randint(38, 50)),
+            (kinds[1], ids[other_group], rng.randint(38, 50)),
+        ]
+        issues = []
+        for (decision, start, days), customer in zip(raised, customers, strict=True):
+            stem, title = _ISSUE_KINDS[decision]
+            text = title.format(b=b, c=c, customer=customer.title())
+            issues.append(
+                Issue(f"{stem}-{customer}", f"{text}; the answer is due in {days} days",
+                      decision, start, days)
+            )  # fmt: skip
         order = rng.sample(range(3), 3)
         return design, agenda, tuple(issues[i] for i in order)
 
@@ -609,12 +643,12 @@ def vet(number: int) -> list[str]:
         problems.append(f"escalation: late issues {t['late_issue']} (needs exactly one)")
     else:
         stuck = next(i for i in case.issues if i.id == t["late_issue"])
-        start = case.design.body(stuck.start)
-        days = stuck.deadline - sum(
-            b.escalation_days for b in case.design.bodies if b.tier in ("management", "steering")
-        )
-        if days < LIMIT_RANGE[0] + 5:
-            problems.append(f"escalation: {start.id} must decide within {days} days (too tight)")
+        room = [d for d in range(LIMIT_RANGE[0], LIMIT_RANGE[1] + 1)
+                if not fix_problems(case, {stuck.start: d})]  # fmt: skip
+        if not room or max(room) < LIMIT_RANGE[0] + 5:
+            problems.append(f"escalation: {stuck.start} must decide within {room} days (too tight)")
+        if stuck.start in {i.start for i in case.issues if i.id != stuck.id}:
+            problems.append(f"escalation: {stuck.start} also holds an issue that is in time")
     try:
         plan = plan_backwards(case.goal, case.funnel)
         reference = {
