@@ -181,7 +181,6 @@ def wrong_reading(key: dict, number: int) -> dict[str, tuple[dict, dict, set[str
     }
 
 
-
 # --- steering-committee -----------------------------------------------------------------
 def wrong_steering(key: dict, number: int) -> dict[str, tuple[dict, dict, set[str]]]:
     """Student -> (answers, files, the cells that must lose their points)."""
