@@ -288,10 +288,11 @@ class SteeringCase:
         rng = _rng(self.number, "design")
         a, b, c = self.partners
         ids = {
-            "steering": rng.choice(("jsc", "steering", "esc")),
-            "management": rng.choice(("amt", "management", "jmt")),
-            "sales": rng.choice(("sales", "bids", "gtm")),
-            "technical": rng.choice(("tech", "delivery", "solutions")),
+            # ids of this assignment's own, apart from the lessons' and the examples' ids
+            "steering": rng.choice(("steerco", "exec-board", "sc-board")),
+            "management": rng.choice(("mgmt-team", "alliance-team", "ops-board")),
+            "sales": rng.choice(("joint-sales", "bid-desk", "gtm")),
+            "technical": rng.choice(("tech-group", "architecture", "solutions")),
         }
         decides = {role: [] for role in ids}
         for decision, _title, owners in _DECISIONS:
