@@ -184,7 +184,8 @@ def test_sample_variants_grade_as_vetting_requires(graded):
         want = {cell: KINDS[kind] * top for cell, (_s, top) in got.items()}
         if {cell: s for cell, (s, _t) in got.items()} != want:
             problems.append((assignment, student, got))
-        assert graded["outcomes"][(assignment, student)].status == "graded"
+        outcome = graded["outcomes"][(assignment, student)]
+        assert outcome.status == "graded", outcome.line()
     assert not problems, problems
 
 
