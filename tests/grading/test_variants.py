@@ -18,19 +18,17 @@ import json
 import nbformat
 import pytest
 from grading_cases import variant_key
+from wrong_answers import GOV, READ, STEER, WRONG, _body
 
 from toolkit.admin.batch import autograde_all
 from toolkit.admin.report import at_risk, class_scores, write_report
 from toolkit.admin.variants import pin, run_for_variant
 from toolkit.admin.vet import KINDS, auto_scores, key_submission, spread_problems, write_submissions
-from toolkit.governance import dumps, loads
 from toolkit.governance.cases import case_for
 from toolkit.variants import hashed, names, variant_set
 from toolkit.variants.assign import ALIASES_FILE
 
 pytestmark = pytest.mark.slow
-GOV = "governance-design"
-READ = "reading-the-indicators"
 CHAMPION = "She keeps the alliance on the leadership team's agenda with its leading indicators."
 
 
@@ -52,167 +50,6 @@ def _write_champion(nb) -> None:
             cell.source = CHAMPION
 
 
-# --- plausible wrong answers of governance-design, each aimed at one part -------------------
-def _design(key: dict, name: str):
-    return loads(key["files"][name])
-
-
-def _with(key: dict, name: str, design) -> dict:
-    return {**key["files"], name: dumps(design)}
-
-
-def _body(design, tier: str):
-    return next(b for b in design.bodies if b.tier == tier)
-
-
-def wrong_governance(key: dict, case) -> dict[str, tuple[dict, dict, set[str]]]:
-    """Student -> (answers, files, the cells that must lose their points)."""
-    owners = key["answers"]["owners_answer"]["owners"]
-    tangled = case.decisions
-    ops = next(b.id for b in tangled.bodies if b.tier == "operational")
-    middle = _body(tangled, "management").id
-    top = _body(tangled, "steering").id
-    wrong = {}
-    # issue 13: all four core decisions to the operations group
-    wrong["gov-owners-to-ops"] = (
-        {"owners_answer": {"owners": dict.fromkeys(owners, ops)}},
-        key["files"],
-        {"owners_conflicts", "owners_gaps"},
-    )
-    # a conflict settled in the wrong tier; a gap filled in the wrong tier
-    conflict, gap = case.conflicts[0], case.gaps[0]
-    flip = {"steering": middle, "management": top}
-    for student, key_name, cell in (
-        ("gov-conflict-wrong-tier", conflict, "owners_conflicts"),
-        ("gov-gap-wrong-tier", gap, "owners_gaps"),
-    ):
-        tier = "management" if key_name == "joint_business_plan" else "steering"
-        wrong[student] = (
-            {"owners_answer": {"owners": {**owners, key_name: flip[tier]}}},
-            key["files"],
-            {cell},
-        )
-    # issue 13: alliance managers who are not the two people the case names
-    design = _design(key, "governance-design.json")
-    named = {p.name for p in case.managers}
-    for body in design.bodies:
-        for member in body.members:
-            if member.name in named:
-                member.name = f"Someone Else {member.partner}"
-    wrong["gov-other-managers"] = (
-        key["answers"],
-        _with(key, "governance-design.json", design),
-        {"case_design_requirements"},
-    )
-    # a workable-looking design with a decision in two bodies (not workable)
-    design = _design(key, "governance-design.json")
-    _body(design, "management").decides.append("strategy")
-    wrong["gov-not-workable"] = (
-        key["answers"],
-        _with(key, "governance-design.json", design),
-        {"case_design_workable"},
-    )
-    # the working group's issues take longer than the case allows
-    design = _design(key, "governance-design.json")
-    _body(design, "management").escalation_days = case.escalation_days
-    wrong["gov-slow-escalation"] = (
-        key["answers"],
-        _with(key, "governance-design.json", design),
-        {"case_design_requirements"},
-    )
-    # issue 13: the draft's errors gone, but a partner's sponsor demoted (a new error)
-    repaired = _design(key, "repaired-design.json")
-    sponsor = next(m for m in _body(repaired, "steering").members if m.role == "executive_sponsor")
-    sponsor.role = "member"
-    wrong["gov-sponsor-demoted"] = (
-        key["answers"],
-        _with(key, "repaired-design.json", repaired),
-        {"repair_seats"},
-    )
-    # an unfinished repair: the steering committee still escalates
-    repaired = _design(key, "repaired-design.json")
-    top_body, middle_body = _body(repaired, "steering"), _body(repaired, "management")
-    top_body.escalates_to, top_body.escalation_days = middle_body.id, 30
-    wrong["gov-repair-unfinished"] = (
-        key["answers"],
-        _with(key, "repaired-design.json", repaired),
-        {"repair_paths"},
-    )
-    # a repair that drops a person of the draft
-    repaired = _design(key, "repaired-design.json")
-    group = next(b for b in repaired.bodies if b.tier == "operational" and len(b.members) > 1)
-    group.members.pop()
-    wrong["gov-repair-person-lost"] = (
-        key["answers"],
-        _with(key, "repaired-design.json", repaired),
-        {"repair_design_kept"},
-    )
-    return wrong
-
-
-def wrong_reading(key: dict, number: int) -> dict[str, tuple[dict, dict, set[str]]]:
-    """Student -> (answers, files, the cells that must lose their points)."""
-    from toolkit.indicators.variants import case_for as portfolio
-
-    case = portfolio(number)
-    answers = key["answers"]
-    truth = answers["falling_answer"]["falling"]
-    sorting = json.loads(key["files"]["my-indicator-sorting.json"])
-    first = case.metrics[0]
-    flipped = {"leading": "lagging", "lagging": "leading"}[sorting["data"]["answers"][first]]
-    sorting["data"]["answers"][first] = flipped
-    # reading the revenue column instead of the leading ones
-    by_revenue = case.trends()["sourced_revenue"].sort_values()
-    revenue_read = sorted(by_revenue.index[: len(truth)])
-    if revenue_read == sorted(truth):
-        revenue_read = sorted(by_revenue.index[len(truth) : 2 * len(truth)])
-    gaps = answers["gaps_answer"]["gaps"]
-    second = sorted(gaps, key=gaps.get)[-2]
-    from toolkit import data
-    from toolkit.health import perception_gaps
-
-    lesson = perception_gaps(data.survey("Delta", quarter=8))["gap"]  # another survey's gaps
-    course_gaps = {str(k): round(float(v), 4) for k, v in lesson.items()}
-    lag = answers["lag_answer"]["lag_months"]
-
-    def changed(cell: str, **values) -> dict:
-        return {**answers, cell: {**answers[cell], **values}}
-
-    return {
-        "read-one-metric-flipped": (
-            answers,
-            {**key["files"], "my-indicator-sorting.json": json.dumps(sorting)},
-            {"classify_metrics"},
-        ),
-        "read-lag-one-off": (
-            changed("lag_answer", lag_months=lag + 1),
-            key["files"],
-            {"revenue_lag"},
-        ),
-        "read-revenue-column": (
-            changed("falling_answer", falling=revenue_read),
-            key["files"],
-            {"falling_revenue"},
-        ),
-        "read-one-falling-missing": (
-            changed("falling_answer", falling=truth[:1]),
-            key["files"],
-            {"falling_revenue"},
-        ),
-        "read-gaps-of-the-lesson": (
-            changed("gaps_answer", gaps=course_gaps),
-            key["files"],
-            {"perception_gaps_table"},
-        ),
-        "read-second-largest-gap": (
-            changed("gaps_answer", largest_gap=second),
-            key["files"],
-            {"largest_gap"},
-        ),
-    }
-
-
-WRONG = {GOV: wrong_governance, READ: wrong_reading}
 COPY_FROM, COPY_TO = 17, 3  # two sample variants of governance-design
 
 
@@ -228,6 +65,32 @@ def _read_copy() -> tuple[int, int]:
 
     sample = variant_set(READ).sample
     return next((a, b) for a, b in permutations(sample, 2) if truth(a)["lag"] != truth(b)["lag"])
+
+
+def _steer_copy() -> tuple[int, int]:
+    """Two sample variants of steering-committee where A's plan falls short of B's goal.
+
+    A plan is a range of numbers: in about one pair of variants in a hundred, A's plan also
+    reaches B's goal (and in fewer, the same items must be discussed); tested below.
+    """
+    from itertools import permutations
+
+    from toolkit.steering.cases import MOST, PLAN_STEPS, case_for
+    from toolkit.steering.plan import plan_backwards, plan_shortfalls
+
+    def plan(number):
+        table = plan_backwards(case_for(number).goal, case_for(number).funnel)
+        return {
+            s: {"target": int(table.loc[s, "target"]), "by_month": int(table.loc[s, "by_month"])}
+            for s in PLAN_STEPS
+        }
+
+    sample = variant_set(STEER).sample
+    for a, b in permutations(sample, 2):
+        mine = case_for(b)
+        if plan_shortfalls(plan(a), mine.goal, mine.funnel, most=MOST):
+            return a, b
+    raise AssertionError("no sample pair whose plans differ")
 
 
 LMS = {"lms-ana": "ana.hub", "lms-bob": "bob.hub"}  # class-list id -> the hub name worked under
@@ -254,7 +117,7 @@ def graded(grading_course, tmp_path_factory):
     for assignment, make in WRONG.items():
         number = variant_set(assignment).sample[-1]
         key = variant_key(course, assignment, number)
-        wrong = make(key, case_for(number) if assignment == GOV else number)
+        wrong = make(key, number)
         pin(root, assignment, dict.fromkeys(wrong, number))
         for student, (answers, files, zero) in wrong.items():
             released = _released(course, assignment)
@@ -267,6 +130,11 @@ def graded(grading_course, tmp_path_factory):
     source = variant_key(course, READ, a)
     copied = key_submission(_released(course, READ), source["answers"])
     _hand_in(course, READ, "copy-literal", copied, source["files"])
+    # copying in steering-committee: A's answers as literals, handed in by B
+    a, b = _steer_copy()
+    pin(root, STEER, {"copy-literal": b})
+    copied = key_submission(_released(course, STEER), variant_key(course, STEER, a)["answers"])
+    _hand_in(course, STEER, "copy-literal", copied, {})
     # copying: A's complete submission (A's answers as literals) handed in by B
     source = variant_key(course, GOV, COPY_FROM)
     pin(root, GOV, {"copy-literal": COPY_TO, "copy-run": COPY_TO})
@@ -316,7 +184,8 @@ def test_sample_variants_grade_as_vetting_requires(graded):
         want = {cell: KINDS[kind] * top for cell, (_s, top) in got.items()}
         if {cell: s for cell, (s, _t) in got.items()} != want:
             problems.append((assignment, student, got))
-        assert graded["outcomes"][(assignment, student)].status == "graded"
+        outcome = graded["outcomes"][(assignment, student)]
+        assert outcome.status == "graded", outcome.line()
     assert not problems, problems
 
 
@@ -366,6 +235,41 @@ def test_variants_differ_where_copying_would_pay():
         assert len(set(values)) == len(values)
 
 
+def test_quarters_differ_where_copying_would_pay():
+    """Do any two steering variants differ in routing, late issue, calls and reasons?
+
+    The late issue concerns each variant's own customer; the items to discuss and a plan's
+    range of targets coincide in at most one pair of variants in fifty.
+    """
+    from itertools import combinations
+
+    from toolkit.steering.cases import MOST, PLAN_STEPS, case_for, truth
+    from toolkit.steering.plan import plan_backwards, plan_shortfalls
+
+    numbers = variant_set(STEER).numbers()[1:]
+    truths = {n: truth(n) for n in numbers}
+    for part in ("owners", "late_issue", "calls", "reasons"):
+        values = [json.dumps(truths[n][part], sort_keys=True) for n in numbers]
+        assert len(set(values)) == len(values), part
+    pairs = list(combinations(numbers, 2))
+    same_items = [
+        (a, b) for a, b in pairs if set(truths[a]["must_discuss"]) == set(truths[b]["must_discuss"])
+    ]
+    plans = {}
+    for n in numbers:
+        table = plan_backwards(case_for(n).goal, case_for(n).funnel)
+        plans[n] = {
+            s: {"target": int(table.loc[s, "target"]), "by_month": int(table.loc[s, "by_month"])}
+            for s in PLAN_STEPS
+        }
+    same_plan = [
+        (a, b)
+        for a, b in pairs
+        if not plan_shortfalls(plans[a], case_for(b).goal, case_for(b).funnel, most=MOST)
+    ]
+    assert len(same_items) <= len(pairs) / 50 and len(same_plan) <= len(pairs) / 50
+
+
 # --- no free points ----------------------------------------------------------------------
 def test_each_wrong_answer_loses_its_own_points_and_no_other(graded):
     """Does each plausible wrong answer lose exactly its cell's points, the rest kept?"""
@@ -401,6 +305,22 @@ def test_a_copied_portfolio_is_below_full_on_every_part(graded):
         "Part 3": ["falling_revenue"],
         "Part 4": ["perception_gaps_table", "largest_gap"],
     }
+    for part, cells in parts.items():
+        earned, top = (sum(got[c][i] for c in cells) for i in (0, 1))
+        assert earned < top, (part, got)
+
+
+def test_a_copied_quarter_is_below_full_on_every_part(graded):
+    """Do A's literal steering-committee answers, handed in by B, lose points on parts 1 to 5?"""
+    got = _auto(graded, STEER, "copy-literal")
+    parts = {
+        "Part 1": ["must_discuss"],
+        "Part 2": ["owners_routed"],
+        "Part 3": ["escalation_late_issue", "escalation_fix"],
+        "Part 4": ["business_plan"],
+        "Part 5": ["portfolio_calls", "portfolio_reasons"],
+    }
+    assert set(got) == {c for cells in parts.values() for c in cells}, got
     for part, cells in parts.items():
         earned, top = (sum(got[c][i] for c in cells) for i in (0, 1))
         assert earned < top, (part, got)

@@ -394,6 +394,116 @@ def _portfolio_path():
     )
 
 
+def _committee():
+    """The practice quarter of steering-committee (variant 0, as without a student id)."""
+    from toolkit.steering.cases import case_for, truth
+
+    return case_for(0), truth(0)
+
+
+def _committee_must_path():
+    from toolkit.steering.assignment import check_must, hint_must
+
+    case, right = _committee()
+    return Path_(
+        "steering-committee.must",
+        lambda items: check_must(items, case),
+        hint_must,
+        wrong=["happiness", "win_rate"],
+        right=lambda: right["must_discuss"],
+        look_for="not on the dashboard",
+        source=check_must,
+        hidden_tests=True,
+    )
+
+
+def _committee_owners_path():
+    from toolkit.steering.assignment import check_owners, hint_owners
+
+    case, right = _committee()
+    return Path_(
+        "steering-committee.owners",
+        lambda owners: check_owners(owners, case),
+        hint_owners,
+        wrong={item.id: "board" for item in case.agenda},
+        right=lambda: right["owners"],
+        look_for="not a body id",
+        source=check_owners,
+        hidden_tests=True,
+    )
+
+
+def _committee_escalation_path():
+    from toolkit.steering.assignment import check_escalation, hint_escalation
+
+    case, right = _committee()
+
+    def check(answer):  # the two answers of Part 3, as (late_issue, new_limits)
+        late, limits = answer if isinstance(answer, tuple) else (answer, answer)
+        return check_escalation(late, limits, case)
+
+    def fixed():
+        start = next(i.start for i in case.issues if i.id == right["late_issue"])
+        return (right["late_issue"], {start: 3})
+
+    return Path_(
+        "steering-committee.escalation",
+        check,
+        hint_escalation,
+        wrong=("the bid dispute", {"working group": 10}),
+        right=fixed,
+        look_for="write one of",
+        source=check_escalation,
+        hidden_tests=True,
+    )
+
+
+def _committee_plan_path():
+    from toolkit.steering.assignment import check_plan, hint_plan
+    from toolkit.steering.cases import PLAN_STEPS
+    from toolkit.steering.plan import plan_backwards
+
+    case, _right = _committee()
+
+    def right():
+        plan = plan_backwards(case.goal, case.funnel)
+        return {
+            s: {"target": int(plan.loc[s, "target"]), "by_month": int(plan.loc[s, "by_month"])}
+            for s in PLAN_STEPS
+        }
+
+    return Path_(
+        "steering-committee.plan",
+        check_plan,
+        hint_plan,
+        wrong={"partner_leads": {"target": 120, "by_month": 18}},  # the other steps forgotten
+        right=right,
+        look_for="missing",
+        hidden_tests=True,
+    )
+
+
+def _committee_portfolio_path():
+    from toolkit.steering.assignment import check_portfolio, hint_portfolio
+
+    case, right = _committee()
+
+    def check(answer):  # the two answers of Part 5, as (calls, reasons)
+        calls, reasons = answer if isinstance(answer, tuple) else (answer, answer)
+        return check_portfolio(calls, reasons, case)
+
+    return Path_(
+        "steering-committee.portfolio",
+        check,
+        hint_portfolio,
+        wrong=(dict.fromkeys(case.alliance_names(), "grow"), {}),
+        right=lambda: (right["calls"], right["reasons"]),
+        look_for="one of the four words",
+        source=check_portfolio,
+        hidden_tests=True,
+    )
+
+
 PATHS = [
     _intro_path,
     _magic_wand_path,
@@ -414,6 +524,11 @@ PATHS = [
     _consensus_path,
     _plan_path,
     _portfolio_path,
+    _committee_must_path,
+    _committee_owners_path,
+    _committee_escalation_path,
+    _committee_plan_path,
+    _committee_portfolio_path,
 ]
 TEST_CODE_MARKERS = ("assert ", "def test", "Traceback", "== ", "BEGIN HIDDEN")
 
@@ -435,14 +550,15 @@ def test_every_exercise_of_the_course_has_a_student_path():
 
 
 # Assignment exercises answered with a widget are walked through by the nbgrader round trips
-# that drive the widgets (test_governance_grading.py, test_reading_grading.py); written answers
-# are graded by hand.
+# that drive the widgets (tests/grading/test_governance_design.py,
+# test_reading_the_indicators.py); written answers are graded by hand.
 WALKED_ELSEWHERE = {
     "governance-design.case-design",
     "governance-design.repair",
     "governance-design.champion",
     "reading.classify",
     "reading.executive-reply",
+    "steering-committee.sponsor-note",
 }
 
 

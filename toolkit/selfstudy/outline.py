@@ -108,6 +108,18 @@ ASSIGNMENTS: tuple[Lesson, ...] = (
             Exercise("reading.executive-reply", "Reply to an impatient executive"),
         ),
     ),
+    Lesson(
+        "steering-committee",
+        "The steering committee at work: one quarter's meeting",
+        (
+            Exercise("steering-committee.must", "The items the meeting must discuss"),
+            Exercise("steering-committee.owners", "Each agenda item to the body that owns it"),
+            Exercise("steering-committee.escalation", "The late issue and a fix of the limits"),
+            Exercise("steering-committee.plan", "The leading targets of the business plan"),
+            Exercise("steering-committee.portfolio", "Portfolio calls and their reasons"),
+            Exercise("steering-committee.sponsor-note", "The sponsor's note to their leadership"),
+        ),
+    ),
 )
 
 

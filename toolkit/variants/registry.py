@@ -1,14 +1,15 @@
 """The assignments that give every student a variant, and what each variant set provides.
 
 An assignment's variant *content* lives in its concept folder (the governance cases in
-:mod:`toolkit.governance.cases`, the indicator data in :mod:`toolkit.indicators.variants`);
+:mod:`toolkit.governance.cases`, the indicator data in :mod:`toolkit.indicators.variants`,
+the steering committee's quarters in :mod:`toolkit.steering.cases`);
 each defines ``VARIANTS``, a :class:`VariantSet`. This registry only knows where they are,
 so importing it loads none of them.
 
 Examples
 --------
 >>> names()
-['governance-design', 'reading-the-indicators']
+['governance-design', 'reading-the-indicators', 'steering-committee']
 >>> variant_set("governance-design").count >= 30
 True
 >>> variant_set("lab-one")
@@ -29,6 +30,7 @@ __all__ = ["VariantSet", "has_variants", "names", "variant_set"]
 _HOMES = {
     "governance-design": "toolkit.governance.cases",
     "reading-the-indicators": "toolkit.indicators.variants",
+    "steering-committee": "toolkit.steering.cases",
 }
 
 
