@@ -36,6 +36,7 @@ from toolkit.steering.agenda import AgendaItem, route
 from toolkit.steering.escalation import Issue, walk_escalation
 from toolkit.steering.plan import Funnel, Goal, plan_backwards, plan_shortfalls
 from toolkit.steering.portfolio import HEALTHY, IMPORTANT, portfolio_call
+from toolkit.ui.messages import Text
 from toolkit.variants.registry import VariantSet
 
 __all__ = [
@@ -168,16 +169,6 @@ def _check_number(number) -> None:
     if isinstance(number, bool) or not isinstance(number, int) or not 0 <= number <= COUNT:
         msg = f"variant {number!r} does not exist: {ASSIGNMENT} has variants 0 to {COUNT}"
         raise ValueError(msg)
-
-
-class Text(str):
-    """Markdown that a notebook shows formatted."""
-
-    def _repr_markdown_(self) -> str:
-        return str(self)
-
-    def __repr__(self) -> str:
-        return str(self)
 
 
 @dataclass(frozen=True)
