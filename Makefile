@@ -119,6 +119,6 @@ variants: setup
 	$(ADMIN) variants $(A)
 
 # every variant of every assignment with variants: reference full, blank 0, key literals full
-VARIANT_SETS = governance-design reading-the-indicators
+VARIANT_SETS = governance-design reading-the-indicators steering-committee
 vet: setup
 	$(ADMIN) vet $(or $(A),$(VARIANT_SETS)) --workers $(or $(WORKERS),2)

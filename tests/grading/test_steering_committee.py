@@ -19,7 +19,8 @@ from grading_cases import KITS
 from toolkit.admin.batch import autograde_all
 from toolkit.admin.variants import pin
 from toolkit.admin.vet import auto_scores, reference_submission
-from toolkit.steering.cases import PLAN_STEPS, case_for, fix_problems, truth, vet
+from toolkit.steering.answer_key import truth, vet
+from toolkit.steering.cases import PLAN_STEPS, case_for, fix_problems
 from toolkit.steering.plan import plan_backwards
 
 pytestmark = pytest.mark.slow

@@ -243,7 +243,8 @@ def test_quarters_differ_where_copying_would_pay():
     """
     from itertools import combinations
 
-    from toolkit.steering.cases import MOST, PLAN_STEPS, case_for, truth
+    from toolkit.steering.answer_key import truth
+    from toolkit.steering.cases import MOST, PLAN_STEPS, case_for
     from toolkit.steering.plan import plan_backwards, plan_shortfalls
 
     numbers = variant_set(STEER).numbers()[1:]

@@ -396,7 +396,8 @@ def _portfolio_path():
 
 def _committee():
     """The practice quarter of steering-committee (variant 0, as without a student id)."""
-    from toolkit.steering.cases import case_for, truth
+    from toolkit.steering.answer_key import truth
+    from toolkit.steering.cases import case_for
 
     return case_for(0), truth(0)
 

@@ -7,20 +7,20 @@ variant's plan with its own random numbers, at run time; the numbers are set a c
 away from the course's rules (:mod:`toolkit.steering.dashboard`, :func:`~toolkit.steering.
 agenda.route`, :func:`~toolkit.steering.escalation.walk_escalation`,
 :func:`~toolkit.steering.plan.plan_backwards`, :func:`~toolkit.steering.portfolio.
-portfolio_call`), so the taught method reads each answer without doubt (:func:`vet`).
+portfolio_call`), so the taught method reads each answer without doubt (vetted by
+:func:`toolkit.steering.answer_key.vet`).
 
 A student works with :class:`SteeringCase` (``my_case()`` in the notebook). The answers are
-never stored: the grader computes them from the case with the same rules (:func:`truth`).
+never stored: the hidden tests compute them from the case with the same rules, and the
+answer key and vetting (:mod:`toolkit.steering.answer_key`) stay in the course's repository.
 
 Examples
 --------
 >>> case = case_for(7)
 >>> len(case.dashboard().sides), len(case.agenda), len(case.issues), len(case.alliances)
 (3, 6, 3, 6)
->>> sorted(truth(7))
-['calls', 'late_issue', 'must_discuss', 'owners', 'reasons']
->>> vet(7)
-[]
+>>> case.alliance_names() == [a.name for a in case.alliances]
+True
 """
 
 from __future__ import annotations
@@ -32,10 +32,9 @@ from functools import cached_property
 import pandas as pd
 
 from toolkit.governance.model import Body, Design, Member
-from toolkit.steering.agenda import AgendaItem, route
+from toolkit.steering.agenda import AgendaItem
 from toolkit.steering.escalation import Issue, walk_escalation
-from toolkit.steering.plan import Funnel, Goal, plan_backwards, plan_shortfalls
-from toolkit.steering.portfolio import HEALTHY, IMPORTANT, portfolio_call
+from toolkit.steering.plan import Funnel, Goal
 from toolkit.ui.messages import Text
 from toolkit.variants.registry import VariantSet
 
@@ -50,8 +49,6 @@ __all__ = [
     "apply_limits",
     "case_for",
     "fix_problems",
-    "truth",
-    "vet",
 ]
 
 ASSIGNMENT = "steering-committee"
@@ -569,26 +566,6 @@ def fix_problems(case: SteeringCase, limits) -> list[str]:
     return problems
 
 
-def truth(number: int) -> dict:
-    """What the grader checks against, computed with the course's rules."""
-    from toolkit.steering.dashboard import must_discuss
-
-    case = case_for(number)
-    design = case.design
-    late = [i.id for i in case.issues if not walk_escalation(design, i).in_time]
-    calls = {a.name: portfolio_call(a.importance, a.health) for a in case.alliances}
-    reasons = {
-        a.name: {"importance": a.importance, "health": round(a.health, 2)} for a in case.alliances
-    }
-    return {
-        "must_discuss": must_discuss(case.dashboard()),
-        "owners": {i.id: route(design, i.decision)[0] for i in case.agenda},
-        "late_issue": late[0] if len(late) == 1 else late,
-        "calls": calls,
-        "reasons": reasons,
-    }
-
-
 # --- what the instructor's tools need (see toolkit.variants.registry) ------------------
 def facts(number: int) -> dict:
     """The key facts of a variant (what it asks, not the answers)."""
@@ -601,73 +578,25 @@ def facts(number: int) -> dict:
     }
 
 
-def difficulty(number: int) -> dict:
-    """Numbers that should be alike across variants."""
-    from toolkit.steering.dashboard import discussion_plan
-
-    case = case_for(number)
-    plan = discussion_plan(case.dashboard())
-    t = truth(number)
-    return {
-        "dashboard items": len(plan),
-        "must discuss": len(t["must_discuss"]),
-        "agenda items": len(case.agenda),
-        "issues": len(case.issues),
-        "late issues": 1 if isinstance(t["late_issue"], str) else len(t["late_issue"]),
-        "alliances": len(case.alliances),
-        "calls used": len(set(t["calls"].values())),
-    }
-
-
-def vet(number: int) -> list[str]:
-    """What the taught method gets wrong, or only narrowly right, in variant ``number``."""
-    from toolkit.steering.dashboard import discussion_plan
-
-    case, problems = case_for(number), []
-    t = truth(number)
-    verdicts = {k: v.verdict for k, v in discussion_plan(case.dashboard()).items()}
-    if len(t["must_discuss"]) != 4 or list(verdicts.values()).count("may") < 3:
-        problems.append(f"dashboard: {verdicts}")
-    owners = t["owners"]
-    if len(set(owners.values())) < 3 or len(owners) != 6:
-        problems.append(f"agenda: owners {owners} use fewer than three bodies")
-    if not isinstance(t["late_issue"], str):
-        problems.append(f"escalation: late issues {t['late_issue']} (needs exactly one)")
-    else:
-        stuck = next(i for i in case.issues if i.id == t["late_issue"])
-        room = [d for d in range(LIMIT_RANGE[0], LIMIT_RANGE[1] + 1)
-                if not fix_problems(case, {stuck.start: d})]  # fmt: skip
-        if not room or max(room) < LIMIT_RANGE[0] + 5:
-            problems.append(f"escalation: {stuck.start} must decide within {room} days (too tight)")
-        if stuck.start in {i.start for i in case.issues if i.id != stuck.id}:
-            problems.append(f"escalation: {stuck.start} also holds an issue that is in time")
+def _key():
+    """The answer key of the variants (in the course's repository only)."""
     try:
-        plan = plan_backwards(case.goal, case.funnel)
-        reference = {
-            s: {"target": int(plan.loc[s, "target"]), "by_month": int(plan.loc[s, "by_month"])}
-            for s in PLAN_STEPS
-        }
-        if plan_shortfalls(reference, case.goal, case.funnel, most=MOST):
-            problems.append("plan: the reference plan falls short")
-        if int(plan.loc["joint_work", "by_month"]) < 3:
-            problems.append("plan: the joint work must start before month 3")
-    except ValueError as error:
-        problems.append(f"plan: {error}")
-    for a in case.alliances:
-        if abs(a.health - HEALTHY) < 0.15 or abs(a.importance - IMPORTANT) < 0.5:
-            problems.append(
-                f"portfolio: {a.name} sits near a line ({a.importance}, {a.health:.2f})"
-            )
-    flips = [
-        a.name
-        for a in case.alliances
-        if (a.scores["Acme Software"].mean() >= HEALTHY) != (a.health >= HEALTHY)
-    ]
-    if not flips:
-        problems.append("portfolio: no alliance reads differently from Acme's side alone")
-    if len(set(t["calls"].values())) != 4:
-        problems.append(f"portfolio: calls {t['calls']} miss one of the four")
-    return problems
+        from toolkit.steering import answer_key
+    except ImportError:
+        msg = (
+            f"vetting {ASSIGNMENT} needs its answer key, which the course environment leaves "
+            "out on purpose: run `make vet` in the course's repository"
+        )
+        raise RuntimeError(msg) from None
+    return answer_key
+
+
+def _difficulty(number: int) -> dict:
+    return _key().difficulty(number)
+
+
+def _vet(number: int) -> list[str]:
+    return _key().vet(number)
 
 
 #: the answer key, printed by the reference solution's kernel (see toolkit.variants.registry)
@@ -707,8 +636,8 @@ VARIANTS = VariantSet(
     count=COUNT,
     facts=facts,
     key_code=KEY_CODE,
-    difficulty=difficulty,
-    vet=vet,
+    difficulty=_difficulty,
+    vet=_vet,
     sample=(9, 26),
     spread={
         "dashboard items": 0,
