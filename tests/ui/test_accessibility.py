@@ -220,6 +220,13 @@ def every_chart():
         "first revenue": first_revenue_chart(6),
         "pipeline": pipeline_chart(simulate(0.8, months=36, sales_cycle=6)),
         "lag": lag_chart(*summit, lag=3),
+        "lag as the explorer draws it": lag_chart(
+            *summit,
+            lag=3,
+            leading_name="Deal registrations",
+            lagging_name="Partner-sourced revenue",
+            adjusted=True,
+        ),
         "correlation": correlation_chart(indicators.lag_correlations(*summit), chosen=2),
         "scorecard": scorecard_chart(card),
         "gaps": gap_chart(health.perception_gaps(data.survey("Delta", quarter=8))),
@@ -303,6 +310,13 @@ def test_chart_text_is_measured_in_a_wide_font(drawn):
         if spec is not None:
             assert 'font-family="DejaVu Sans, Verdana, sans-serif"' in svg, name
             assert 'font-family="sans-serif"' not in svg, name
+
+
+def test_no_chart_text_is_cut_short(drawn):
+    """Does every title, label and legend entry keep its full text (Vega ends a text longer
+    than its limit with an ellipsis)?"""
+    for name, (_spec, svg) in drawn.items():
+        assert "\u2026" not in svg, name
 
 
 # --- tables ----------------------------------------------------------------------------------

@@ -112,7 +112,7 @@ def lag_chart(
             color=alt.Color(
                 "series:N",
                 scale=alt.Scale(domain=order, range=colours),
-                legend=alt.Legend(orient="bottom", title=None, labelLimit=400, columns=1),
+                legend=alt.Legend(orient="bottom", title=None, labelLimit=600, columns=1),
             ),
             strokeDash=alt.StrokeDash(
                 "series:N", scale=alt.Scale(domain=order, range=dashes), legend=None

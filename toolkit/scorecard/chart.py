@@ -13,6 +13,8 @@ Examples
 
 from __future__ import annotations
 
+import textwrap
+
 import altair as alt
 import pandas as pd
 
@@ -38,7 +40,7 @@ def scorecard_chart(card: pd.DataFrame) -> alt.LayerChart:
         actual = "–" if pd.isna(r["actual"]) else f"{r['actual']:,.1f}"
         cells = {
             "perspective": r["perspective"],
-            "measure": r["label"],
+            "measure": "\n".join(textwrap.wrap(str(r["label"]), 24)),
             "kind": r["kind"],
             "actual": actual,
             "target": f"{r['target']:,.1f}",
@@ -63,8 +65,9 @@ def scorecard_chart(card: pd.DataFrame) -> alt.LayerChart:
             alt.value("#f7fafc"),
         )
     )
-    text = base.mark_text(fontSize=11, limit=142, color="#1a202c").encode(text="text:N")
-    chart = (cells + text).properties(width=alt.Step(150), height=alt.Step(24))
+    # long measure names wrap onto a second line (never cut short with an ellipsis)
+    text = base.mark_text(fontSize=11, lineBreak="\n", color="#1a202c").encode(text="text:N")
+    chart = (cells + text).properties(width=alt.Step(150), height=alt.Step(34))
     counts = card["status"].value_counts()
     summary = ", ".join(f"{counts[s]} {s}" for s in STATUS_COLOURS if s in counts)
     return describe(
