@@ -85,17 +85,20 @@ for info in pkgutil.walk_packages(toolkit.__path__, "toolkit."):
         failed.append(f"{info.name}: {error!r}")
         continue
     offered += [f"{info.name}.{n}" for n in vars(module) if n in ANSWERING]
-from toolkit.indicators.variants import VARIANTS
-try:
-    VARIANTS.vet(1)
-    vets = "vetted"
-except FileNotFoundError as error:
-    vets = str(error)
+from toolkit.variants.registry import variant_set
+vets = {}
+for name in ("reading-the-indicators", "steering-committee"):
+    try:
+        variant_set(name).vet(1)
+        vets[name] = "vetted"
+    except FileNotFoundError as error:
+        vets[name] = str(error)
 print("RESULT", json.dumps({
     "toolkit": toolkit.__file__,
     "offered": offered,
     "failed": failed,
-    "missing": [m for m in ("toolkit.data.generator", "toolkit.indicators.variant_plan")
+    "missing": [m for m in ("toolkit.data.generator", "toolkit.indicators.variant_plan",
+                            "toolkit.steering.answer_key")
                 if importlib.util.find_spec(m) is None],
     "vet": vets,
 }))
@@ -104,8 +107,13 @@ print("RESULT", json.dumps({
     got = _checked(done)
     assert got["toolkit"].startswith(str(course_env_source))
     assert got["offered"] == [] and got["failed"] == []
-    assert got["missing"] == ["toolkit.data.generator", "toolkit.indicators.variant_plan"]
-    assert "leaves out on purpose" in got["vet"] and "make vet" in got["vet"], got["vet"]
+    assert got["missing"] == [
+        "toolkit.data.generator",
+        "toolkit.indicators.variant_plan",
+        "toolkit.steering.answer_key",
+    ]
+    for name, said in got["vet"].items():
+        assert "leaves out on purpose" in said and "make vet" in said, (name, said)
 
 
 def _fingerprint(panel: pd.DataFrame, survey: pd.DataFrame) -> list:

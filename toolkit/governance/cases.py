@@ -583,8 +583,7 @@ VARIANTS = VariantSet(
     count=COUNT,
     facts=facts,
     key_code=KEY_CODE,
-    difficulty=difficulty,
-    vet=vet,
+    key=__name__,
     sample=(3, 17, 29),
     spread={"draft errors": 1, "draft mistakes": 0, "decisions to settle": 0},
 )

@@ -113,18 +113,11 @@ def _plan():
     try:
         from toolkit.indicators import variant_plan
     except ImportError:
-        if _index() is not None:
-            msg = (
-                f"vetting {ASSIGNMENT} needs the plan of its variants, which the course "
-                "environment leaves out on purpose (it holds the answers): run `make vet` "
-                "in the course's repository"
-            )
-        else:
-            msg = (
-                f"the data of {ASSIGNMENT} are missing: {FOLDER / QUESTIONS_FILE} does not "
-                "exist. Rebuild the course environment with "
-                "deploy/jupyterhub/build-course-env, which writes them."
-            )
+        msg = (
+            f"the data of {ASSIGNMENT} are missing: {FOLDER / QUESTIONS_FILE} does not "
+            "exist. Rebuild the course environment with "
+            "deploy/jupyterhub/build-course-env, which writes them."
+        )
         raise FileNotFoundError(msg) from None
     return variant_plan
 
@@ -302,14 +295,6 @@ def facts(number: int) -> dict:
     }
 
 
-def _difficulty(number: int) -> dict:
-    return _plan().difficulty(number)
-
-
-def _vet(number: int) -> list[str]:
-    return _plan().vet(number)
-
-
 #: the answer key, printed by the reference solution's kernel (see toolkit.variants.registry)
 KEY_CODE = """
 import json as _json
@@ -338,8 +323,7 @@ VARIANTS = VariantSet(
     count=COUNT,
     facts=facts,
     key_code=KEY_CODE,
-    difficulty=_difficulty,
-    vet=_vet,
+    key="toolkit.indicators.variant_plan",
     sample=(5, 12, 33),
     spread={"alliances": 0, "falling alliances": 0, "metrics to sort": 0},
 )

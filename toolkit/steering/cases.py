@@ -578,27 +578,6 @@ def facts(number: int) -> dict:
     }
 
 
-def _key():
-    """The answer key of the variants (in the course's repository only)."""
-    try:
-        from toolkit.steering import answer_key
-    except ImportError:
-        msg = (
-            f"vetting {ASSIGNMENT} needs its answer key, which the course environment leaves "
-            "out on purpose: run `make vet` in the course's repository"
-        )
-        raise RuntimeError(msg) from None
-    return answer_key
-
-
-def _difficulty(number: int) -> dict:
-    return _key().difficulty(number)
-
-
-def _vet(number: int) -> list[str]:
-    return _key().vet(number)
-
-
 #: the answer key, printed by the reference solution's kernel (see toolkit.variants.registry)
 KEY_CODE = """
 import json as _json
@@ -636,8 +615,7 @@ VARIANTS = VariantSet(
     count=COUNT,
     facts=facts,
     key_code=KEY_CODE,
-    difficulty=_difficulty,
-    vet=_vet,
+    key="toolkit.steering.answer_key",
     sample=(9, 26),
     spread={
         "dashboard items": 0,
