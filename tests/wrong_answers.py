@@ -23,8 +23,15 @@ def _design(key: dict, name: str):
     return loads(key["files"][name])
 
 
-def _with(key: dict, name: str, design) -> dict:
-    return {**key["files"], name: dumps(design)}
+def _changed(key: dict, answer: str, loses: set[str], **values) -> tuple[dict, dict, set[str]]:
+    """The key's answers with ``answer`` changed by ``values``; ``loses``: the cells it fails."""
+    answers = key["answers"]
+    return {**answers, answer: {**answers[answer], **values}}, key["files"], loses
+
+
+def _filed(key: dict, name: str, design, loses: set[str]) -> tuple[dict, dict, set[str]]:
+    """The key's answers with the file ``name`` replaced by ``design``; ``loses`` as above."""
+    return key["answers"], {**key["files"], name: dumps(design)}, loses
 
 
 def _body(design, tier: str):
@@ -68,53 +75,37 @@ def wrong_governance(key: dict, number: int) -> dict[str, tuple[dict, dict, set[
         for member in body.members:
             if member.name in named:
                 member.name = f"Someone Else {member.partner}"
-    wrong["gov-other-managers"] = (
-        key["answers"],
-        _with(key, "governance-design.json", design),
-        {"case_design_requirements"},
+    wrong["gov-other-managers"] = _filed(
+        key, "governance-design.json", design, {"case_design_requirements"}
     )
     # a workable-looking design with a decision in two bodies (not workable)
     design = _design(key, "governance-design.json")
     _body(design, "management").decides.append("strategy")
-    wrong["gov-not-workable"] = (
-        key["answers"],
-        _with(key, "governance-design.json", design),
-        {"case_design_workable"},
+    wrong["gov-not-workable"] = _filed(
+        key, "governance-design.json", design, {"case_design_workable"}
     )
     # the working group's issues take longer than the case allows
     design = _design(key, "governance-design.json")
     _body(design, "management").escalation_days = case.escalation_days
-    wrong["gov-slow-escalation"] = (
-        key["answers"],
-        _with(key, "governance-design.json", design),
-        {"case_design_requirements"},
+    wrong["gov-slow-escalation"] = _filed(
+        key, "governance-design.json", design, {"case_design_requirements"}
     )
     # issue 13: the draft's errors gone, but a partner's sponsor demoted (a new error)
     repaired = _design(key, "repaired-design.json")
     sponsor = next(m for m in _body(repaired, "steering").members if m.role == "executive_sponsor")
     sponsor.role = "member"
-    wrong["gov-sponsor-demoted"] = (
-        key["answers"],
-        _with(key, "repaired-design.json", repaired),
-        {"repair_seats"},
-    )
+    wrong["gov-sponsor-demoted"] = _filed(key, "repaired-design.json", repaired, {"repair_seats"})
     # an unfinished repair: the steering committee still escalates
     repaired = _design(key, "repaired-design.json")
     top_body, middle_body = _body(repaired, "steering"), _body(repaired, "management")
     top_body.escalates_to, top_body.escalation_days = middle_body.id, 30
-    wrong["gov-repair-unfinished"] = (
-        key["answers"],
-        _with(key, "repaired-design.json", repaired),
-        {"repair_paths"},
-    )
+    wrong["gov-repair-unfinished"] = _filed(key, "repaired-design.json", repaired, {"repair_paths"})
     # a repair that drops a person of the draft
     repaired = _design(key, "repaired-design.json")
     group = next(b for b in repaired.bodies if b.tier == "operational" and len(b.members) > 1)
     group.members.pop()
-    wrong["gov-repair-person-lost"] = (
-        key["answers"],
-        _with(key, "repaired-design.json", repaired),
-        {"repair_design_kept"},
+    wrong["gov-repair-person-lost"] = _filed(
+        key, "repaired-design.json", repaired, {"repair_design_kept"}
     )
     return wrong
 
@@ -144,39 +135,24 @@ def wrong_reading(key: dict, number: int) -> dict[str, tuple[dict, dict, set[str
     course_gaps = {str(k): round(float(v), 4) for k, v in lesson.items()}
     lag = answers["lag_answer"]["lag_months"]
 
-    def changed(cell: str, **values) -> dict:
-        return {**answers, cell: {**answers[cell], **values}}
-
     return {
         "read-one-metric-flipped": (
             answers,
             {**key["files"], "my-indicator-sorting.json": json.dumps(sorting)},
             {"classify_metrics"},
         ),
-        "read-lag-one-off": (
-            changed("lag_answer", lag_months=lag + 1),
-            key["files"],
-            {"revenue_lag"},
+        "read-lag-one-off": _changed(key, "lag_answer", {"revenue_lag"}, lag_months=lag + 1),
+        "read-revenue-column": _changed(
+            key, "falling_answer", {"falling_revenue"}, falling=revenue_read
         ),
-        "read-revenue-column": (
-            changed("falling_answer", falling=revenue_read),
-            key["files"],
-            {"falling_revenue"},
+        "read-one-falling-missing": _changed(
+            key, "falling_answer", {"falling_revenue"}, falling=truth[:1]
         ),
-        "read-one-falling-missing": (
-            changed("falling_answer", falling=truth[:1]),
-            key["files"],
-            {"falling_revenue"},
+        "read-gaps-of-the-lesson": _changed(
+            key, "gaps_answer", {"perception_gaps_table"}, gaps=course_gaps
         ),
-        "read-gaps-of-the-lesson": (
-            changed("gaps_answer", gaps=course_gaps),
-            key["files"],
-            {"perception_gaps_table"},
-        ),
-        "read-second-largest-gap": (
-            changed("gaps_answer", largest_gap=second),
-            key["files"],
-            {"largest_gap"},
+        "read-second-largest-gap": _changed(
+            key, "gaps_answer", {"largest_gap"}, largest_gap=second
         ),
     }
 
@@ -190,9 +166,6 @@ def wrong_steering(key: dict, number: int) -> dict[str, tuple[dict, dict, set[st
 
     case = case_for(number)
     answers = key["answers"]
-
-    def changed(cell: str, **values) -> dict:
-        return {**answers, cell: {**answers[cell], **values}}
 
     verdicts = discussion_plan(case.dashboard())
     # a red result put on the agenda as if it were a driver
@@ -219,40 +192,24 @@ def wrong_steering(key: dict, number: int) -> dict[str, tuple[dict, dict, set[st
     acme_calls = {n: portfolio_call(r["importance"], r["health"]) for n, r in acme.items()}
     assert acme_calls != answers["portfolio_answer"]["calls"]
     return {
-        "wrong-red-result": (
-            changed("must_answer", must_discuss_items=[*must, red_result]),
-            key["files"],
-            {"must_discuss"},
+        "wrong-red-result": _changed(
+            key, "must_answer", {"must_discuss"}, must_discuss_items=[*must, red_result]
         ),
-        "wrong-all-to-steering": (
-            changed("owners_answer", owners=dict.fromkeys(owners, steering)),
-            key["files"],
-            {"owners_routed"},
+        "wrong-all-to-steering": _changed(
+            key, "owners_answer", {"owners_routed"}, owners=dict.fromkeys(owners, steering)
         ),
-        "wrong-other-issue": (
-            changed("escalation_answer", late_issue=other_issue),
-            key["files"],
-            {"escalation_late_issue"},
+        "wrong-other-issue": _changed(
+            key, "escalation_answer", {"escalation_late_issue"}, late_issue=other_issue
         ),
-        "wrong-fix-too-slow": (
-            changed("escalation_answer", new_limits={body: days + 5}),
-            key["files"],
-            {"escalation_fix"},
+        "wrong-fix-too-slow": _changed(
+            key, "escalation_answer", {"escalation_fix"}, new_limits={body: days + 5}
         ),
-        "wrong-plan-undated": (
-            changed("plan_answer", plan_targets=undated),
-            key["files"],
-            {"business_plan"},
+        "wrong-plan-undated": _changed(key, "plan_answer", {"business_plan"}, plan_targets=undated),
+        "wrong-calls-acme-side": _changed(
+            key, "portfolio_answer", {"portfolio_calls"}, calls=acme_calls
         ),
-        "wrong-calls-acme-side": (
-            changed("portfolio_answer", calls=acme_calls),
-            key["files"],
-            {"portfolio_calls"},
-        ),
-        "wrong-reasons-acme-side": (
-            changed("portfolio_answer", reasons=acme),
-            key["files"],
-            {"portfolio_reasons"},
+        "wrong-reasons-acme-side": _changed(
+            key, "portfolio_answer", {"portfolio_reasons"}, reasons=acme
         ),
     }
 

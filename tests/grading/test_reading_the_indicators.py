@@ -162,26 +162,16 @@ def test_feedback_shows_whose_portfolio_was_graded(course):
     assert case_for(VARIANT).alliance_names()[0] in json.dumps(graded.cells[2].outputs)
 
 
-def test_source_cells_follow_the_grading_conventions():
-    """Are grade ids snake_case, and does every test cell open with a docstring?"""
+def test_source_has_its_test_cells_and_points():
+    """Five test cells, each importing what it uses (a cell may be restored alone), 8 + 4 points?
+
+    (The conventions every assignment keeps are in test_conventions.py.)
+    """
     nb = nbformat.read(SOURCE, as_version=4)
-    ids = [c.metadata["nbgrader"]["grade_id"] for c in nb.cells if "nbgrader" in c.metadata]
-    assert len(ids) == len(set(ids))
-    assert all(i.replace("_", "").isalnum() and i == i.lower() for i in ids)
     tests = [
         c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade") and c.cell_type == "code"
     ]
     assert len(tests) == 5
-    for cell in tests:
-        assert cell.source.startswith('"""'), cell.metadata["nbgrader"]["grade_id"]
-        assert "### BEGIN HIDDEN TESTS" in cell.source and "### END HIDDEN TESTS" in cell.source
-    # nbgrader 0.9.6 restores a deleted test cell after the previous cell with nbgrader
-    # metadata and crashes (KeyError) if that is a read-only cell: only graded and answer
-    # cells may carry metadata, and every test cell must import what it uses.
-    for cell in nb.cells:
-        meta = cell.metadata.get("nbgrader")
-        if meta:
-            assert meta.get("grade") or meta.get("solution"), meta["grade_id"]
     for cell in tests:
         assert "from toolkit" in cell.source.split("### BEGIN HIDDEN TESTS")[0]
     points = sum(

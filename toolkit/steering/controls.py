@@ -32,39 +32,14 @@ __all__ = ["slider", "table"]
 _LABEL_WIDTH = "17em"  # a column of sliders lines up
 
 
-def slider(
-    value: float,
-    *,
-    min: float,  # noqa: A002 - the same names as the slider's traits
-    max: float,  # noqa: A002
-    step: float = 1,
-    description: str,
-    unit: str = "",
-    percent: bool = False,
-) -> Slider:
-    """A labelled slider (the course's own, :class:`toolkit.ui.slider.Slider`).
+def slider(value: float, **options) -> Slider:
+    """A labelled slider (the course's own, :class:`toolkit.ui.slider.Slider`) in the column.
 
-    Parameters
-    ----------
-    value, min, max, step : number
-        Where it starts, its range and its step (whole numbers give whole-number values).
-    description : str
-        What it sets, in words (its label, read by screen readers).
-    unit : str, optional
-        Shown after the value ("months", "k$").
-    percent : bool, optional
-        Show the value as a percentage (0.3 as 30%).
+    ``options`` are the slider's: ``min``, ``max``, ``step``, ``description`` (what it sets,
+    in words: its label, read by screen readers), ``unit`` ("months", "k$") and ``percent``
+    (show 0.3 as 30%).
     """
-    return Slider(
-        value,
-        min=min,
-        max=max,
-        step=step,
-        description=description,
-        unit=unit,
-        percent=percent,
-        label_width=_LABEL_WIDTH,
-    )
+    return Slider(value, label_width=_LABEL_WIDTH, **options)
 
 
 def table(frame: pd.DataFrame, *, caption: str = "", index: bool = True) -> str:
