@@ -19,7 +19,10 @@ r"""nbgrader preprocessors the course adds to nbgrader's own pipelines (see ``nb
 - :class:`ExecuteAsStudent` (``autograde``, in place of nbgrader's ``Execute``): starts each
   grading kernel with the submission's student id and the variant the grader decided for it
   (``ALLIANCE_STUDENT``, ``ALLIANCE_VARIANT``), so that an assignment with variants is graded
-  against the submitter's own case (see :mod:`toolkit.admin.variants`).
+  against the submitter's own case (see :mod:`toolkit.admin.variants`). A grading kernel that
+  never answers is replaced once by a new one: two kernels started at the same moment (a
+  batch with several workers) can be given the same free port, and the second then hangs
+  until nbclient gives up, which failed that student's submission.
 - :class:`CheckVariant` (``autograde``, before the outputs are cleared): logs a notebook that
   ran another variant than its submitter's (``course-admin autograde`` also flags it).
 - :class:`CheckCellMetadata` (in place of nbgrader's, twice per submission): the same check,
@@ -106,6 +109,16 @@ class ExecuteAsStudent(Execute):
                 kwargs["env"] = {**kwargs.get("env", os.environ), **extra}
                 self.log.info("Grading %s of %s as %s", assignment, student, extra)
         return super().start_new_kernel(**kwargs)
+
+    def start_new_kernel_client(self):
+        """Connect to the grading kernel; if it never answers, start one new kernel and retry."""
+        try:
+            return super().start_new_kernel_client()
+        except RuntimeError as error:  # "Kernel didn't respond" / "Kernel died before replying"
+            self.log.warning("The grading kernel did not start (%s); starting a new one", error)
+            self.km = self.create_kernel_manager()  # the failed one is shut down and cleaned up
+            self.start_new_kernel()
+            return super().start_new_kernel_client()
 
 
 class CheckVariant(NbGraderPreprocessor):
