@@ -32,6 +32,7 @@ from functools import cached_property
 import pandas as pd
 
 from toolkit.governance.model import Body, Design, Member
+from toolkit.health.model import DIMENSIONS
 from toolkit.steering.agenda import AgendaItem
 from toolkit.steering.escalation import Issue, walk_escalation
 from toolkit.steering.plan import Funnel, Goal
@@ -74,10 +75,6 @@ _COMPANIES = (
 _MARKETS = (
     "hospitals", "city councils", "universities", "regional banks", "utilities",
     "logistics firms", "insurers", "retail chains",
-)  # fmt: skip
-_DIMENSIONS = (
-    "trust", "communication", "commitment", "strategic_value", "operational_effectiveness",
-    "governance",
 )  # fmt: skip
 _TARGETS = {
     "new_customer_wins": 8,
@@ -228,10 +225,10 @@ class SteeringCase:
             else:
                 trends[metric] = rng.uniform(-6, 18)
         trends = pd.Series({m: round(v, 1) for m, v in trends.items()}, name=self.alliance)
-        gap_dim, low_dim, note_dim = rng.sample(_DIMENSIONS, 3)
+        gap_dim, low_dim, note_dim = rng.sample(DIMENSIONS, 3)
         sides = self.partners
         scores = {}
-        for dimension in _DIMENSIONS:
+        for dimension in DIMENSIONS:
             base = rng.uniform(3.4, 4.1)
             row = [round(base + rng.uniform(-0.15, 0.15), 2) for _ in sides]
             if dimension == gap_dim:
@@ -247,7 +244,7 @@ class SteeringCase:
         rows = []
         for i, a in enumerate(sides):
             for b in sides[i + 1 :]:
-                for dimension in _DIMENSIONS:
+                for dimension in DIMENSIONS:
                     sa, sb = float(table.loc[dimension, a]), float(table.loc[dimension, b])
                     rows.append(
                         {
@@ -449,7 +446,7 @@ class SteeringCase:
                 us = health + rng.uniform(-0.2, 0.2)
             them = 2 * health - us
             rows = {}
-            for dimension in _DIMENSIONS:
+            for dimension in DIMENSIONS:
                 d = rng.uniform(-0.3, 0.3)
                 rows[dimension] = [round(us + d, 2), round(them - d, 2)]
             scores = pd.DataFrame(rows, index=["Acme Software", "partner"]).T
