@@ -146,6 +146,45 @@ def test_walk_other_issues_and_play_range(answer_path):
     assert walk.day.value == 0
 
 
+def test_walk_takes_an_assignment_case_and_agrees_with_its_check(answer_path):
+    """Given a case's design and issues, does the walker offer those issues, read each as the
+    assignment's check does, and keep a fix of time limits across a restart?"""
+    from toolkit.steering.cases import case_for, fix_problems
+    from toolkit.steering.escalation import walk_escalation
+
+    case = case_for(9)
+    path = answer_path("steering-escalation.json")
+    walk = EscalationWalk(case.design, issues=case.issues, path=path, chart=False)
+    assert [value for _title, value in walk.issue.options] == [i.id for i in case.issues]
+    late = []
+    for issue in case.issues:
+        walk.issue.value = issue.id
+        assert walk.walk.verdict == walk_escalation(case.design, issue).verdict
+        late += [issue.id] if not walk.walk.in_time else []
+    assert len(late) == 1
+    walk.issue.value = late[0]
+    limits = {}
+    for stage in walk.walk.stages[:-1]:  # every body it waits at, on the way up
+        walk.body.value = stage.body
+        walk.limit.value = "3"
+        limits[stage.body] = 3
+    assert walk.walk.in_time == (fix_problems(case, limits) == [])
+    again = EscalationWalk(case.design, issues=case.issues, path=path, chart=False)
+    assert again.issue.value == late[0] and again.design == walk.design
+
+
+def test_walk_saved_with_an_issue_of_another_case_starts_afresh_and_says_so(answer_path):
+    """Is a saved walk whose issue the case does not have set aside with a notice, not a crash?"""
+    from toolkit.steering.cases import case_for
+
+    path = answer_path("steering-escalation.json")
+    EscalationWalk(path=path, chart=False)  # the lesson's walk, saved with a lesson issue
+    case = case_for(9)
+    walk = EscalationWalk(case.design, issues=case.issues, path=path, chart=False)
+    assert walk.issue.value == case.issues[0].id and walk.design == case.design
+    assert "no issue" in walk.message.value
+
+
 # ---- DecisionRules --------------------------------------------------------------------------
 def test_votes_change_outcomes_and_are_kept(answer_path):
     """Does flipping a vote change the outcome, the reset restore it, and a restart keep votes?"""

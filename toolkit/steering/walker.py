@@ -26,6 +26,7 @@ Examples
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from pathlib import Path
 
 import ipywidgets as w
@@ -34,10 +35,10 @@ from toolkit.governance import edits
 from toolkit.governance.files import from_dict, to_dict
 from toolkit.governance.model import Design
 from toolkit.governance.review import counts, review
-from toolkit.steering.agenda import constellation_design
+from toolkit.steering.agenda import by_id, constellation_design
 from toolkit.steering.chart import escalation_chart
 from toolkit.steering.controls import slider
-from toolkit.steering.escalation import ISSUES, Walk, issue_named, status_on_day, walk_escalation
+from toolkit.steering.escalation import ISSUES, Issue, Walk, status_on_day, walk_escalation
 from toolkit.ui.messages import box
 from toolkit.ui.render import chart_widget, show_in
 from toolkit.ui.widget import CourseWidget
@@ -49,13 +50,13 @@ NOBODY = ""
 STEP_DAYS = 5  # how far the day buttons move
 
 
-def parse_saved(content) -> tuple[Design, str]:
+def parse_saved(content, issues: Sequence[Issue] = ISSUES) -> tuple[Design, str]:
     """The saved design and issue, checked (a ``ValueError`` says what no longer fits)."""
     if not isinstance(content, dict) or "design" not in content:
         msg = "expected a governance design and an issue"
         raise ValueError(msg)
     design = from_dict(content["design"], name="the saved design")
-    issue = issue_named(str(content.get("issue", ISSUES[0].id))).id
+    issue = by_id(issues, str(content.get("issue", issues[0].id)), "issue").id
     return design, issue
 
 
@@ -67,7 +68,10 @@ class EscalationWalk(CourseWidget):
     design : Design, optional
         The design to start from (default: Constellation's; saved work wins over it).
     issue : str, optional
-        The id of the issue to walk (one of :data:`~toolkit.steering.escalation.ISSUES`).
+        The id of the issue to walk first (default: the first of ``issues``).
+    issues : sequence of Issue, optional
+        The issues to choose from (default: the lesson's,
+        :data:`~toolkit.steering.escalation.ISSUES`; an assignment passes its case's).
     path : str or Path, optional
         The file beside the notebook that keeps the design.
     chart : bool, optional
@@ -79,18 +83,23 @@ class EscalationWalk(CourseWidget):
     def __init__(
         self,
         design: Design | None = None,
-        issue: str = ISSUES[0].id,
+        issue: str | None = None,
         *,
+        issues: Sequence[Issue] = ISSUES,
         path: str | Path = DEFAULT_FILE,
         chart: bool = True,
     ):
         super().__init__(path)
+        self.issues = tuple(issues)
         self.start = design or constellation_design()
-        self.design, issue_id = self.restore(parse_saved, (self.start.copy(), issue))
+        first = by_id(self.issues, issue, "issue").id if issue else self.issues[0].id
+        self.design, issue_id = self.restore(
+            lambda saved: parse_saved(saved, self.issues), (self.start.copy(), first)
+        )
         self.chart = chart
         self.walk: Walk | None = None
         self.issue = w.Dropdown(
-            options=[(i.title, i.id) for i in ISSUES],
+            options=[(i.title, i.id) for i in self.issues],
             value=issue_id,
             description="Issue",
             layout=w.Layout(width="auto"),
@@ -161,11 +170,14 @@ class EscalationWalk(CourseWidget):
             self.target.value = chosen.escalates_to if chosen.escalates_to in ids else NOBODY
             self.limit.value = "" if chosen.escalation_days is None else str(chosen.escalation_days)
             self.cadence.value = str(chosen.meets_every_days)
-            decision = issue_named(self.issue.value).decision
+            decision = self._issue().decision
             owners = [b.id for b in self.design.bodies if decision in b.decides]
             self.owner.description = f"Owner of {decision.replace('_', ' ')}"
             self.owner.options = [("nobody", NOBODY), *bodies]
             self.owner.value = owners[0] if owners else NOBODY
+
+    def _issue(self) -> Issue:
+        return by_id(self.issues, self.issue.value, "issue")
 
     def _new_issue(self) -> None:
         """Show the new issue's walk, with its starting body picked for editing."""
@@ -174,7 +186,7 @@ class EscalationWalk(CourseWidget):
         self.update()
 
     def _first_on_path(self) -> str:
-        start = issue_named(self.issue.value).start
+        start = self._issue().start
         return start if self.design.body(start) else self.design.bodies[0].id
 
     def _apply(self, change) -> None:
@@ -204,7 +216,7 @@ class EscalationWalk(CourseWidget):
         )
 
     def _move_decision(self) -> None:
-        decision = issue_named(self.issue.value).decision
+        decision = self._issue().decision
         new_owner = self.owner.value
 
         def move():
@@ -229,7 +241,7 @@ class EscalationWalk(CourseWidget):
     # -- the walk ----------------------------------------------------------------------
     def update(self) -> None:
         """Walk the issue through the design, redraw, and save."""
-        issue = issue_named(self.issue.value)
+        issue = self._issue()
         try:
             walk = walk_escalation(self.design, issue)
         except ValueError as err:
