@@ -242,3 +242,25 @@ def test_portfolio_map_ratings_move_calls_and_are_kept(answer_path):
     again.reset_button.click()
     assert again.table["call"].equals(portfolio()["call"])
     assert json.loads(path.read_text())["data"] == {"importance": {}}
+
+
+def test_assignment_widgets_are_the_lessons_on_the_case_and_not_built_while_grading(
+    answer_path, monkeypatch
+):
+    """Do the assignment's walker and planner start from the case, and stand aside in grading?"""
+    from toolkit.steering.assignment import business_planner, escalation_walker
+    from toolkit.steering.cases import case_for
+
+    case = case_for(26)
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    walker = escalation_walker(case, path=answer_path("my-case-escalation.json"))
+    assert isinstance(walker, EscalationWalk) and walker.design == case.design
+    assert walker.issue.value == case.issues[0].id
+    planner = business_planner(case, path=answer_path("my-case-plan.json"))
+    assert isinstance(planner, BusinessPlanner)
+    assert (planner.goal, planner.funnel) == (case.goal, case.funnel)
+    for mode in ("autograde", "validate"):
+        monkeypatch.setenv("NBGRADER_EXECUTION", mode)
+        for stand_in in (escalation_walker(case), business_planner(case)):
+            assert not isinstance(stand_in, EscalationWalk | BusinessPlanner)
+            assert "shown here when you run the notebook" in stand_in._repr_markdown_()

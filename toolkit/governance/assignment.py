@@ -26,7 +26,6 @@ True
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from toolkit.governance.cases import (
@@ -43,6 +42,7 @@ from toolkit.governance.model import CORE_DECISIONS, Design
 from toolkit.governance.review import counts, escalation_days_to_steering, review
 from toolkit.selfstudy.checks import Check, Hints, Report, is_blank
 from toolkit.ui.messages import box
+from toolkit.ui.render import grading
 
 __all__ = [
     "REPAIR_CODES",
@@ -133,7 +133,7 @@ def design_builder(path, **kwargs):
     (``start``, ``alliance``, ``partners``). Nobody sees the widget in a grading kernel, so
     grading does not pay for building it.
     """
-    if os.environ.get("NBGRADER_EXECUTION"):
+    if grading():
         return SavedDesign(path, **kwargs)
     from toolkit.governance.builder import GovernanceBuilder
 

@@ -22,8 +22,11 @@ from __future__ import annotations
 from toolkit.selfstudy.checks import Check, Hints, Report
 from toolkit.steering.cases import LIMIT_RANGE, PLAN_STEPS, SteeringCase
 from toolkit.steering.portfolio import CALLS
+from toolkit.ui.messages import Text
+from toolkit.ui.render import grading
 
 __all__ = [
+    "business_planner",
     "check_calls",
     "check_reasons",
     "check_escalation",
@@ -31,6 +34,7 @@ __all__ = [
     "check_owners",
     "check_plan",
     "check_portfolio",
+    "escalation_walker",
     "hint_escalation",
     "hint_must",
     "hint_owners",
@@ -47,6 +51,36 @@ def my_case() -> SteeringCase:
 
     assigned = mine(ASSIGNMENT)
     return case_for(assigned.number, assigned)
+
+
+# --- the lesson's widgets on the student's case (to work things out; answers are typed) ---
+_NOT_WHILE_GRADING = "*(The {what} is shown here when you run the notebook.)*"
+
+
+def escalation_walker(case: SteeringCase, path: str = "my-case-escalation.json"):
+    """The lesson's escalation walker on ``case``'s design and issues, saved in ``path``.
+
+    (:class:`~toolkit.steering.walker.EscalationWalk`.) While nbgrader grades or validates,
+    nobody sees a widget and the answers are in the cells, so it is not built (grading does
+    not pay for it): a line stands in its place.
+    """
+    if grading():
+        return Text(_NOT_WHILE_GRADING.format(what="escalation walker"))
+    from toolkit.steering.walker import EscalationWalk
+
+    return EscalationWalk(case.design, issues=case.issues, path=path)
+
+
+def business_planner(case: SteeringCase, path: str = "my-case-plan.json"):
+    """The lesson's business planner from ``case``'s goal and funnel, saved in ``path``.
+
+    (:class:`~toolkit.steering.planner.BusinessPlanner`; not built while nbgrader grades.)
+    """
+    if grading():
+        return Text(_NOT_WHILE_GRADING.format(what="business planner"))
+    from toolkit.steering.planner import BusinessPlanner
+
+    return BusinessPlanner(case.goal, case.funnel, path=path)
 
 
 def _is_names(value) -> bool:

@@ -194,12 +194,13 @@ def _mimebundle(spec: dict, **_kwargs) -> dict:
     the kernel, where the cell timeout still bounds them.
     """
     text = _label(spec)
-    if _grading() and _deferrable(spec):
+    if grading() and _deferrable(spec):
         return {DEFERRED_MIME: spec, "text/plain": f"<chart: {text}>"}
     return svg_bundle(to_svg(spec), text)
 
 
-def _grading() -> bool:
+def grading() -> bool:
+    """Whether nbgrader is running this kernel to grade or validate (nobody sees widgets)."""
     return os.environ.get("NBGRADER_EXECUTION") in ("autograde", "validate")
 
 
@@ -305,9 +306,9 @@ def show_in(box: ipywidgets.HTML, chart: alt.TopLevelMixin | dict) -> None:
     every submission the cost of rendering (the first render starts a JavaScript engine).
     """
     if hasattr(chart, "svg") and hasattr(chart, "description"):  # drawn already (a Diagram)
-        box.value = f"<p>{html.escape(chart.description)}</p>" if _grading() else chart.svg
+        box.value = f"<p>{html.escape(chart.description)}</p>" if grading() else chart.svg
         return
-    if _grading():
+    if grading():
         spec = chart if isinstance(chart, dict) else chart.to_dict()
         text = _label(spec)
         box.value = f"<p>{html.escape(text)}</p>"
