@@ -97,7 +97,7 @@ def test_explorer_shows_raw_and_adjusted_series_and_the_plausible_range(answer_p
     plausible lags named in the bars; without, is the naive reading shown instead?"""
     path = answer_path("my-lag-explorer.json")
     explorer = LagExplorer("Summit", path=path)
-    assert "month by month" in explorer.picture.value
+    assert "months as booked" in explorer.picture.value
     assert "3-month average, quarter rhythm out" in explorer.picture.value
     assert "shaded plausible range is 3 months" in explorer.bars.value
     bars = explorer.bars.value

@@ -63,63 +63,53 @@ def lag_chart(
     """
     lead_name = leading_name or str(leading.name or "leading metric")
     lag_name = lagging_name or str(lagging.name or "lagging metric")
-    frames, colours, dashes = [], [], []
-    for series, name, moved, colour, light, dash in (
-        (
-            leading,
-            f"{lead_name} (leading, {lag} months later)",
-            int(lag),
-            LEADING_COLOUR,
-            "#a3bffa",
-            [5, 3],
-        ),
-        (lagging, f"{lag_name} (lagging)", 0, LAGGING_COLOUR, "#fbd38d", [1, 0]),
+    booked, compared = "months as booked", "3-month average, quarter rhythm out"
+    frames, names, dashes = [], [], []
+    for series, name, moved, dash in (
+        (leading, f"{lead_name} (leading, {lag} months later)", int(lag), [5, 3]),
+        (lagging, f"{lag_name} (lagging)", 0, [1, 0]),
     ):
         values = pd.to_numeric(series, errors="coerce").astype(float)
         months = pd.Index(series.index).astype(int) + moved
         top = values.abs().max()
         scale = 0.0 if not top or pd.isna(top) else 100 / top
+        frame = pd.DataFrame({"month": months, "value": values * scale, "series": name})
         if adjusted:
             smooth = without_rhythm(values).rolling(3, min_periods=2).mean()
-            frames.append(
-                pd.DataFrame(
-                    {"month": months, "value": values * scale, "series": f"{name}, month by month"}
-                )
-            )
-            colours.append(light)
-            dashes.append([1, 0])
-            frames.append(
-                pd.DataFrame(
-                    {
-                        "month": months,
-                        "value": smooth.to_numpy() * scale,
-                        "series": f"{name}, 3-month average, quarter rhythm out",
-                    }
-                )
-            )
+            frames += [
+                frame.assign(line=booked),
+                frame.assign(value=smooth.to_numpy() * scale, line=compared),
+            ]
         else:
-            frames.append(pd.DataFrame({"month": months, "value": values * scale, "series": name}))
-        colours.append(colour)
+            frames.append(frame)
+        names.append(name)
         dashes.append(dash)
     table = pd.concat(frames, ignore_index=True).dropna()
-    order = [f["series"].iloc[0] for f in frames]
-    chart = (
-        alt.Chart(table)
-        .mark_line()
-        .encode(
-            x=alt.X("month:Q", title="Month since kick-off"),
-            y=alt.Y("value:Q", title="Share of its highest month (%)"),
-            color=alt.Color(
-                "series:N",
-                scale=alt.Scale(domain=order, range=colours),
-                legend=alt.Legend(orient="bottom", title=None, labelLimit=600, columns=1),
-            ),
-            strokeDash=alt.StrokeDash(
-                "series:N", scale=alt.Scale(domain=order, range=dashes), legend=None
-            ),
+    # two short legends (which metric; which line) rather than one entry per line: easier to
+    # read, and much cheaper to draw (vl-convert measures every legend label letter by letter)
+    legend = {"orient": "bottom", "title": None, "labelLimit": 600, "direction": "vertical"}
+    encoding = {
+        "x": alt.X("month:Q", title="Month since kick-off"),
+        "y": alt.Y("value:Q", title="Share of its highest month (%)"),
+        "color": alt.Color(
+            "series:N",
+            scale=alt.Scale(domain=names, range=[LEADING_COLOUR, LAGGING_COLOUR]),
+            legend=alt.Legend(**legend),
+        ),
+        "strokeDash": alt.StrokeDash(
+            "series:N", scale=alt.Scale(domain=names, range=dashes), legend=None
+        ),
+    }
+    if adjusted:
+        encoding["strokeWidth"] = alt.StrokeWidth(
+            "line:N",
+            scale=alt.Scale(domain=[booked, compared], range=[1, 2.5]),
+            legend=alt.Legend(**legend),
         )
-        .properties(width=520, height=220)
-    )
+        encoding["opacity"] = alt.Opacity(
+            "line:N", scale=alt.Scale(domain=[booked, compared], range=[0.45, 1]), legend=None
+        )
+    chart = alt.Chart(table).mark_line().encode(**encoding).properties(width=520, height=220)
     pretty = lead_name.replace("_", " ").capitalize()
     lead_words, lag_words = lead_name.replace("_", " "), lag_name.replace("_", " ")
     how = (
