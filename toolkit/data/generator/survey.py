@@ -24,6 +24,9 @@ from toolkit.health.model import ITEMS
 
 __all__ = ["ROLES", "health_by_month", "survey"]
 
+#: each item's dimension (an item is named <dimension>_<n>)
+_DIMENSION_OF = {item: item.rsplit("_", 1)[0] for item in ITEMS}
+
 ROLES = {
     "us": ("executive sponsor", "alliance manager", "sales lead", "finance"),
     "partner": ("executive sponsor", "alliance manager", "technical lead", "marketing lead"),
@@ -33,7 +36,6 @@ ROLES = {
 def survey(p: Profile, rng: np.random.Generator) -> pd.DataFrame:
     """Quarterly health-check answers: 4 people per side, 12 items, consistent with the plan."""
     effort = np.array(p.effort)
-    rows = []
     partner_companies = p.partners
     people = []
     for side in ("us", "partner"):
@@ -43,40 +45,36 @@ def survey(p: Profile, rng: np.random.Generator) -> pd.DataFrame:
             people.append(
                 (f"{p.alliance[:3].upper()}-{side[0].upper()}{j + 1}", side, company, role, bias)
             )
-    dimensions = [(item, item.rsplit("_", 1)[0]) for item in ITEMS]
+    meta = {k: [] for k in ("alliance", "quarter", "month", "period", "respondent", "side")}
+    meta.update(company=[], role=[])
+    scores = {item: [] for item in ITEMS}
     for quarter in range(1, MONTHS // 3 + 1):
         month = 3 * quarter
+        period = str(START + month - 1)
         recent = float(np.mean(effort[max(0, month - 6) : month]))
         base = p.health_base - 1.0 + 1.0 * min(recent, 1.1)
         for rid, side, company, role, bias in people:
-            row = {
-                "alliance": p.alliance,
-                "quarter": quarter,
-                "month": month,
-                "period": str(START + month - 1),
-                "respondent": rid,
-                "side": side,
-                "company": company,
-                "role": role,
-            }
-            for item, dim in dimensions:
+            for key, value in zip(
+                meta, (p.alliance, quarter, month, period, rid, side, company, role), strict=True
+            ):
+                meta[key].append(value)
+            for item in ITEMS:
                 level = base + bias
-                start, change, *end = p.shocks.get((side, dim), (MONTHS + 1, 0.0))
+                start, change, *end = p.shocks.get((side, _DIMENSION_OF[item]), (MONTHS + 1, 0.0))
                 if start <= month < (end[0] if end else MONTHS + 1):
                     level += change
                 # round half to even, as numpy's rint, then keep within the 1-5 scale
                 score = min(max(round(level + rng.normal(0, p.noise)), 1), 5)
-                row[item] = pd.NA if rng.random() < 0.03 else score
-            rows.append(row)
-    df = pd.DataFrame(rows)
+                scores[item].append(None if rng.random() < 0.03 else score)
+    df = pd.DataFrame(meta)
     for item in ITEMS:
-        df[item] = df[item].astype("Int64")
+        df[item] = pd.array(scores[item], dtype="Int64")
     return df
 
 
 def health_by_month(survey: pd.DataFrame) -> pd.Series:
     """The survey index per month (each side weighted equally), for the panel."""
     long = survey.melt(id_vars=["month", "side"], value_vars=list(ITEMS), value_name="score")
-    long["dimension"] = long["variable"].str.rsplit("_", n=1).str[0]
+    long["dimension"] = long["variable"].map(_DIMENSION_OF)
     per_side = long.groupby(["month", "side", "dimension"])["score"].mean()
     return per_side.groupby("month").mean().astype(float).round(2)
