@@ -2,6 +2,8 @@
 
 Every figure is measured in the same run as its reference, because the machines we use are
 shared and noisy: targets are ratios (``x`` against a reference) or medians in milliseconds.
+A ratio is the median over repeats that each time the reference and the case one right after
+the other (:func:`paired`), so a change of load between them does not tip it.
 Cases live in ``benchmarks/cases_*.py``; each module defines ``CASES``, a list of
 :class:`Case`. Run with ``make bench`` (``make bench BENCH=name`` runs the cases whose name
 contains ``name``).
@@ -50,17 +52,39 @@ class Case:
     warmup: int = 1
 
 
-def median_ms(case: Case) -> float:
+def _prepared(case: Case) -> None:
     if case.setup:
         case.setup()
     for _ in range(case.warmup):
         case.run()
-    times = []
+
+
+def _timed(run: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    run()
+    return (time.perf_counter() - start) * 1000
+
+
+def median_ms(case: Case) -> float:
+    _prepared(case)
+    return statistics.median(_timed(case.run) for _ in range(case.repeat))
+
+
+def paired(reference: Case, case: Case) -> tuple[float, float]:
+    """The case's median, and the median ratio of its time to the reference's, run in turns.
+
+    Each repeat times the reference and then the case right after it, so a change in the
+    shared machine's load touches both sides of a ratio, not just one of two medians taken
+    minutes apart.
+    """
+    _prepared(reference)
+    _prepared(case)
+    times, ratios = [], []
     for _ in range(case.repeat):
-        start = time.perf_counter()
-        case.run()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+        before = _timed(reference.run)
+        times.append(_timed(case.run))
+        ratios.append(times[-1] / before)
+    return statistics.median(times), statistics.median(ratios)
 
 
 def load_cases() -> list[Case]:
@@ -93,23 +117,27 @@ def stderr_to(path: Path) -> Iterator[None]:
 
 def measure(cases: list[Case], by_name: dict[str, Case]) -> tuple[list[tuple], list[str]]:
     """The table's rows, and the traceback of every case that failed."""
-    medians: dict[str, float] = {}
     failed: dict[str, str] = {}
     rows = []
+
+    def attempt(name: str, how: Callable[[], object]):
+        try:
+            return how()
+        except Exception:  # noqa: BLE001 - reported below the table, not swallowed
+            failed[name] = f"{name}:\n{traceback.format_exc()}"
+            traceback.print_exc()  # into the log too, beside what led to it
+            return None
+
     for case in cases:
-        for name in (case.reference, case.name):
-            if name and name not in medians and name not in failed:
-                try:
-                    medians[name] = median_ms(by_name[name])
-                except Exception:  # noqa: BLE001 - reported below the table, not swallowed
-                    failed[name] = f"{name}:\n{traceback.format_exc()}"
-                    traceback.print_exc()  # into the log too, beside what led to it
-        if case.name in failed or case.reference in failed:
+        if case.reference:
+            result = attempt(case.name, lambda c=case: paired(by_name[c.reference], c))
+        else:
+            result = attempt(case.name, lambda c=case: (median_ms(c), None))
+        if result is None:
             rows.append((case.name, "", "", "", "ERROR"))
             continue
-        m = medians[case.name]
+        m, ratio = result
         if case.reference:
-            ratio = m / medians[case.reference]
             figure = f"{ratio:6.2f} x {case.reference}"
             ok = "" if case.target is None else ("ok" if ratio <= case.target else "OVER")
             target = "" if case.target is None else f"<= {case.target} x"

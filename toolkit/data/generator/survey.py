@@ -24,8 +24,11 @@ from toolkit.health.model import ITEMS
 
 __all__ = ["ROLES", "health_by_month", "survey"]
 
-#: each item's dimension (an item is named <dimension>_<n>)
+#: each item's dimension (an item is named <dimension>_<n>), and each dimension's items
 _DIMENSION_OF = {item: item.rsplit("_", 1)[0] for item in ITEMS}
+_ITEMS_OF: dict[str, list[str]] = {}
+for _item, _dimension in _DIMENSION_OF.items():
+    _ITEMS_OF.setdefault(_dimension, []).append(_item)
 
 ROLES = {
     "us": ("executive sponsor", "alliance manager", "sales lead", "finance"),
@@ -73,8 +76,27 @@ def survey(p: Profile, rng: np.random.Generator) -> pd.DataFrame:
 
 
 def health_by_month(survey: pd.DataFrame) -> pd.Series:
-    """The survey index per month (each side weighted equally), for the panel."""
-    long = survey.melt(id_vars=["month", "side"], value_vars=list(ITEMS), value_name="score")
-    long["dimension"] = long["variable"].map(_DIMENSION_OF)
-    per_side = long.groupby(["month", "side", "dimension"])["score"].mean()
+    """The survey index per month (each side weighted equally), for the panel.
+
+    Per month, side and dimension: the mean of every answer given (blanks left out); per
+    month, the mean of those. (The first step sums and counts with numpy, which is exact for
+    whole-number scores; the second is pandas' own mean.)
+    """
+    months, month = np.unique(survey["month"].to_numpy(), return_inverse=True)
+    sides, side = np.unique(survey["side"].to_numpy(dtype=str), return_inverse=True)
+    group = month * len(sides) + side
+    size = len(months) * len(sides)
+    dimensions = sorted(_ITEMS_OF)
+    means = np.empty((size, len(dimensions)))
+    for d, dimension in enumerate(dimensions):
+        block = survey[_ITEMS_OF[dimension]].to_numpy(dtype="float64", na_value=np.nan)
+        given = ~np.isnan(block)
+        total = np.bincount(group, weights=np.where(given, block, 0.0).sum(axis=1), minlength=size)
+        count = np.bincount(group, weights=given.sum(axis=1), minlength=size)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            means[:, d] = total / count
+    index = pd.MultiIndex.from_product(
+        [months, sides, dimensions], names=["month", "side", "dimension"]
+    )
+    per_side = pd.Series(means.ravel(), index=index, name="score")
     return per_side.groupby("month").mean().astype(float).round(2)
