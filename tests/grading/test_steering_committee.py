@@ -109,6 +109,11 @@ def test_student_version_has_no_solution_hidden_test_or_rubric(course):
     assert "raise NotImplementedError()" in text and "YOUR ANSWER HERE" in text
 
 
+def test_the_widgets_are_for_working_things_out_not_answer_files(course):
+    """Are the walker's and planner's saved files optional (every answer is in a cell)?"""
+    assert course.course.answer_files(NAME) == []
+
+
 def test_visible_checks_do_not_claim_everything_passed(course):
     """Do the visible checks say 'these checks passed; your instructor's grading may check more'?"""
     graded = (course.root / "autograded" / "solution" / NAME / f"{NAME}.ipynb").read_text()
