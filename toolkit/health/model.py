@@ -36,6 +36,7 @@ __all__ = [
     "ITEMS",
     "SIDES",
     "check_answer",
+    "dimension_of",
     "dimension_scores",
     "health_index",
     "item_columns",
@@ -115,6 +116,17 @@ def survey_from_answers(answers: list[dict]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["respondent", "side", *dims])
 
 
+def dimension_of(item: str) -> str:
+    """The dimension an item belongs to: ``trust_1`` -> ``trust``.
+
+    Examples
+    --------
+    >>> dimension_of("strategic_value_2")
+    'strategic_value'
+    """
+    return item.rsplit("_", 1)[0]
+
+
 def item_columns(survey: pd.DataFrame) -> list[str]:
     """The survey's item columns: names like ``trust_1`` (a dimension, ``_``, a number)."""
     return [c for c in survey.columns if re.fullmatch(r"[a-z][a-z_]*_\d+", str(c))]
@@ -177,9 +189,9 @@ def dimension_scores(survey: pd.DataFrame, by: str = "side") -> pd.DataFrame:
     long = scores.assign(side=survey[by].astype(str).to_numpy()).melt(
         id_vars="side", var_name="item", value_name="score"
     )
-    long["dimension"] = long["item"].str.rsplit("_", n=1).str[0]
+    long["dimension"] = long["item"].map(dimension_of)
     table = long.groupby(["dimension", "side"])["score"].mean().unstack("side")
-    dims = list(dict.fromkeys(i.rsplit("_", 1)[0] for i in items))
+    dims = list(dict.fromkeys(map(dimension_of, items)))
     # us and partner first; other sides (companies) in the order they first answer
     seen = list(dict.fromkeys(survey[by].astype(str)))
     sides = [s for s in ("us", "partner") if s in table.columns]

@@ -25,7 +25,7 @@ import pandas as pd
 from toolkit.data.generator.alliance import AllianceData, alliance_data
 from toolkit.data.generator.profiles import MONTHS, PROFILES, READABLE, SEED, START
 from toolkit.data.loaders import DATASETS
-from toolkit.health.model import ITEMS
+from toolkit.health.model import ITEMS, dimension_of
 from toolkit.indicators.catalogue import KINDS, METRICS, PERSPECTIVES
 
 __all__ = ["INSTRUCTOR_NOTES", "build", "course_data", "instructor_notes", "main", "write"]
@@ -179,7 +179,7 @@ def _schema_survey() -> dict:
         _field("role", "string", "Respondent's role in the alliance.", required=True),
     ]
     for item, text in ITEMS.items():
-        dim = item.rsplit("_", 1)[0].replace("_", " ")
+        dim = dimension_of(item).replace("_", " ")
         fields.append(
             _field(
                 item,

@@ -20,12 +20,12 @@ import numpy as np
 import pandas as pd
 
 from toolkit.data.generator.profiles import MONTHS, OUR_COMPANY, START, Profile
-from toolkit.health.model import ITEMS
+from toolkit.health.model import ITEMS, dimension_of
 
 __all__ = ["ROLES", "health_by_month", "survey"]
 
-#: each item's dimension (an item is named <dimension>_<n>), and each dimension's items
-_DIMENSION_OF = {item: item.rsplit("_", 1)[0] for item in ITEMS}
+#: each item's dimension, and each dimension's items (worked out once, not per answer)
+_DIMENSION_OF = {item: dimension_of(item) for item in ITEMS}
 _ITEMS_OF: dict[str, list[str]] = {}
 for _item, _dimension in _DIMENSION_OF.items():
     _ITEMS_OF.setdefault(_dimension, []).append(_item)
@@ -48,8 +48,8 @@ def survey(p: Profile, rng: np.random.Generator) -> pd.DataFrame:
             people.append(
                 (f"{p.alliance[:3].upper()}-{side[0].upper()}{j + 1}", side, company, role, bias)
             )
-    meta = {k: [] for k in ("alliance", "quarter", "month", "period", "respondent", "side")}
-    meta.update(company=[], role=[])
+    columns = ("alliance", "quarter", "month", "period", "respondent", "side", "company", "role")
+    meta = {column: [] for column in columns}
     scores = {item: [] for item in ITEMS}
     for quarter in range(1, MONTHS // 3 + 1):
         month = 3 * quarter
