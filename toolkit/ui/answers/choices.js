@@ -1,0 +1,71 @@
+// The course's choice group (toolkit/ui/answers/choices.py): native radio buttons or check
+// boxes in a <fieldset> whose <legend> says what the group sets, so a screen reader names the
+// group and each option by the name a participant reads. The keyboard works as everywhere
+// else: Tab reaches the group, the arrow keys move between radio buttons (and pick), Space
+// ticks a check box. Loaded by anywidget from the kernel: nothing is fetched.
+
+let made = 0;
+
+function render({ model, el }) {
+  made += 1;
+  const group = `course-choice-${made}-${Math.random().toString(36).slice(2, 8)}`;
+  el.classList.add("course-choice");
+  const fieldset = document.createElement("fieldset");
+  const legend = document.createElement("legend");
+  const list = document.createElement("div");
+  list.className = "course-choice-options";
+  fieldset.append(legend, list);
+  el.append(fieldset);
+  let inputs = [];
+
+  const send = () => {
+    const picked = inputs.map((input, i) => (input.checked ? i : -1)).filter((i) => i >= 0);
+    model.set("selected", picked);
+    model.save_changes();
+  };
+  const build = () => {
+    list.textContent = "";
+    const type = model.get("multiple") ? "checkbox" : "radio";
+    inputs = model.get("options").map((name, i) => {
+      const label = document.createElement("label");
+      const input = document.createElement("input");
+      input.type = type;
+      input.name = group;
+      input.value = String(i);
+      input.id = `${group}-${i}`;
+      // JupyterLab's notebook shortcuts (arrow keys move between cells) stop at this attribute
+      input.setAttribute("data-lm-suppress-shortcuts", "true");
+      input.addEventListener("change", send);
+      const text = document.createElement("span");
+      text.textContent = name;
+      label.append(input, text);
+      list.append(label);
+      return input;
+    });
+  };
+  const mark = () => {
+    const selected = new Set(model.get("selected"));
+    inputs.forEach((input, i) => {
+      input.checked = selected.has(i);
+      input.disabled = model.get("disabled");
+    });
+  };
+  const draw = () => {
+    legend.textContent = model.get("legend");
+    build();
+    mark();
+  };
+  draw();
+
+  const shape = ["legend", "options", "multiple"];
+  for (const name of shape) model.on(`change:${name}`, draw);
+  model.on("change:selected", mark);
+  model.on("change:disabled", mark);
+  return () => {
+    for (const name of shape) model.off(`change:${name}`, draw);
+    model.off("change:selected", mark);
+    model.off("change:disabled", mark);
+  };
+}
+
+export default { render };
