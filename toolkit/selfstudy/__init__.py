@@ -2,6 +2,8 @@
 
 - :mod:`toolkit.selfstudy.checks`: :class:`~toolkit.selfstudy.checks.Report` ("these checks
   passed"), :class:`~toolkit.selfstudy.checks.Hints` and the checks every exercise shares;
+- :mod:`toolkit.selfstudy.failed`: :class:`~toolkit.selfstudy.failed.CheckFailed`, a failed
+  check shown as one plain sentence (no traceback) that nbgrader still counts as failed;
 - :mod:`toolkit.selfstudy.progress`: the student's own progress file;
 - :mod:`toolkit.selfstudy.outline`: every lesson and assignment with its exercises;
 - :mod:`toolkit.selfstudy.view`: the progress view of the start notebook.
@@ -20,12 +22,14 @@ from toolkit.selfstudy.checks import (
     matches,
     whole_number,
 )
+from toolkit.selfstudy.failed import CheckFailed, require, require_report
 from toolkit.selfstudy.outline import ASSIGNMENTS, LESSONS, Exercise, Lesson, exercise_ids
 
 __all__ = [
     "ASSIGNMENTS",
     "LESSONS",
     "Check",
+    "CheckFailed",
     "Exercise",
     "Hint",
     "Hints",
@@ -38,6 +42,8 @@ __all__ = [
     "is_blank",
     "is_whole",
     "matches",
+    "require",
+    "require_report",
     "summary_line",
     "whole_number",
 ]
