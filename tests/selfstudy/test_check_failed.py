@@ -98,6 +98,7 @@ def _tiny_assignment(folder: Path) -> None:
 def test_nbgrader_scores_the_failed_check_zero_and_shows_the_sentence(tmp_path, monkeypatch):
     """Autograded by the real nbgrader (in-process API): does the failing check cell score 0
     with only the sentence in its output, while a student whose answer is right scores it?"""
+    from nbgrader.api import Gradebook
     from nbgrader.apps import NbGraderAPI
     from traitlets.config import Config
 
@@ -120,8 +121,6 @@ def test_nbgrader_scores_the_failed_check_zero_and_shows_the_sentence(tmp_path, 
         result = api.autograde("tiny", student, force=True, create=True)
         assert result["success"], result.get("error") or result.get("log")
 
-    from nbgrader.api import Gradebook
-
     with Gradebook(config.CourseDirectory.db_url) as gb:
         wrong = gb.find_submission_notebook("tiny", "tiny", "wrong")
         right = gb.find_submission_notebook("tiny", "tiny", "right")
@@ -130,6 +129,8 @@ def test_nbgrader_scores_the_failed_check_zero_and_shows_the_sentence(tmp_path, 
         assert {g.name: g.auto_score for g in right.grades} == {"passes": 1, "pricing": 2}
 
     graded = nbformat.read(root / "autograded" / "wrong" / "tiny" / "tiny.ipynb", as_version=4)
-    (cell,) = [c for c in graded.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "pricing"]
+    (cell,) = [
+        c for c in graded.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "pricing"
+    ]
     (error,) = cell.outputs
     assert error["output_type"] == "error" and error["traceback"] == [SENTENCE]

@@ -1,4 +1,4 @@
-"""A check that fails in one plain sentence: no traceback, and still a failure for nbgrader.
+r"""A check that fails in one plain sentence: no traceback, and still a failure for nbgrader.
 
 A test cell that ends in a plain ``assert`` shows the participant a wall of red: the
 traceback, the test's own code, an ``AssertionError``. :class:`CheckFailed` is an
@@ -17,7 +17,7 @@ Examples
 Traceback (most recent call last):
 ...
 toolkit.selfstudy.failed.CheckFailed: Give a month from 1 to 12.
->>> CheckFailed("Not answered yet:\\n  the body that decides pricing.")._render_traceback_()
+>>> CheckFailed("Not answered yet:\n  the body that decides pricing.")._render_traceback_()
 ['Not answered yet: the body that decides pricing.']
 >>> isinstance(CheckFailed("x"), AssertionError)
 True
