@@ -310,8 +310,7 @@ class Matching(Question):
             else:
                 parts.append(f"{name}: {self.options[option]}")
         left = [name for key, name in self.items.items() if key not in answer]
-        text = "; ".join(parts)
-        text = text[:1].upper() + text[1:] + "."
+        text = " ".join(part[:1].upper() + part[1:] + "." for part in parts)
         if left:
             text += f" Not matched yet: {', '.join(left)}."
         return text
