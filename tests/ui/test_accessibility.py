@@ -12,6 +12,8 @@ import xml.etree.ElementTree as ET
 import ipywidgets as w
 import pytest
 import traitlets
+from answerfixtures import KINDS as ANSWER_CONTROLS
+from answerfixtures import make as answer_control
 
 from toolkit import data, health, indicators, scorecard
 from toolkit.governance import GovernanceBuilder, decision_chart, governance_chart, template
@@ -33,6 +35,7 @@ from toolkit.steering import (
     PortfolioMap,
     SteeringDashboard,
 )
+from toolkit.ui.answers import ChoiceGroup
 from toolkit.ui.display import table_html
 from toolkit.ui.messages import TEXT, TONES, box
 from toolkit.ui.render import LAGGING_COLOUR, LEADING_COLOUR, svg_bundle, to_svg
@@ -83,6 +86,9 @@ def unnamed_controls(widget) -> list[str]:
         kind = type(leaf).__name__
         if isinstance(leaf, UNNAMED_SLIDERS):
             problems.append(f"{kind} {leaf.description!r}: its handle has no accessible name")
+        elif isinstance(leaf, ChoiceGroup):  # a fieldset named by its legend
+            if not leaf.legend.strip() or not all(o.strip() for o in leaf.options):
+                problems.append(f"{kind} {leaf.legend!r} {leaf.options}: no name")
         elif isinstance(leaf, (Slider, w.Button, w.ToggleButton, *LABELLED)):
             name = leaf.description.strip() or (getattr(leaf, "tooltip", "") or "").strip()
             if not name:
@@ -107,6 +113,8 @@ def every_widget(answer_path):
         "DecisionRules": DecisionRules(path=answer_path("rules.json")),
         "BusinessPlanner": BusinessPlanner(path=answer_path("plan.json")),
         "PortfolioMap": PortfolioMap(path=answer_path("map.json"), chart=False),
+        # the answer controls (toolkit.ui.answers), one of each shape
+        **{kind: answer_control(kind, answer_path(f"{kind}.json")) for kind in ANSWER_CONTROLS},
     }
 
 
@@ -114,7 +122,8 @@ def test_every_control_of_every_widget_has_a_name(every_widget):
     """Can a screen reader name every control of every course widget?"""
     for name, widget in every_widget.items():
         assert not unnamed_controls(widget), name
-        assert any(isinstance(leaf, LABELLED + (w.Button, Slider)) for leaf in leaves(widget))
+        named = (*LABELLED, w.Button, Slider, ChoiceGroup)
+        assert any(isinstance(leaf, named) for leaf in leaves(widget))
 
 
 def test_the_name_check_can_fail():
@@ -122,6 +131,9 @@ def test_the_name_check_can_fail():
     bad = w.VBox([w.IntSlider(description="Lag"), w.HBox([w.Button(icon="check")])])
     problems = unnamed_controls(bad)
     assert len(problems) == 2 and "handle has no accessible name" in problems[0]
+    group = ChoiceGroup("Body", ["Alder"])
+    group.options = ["Alder", " "]
+    assert unnamed_controls(group) == ["ChoiceGroup 'Body' ['Alder', ' ']: no name"]
 
 
 def test_every_slider_is_the_course_slider(every_widget):

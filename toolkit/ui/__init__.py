@@ -6,7 +6,9 @@
 - :mod:`toolkit.ui.display`: tables in a focusable region that fits the page, plain tracebacks;
 - :mod:`toolkit.ui.slider`: :class:`~toolkit.ui.slider.Slider`, the course's labelled slider;
 - :mod:`toolkit.ui.widget`: :class:`~toolkit.ui.widget.CourseWidget`, the skeleton of every
-  course widget.
+  course widget;
+- :mod:`toolkit.ui.answers`: answer controls for every shape of answer (pick one, pick several,
+  match each item, a number, a table of numbers, "the data cannot tell yet").
 """
 
 from toolkit._lazy import lazy_names
