@@ -80,8 +80,8 @@ def answer(kind: str, control):
         control.choices.value = [0, 2]
         return ["northwind", "harbor"]
     if kind == "MatchEach":
-        control.pickers[0].value = "jsc"
-        control.pickers[1].value = "sales"
+        control.pickers[0].value = [0]  # the bodies' names, in the design's order
+        control.pickers[1].value = [2]
         return {"pricing": "jsc", "hiring": "sales"}
     if kind == "NumberAnswer":
         control.number.value = "18"
@@ -107,7 +107,7 @@ def say_cannot_tell(kind: str, control) -> None:
         control.choices.value = [len(control.choices.options) - 1]
     elif kind == "MatchEach":
         for picker in control.pickers:
-            picker.value = "cannot-tell"
+            picker.value = [len(picker.options) - 1]
     else:
         control.cannot_tell.value = True
 

@@ -128,9 +128,9 @@ def test_the_answer_comes_back_after_a_restart(kind, answer_path):
     if kind in ("PickOne", "PickSeveral"):
         assert again.choices.value == first.choices.value != []
     elif kind == "MatchEach":
-        assert [p.label for p in again.pickers] == [
-            "Joint Steering Committee",
-            "Joint Sales Working Group",
+        assert [p.picked() for p in again.pickers] == [
+            ["Joint Steering Committee"],
+            ["Joint Sales Working Group"],
         ]
     elif kind == "NumberAnswer":
         assert again.number.value == "18"
@@ -201,6 +201,22 @@ def test_cannot_tell_stands_alone_among_several(answer_path):
     control.choices.value = []
     assert control.value == [] and control.answered
     assert control.describe() == "Alliances that need a call this quarter: none of them."
+
+
+def test_a_long_list_is_a_drop_down_named_by_its_label(answer_path):
+    """Does a pick-one drop-down show "Not answered yet" first, and save the id picked?"""
+    from toolkit.ui.answers import PickOne
+
+    path = answer_path("a.json")
+    control = PickOne(questions()["PickOne"], path, dropdown=True)
+    picker = control.choices
+    assert picker.dropdown and picker.legend == "Body that decides pricing"
+    assert picker.blank == "Not answered yet" and picker.value == []
+    picker.value = [4]
+    assert control.value == "technical" and saved(path)["data"]["answer"] == "technical"
+    assert PickOne(questions()["PickOne"], path, dropdown=True).choices.value == [4]
+    with pytest.raises(ValueError, match="use check boxes to pick several"):
+        ChoiceGroup("Bodies", ["Alder"], multiple=True, dropdown=True)
 
 
 def test_the_sentence_says_what_was_answered(answer_path):

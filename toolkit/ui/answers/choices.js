@@ -1,8 +1,10 @@
 // The course's choice group (toolkit/ui/answers/choices.py): native radio buttons or check
 // boxes in a <fieldset> whose <legend> says what the group sets, so a screen reader names the
-// group and each option by the name a participant reads. The keyboard works as everywhere
-// else: Tab reaches the group, the arrow keys move between radio buttons (and pick), Space
-// ticks a check box. Loaded by anywidget from the kernel: nothing is fetched.
+// group and each option by the name a participant reads; or (dropdown) a native <select> with
+// its <label>. The keyboard works as everywhere else: Tab reaches the group, the arrow keys
+// move between radio buttons (and pick) or choose in the drop-down, Space ticks a check box.
+// JupyterLab's notebook shortcuts (the arrow keys move between cells) stop at the inputs.
+// Loaded by anywidget from the kernel: nothing is fetched.
 
 let made = 0;
 
@@ -10,6 +12,7 @@ function render({ model, el }) {
   made += 1;
   const group = `course-choice-${made}-${Math.random().toString(36).slice(2, 8)}`;
   el.classList.add("course-choice");
+  if (model.get("dropdown")) return dropdown({ model, el }, group);
   const fieldset = document.createElement("fieldset");
   const legend = document.createElement("legend");
   const list = document.createElement("div");
@@ -20,7 +23,7 @@ function render({ model, el }) {
 
   const send = () => {
     const picked = inputs.map((input, i) => (input.checked ? i : -1)).filter((i) => i >= 0);
-    model.set("selected", picked);
+    model.set("value", picked);
     model.save_changes();
   };
   const build = () => {
@@ -33,7 +36,6 @@ function render({ model, el }) {
       input.name = group;
       input.value = String(i);
       input.id = `${group}-${i}`;
-      // JupyterLab's notebook shortcuts (arrow keys move between cells) stop at this attribute
       input.setAttribute("data-lm-suppress-shortcuts", "true");
       input.addEventListener("change", send);
       const text = document.createElement("span");
@@ -44,7 +46,7 @@ function render({ model, el }) {
     });
   };
   const mark = () => {
-    const selected = new Set(model.get("selected"));
+    const selected = new Set(model.get("value"));
     inputs.forEach((input, i) => {
       input.checked = selected.has(i);
       input.disabled = model.get("disabled");
@@ -59,11 +61,51 @@ function render({ model, el }) {
 
   const shape = ["legend", "options", "multiple"];
   for (const name of shape) model.on(`change:${name}`, draw);
-  model.on("change:selected", mark);
+  model.on("change:value", mark);
   model.on("change:disabled", mark);
   return () => {
     for (const name of shape) model.off(`change:${name}`, draw);
-    model.off("change:selected", mark);
+    model.off("change:value", mark);
+    model.off("change:disabled", mark);
+  };
+}
+
+// A native <select> tied to its <label>; its first entry (``blank``) stands for no answer yet.
+function dropdown({ model, el }, id) {
+  el.classList.add("course-choice-dropdown");
+  const label = document.createElement("label");
+  label.htmlFor = id;
+  const select = document.createElement("select");
+  select.id = id;
+  select.setAttribute("data-lm-suppress-shortcuts", "true");
+  el.append(label, select);
+  select.addEventListener("change", () => {
+    model.set("value", select.selectedIndex > 0 ? [select.selectedIndex - 1] : []);
+    model.save_changes();
+  });
+  const build = () => {
+    label.textContent = model.get("legend");
+    select.textContent = "";
+    for (const name of [model.get("blank"), ...model.get("options")]) {
+      const option = document.createElement("option");
+      option.textContent = name;
+      select.append(option);
+    }
+    mark();
+  };
+  const mark = () => {
+    const picked = model.get("value");
+    select.selectedIndex = picked.length ? picked[0] + 1 : 0;
+    select.disabled = model.get("disabled");
+  };
+  build();
+  const shape = ["legend", "options", "blank"];
+  for (const name of shape) model.on(`change:${name}`, build);
+  model.on("change:value", mark);
+  model.on("change:disabled", mark);
+  return () => {
+    for (const name of shape) model.off(`change:${name}`, build);
+    model.off("change:value", mark);
     model.off("change:disabled", mark);
   };
 }

@@ -5,7 +5,11 @@ each is its own Tab stop, the arrow keys do not move between them, and a screen 
 hears what the group sets. :class:`ChoiceGroup` is the course's own, built on anywidget (its
 JavaScript comes with the toolkit, so it works offline): a ``<fieldset>`` whose ``<legend>``
 names the group, and one native radio button (or check box, with ``multiple``) per option,
-each labelled by the name a participant reads.
+each labelled by the name a participant reads. With ``dropdown`` it is a native ``<select>``
+tied to its ``<label>``, for a long list or one row of a matching; its first entry
+(``blank``, "Not answered yet") stands for no answer. JupyterLab's notebook shortcuts stop at
+these inputs, so the arrow keys choose instead of moving to another cell (ipywidgets'
+``Dropdown`` does not stop them).
 
 In Python ``value`` is the list of the picked options' positions (one at most without
 ``multiple``); tests pick as the browser does, by setting ``.value``.
@@ -47,6 +51,10 @@ class ChoiceGroup(anywidget.AnyWidget):
         The options' names, as a participant reads them.
     multiple : bool, optional
         Check boxes (pick any number) instead of radio buttons (pick one).
+    dropdown : bool, optional
+        A drop-down (pick one) instead of radio buttons.
+    blank : str, optional
+        What the drop-down shows before anything is picked.
     **kwargs
         Passed to ``anywidget.AnyWidget`` (``value``, ``layout``).
     """
@@ -57,10 +65,14 @@ class ChoiceGroup(anywidget.AnyWidget):
     legend = traitlets.Unicode("").tag(sync=True)
     options = traitlets.List(traitlets.Unicode()).tag(sync=True)
     multiple = traitlets.Bool(False).tag(sync=True)
+    dropdown = traitlets.Bool(False).tag(sync=True)
+    blank = traitlets.Unicode("Not answered yet").tag(sync=True)
     value = traitlets.List(traitlets.Int()).tag(sync=True)
     disabled = traitlets.Bool(False).tag(sync=True)
 
-    def __init__(self, legend: str, options, *, multiple: bool = False, **kwargs):
+    def __init__(
+        self, legend: str, options, *, multiple: bool = False, dropdown: bool = False, **kwargs
+    ):
         if not str(legend).strip():
             msg = "a choice group needs a legend saying what it sets (read by screen readers)"
             raise ValueError(msg)
@@ -68,7 +80,12 @@ class ChoiceGroup(anywidget.AnyWidget):
         if not names or any(not n.strip() for n in names):
             msg = f"{legend}: a choice group needs options, each with a name; got {names}"
             raise ValueError(msg)
-        super().__init__(legend=str(legend), options=names, multiple=multiple, **kwargs)
+        if multiple and dropdown:
+            msg = f"{legend}: a drop-down picks one option; use check boxes to pick several"
+            raise ValueError(msg)
+        super().__init__(
+            legend=str(legend), options=names, multiple=multiple, dropdown=dropdown, **kwargs
+        )
 
     @traitlets.validate("value")
     def _picks_fit(self, proposal):

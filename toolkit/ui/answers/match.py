@@ -11,23 +11,26 @@ Examples
 ...     options={"exec": "Alder Executive Board", "jsc": "Joint Steering Committee"},
 ...     sentence="You sent “{item}” to {option}")
 >>> match = MatchEach(routes, path)
->>> [d.description for d in match.pickers]
+>>> [d.legend for d in match.pickers]
 ['Pricing of the joint offer', 'Hiring the alliance lead']
->>> match.pickers[0].value = "exec"
+>>> match.pickers[0].value = [0]
 >>> match.value
 {'pricing': 'exec'}
 >>> print(match.describe())
 You sent “Pricing of the joint offer” to the Alder Executive Board.
 Not matched yet: Hiring the alliance lead.
->>> MatchEach(routes, path).pickers[0].label     # after a restart
-'Alder Executive Board'
+>>> MatchEach(routes, path).pickers[0].picked()     # after a restart
+['Alder Executive Board']
 """
 
 from __future__ import annotations
 
+import html
+
 import ipywidgets as w
 
-from toolkit.ui.answers.base import LABEL_STYLE, AnswerControl
+from toolkit.ui.answers.base import AnswerControl
+from toolkit.ui.answers.choices import ChoiceGroup
 from toolkit.ui.answers.questions import CANNOT_TELL, CANNOT_TELL_TEXT, Matching
 
 __all__ = ["NOT_MATCHED", "MatchEach"]
@@ -38,6 +41,10 @@ NOT_MATCHED = "Not matched yet"
 
 class MatchEach(AnswerControl):
     """A drop-down for each item, labelled by the item's name, offering the options' names.
+
+    ``pickers`` are the drop-downs (:class:`~toolkit.ui.answers.choices.ChoiceGroup`), one per
+    item in order; each ``value`` is the picked option's position (``[]`` for none), "the data
+    cannot tell yet" last.
 
     Parameters
     ----------
@@ -53,35 +60,24 @@ class MatchEach(AnswerControl):
 
     def _build(self):
         q = self.question
-        options = [(NOT_MATCHED, ""), *((name, key) for key, name in q.options.items())]
-        if q.cannot_tell:
-            options.append((CANNOT_TELL_TEXT, CANNOT_TELL))
+        self._keys = [*q.options, *([CANNOT_TELL] if q.cannot_tell else [])]
+        names = [*q.options.values(), *([CANNOT_TELL_TEXT] if q.cannot_tell else [])]
         saved = self._answer or {}
-        self.pickers = [
-            w.Dropdown(
-                options=options,
-                value=saved.get(item, ""),
-                description=name,
-                style=LABEL_STYLE,
-                layout=w.Layout(width="auto"),
-            )
-            for item, name in q.items.items()
-        ]
+        self.pickers = []
+        for item, name in q.items.items():
+            picker = ChoiceGroup(name, names, dropdown=True, blank=NOT_MATCHED)
+            with self.quiet():
+                picker.value = [self._keys.index(saved[item])] if item in saved else []
+            self.pickers.append(picker)
         self.when_changed(self.pickers, lambda _c: self._picked())
-        heading = w.HTML(f"<b>{_escape(q.label)}</b>")
+        heading = w.HTML(f"<b>{html.escape(q.label)}</b>")
         return [heading, *self.pickers]
 
     def _picked(self) -> None:
         self._set(
             {
-                item: picker.value
+                item: self._keys[picker.value[0]]
                 for item, picker in zip(self.question.items, self.pickers, strict=True)
                 if picker.value
             }
         )
-
-
-def _escape(text: str) -> str:
-    import html
-
-    return html.escape(text)

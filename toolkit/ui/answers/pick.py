@@ -25,9 +25,7 @@ Examples
 
 from __future__ import annotations
 
-import ipywidgets as w
-
-from toolkit.ui.answers.base import LABEL_STYLE, AnswerControl
+from toolkit.ui.answers.base import AnswerControl
 from toolkit.ui.answers.choices import ChoiceGroup
 from toolkit.ui.answers.questions import CANNOT_TELL, CANNOT_TELL_TEXT, OneOf, SeveralOf
 
@@ -49,6 +47,9 @@ def _names(question) -> list[str]:
 class PickOne(AnswerControl):
     """Pick one option: radio buttons under the question's label (a drop-down for long lists).
 
+    ``choices`` is the :class:`~toolkit.ui.answers.choices.ChoiceGroup`; its ``value`` is the
+    position of the picked option (``[]`` for none), "the data cannot tell yet" last.
+
     Parameters
     ----------
     question : OneOf
@@ -69,20 +70,12 @@ class PickOne(AnswerControl):
 
     def _build(self):
         keys = _keys(self.question)
-        if self.dropdown:
-            self.choices = w.Dropdown(
-                options=[(NOT_YET, ""), *zip(_names(self.question), keys, strict=True)],
-                value=self._answer or "",
-                description=self.question.label,
-                style=LABEL_STYLE,
-                layout=w.Layout(width="auto"),
-            )
-            self.when_changed([self.choices], lambda _c: self._set(self.choices.value or None))
-        else:
-            self.choices = ChoiceGroup(self.question.label, _names(self.question))
-            with self.quiet():
-                self.choices.value = [keys.index(self._answer)] if self._answer else []
-            self.when_changed([self.choices], lambda _c: self._picked())
+        self.choices = ChoiceGroup(
+            self.question.label, _names(self.question), dropdown=self.dropdown, blank=NOT_YET
+        )
+        with self.quiet():
+            self.choices.value = [keys.index(self._answer)] if self._answer else []
+        self.when_changed([self.choices], lambda _c: self._picked())
         return [self.choices]
 
     def _picked(self) -> None:
