@@ -155,7 +155,20 @@ class Question:
 
 
 @dataclass(frozen=True)
-class OneOf(Question):
+class _Choice(Question):
+    """What picking among options shares: the label, the options, "cannot tell", a sentence."""
+
+    label: str
+    options: Mapping[str, str]
+    cannot_tell: bool = False
+    sentence: str = ""
+
+    def __post_init__(self):
+        object.__setattr__(self, "label", _label(self.label))
+        object.__setattr__(self, "options", options_of(self.options))
+
+
+class OneOf(_Choice):
     """Pick one option.
 
     Parameters
@@ -171,15 +184,7 @@ class OneOf(Question):
         to {}"); default "<label>: <name>".
     """
 
-    label: str
-    options: Mapping[str, str]
-    cannot_tell: bool = False
-    sentence: str = ""
     kind = "pick-one"
-
-    def __post_init__(self):
-        object.__setattr__(self, "label", _label(self.label))
-        object.__setattr__(self, "options", options_of(self.options))
 
     def check(self, answer):
         """``answer`` if it fits the question (``ValueError`` with a plain reason if not)."""
@@ -197,22 +202,13 @@ class OneOf(Question):
         return f"{self.label}: {name}."
 
 
-@dataclass(frozen=True)
-class SeveralOf(Question):
+class SeveralOf(_Choice):
     """Pick any number of options (an empty pick is an answer: "none of them").
 
     Parameters are those of :class:`OneOf`; ``sentence`` gets the names joined by "and".
     """
 
-    label: str
-    options: Mapping[str, str]
-    cannot_tell: bool = False
-    sentence: str = ""
     kind = "pick-several"
-
-    def __post_init__(self):
-        object.__setattr__(self, "label", _label(self.label))
-        object.__setattr__(self, "options", options_of(self.options))
 
     def check(self, answer):
         """``answer`` if it fits the question (``ValueError`` with a plain reason if not)."""
