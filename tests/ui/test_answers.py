@@ -155,6 +155,25 @@ def test_a_file_saved_for_another_variant_is_set_aside_with_a_notice(kind, answe
     assert saved(path)["data"]["variant"] == 4
 
 
+def test_a_disk_that_refuses_is_said_inline(answer_path):
+    """When the answer file cannot be written, is that said inline, the answer kept in the
+    session?"""
+    folder = answer_path("not-a-folder")
+    folder.write_text("a file where the answer's folder should be")
+    control = make("NumberAnswer", folder / "a.json")
+    control.number.value = "18"
+    assert control.value == 18
+    assert "Could not save to a.json" in control.message.value
+    assert "your work is kept in this session only" in control.message.value
+
+
+def test_the_same_variant_as_text_or_number_is_one_variant(answer_path):
+    """Is an answer saved for variant 7 still used when the notebook names it "7"?"""
+    path = answer_path("a.json")
+    answer("PickOne", make("PickOne", path, variant=7))
+    assert make("PickOne", path, variant="7").value == "amt"
+
+
 @pytest.mark.parametrize("kind", KINDS)
 def test_a_file_that_no_longer_fits_is_set_aside(kind, answer_path):
     """Is a saved answer naming an option the question does not have kept aside, with why?"""

@@ -524,7 +524,7 @@ def parse_saved(question: Question, content, variant=None):
         msg = "expected an answer and the variant it was given for"
         raise ValueError(msg)
     saved_variant = content.get("variant")
-    if saved_variant != variant:
+    if _variant_words(saved_variant) != _variant_words(variant):  # 7 and "7" are one variant
         msg = (
             f"it was saved for variant {saved_variant}, and this notebook shows variant {variant}"
             if variant is not None and saved_variant is not None
