@@ -85,6 +85,7 @@ function dropdown({ model, el }, id) {
   });
   const build = () => {
     label.textContent = model.get("legend");
+    label.style.flexBasis = model.get("label_width") || "auto"; // aligns a column of drop-downs
     select.textContent = "";
     for (const name of [model.get("blank"), ...model.get("options")]) {
       const option = document.createElement("option");
@@ -99,7 +100,7 @@ function dropdown({ model, el }, id) {
     select.disabled = model.get("disabled");
   };
   build();
-  const shape = ["legend", "options", "blank"];
+  const shape = ["legend", "options", "blank", "label_width"];
   for (const name of shape) model.on(`change:${name}`, build);
   model.on("change:value", mark);
   model.on("change:disabled", mark);

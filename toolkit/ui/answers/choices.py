@@ -55,6 +55,9 @@ class ChoiceGroup(anywidget.AnyWidget):
         A drop-down (pick one) instead of radio buttons.
     blank : str, optional
         What the drop-down shows before anything is picked.
+    label_width : str, optional
+        Room for a drop-down's label (a CSS length such as ``"14em"``), so that a column of
+        drop-downs lines up; a longer label wraps, never cut short.
     **kwargs
         Passed to ``anywidget.AnyWidget`` (``value``, ``layout``).
     """
@@ -67,6 +70,7 @@ class ChoiceGroup(anywidget.AnyWidget):
     multiple = traitlets.Bool(False).tag(sync=True)
     dropdown = traitlets.Bool(False).tag(sync=True)
     blank = traitlets.Unicode("Not answered yet").tag(sync=True)
+    label_width = traitlets.Unicode("").tag(sync=True)
     value = traitlets.List(traitlets.Int()).tag(sync=True)
     disabled = traitlets.Bool(False).tag(sync=True)
 

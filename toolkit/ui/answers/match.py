@@ -64,8 +64,10 @@ class MatchEach(AnswerControl):
         names = [*q.options.values(), *([CANNOT_TELL_TEXT] if q.cannot_tell else [])]
         saved = self._answer or {}
         self.pickers = []
+        # the drop-downs line up after the longest item name (up to 24 characters' room)
+        width = f"{min(24, max(len(n) for n in q.items.values())) * 0.6 + 1:.1f}em"
         for item, name in q.items.items():
-            picker = ChoiceGroup(name, names, dropdown=True, blank=NOT_MATCHED)
+            picker = ChoiceGroup(name, names, dropdown=True, blank=NOT_MATCHED, label_width=width)
             with self.quiet():
                 picker.value = [self._keys.index(saved[item])] if item in saved else []
             self.pickers.append(picker)
