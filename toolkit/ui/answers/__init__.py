@@ -18,7 +18,8 @@ Question                      Control                                     ``valu
 Each ``value`` is ``None`` before anything is answered, and :data:`CANNOT_TELL` when the
 question allows "the data cannot tell yet" and that is the answer. ``describe()`` says what was
 answered in one sentence. :func:`answer_control` makes the right control for a question;
-:func:`read_saved` reads a saved answer without any widget (for check cells while grading).
+:func:`read_saved` reads a saved answer without any widget (for check cells while grading), and
+:func:`describe_saved` says it in a sentence.
 
 Examples
 --------
@@ -48,6 +49,7 @@ from toolkit.ui.answers.questions import (
     Question,
     SeveralOf,
     TableOfNumbers,
+    describe_saved,
     read_saved,
 )
 
@@ -69,6 +71,7 @@ __all__ = [
     "SeveralOf",
     "TableOfNumbers",
     "answer_control",
+    "describe_saved",
     "read_saved",
 ]
 

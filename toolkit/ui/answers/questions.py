@@ -559,3 +559,24 @@ def read_saved(question: Question, path, variant=None):
         return parse_saved(question, content, variant)
     except (ValueError, TypeError, KeyError):
         return None
+
+
+def describe_saved(question: Question, path, variant=None) -> str:
+    """What was answered in ``path``, in one sentence (for a check cell's output).
+
+    A notebook read in the formgrader or in the feedback then shows the answer itself, not
+    only a score.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "my-pricing.answer.json"
+    >>> where = OneOf("Body that decides pricing", {"exec": "Alder Executive Board"},
+    ...               sentence="You sent the pricing item to {}")
+    >>> describe_saved(where, path, variant=2)
+    'Not answered yet: Body that decides pricing.'
+    >>> AnswerFile(path, kind=where.kind).save(saved_form(where, "exec", variant=2))
+    >>> describe_saved(where, path, variant=2)
+    'You sent the pricing item to the Alder Executive Board.'
+    """
+    return question.describe(read_saved(question, path, variant))
