@@ -60,26 +60,41 @@ def made_up_alliance() -> Alliance:
     return Alliance(
         name=design.alliance,
         partners=[
-            Partner("Brightpath", "A route-planning engine and a nimble team",
-                    "Reach into large logistics accounts"),
-            Partner("Omnicorp", "2,000 enterprise accounts and a sales force",
-                    "A modern planning product to sell"),
+            Partner(
+                "Brightpath",
+                "A route-planning engine and a nimble team",
+                "Reach into large logistics accounts",
+            ),
+            Partner(
+                "Omnicorp",
+                "2,000 enterprise accounts and a sales force",
+                "A modern planning product to sell",
+            ),
         ],
         stage="growth",
         measures=[
             measure_from_catalogue("deal_registrations", 45),
             measure_from_catalogue("sourced_revenue", 500),
             measure_from_catalogue("trained_sellers", 100),
-            Measure("joint_webinars", "Joint webinars", "leading", "relationship",
-                    "webinars a month", 3),
+            Measure(
+                "joint_webinars", "Joint webinars", "leading", "relationship", "webinars a month", 3
+            ),
         ],
         figures=monthly_figures(),
         survey=survey_answers(),
         actions=[
-            Action("Name a second Omnicorp sponsor for the alliance", "Tom Berg (Omnicorp)",
-                   "2027-03-31", "commitment"),
-            Action("Publish the decision rights to both sales teams", "Lea Park (Brightpath)",
-                   "2027-02-15", "governance"),
+            Action(
+                "Name a second Omnicorp sponsor for the alliance",
+                "Tom Berg (Omnicorp)",
+                "2027-03-31",
+                "commitment",
+            ),
+            Action(
+                "Publish the decision rights to both sales teams",
+                "Lea Park (Brightpath)",
+                "2027-02-15",
+                "governance",
+            ),
         ],
         raci=raci_from_design(design),
         escalation=default_escalation(),

@@ -3,8 +3,6 @@
 import re
 from html.parser import HTMLParser
 
-import pytest
-
 from toolkit.own_alliance import (
     SECTIONS,
     TAKE_HOME,
@@ -63,8 +61,14 @@ def test_charter_contains_every_part(alliance):
     found = outline(html)
     assert found.sections == [key for key, _ in SECTIONS]
     assert "Not filled in yet" not in html
-    for text in [*(p.name for p in alliance.partners), "Decision rights (RACI)",
-                 "Tom Berg (Omnicorp)", "2027-03-31", "Chief executives", "Mediation"]:  # fmt: skip
+    for text in [
+        *(p.name for p in alliance.partners),
+        "Decision rights (RACI)",
+        "Tom Berg (Omnicorp)",
+        "2027-03-31",
+        "Chief executives",
+        "Mediation",
+    ]:
         assert text in html
     # the scorecard's words, the executive reply and the plan's goal month are all there
     for sentence in own_scorecard(alliance)["in_words"]:
@@ -95,9 +99,10 @@ def test_no_remote_url(alliance):
 
 
 def test_parts_not_filled_in_say_so():
-    html = charter_html(Alliance("Kite + Harbour", [Partner("Kite"), Partner("Harbour")]),
-                        year_from="2027-01-01")  # fmt: skip
-    assert html.count("Not filled in yet") == 8
+    html = charter_html(
+        Alliance("Kite + Harbour", [Partner("Kite"), Partner("Harbour")]), year_from="2027-01-01"
+    )
+    assert html.count("Not filled in yet") == 9  # the health check lacks two parts
     assert len(outline(html).figures) == 0
 
 

@@ -25,10 +25,13 @@ _OVERFLOW = """
 () => {
   const width = document.documentElement.clientWidth;
   const bad = [];
-  for (const el of document.querySelectorAll('h1, h2, p, li, th, td, caption, figcaption, svg, table')) {
+  const all = 'h1, h2, p, li, th, td, caption, figcaption, svg, table';
+  for (const el of document.querySelectorAll(all)) {
     const box = el.getBoundingClientRect();
-    const clipped = el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible';
-    if (box.right > width + 1 || clipped) bad.push(el.tagName + ': ' + (el.textContent || '').slice(0, 80));
+    const clipped = el.scrollWidth > el.clientWidth + 1
+      && getComputedStyle(el).overflowX !== 'visible';
+    const text = (el.textContent || '').slice(0, 80);
+    if (box.right > width + 1 || clipped) bad.push(el.tagName + ': ' + text);
   }
   return bad;
 }
@@ -55,7 +58,9 @@ def page(chromium, charter):
     tab.goto(charter.as_uri())
     tab.wait_for_load_state("load")
     yield tab
-    assert [u for u in requests if not u.startswith("file://")] == [], "the charter fetched something"
+    assert [u for u in requests if not u.startswith("file://")] == [], (
+        "the charter fetched something"
+    )
     context.close()
 
 
@@ -88,8 +93,12 @@ def test_charter_prints_on_the_expected_pages_with_nothing_cut_off(page, allianc
     # no sentence is cut off or lost between pages
     printed = " ".join(texts)
     reading = lag_reading(alliance, "deal_registrations", "sourced_revenue")
-    sentences = [*own_scorecard(alliance)["in_words"], executive_reply(reading, alliance),
-                 reading.sentence(), *(a.action for a in alliance.actions)]  # fmt: skip
+    sentences = [
+        *own_scorecard(alliance)["in_words"],
+        executive_reply(reading, alliance),
+        reading.sentence(),
+        *(a.action for a in alliance.actions),
+    ]
     for sentence in sentences:
         assert words(sentence) in printed, sentence
 

@@ -17,8 +17,9 @@ Examples
 >>> card = own_scorecard(alliance)
 >>> card.loc[0, "status"], card.attrs["quarter"]
 ('amber', '2027 Q1')
->>> print(card.loc[0, "in_words"])
-Deal registrations: 38 registrations a month against a target of 40 in 2027 Q1 — amber, close: 95 % of the target.
+>>> print(card.loc[0, "in_words"])  # doctest: +NORMALIZE_WHITESPACE
+Deal registrations: 38 registrations per month against a target of 40 in 2027 Q1 —
+amber, close: 95 % of the target.
 """
 
 from __future__ import annotations
@@ -125,10 +126,17 @@ def own_scorecard(alliance: Alliance, quarter: str | None = None, *, amber: floa
     """
     actuals, name = quarter_actuals(alliance, quarter)
     measures = [
-        {"metric": m.name, "label": m.label, "kind": m.kind, "perspective": m.perspective,
-         "unit": m.unit, "target": m.target, "lower_is_better": m.lower_is_better}
+        {
+            "metric": m.name,
+            "label": m.label,
+            "kind": m.kind,
+            "perspective": m.perspective,
+            "unit": m.unit,
+            "target": m.target,
+            "lower_is_better": m.lower_is_better,
+        }
         for m in alliance.measures
-    ]  # fmt: skip
+    ]
     card = scorecard_of(measures, actuals, amber=amber)
     lower = {m.name: m.lower_is_better for m in alliance.measures}
     card["lower_is_better"] = [lower[m] for m in card["metric"]]
@@ -200,11 +208,16 @@ def survey_table(alliance: Alliance) -> pd.DataFrame:
     answered = [d for d in SCORE_DIMENSIONS if any(a.get(d) is not None for a in alliance.survey)]
     rows = []
     for i, answer in enumerate(alliance.survey, start=1):
-        row = {"respondent": answer.get("respondent") or f"R{i}", "side": answer["side"],
-               "company": answer["side"]}  # fmt: skip
+        row = {
+            "respondent": answer.get("respondent") or f"R{i}",
+            "side": answer["side"],
+            "company": answer["side"],
+        }
         row.update({f"{d}_1": answer.get(d) for d in answered})
         rows.append(row)
-    table = pd.DataFrame(rows, columns=["respondent", "side", "company", *(f"{d}_1" for d in answered)])
+    table = pd.DataFrame(
+        rows, columns=["respondent", "side", "company", *(f"{d}_1" for d in answered)]
+    )
     items = [c for c in table.columns if c.endswith("_1")]
     table[items] = table[items].astype(float)
     return table
@@ -239,8 +252,9 @@ def joint_plan(alliance: Alliance) -> pd.DataFrame:
         msg = "the alliance has no revenue goal yet: set one (revenue, start month, goal month)"
         raise ValueError(msg)
     month = _months_between(goal.start, goal.by) + 1
-    funnel = Funnel(goal.qualify_rate, goal.accept_rate, goal.win_rate, goal.deal_size,
-                    int(goal.sales_cycle))  # fmt: skip
+    funnel = Funnel(
+        goal.qualify_rate, goal.accept_rate, goal.win_rate, goal.deal_size, int(goal.sales_cycle)
+    )
     plan = plan_backwards(Goal(goal.revenue, month), funnel)
     start = pd.Period(goal.start, freq="M")
     plan["by"] = [(start + int(m) - 1).strftime("%b %Y") for m in plan["by_month"]]

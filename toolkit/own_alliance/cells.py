@@ -22,8 +22,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-__all__ = ["LIKERT_WORDS", "CellError", "is_blank", "read_choice", "read_month", "read_number",
-           "read_score", "shown"]  # fmt: skip
+__all__ = [
+    "LIKERT_WORDS",
+    "CellError",
+    "is_blank",
+    "read_choice",
+    "read_month",
+    "read_number",
+    "read_score",
+    "shown",
+]
 
 #: words people write instead of a 1-5 score
 LIKERT_WORDS = {

@@ -94,7 +94,10 @@ def _table(headers: list[str], rows: list[list], caption: str) -> str:
         "<tr>" + "".join(f"<td>{_e('' if v is None else v)}</td>" for v in row) + "</tr>"
         for row in rows
     )
-    return f"<table><caption>{_e(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    return (
+        f"<table><caption>{_e(caption)}</caption><thead><tr>{head}</tr></thead>"
+        f"<tbody>{body}</tbody></table>"
+    )
 
 
 _ID = re.compile(r'\bid="([^"]+)"')
@@ -107,8 +110,9 @@ def _own_ids(svg: str, prefix: str) -> str:
         new = f"{prefix}-{ident}"
         svg = svg.replace(f'id="{ident}"', f'id="{new}"')
         svg = svg.replace(f"#{ident})", f"#{new})").replace(f'"#{ident}"', f'"#{new}"')
-        svg = re.sub(rf'(aria-(?:labelledby|describedby)="[^"]*?)\b{re.escape(ident)}\b',
-                     rf"\g<1>{new}", svg)  # fmt: skip
+        svg = re.sub(
+            rf'(aria-(?:labelledby|describedby)="[^"]*?)\b{re.escape(ident)}\b', rf"\g<1>{new}", svg
+        )
     return svg
 
 
@@ -158,7 +162,11 @@ def _alliance(a: Alliance, figure) -> str:
 
     stage = STAGES.get(a.stage)
     rows = [[p.name, p.brings, p.needs] for p in a.partners]
-    text = _table(["Partner", "Brings", "Needs"], rows, "The partners") if rows else _missing("partners")
+    text = (
+        _table(["Partner", "Brings", "Needs"], rows, "The partners")
+        if rows
+        else _missing("partners")
+    )
     if stage is not None:
         text += f"<p><strong>Stage: {_e(stage.label)}.</strong> {_e(stage.governance)}</p>"
     return text
@@ -171,11 +179,15 @@ def _governance(a: Alliance, figure) -> str:
 
     chart = governance_chart(a.design)
     rows = [
-        [b.name, b.tier, f"every {b.meets_every_days} days",
-         "; ".join(f"{m.name} ({m.partner}, {m.role.replace('_', ' ')})" for m in b.members),
-         ", ".join(d.replace("_", " ") for d in b.decides) or "–"]
+        [
+            b.name,
+            b.tier,
+            f"every {b.meets_every_days} days",
+            "; ".join(f"{m.name} ({m.partner}, {m.role.replace('_', ' ')})" for m in b.members),
+            ", ".join(d.replace("_", " ") for d in b.decides) or "–",
+        ]
         for b in a.design.bodies
-    ]  # fmt: skip
+    ]
     return (
         figure(chart.svg, chart.title, chart.description)
         + _table(["Body", "Tier", "Meets", "Members", "Decides"], rows, "The joint bodies")
@@ -190,10 +202,9 @@ def _raci(a: Alliance, figure) -> str:
     parties = list(dict.fromkeys(p for row in a.raci.values() for p in row))
     rows = [[d.replace("_", " "), *(a.raci[d].get(p, "") for p in parties)] for d in a.raci]
     legend = "; ".join(f"{k} = {v}" for k, v in RACI_LETTERS.items())
-    return (
-        _table(["Decision", *parties], rows, f"Who does what for each decision ({legend})")
-        + _findings(raci_findings(a.raci, a.design))
-    )
+    return _table(
+        ["Decision", *parties], rows, f"Who does what for each decision ({legend})"
+    ) + _findings(raci_findings(a.raci, a.design))
 
 
 def _escalation(a: Alliance, figure) -> str:
@@ -203,10 +214,11 @@ def _escalation(a: Alliance, figure) -> str:
     for i, s in enumerate(a.escalation, start=1):
         limit = f"{s.days} days, then up" if s.days else "final step"
         rows.append([i, ESCALATION_LEVELS.get(s.level, s.level), s.who, limit])
-    return _table(["Step", "Level", "Who", "Time limit"], rows,
-                  "An issue goes up one step when its time limit runs out") + _findings(
-        escalation_findings(a.escalation)
-    )  # fmt: skip
+    return _table(
+        ["Step", "Level", "Who", "Time limit"],
+        rows,
+        "An issue goes up one step when its time limit runs out",
+    ) + _findings(escalation_findings(a.escalation))
 
 
 def _meetings(a: Alliance, figure, year_from: str) -> str:
@@ -219,10 +231,10 @@ def _meetings(a: Alliance, figure, year_from: str) -> str:
         day = pd.Timestamp(row["date"])
         by_month.setdefault(day.strftime("%B %Y"), []).append(f"{day.day} {row['body']}")
     rows = [[month, "; ".join(items)] for month, items in by_month.items()]
-    return (
-        _table(["Body", "Meets", "First meeting"], cadence, "The cadence")
-        + _table(["Month", "Meetings (day, body)"], rows,
-                 f"{len(dates)} meetings in the year from {year_from}; also in the calendar file")  # fmt: skip
+    return _table(["Body", "Meets", "First meeting"], cadence, "The cadence") + _table(
+        ["Month", "Meetings (day, body)"],
+        rows,
+        f"{len(dates)} meetings in the year from {year_from}; also in the calendar file",
     )
 
 
@@ -241,16 +253,22 @@ def _scorecard(a: Alliance, figure) -> str:
     except ValueError:  # own measures outside the catalogue: check the balance from our data
         kinds = {m.kind for m in a.measures}
         sides = {m.perspective for m in a.measures}
-        findings = [f"No measure for the {p} perspective." for p in
-                    ("strategic", "financial", "operational", "relationship") if p not in sides]  # fmt: skip
+        findings = [
+            f"No measure for the {p} perspective."
+            for p in ("strategic", "financial", "operational", "relationship")
+            if p not in sides
+        ]
         findings += [f"No {k} measure." for k in ("leading", "lagging") if k not in kinds]
     balance = "".join(f'<p class="finding warning">! {_e(f)}</p>' for f in findings)
     return (
         f"<p>Quarter: {_e(card.attrs['quarter'])}.</p>"
         + figure(svg, title, description)
         + f"<ul>{words}</ul>"
-        + (balance or '<p class="finding ok">✔ Balanced: all four perspectives, '
-           "leading and lagging measures.</p>")  # fmt: skip
+        + (
+            balance
+            or '<p class="finding ok">✔ Balanced: all four perspectives, '
+            "leading and lagging measures.</p>"
+        )
     )
 
 
@@ -268,7 +286,10 @@ def _lag(a: Alliance, figure, pair) -> str:
     if reading.table is not None and reading.table["correlation"].notna().any():
         svg, title, description = _altair(correlation_chart(reading))
         text += figure(svg, title, description)
-    return text + f"<p><strong>What to tell an executive:</strong> {_e(executive_reply(reading, a))}</p>"
+    return (
+        text
+        + f"<p><strong>What to tell an executive:</strong> {_e(executive_reply(reading, a))}</p>"
+    )
 
 
 def _health(a: Alliance, figure) -> str:
@@ -286,15 +307,27 @@ def _health(a: Alliance, figure) -> str:
             svg, title, description = _altair(chart)
             text += figure(svg, title, description)
             if "pair" in gaps.columns:
-                rows = [[r.dimension.replace("_", " "), r.pair, f"{r.gap:.1f}", r.higher]
-                        for r in gaps.itertuples()]  # fmt: skip
+                rows = [
+                    [r.dimension.replace("_", " "), r.pair, f"{r.gap:.1f}", r.higher]
+                    for r in gaps.itertuples()
+                ]
                 text += _table(["Dimension", "Pair", "Gap", "Sees it better"], rows, "The gaps")
             else:
                 sides = [c for c in gaps.columns if c not in ("gap", "higher")]
-                rows = [[d.replace("_", " "), *(f"{gaps.loc[d, s]:.1f}" for s in sides),
-                         f"{gaps.loc[d, 'gap']:.1f}", gaps.loc[d, "higher"]] for d in gaps.index]  # fmt: skip
-                text += _table(["Dimension", *sides, "Gap", "Sees it better"], rows,
-                               "Each side's average score (1-5) and the gap")  # fmt: skip
+                rows = [
+                    [
+                        d.replace("_", " "),
+                        *(f"{gaps.loc[d, s]:.1f}" for s in sides),
+                        f"{gaps.loc[d, 'gap']:.1f}",
+                        gaps.loc[d, "higher"],
+                    ]
+                    for d in gaps.index
+                ]
+                text += _table(
+                    ["Dimension", *sides, "Gap", "Sees it better"],
+                    rows,
+                    "Each side's average score (1-5) and the gap",
+                )
     else:
         text += _missing("the health-check answers")
     if a.actions:
@@ -316,14 +349,19 @@ def _plan(a: Alliance, figure) -> str:
     except ValueError as err:
         return f"<p>No plan can be worked back yet: {_e(err)}</p>"
     svg, title, description = _altair(plan_chart(plan))
-    rows = [[r.label, "–" if pd.isna(r.target) else f"{r.target:,}", r.unit, r.kind, r.by]
-            for r in plan.itertuples()]  # fmt: skip
+    rows = [
+        [r.label, "–" if pd.isna(r.target) else f"{r.target:,}", r.unit, r.kind, r.by]
+        for r in plan.itertuples()
+    ]
     return (
         f"<p>Goal: {a.goal.revenue:,.0f} k$ of partner-sourced revenue a month by "
         f"{_e(plan['by'].iloc[-1])}, joint work starting {_e(plan_start(a))} (month 1).</p>"
         + figure(svg, title, description)
-        + _table(["Target", "How many", "Unit", "Kind", "Reached by"], rows,
-                 "Each target, worked backwards from the goal")  # fmt: skip
+        + _table(
+            ["Target", "How many", "Unit", "Kind", "Reached by"],
+            rows,
+            "Each target, worked backwards from the goal",
+        )
     )
 
 

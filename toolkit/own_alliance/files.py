@@ -72,8 +72,9 @@ def to_dict(alliance: Alliance) -> dict:
         elif dataclasses.is_dataclass(value):
             data[f.name] = dataclasses.asdict(value)
         elif isinstance(value, list):
-            data[f.name] = [dataclasses.asdict(v) if dataclasses.is_dataclass(v) else dict(v)
-                            for v in value]  # fmt: skip
+            data[f.name] = [
+                dataclasses.asdict(v) if dataclasses.is_dataclass(v) else dict(v) for v in value
+            ]
         else:
             data[f.name] = json.loads(json.dumps(value))
     return data

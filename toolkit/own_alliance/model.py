@@ -86,8 +86,12 @@ SCORE_DIMENSIONS = (
 )
 FIRST_MEETING_LENGTH = 60  # minutes, the default length of a meeting in the calendar
 # *typical* days an issue may stay at each rung before it goes up (ALLIANCES.md section 2)
-_TYPICAL_DAYS = {"working_group": 5, "alliance_managers": 10, "steering_committee": 20,
-                 "chief_executives": 30}  # fmt: skip
+_TYPICAL_DAYS = {
+    "working_group": 5,
+    "alliance_managers": 10,
+    "steering_committee": 20,
+    "chief_executives": 30,
+}
 _SLOW = 45  # days from the working group to the steering committee that count as slow
 
 
@@ -431,8 +435,10 @@ def default_escalation() -> list[EscalationStep]:
     >>> [(s.level, s.days) for s in default_escalation()][:2]
     [('working_group', 5), ('alliance_managers', 10)]
     """
-    steps = [EscalationStep(level, ESCALATION_LEVELS[level], days)
-             for level, days in _TYPICAL_DAYS.items()]  # fmt: skip
+    steps = [
+        EscalationStep(level, ESCALATION_LEVELS[level], days)
+        for level, days in _TYPICAL_DAYS.items()
+    ]
     return [*steps, EscalationStep("mediation", "An agreed mediator", None)]
 
 
@@ -495,7 +501,8 @@ def escalation_findings(path: list[EscalationStep]) -> list[Finding]:
                 "error",
                 None,
                 "The path does not end with mediation or arbitration.",
-                "End it with mediation or arbitration, for what the chief executives cannot settle.",
+                "End it with mediation or arbitration, for what the chief executives cannot "
+                "settle.",
             )
         )
     for s in known[:-1]:
@@ -540,7 +547,7 @@ def meetings_from_design(design: Design, first: str) -> list[Meeting]:
     >>> from toolkit.governance import template
     >>> [(m.body, m.every_days) for m in meetings_from_design(
     ...     template("lean-startup-enterprise"), "2027-01-11")][0]
-    ('Alliance board', 90)
+    ('Alliance Board', 90)
     """
     dt.date.fromisoformat(first)
     return [Meeting(b.name, int(b.meets_every_days), first) for b in design.bodies]

@@ -257,8 +257,16 @@ def write_template(alliance: Alliance, path, *, scorecard=None) -> None:
     fields = [f["name"] for f in schema("metrics")["fields"]]
     _header(ws, fields, {"name": 26, "label": 34, "unit": 22})
     for r, m in enumerate(alliance.measures, start=2):
-        row = [m.name, m.label, m.kind, m.perspective, m.unit or None, m.target,
-               "lower" if m.lower_is_better else "higher", m.quarter]  # fmt: skip
+        row = [
+            m.name,
+            m.label,
+            m.kind,
+            m.perspective,
+            m.unit or None,
+            m.target,
+            "lower" if m.lower_is_better else "higher",
+            m.quarter,
+        ]
         for c, value in enumerate(row, start=1):
             ws.cell(r, c, value)
     for name in ("kind", "perspective", "better", "quarter"):
@@ -314,9 +322,16 @@ def _read_xlsx(path: Path, problems: list[Problem]) -> dict[str, list[list]]:
     try:
         wb = open_xlsx(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as err:
-        problems.append(Problem(path.name, None, None, "an Excel workbook (.xlsx)",
-                                f"a file that cannot be opened as one ({err})",
-                                "nothing was read; save it from Excel or LibreOffice as .xlsx"))  # fmt: skip
+        problems.append(
+            Problem(
+                path.name,
+                None,
+                None,
+                "an Excel workbook (.xlsx)",
+                f"a file that cannot be opened as one ({err})",
+                "nothing was read; save it from Excel or LibreOffice as .xlsx",
+            )
+        )
         return {}
     try:
         return {ws.title: [list(r) for r in ws.iter_rows(values_only=True)] for ws in wb}
@@ -372,16 +387,29 @@ def _match_sheets(raw: dict, problems: list[Problem]) -> dict[str, tuple[str, li
             if _header_row(rows, sheet) is not None:
                 found[sheet] = (title, rows)
                 taken.add(title)
-                problems.append(Problem(title, None, None, f"a sheet named '{sheet}'",
-                                        f"a sheet named '{title}'",
-                                        f"read as the '{sheet}' sheet, since its headers are "
-                                        f"the {sheet} sheet's"))  # fmt: skip
+                problems.append(
+                    Problem(
+                        title,
+                        None,
+                        None,
+                        f"a sheet named '{sheet}'",
+                        f"a sheet named '{title}'",
+                        f"read as the '{sheet}' sheet, since its headers are the {sheet} sheet's",
+                    )
+                )
                 break
     for title in raw:
         if title not in taken and _key(title).replace("_", " ") not in OUTPUT_SHEETS:
-            problems.append(Problem(title, None, None, f"one of the sheets {', '.join(SHEETS)}",
-                                    "a sheet whose headers match none of them",
-                                    "it was not read"))  # fmt: skip
+            problems.append(
+                Problem(
+                    title,
+                    None,
+                    None,
+                    f"one of the sheets {', '.join(SHEETS)}",
+                    "a sheet whose headers match none of them",
+                    "it was not read",
+                )
+            )
     return found
 
 
@@ -399,32 +427,56 @@ def _table(sheet: str, title: str, rows: list[list], problems: list[Problem], al
     start = _header_row(rows, sheet)
     if start is None:
         need = ", ".join(sorted(_SIGNATURES[sheet]))
-        problems.append(Problem(title, None, None, f"a header row with {need}",
-                                f"none in its first {_HEADER_ROWS} rows", "the sheet was not read"))  # fmt: skip
+        problems.append(
+            Problem(
+                title,
+                None,
+                None,
+                f"a header row with {need}",
+                f"none in its first {_HEADER_ROWS} rows",
+                "the sheet was not read",
+            )
+        )
         return None
     if start > 0:
         above = [i + 1 for i in range(start) if any(not is_blank(c) for c in rows[i])]
         what = f"text on row(s) {', '.join(map(str, above))}" if above else "empty rows"
-        problems.append(Problem(title, start + 1, None, "the headers on row 1",
-                                f"the headers on row {start + 1}, under {what}",
-                                f"read from row {start + 1}; the rows above it were skipped"))  # fmt: skip
+        problems.append(
+            Problem(
+                title,
+                start + 1,
+                None,
+                "the headers on row 1",
+                f"the headers on row {start + 1}, under {what}",
+                f"read from row {start + 1}; the rows above it were skipped",
+            )
+        )
     headers = rows[start]
     columns = []
-    for c, head in enumerate(headers):
+    for head in headers:
         name = _key(head)
         name = (aliases or {}).get(name, name)
         columns.append(name if name and name not in columns else None)
         if not is_blank(head) and columns[-1] is None:
-            problems.append(Problem(title, start + 1, str(head).strip(), "each header once",
-                                    "it a second time", "its column was not read"))  # fmt: skip
+            problems.append(
+                Problem(
+                    title,
+                    start + 1,
+                    str(head).strip(),
+                    "each header once",
+                    "it a second time",
+                    "its column was not read",
+                )
+            )
     table = _Table(title, [c for c in columns if c])
     body = rows[start + 1 :]
     last = max((i for i, r in enumerate(body) if any(not is_blank(c) for c in r)), default=-1)
     for i, row in enumerate(body[: last + 1]):
         number = start + 2 + i
         if all(is_blank(c) for c in row):
-            problems.append(Problem(title, number, None, "a row of data",
-                                    "an empty row", "it was skipped"))  # fmt: skip
+            problems.append(
+                Problem(title, number, None, "a row of data", "an empty row", "it was skipped")
+            )
             continue
         cells = {}
         for c, name in enumerate(columns):
@@ -432,9 +484,16 @@ def _table(sheet: str, title: str, rows: list[list], problems: list[Problem], al
                 cells[name] = row[c] if c < len(row) else None
         extra = [v for c, v in enumerate(row) if c >= len(columns) and not is_blank(v)]
         if extra:
-            problems.append(Problem(title, number, None, "values only under a header",
-                                    f"{shown(extra[0])} in a column with no header",
-                                    "that value was not read"))  # fmt: skip
+            problems.append(
+                Problem(
+                    title,
+                    number,
+                    None,
+                    "values only under a header",
+                    f"{shown(extra[0])} in a column with no header",
+                    "that value was not read",
+                )
+            )
         table.rows.append(cells)
         table.numbers.append(number)
     return table
@@ -446,12 +505,21 @@ def _cell(table: _Table, i: int, column: str, reader, expected: str, problems, *
     try:
         result, note = reader(value, *args)
     except CellError as err:
-        problems.append(Problem(table.sheet, table.numbers[i], column, expected, err.args[0],
-                                "the cell was left empty"))  # fmt: skip
+        problems.append(
+            Problem(
+                table.sheet,
+                table.numbers[i],
+                column,
+                expected,
+                err.args[0],
+                "the cell was left empty",
+            )
+        )
         return None
     if note:
-        problems.append(Problem(table.sheet, table.numbers[i], column, expected, shown(value),
-                                note))  # fmt: skip
+        problems.append(
+            Problem(table.sheet, table.numbers[i], column, expected, shown(value), note)
+        )
     return result
 
 
@@ -478,19 +546,56 @@ def _frictionless(table: _Table, fields: list[dict], typed: list[dict], problems
         row = typed[i]
         if error.type in ("primary-key", "unique-error"):
             skipped.add(i)
-            problems.append(Problem(table.sheet, table.numbers[i], name or names[0],
-                                    f"each {name or names[0]} once", f"{row.get(name or names[0])} "
-                                    "again, after an earlier row", "this row was skipped"))  # fmt: skip
+            problems.append(
+                Problem(
+                    table.sheet,
+                    table.numbers[i],
+                    name or names[0],
+                    f"each {name or names[0]} once",
+                    f"{row.get(name or names[0])} again, after an earlier row",
+                    "this row was skipped",
+                )
+            )
         elif error.type == "constraint-error" and "required" in error.note:
             skipped.add(i)
-            problems.append(Problem(table.sheet, table.numbers[i], name, "a value",
-                                    "an empty cell", "this row was skipped"))  # fmt: skip
+            _skip_row(
+                problems,
+                Problem(
+                    table.sheet,
+                    table.numbers[i],
+                    name,
+                    "a value",
+                    "an empty cell",
+                    "this row was skipped",
+                ),
+            )
         elif name in by_name and i not in skipped:
-            problems.append(Problem(table.sheet, table.numbers[i], name,
-                                    _expected(by_name[name]), shown(row.get(name)),
-                                    "the cell was left empty"))  # fmt: skip
+            problems.append(
+                Problem(
+                    table.sheet,
+                    table.numbers[i],
+                    name,
+                    _expected(by_name[name]),
+                    shown(row.get(name)),
+                    "the cell was left empty",
+                )
+            )
             row[name] = None
     return [row for i, row in enumerate(typed) if i not in skipped]
+
+
+def _skip_row(problems: list[Problem], problem: Problem) -> None:
+    """Name a row skipped for an empty required cell: the cell's own problem says it, if any."""
+    for k, earlier in enumerate(problems):
+        same = (earlier.sheet, earlier.row, earlier.column) == (
+            problem.sheet,
+            problem.row,
+            problem.column,
+        )
+        if same and earlier.outcome == "the cell was left empty":
+            problems[k] = replace(earlier, outcome=problem.outcome)
+            return
+    problems.append(problem)
 
 
 def _expected(f: dict) -> str:
@@ -513,14 +618,29 @@ def _read_about(table: _Table, problems) -> dict:
         item = _key(row.get("item")).replace("_", " ")
         value = row.get("value")
         if item not in _ABOUT_ITEMS:
-            problems.append(Problem(table.sheet, table.numbers[i], "item",
-                                    "one of: " + ", ".join(_ABOUT_ITEMS), shown(row.get("item")),
-                                    "this row was skipped"))  # fmt: skip
+            problems.append(
+                Problem(
+                    table.sheet,
+                    table.numbers[i],
+                    "item",
+                    "one of: " + ", ".join(_ABOUT_ITEMS),
+                    shown(row.get("item")),
+                    "this row was skipped",
+                )
+            )
             continue
         if item == "stage":
             labels = {g.label: key for key, g in STAGES.items()}
-            value = _cell(table, i, "value", read_choice, "one of: " + ", ".join(STAGES),
-                          problems, list(STAGES), labels)  # fmt: skip
+            value = _cell(
+                table,
+                i,
+                "value",
+                read_choice,
+                "one of: " + ", ".join(STAGES),
+                problems,
+                list(STAGES),
+                labels,
+            )
         elif not is_blank(value):
             value = str(value).strip()
         if not is_blank(value):
@@ -537,29 +657,65 @@ def _read_metrics(table: _Table, problems) -> list[Measure]:
             {
                 "name": _key(name) if not is_blank(name) else None,
                 "label": None if is_blank(row.get("label")) else str(row["label"]).strip(),
-                "kind": _cell(table, i, "kind", read_choice, "leading or lagging", problems,
-                              KINDS),  # fmt: skip
-                "perspective": _cell(table, i, "perspective", read_choice,
-                                     "one of: " + ", ".join(PERSPECTIVES), problems,
-                                     PERSPECTIVES),  # fmt: skip
+                "kind": _cell(table, i, "kind", read_choice, "leading or lagging", problems, KINDS),
+                "perspective": _cell(
+                    table,
+                    i,
+                    "perspective",
+                    read_choice,
+                    "one of: " + ", ".join(PERSPECTIVES),
+                    problems,
+                    PERSPECTIVES,
+                ),
                 "unit": None if is_blank(row.get("unit")) else str(row["unit"]).strip(),
                 "target": _cell(table, i, "target", read_number, "a number", problems),
-                "better": _cell(table, i, "better", read_choice, "higher or lower", problems,
-                                ("higher", "lower")) or "higher",  # fmt: skip
-                "quarter": _cell(table, i, "quarter", read_choice, "average or last month",
-                                 problems, QUARTER_VALUES) or "average",  # fmt: skip
+                "better": _cell(
+                    table,
+                    i,
+                    "better",
+                    read_choice,
+                    "higher or lower",
+                    problems,
+                    ("higher", "lower"),
+                )
+                or "higher",
+                "quarter": _cell(
+                    table,
+                    i,
+                    "quarter",
+                    read_choice,
+                    "average or last month",
+                    problems,
+                    QUARTER_VALUES,
+                )
+                or "average",
             }
         )
         if typed[-1]["name"] and typed[-1]["name"] != str(name).strip():
-            problems.append(Problem(table.sheet, table.numbers[i], "name",
-                                    "a name in lower case with underscores", shown(name),
-                                    f"read as {typed[-1]['name']}"))  # fmt: skip
+            problems.append(
+                Problem(
+                    table.sheet,
+                    table.numbers[i],
+                    "name",
+                    "a name in lower case with underscores",
+                    shown(name),
+                    f"read as {typed[-1]['name']}",
+                )
+            )
         if typed[-1]["label"] is None and typed[-1]["name"]:
             typed[-1]["label"] = typed[-1]["name"].replace("_", " ").capitalize()
     kept = _frictionless(table, fields, typed, problems)
     return [
-        Measure(r["name"], r["label"], r["kind"], r["perspective"], r["unit"] or "",
-                r["target"], r["better"] == "lower", r["quarter"])  # fmt: skip
+        Measure(
+            r["name"],
+            r["label"],
+            r["kind"],
+            r["perspective"],
+            r["unit"] or "",
+            r["target"],
+            r["better"] == "lower",
+            r["quarter"],
+        )
         for r in kept
     ]
 
@@ -568,15 +724,28 @@ def _read_months(table: _Table, measures: list[Measure], problems) -> dict[str, 
     names = [m.name for m in measures]
     for column in table.columns[1:]:
         if column not in names and column != "month":
-            problems.append(Problem(table.sheet, None, column,
-                                    "a column for a measure on the metrics sheet",
-                                    f"'{column}', which the metrics sheet does not list",
-                                    "its figures were not read; add the measure to the "
-                                    "metrics sheet"))  # fmt: skip
+            problems.append(
+                Problem(
+                    table.sheet,
+                    None,
+                    column,
+                    "a column for a measure on the metrics sheet",
+                    f"'{column}', which the metrics sheet does not list",
+                    "its figures were not read; add the measure to the metrics sheet",
+                )
+            )
     for name in names:
         if name not in table.columns:
-            problems.append(Problem(table.sheet, None, name, f"a column '{name}'", "none",
-                                    "that measure has no figures yet"))  # fmt: skip
+            problems.append(
+                Problem(
+                    table.sheet,
+                    None,
+                    name,
+                    f"a column '{name}'",
+                    "none",
+                    "that measure has no figures yet",
+                )
+            )
     present = [n for n in names if n in table.columns]
     fields = [
         *schema("months")["fields"],
@@ -584,8 +753,11 @@ def _read_months(table: _Table, measures: list[Measure], problems) -> dict[str, 
     ]
     typed = []
     for i in range(len(table.rows)):
-        row = {"month": _cell(table, i, "month", read_month,
-                              "a month (a date, 2027-01 or Jan 2027)", problems)}  # fmt: skip
+        row = {
+            "month": _cell(
+                table, i, "month", read_month, "a month (a date, 2027-01 or Jan 2027)", problems
+            )
+        }
         for n in present:
             row[n] = _cell(table, i, n, read_number, "a number", problems)
         typed.append(row)
@@ -598,10 +770,16 @@ def _read_months(table: _Table, measures: list[Measure], problems) -> dict[str, 
         while (y, m) < last:
             key = f"{y:04d}-{m:02d}"
             if key not in figures:
-                problems.append(Problem(table.sheet, None, "month",
-                                        f"every month from {months[0]} to {months[-1]}",
-                                        f"no row for {key}",
-                                        "that month counts as no data"))  # fmt: skip
+                problems.append(
+                    Problem(
+                        table.sheet,
+                        None,
+                        "month",
+                        f"every month from {months[0]} to {months[-1]}",
+                        f"no row for {key}",
+                        "that month counts as no data",
+                    )
+                )
             y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     return dict(sorted(figures.items()))
 
@@ -614,8 +792,9 @@ def _read_survey(table: _Table, partners: list[str], problems) -> list[dict]:
     for i, row in enumerate(table.rows):
         side = row.get("side")
         if partners and not is_blank(side):
-            side = _cell(table, i, "side", read_choice, "one of: " + ", ".join(partners),
-                         problems, partners)  # fmt: skip
+            side = _cell(
+                table, i, "side", read_choice, "one of: " + ", ".join(partners), problems, partners
+            )
         answer = {
             "respondent": None if is_blank(row.get("respondent")) else str(row["respondent"]),
             "side": None if is_blank(side) else str(side).strip(),
@@ -648,15 +827,26 @@ def load_workbook(path) -> WorkbookData:
     raw = {}
     for p in paths:
         if not p.exists():
-            data.problems.append(Problem(p.name, None, None, "a file at " + str(p),
-                                         "no such file", "nothing was read"))  # fmt: skip
+            data.problems.append(
+                Problem(
+                    p.name, None, None, "a file at " + str(p), "no such file", "nothing was read"
+                )
+            )
         elif p.suffix.lower() == ".csv":
             raw.update(_read_csv(p, data.problems))
         elif p.suffix.lower() in (".xlsx", ".xlsm"):
             raw.update(_read_xlsx(p, data.problems))
         else:
-            data.problems.append(Problem(p.name, None, None, "an .xlsx or .csv file",
-                                         f"a {p.suffix or 'nameless'} file", "nothing was read"))  # fmt: skip
+            data.problems.append(
+                Problem(
+                    p.name,
+                    None,
+                    None,
+                    "an .xlsx or .csv file",
+                    f"a {p.suffix or 'nameless'} file",
+                    "nothing was read",
+                )
+            )
     sheets = _match_sheets(raw, data.problems)
     if "about" in sheets:
         table = _table("about", *sheets["about"], data.problems)
@@ -674,6 +864,8 @@ def load_workbook(path) -> WorkbookData:
     if "survey" in sheets:
         table = _table("survey", *sheets["survey"], data.problems)
         if table:
-            partners = [data.about[f"partner {i}"] for i in (1, 2, 3) if f"partner {i}" in data.about]
+            partners = [
+                data.about[f"partner {i}"] for i in (1, 2, 3) if f"partner {i}" in data.about
+            ]
             data.survey = _read_survey(table, partners, data.problems)
     return data
