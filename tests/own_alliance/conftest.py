@@ -22,7 +22,8 @@ START = 2025  # the figures run from January 2025
 def monthly_figures(months: int = 30, lag: int = 3, seed: int = 7) -> dict:
     """Registrations and revenue (revenue ``lag`` months behind), webinars and sellers."""
     rng = np.random.default_rng(seed)
-    work = 40 + rng.normal(0, 5, months + lag).cumsum() + 15 * (rng.random(months + lag) < 0.2)
+    steps = rng.normal(1.0, 3, months + lag).cumsum()
+    work = np.maximum(40 + steps + 15 * (rng.random(months + lag) < 0.2), 5)
     figures = {}
     for i in range(months):
         key = f"{START + i // 12}-{i % 12 + 1:02d}"

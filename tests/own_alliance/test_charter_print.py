@@ -7,6 +7,7 @@ session's ``chromium`` fixture skips outside CI when it is missing, and fails un
 import io
 import os
 import re
+import unicodedata
 
 import pytest
 from labdriver import AXE, WCAG_21_AA, axe_missing_message
@@ -39,7 +40,9 @@ _OVERFLOW = """
 
 
 def words(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    """Text as printed, compared word by word: ligatures (ﬁ, ﬀ) spelt out, lines joined."""
+    text = unicodedata.normalize("NFKC", text)
+    return re.sub(r"-\s+", "-", re.sub(r"\s+", " ", text)).strip()
 
 
 @pytest.fixture

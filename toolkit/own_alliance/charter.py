@@ -59,12 +59,12 @@ body { font-family: 'DejaVu Sans', Verdana, Arial, sans-serif; font-size: 11pt;
 h1 { font-size: 20pt; margin: 0 0 0.3rem; }
 h2 { font-size: 14pt; margin: 1.4rem 0 0.5rem; border-bottom: 2px solid #2b6cb0;
      break-after: avoid; page-break-after: avoid; }
-p, li { overflow-wrap: anywhere; }
+p, li { overflow-wrap: break-word; }
 .meta { color: #4a5568; margin: 0 0 1rem; }
 table { border-collapse: collapse; width: 100%; margin: 0.4rem 0 0.8rem; font-size: 9.5pt;
         table-layout: auto; }
 th, td { border: 1px solid #a0aec0; padding: 0.25rem 0.4rem; text-align: left;
-         vertical-align: top; overflow-wrap: anywhere; }
+         vertical-align: top; overflow-wrap: break-word; }
 th { background: #edf2f7; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 figure { margin: 0.5rem 0 1rem; break-inside: avoid; page-break-inside: avoid; }
