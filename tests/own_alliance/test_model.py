@@ -102,6 +102,18 @@ def test_meeting_calendar_moves_weekends_to_monday_and_ics_holds_each_meeting():
     assert len({str(e["uid"]) for e in events}) == len(events)
 
 
+def test_the_plain_data_names_its_own_problems(alliance):
+    assert alliance.problems() == []
+    alliance.partners = alliance.partners[:1]
+    alliance.stage = "honeymoon"
+    alliance.measures.append(alliance.measures[0])
+    assert alliance.problems() == [
+        "An alliance here has two or three partners; this one has 1.",
+        "Stage 'honeymoon' is not one of: launch, growth, maturity, renewal_or_exit.",
+        "Measure 'deal_registrations' is listed twice.",
+    ]
+
+
 def test_alliance_saves_and_loads_equal(tmp_path, alliance):
     """Nothing typed is lost: the whole made-up alliance, design included, comes back equal."""
     path = save(alliance, tmp_path / "my-alliance.json")

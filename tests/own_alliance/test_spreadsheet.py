@@ -13,6 +13,7 @@ from frictionless import Package
 
 from toolkit.own_alliance import (
     SCHEMA_PATH,
+    SCORE_DIMENSIONS,
     SHEETS,
     Alliance,
     Partner,
@@ -310,16 +311,7 @@ def test_a_second_sheet_renamed(tmp_path):
 def test_survey_words_out_of_range_and_unknown_side(tmp_path):
     """'Agree' reads as 4; a 7 is emptied; a side that is no partner skips the row."""
     survey = [
-        [
-            "respondent",
-            "side",
-            "trust",
-            "communication",
-            "commitment",
-            "strategic_value",
-            "operational_effectiveness",
-            "governance",
-        ],
+        ["respondent", "side", *SCORE_DIMENSIONS],
         ["A", "kite", "Agree", 4, 7, 5, 3, 4],
         ["B", "Harbor Inc", 3, 3, 3, 3, 3, 3],
         ["C", "Harbour", 2, 3, None, 4, 4, 2],

@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass, field
 
 from toolkit.governance import CORE_DECISIONS, Design, Finding
+from toolkit.health import DIMENSIONS
 from toolkit.indicators import KINDS, PERSPECTIVES, catalogue, metric_name
 from toolkit.steering import STAGES
 
@@ -75,15 +76,8 @@ ESCALATION_LEVELS = {
 }
 #: how a quarter's figure is made from its months: flows average, stocks take the last month
 QUARTER_VALUES = ("average", "last month")
-#: the health check's dimensions, as the survey sheet's columns
-SCORE_DIMENSIONS = (
-    "trust",
-    "communication",
-    "commitment",
-    "strategic_value",
-    "operational_effectiveness",
-    "governance",
-)
+#: the health check's dimensions (the health lesson's), as the survey sheet's columns
+SCORE_DIMENSIONS = DIMENSIONS
 FIRST_MEETING_LENGTH = 60  # minutes, the default length of a meeting in the calendar
 # *typical* days an issue may stay at each rung before it goes up (ALLIANCES.md section 2)
 _TYPICAL_DAYS = {
