@@ -10,6 +10,8 @@ import json
 import openpyxl
 import pytest
 from frictionless import Package
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from toolkit.own_alliance import (
     SCHEMA_PATH,
@@ -376,3 +378,59 @@ def test_unreadable_files_give_one_problem_never_a_traceback(tmp_path, name, con
     assert data.measures == [] and data.figures == {}
     assert len(data.problems) == 1 and data.problems[0].sheet == name
     assert data.problems[0].outcome.startswith("nothing was read")
+
+
+def test_stage_has_a_drop_down_of_the_lifecycle_stages(tmp_path):
+    path = tmp_path / "my-alliance.xlsx"
+    write_template(small_alliance(), path)
+    wb = openpyxl.load_workbook(path)
+    [rule] = wb["about"].data_validations.dataValidation
+    assert str(rule.sqref) == "B6" and wb["about"]["A6"].value == "stage"
+    col = rule.formula1.split("$")[1]
+    assert [wb["lists"][f"{col}{i}"].value for i in range(2, 6)] == [
+        "launch",
+        "growth",
+        "maturity",
+        "renewal_or_exit",
+    ]
+
+
+cells = st.one_of(
+    st.none(),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=False, allow_infinity=False, width=32),
+    st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=12),
+    st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 1, 1)),
+    st.sampled_from(["Mar 2027", "$1,200", "n/a", "leading", "Agree", "month", "side"]),
+)
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(grid=st.lists(st.lists(cells, max_size=8), max_size=8), extra=cells)
+def test_any_sheet_content_loads_without_a_traceback(tmp_path, grid, extra):
+    """Whatever is typed in any sheet, loading names problems and never raises; what it
+    keeps is usable by the analysis."""
+    from toolkit.own_alliance import figures_table, health_gaps, own_scorecard
+
+    path = tmp_path / "any.xlsx"
+    sheets = {
+        "about": [*ABOUT, *grid],
+        "metrics": [*METRICS, *grid],
+        "months": [HEAD, *grid, [extra]],
+        "survey": [["side", *SCORE_DIMENSIONS], *grid, ["Kite", extra]],
+    }
+    data = load_workbook(workbook(path, sheets))
+    assert all(str(p).startswith("Sheet '") for p in data.problems)
+    names = [m.name for m in data.measures]
+    assert all(list(v) == names for v in data.figures.values())
+    assert all(a["side"] in ("Kite", "Harbour") for a in data.survey)
+    alliance = data.apply_to(Alliance("A"))
+    figures_table(alliance)
+    own_scorecard(alliance)
+    if {a["side"] for a in alliance.survey} == {"Kite", "Harbour"}:
+        try:
+            health_gaps(alliance)
+        except ValueError as err:  # no dimension answered by both sides: said in words
+            assert "answers" in str(err) or "item columns" in str(err)

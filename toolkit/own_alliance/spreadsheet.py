@@ -193,7 +193,7 @@ def _header(ws, names, widths=None) -> None:
     ws.freeze_panes = "A2"
 
 
-def _choose(ws, column: int, source: str, title: str, rows: int = 200) -> None:
+def _choose(ws, column: int, source: str, title: str, rows: int = 200, cells=None) -> None:
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -203,7 +203,7 @@ def _choose(ws, column: int, source: str, title: str, rows: int = 200) -> None:
     rule.errorTitle, rule.error = title[:32], "Choose a value from the list."
     rule.showErrorMessage = rule.showInputMessage = True
     ws.add_data_validation(rule)
-    rule.add(f"{letter}2:{letter}{rows + 1}")
+    rule.add(cells or f"{letter}2:{letter}{rows + 1}")
 
 
 def _read_me(wb, alliance: Alliance) -> None:
@@ -252,6 +252,7 @@ def write_template(alliance: Alliance, path, *, scorecard=None) -> None:
     for r, (item, value) in enumerate(zip(_ABOUT_ITEMS, values, strict=True), start=2):
         ws.cell(r, 1, item)
         ws.cell(r, 2, value or None)
+    _choose(ws, 2, ranges["stage"], "stage", cells=f"B{len(_ABOUT_ITEMS) + 1}")
 
     ws = wb.create_sheet("metrics", 2)
     fields = [f["name"] for f in schema("metrics")["fields"]]
@@ -321,7 +322,20 @@ def _read_xlsx(path: Path, problems: list[Problem]) -> dict[str, list[list]]:
 
     try:
         wb = open_xlsx(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as err:
+        # a damaged workbook may open and fail on reading: read it all here, inside the try
+        sheets = {ws.title: [list(r) for r in ws.iter_rows(values_only=True)] for ws in wb}
+        wb.close()
+        return sheets
+    except (
+        zipfile.BadZipFile,
+        InvalidFileException,
+        KeyError,
+        OSError,
+        ValueError,
+        TypeError,
+        AttributeError,
+        IndexError,
+    ) as err:
         problems.append(
             Problem(
                 path.name,
@@ -333,20 +347,19 @@ def _read_xlsx(path: Path, problems: list[Problem]) -> dict[str, list[list]]:
             )
         )
         return {}
-    try:
-        return {ws.title: [list(r) for r in ws.iter_rows(values_only=True)] for ws in wb}
-    finally:
-        wb.close()
 
 
 def _read_csv(path: Path, problems: list[Problem]) -> dict[str, list[list]]:
     raw = path.read_bytes()
+    text = None
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             text = raw.decode(encoding)
             break
         except UnicodeDecodeError:
             continue
+    if text is None:  # neither: latin-1 reads every byte, and a wrong letter shows in a name
+        text = raw.decode("latin-1")
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
@@ -537,12 +550,22 @@ def _frictionless(table: _Table, fields: list[dict], typed: list[dict], problems
     report = resource.validate(limit_errors=10_000)
     by_name = {f["name"]: f for f in fields}
     skipped = set()
+    # Frictionless passes over a row left with no value at all (a blank row): its required
+    # cells are checked here, as they are for every other row
+    required = [f["name"] for f in fields if f.get("constraints", {}).get("required")]
+    for i, row in enumerate(typed):
+        if all(row.get(n) is None for n in names):
+            skipped.add(i)
+            _skip_row(problems, Problem(table.sheet, table.numbers[i], required[0], "a value",
+                                        "an empty cell", "this row was skipped"))  # fmt: skip
     for error in report.tasks[0].errors if report.tasks else []:
         position = getattr(error, "row_number", None)
         if position is None:
             continue
         i = position - 2
         name = getattr(error, "field_name", None)
+        if i in skipped:
+            continue
         row = typed[i]
         if error.type in ("primary-key", "unique-error"):
             skipped.add(i)
