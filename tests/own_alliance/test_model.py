@@ -129,3 +129,20 @@ def test_a_broken_saved_file_names_the_place(tmp_path, alliance):
     path.write_text("{not json")
     with pytest.raises(AllianceFileError, match="not readable JSON"):
         load(path)
+
+
+def test_the_charter_check_passes_for_a_complete_alliance_and_names_what_is_missing(alliance):
+    from toolkit.own_alliance import Alliance, Partner, check_charter
+
+    assert check_charter(alliance).passed
+    alliance.raci["strategy"]["Alliance Managers"] = "A"
+    alliance.survey = [a for a in alliance.survey if a["side"] == "Brightpath"]
+    report = check_charter(alliance)
+    failed = [c.what for c in report.checks if not c.passed]
+    assert failed == [
+        "Every decision has exactly one accountable body",
+        "Both sides answered the health check",
+    ]
+    assert "Alliance Board and Alliance Managers are all accountable" in report.checks[2].look_at
+    empty = check_charter(Alliance("X", [Partner("X")]))
+    assert sum(c.passed for c in empty.checks) == 0

@@ -10,6 +10,7 @@
   the lessons' own functions;
 - :mod:`~toolkit.own_alliance.charter`: the charter as one printable HTML document;
 - :mod:`~toolkit.own_alliance.meetings`: the year's meetings as an ``.ics`` calendar;
+- :mod:`~toolkit.own_alliance.lesson`: the workbook's self-check of the charter, and hints;
 - :mod:`~toolkit.own_alliance.files`: saving and loading the alliance, and writing
   everything taken home into the participant's own folder.
 
@@ -43,6 +44,7 @@ from toolkit.own_alliance.files import (
     to_dict,
     write_take_home,
 )
+from toolkit.own_alliance.lesson import check_charter, hint_charter
 from toolkit.own_alliance.meetings import calendar_ics
 from toolkit.own_alliance.model import (
     ESCALATION_LEVELS,
@@ -95,12 +97,14 @@ __all__ = [
     "WorkbookData",
     "calendar_ics",
     "charter_html",
+    "check_charter",
     "default_escalation",
     "escalation_findings",
     "executive_reply",
     "figures_table",
     "from_dict",
     "health_gaps",
+    "hint_charter",
     "joint_plan",
     "lag_reading",
     "load",

@@ -164,12 +164,15 @@ def load(path: str | os.PathLike) -> Alliance:
     return from_dict(data, name=str(path))
 
 
-def write_take_home(alliance: Alliance, folder: str | os.PathLike, *, year_from: str) -> dict:
+def write_take_home(
+    alliance: Alliance, folder: str | os.PathLike, *, year_from: str, pair=None
+) -> dict:
     """Write everything the participant takes home into ``folder`` (their own).
 
     The charter (HTML for A4 and Letter), the spreadsheet with the figures and the scorecard
     (load it again next quarter), the year's meetings as a calendar file and the saved
-    alliance. ``year_from`` (``YYYY-MM-DD``) is the first day of the meeting calendar.
+    alliance. ``year_from`` (``YYYY-MM-DD``) is the first day of the meeting calendar;
+    ``pair`` the leading and lagging measure of the lag reading (default: the first of each).
 
     Returns
     -------
@@ -184,7 +187,9 @@ def write_take_home(alliance: Alliance, folder: str | os.PathLike, *, year_from:
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     paths = {key: folder / name for key, name in TAKE_HOME.items()}
-    paths["charter"].write_text(charter_html(alliance, year_from=year_from), encoding="utf-8")
+    paths["charter"].write_text(
+        charter_html(alliance, year_from=year_from, pair=pair), encoding="utf-8"
+    )
     write_template(alliance, paths["spreadsheet"], scorecard=own_scorecard(alliance))
     paths["calendar"].write_bytes(calendar_ics(alliance, year_from))
     save(alliance, paths["saved"])
