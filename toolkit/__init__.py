@@ -8,7 +8,9 @@ Concepts (each with its model, chart, widget, lesson and assignment helpers side
 - :mod:`toolkit.scorecard`: the alliance balanced scorecard;
 - :mod:`toolkit.health`: the alliance health check and perception gaps;
 - :mod:`toolkit.steering`: the steering committee at work (dashboard, agenda, escalation,
-  decision rules, business plan, portfolio).
+  decision rules, business plan, portfolio);
+- :mod:`toolkit.own_alliance`: the participant's own alliance (their figures in a spreadsheet,
+  every lesson's tool on them, a charter to take home).
 
 Shared homes: :mod:`toolkit.ui` (offline charts, messages, saving, the widget skeleton),
 :mod:`toolkit.selfstudy` (checks, hints, progress, outline), :mod:`toolkit.data` (loaders and
@@ -46,6 +48,7 @@ _LAZY = {
     "health": "toolkit.health",
     "indicators": "toolkit.indicators",
     "magic_wand": "toolkit.magic_wand",
+    "own_alliance": "toolkit.own_alliance",
     "scorecard": "toolkit.scorecard",
     "selfstudy": "toolkit.selfstudy",
     "steering": "toolkit.steering",

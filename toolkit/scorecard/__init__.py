@@ -20,6 +20,7 @@ from toolkit.scorecard.model import (
     rag,
     scorecard,
     scorecard_findings,
+    scorecard_of,
 )
 
 __all__ = [
@@ -32,4 +33,5 @@ __all__ = [
     "scorecard",
     "scorecard_chart",
     "scorecard_findings",
+    "scorecard_of",
 ]

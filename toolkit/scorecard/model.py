@@ -28,6 +28,7 @@ __all__ = [
     "rag",
     "scorecard",
     "scorecard_findings",
+    "scorecard_of",
 ]
 
 # metrics where less is better (everything else: more is better)
@@ -152,6 +153,52 @@ def scorecard(actuals: dict[str, float], targets: dict[str, float], *, amber: fl
         rows,
         columns=["perspective", "metric", "label", "kind", "unit", "actual", "target", "status"],
     )
+    order = {p: i for i, p in enumerate(PERSPECTIVES)}
+    card = card.sort_values("perspective", key=lambda s: s.map(order), kind="stable")
+    return card.reset_index(drop=True)
+
+
+def scorecard_of(measures, actuals: dict[str, float], *, amber: float = 0.9) -> pd.DataFrame:
+    """The scorecard of measures that need not be in the catalogue (a participant's own).
+
+    The same table and statuses as :func:`scorecard`, for measures given in full.
+
+    Parameters
+    ----------
+    measures : iterable of dict
+        Each with ``metric``, ``label``, ``kind``, ``perspective``, ``unit``, ``target`` and
+        optionally ``lower_is_better``; a measure with no target is left out.
+    actuals : dict
+        Metric name -> actual value (missing or NaN: grey, no data).
+    amber : float, optional
+        Share of the target that still counts as amber (default 0.9).
+
+    Examples
+    --------
+    >>> own = [{"metric": "joint_webinars", "label": "Joint webinars", "kind": "leading",
+    ...         "perspective": "relationship", "unit": "a month", "target": 4}]
+    >>> scorecard_of(own, {"joint_webinars": 3})[["metric", "status"]].values.tolist()
+    [['joint_webinars', 'red']]
+    """
+    columns = ["perspective", "metric", "label", "kind", "unit", "actual", "target", "status"]
+    rows = []
+    for m in measures:
+        if m.get("target") is None or pd.isna(m["target"]):
+            continue
+        actual = actuals.get(m["metric"], np.nan)
+        actual = np.nan if actual is None else float(actual)
+        target = float(m["target"])
+        lower = bool(m.get("lower_is_better", m["metric"] in LOWER_IS_BETTER))
+        rows.append(
+            {
+                **{k: m[k] for k in ("perspective", "metric", "label", "kind")},
+                "unit": m.get("unit", ""),
+                "actual": actual,
+                "target": target,
+                "status": rag(actual, target, lower_is_better=lower, amber=amber),
+            }
+        )
+    card = pd.DataFrame(rows, columns=columns)
     order = {p: i for i, p in enumerate(PERSPECTIVES)}
     card = card.sort_values("perspective", key=lambda s: s.map(order), kind="stable")
     return card.reset_index(drop=True)

@@ -1,0 +1,122 @@
+"""The charter: every part there, every chart with its text alternative, nothing to fetch."""
+
+import re
+from html.parser import HTMLParser
+
+from toolkit.own_alliance import (
+    SECTIONS,
+    TAKE_HOME,
+    Alliance,
+    Partner,
+    charter_html,
+    load,
+    load_workbook,
+    own_scorecard,
+    write_take_home,
+)
+
+
+class Outline(HTMLParser):
+    """What a reader meets: sections, figures with their captions, SVG names, links."""
+
+    def __init__(self):
+        super().__init__()
+        self.sections, self.svgs, self.figures, self.urls = [], [], [], []
+        self.ids = []
+        self._caption = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "id" in a:
+            self.ids.append(a["id"])
+        if tag == "section":
+            self.sections.append(a["id"])
+        if tag == "svg":
+            self.svgs.append(a)
+        if tag == "figure":
+            self.figures.append("")
+        if tag == "figcaption":
+            self._caption = len(self.figures) - 1
+        for key in ("src", "href", "xlink:href", "action", "data"):
+            if key in a:
+                self.urls.append(a[key])
+
+    def handle_endtag(self, tag):
+        if tag == "figcaption":
+            self._caption = None
+
+    def handle_data(self, data):
+        if self._caption is not None:
+            self.figures[self._caption] += data
+
+
+def outline(html: str) -> Outline:
+    parser = Outline()
+    parser.feed(html)
+    return parser
+
+
+def test_charter_contains_every_part(alliance):
+    html = charter_html(alliance, year_from="2027-01-01")
+    found = outline(html)
+    assert found.sections == [key for key, _ in SECTIONS]
+    assert "Not filled in yet" not in html
+    for text in [
+        *(p.name for p in alliance.partners),
+        "Decision rights (RACI)",
+        "Tom Berg (Omnicorp)",
+        "2027-03-31",
+        "Chief executives",
+        "Mediation",
+    ]:
+        assert text in html
+    # the scorecard's words, the executive reply and the plan's goal month are all there
+    for sentence in own_scorecard(alliance)["in_words"]:
+        assert sentence.replace("'", "&#x27;") in html or sentence in html
+    assert "What to tell an executive" in html and "Jun 2028" in html
+
+
+def test_every_chart_has_its_text_alternative(alliance):
+    """Five charts (governance, scorecard, lag, gaps, plan), each a named image with a caption."""
+    html = charter_html(alliance, year_from="2027-01-01")
+    found = outline(html)
+    top = [s for s in found.svgs if s.get("role") == "img"]
+    assert len(found.figures) == 5 and len(top) == 5
+    for svg in top:
+        assert svg.get("aria-label") or svg.get("aria-labelledby")
+    for caption in found.figures:
+        assert len(caption.split()) >= 8, caption
+    assert len(found.ids) == len(set(found.ids)), "two elements share an id"
+
+
+def test_no_remote_url(alliance):
+    """Nothing in the charter is fetched: no link, script, font or image from elsewhere."""
+    html = charter_html(alliance, year_from="2027-01-01")
+    found = outline(html)
+    assert [u for u in found.urls if not u.startswith("#")] == []
+    assert not re.search(r"url\(\s*['\"]?(?!#)", html)
+    assert "@import" not in html and "<script" not in html and "<link" not in html
+
+
+def test_parts_not_filled_in_say_so():
+    html = charter_html(
+        Alliance("Kite + Harbour", [Partner("Kite"), Partner("Harbour")]), year_from="2027-01-01"
+    )
+    assert html.count("Not filled in yet") == 9  # the health check lacks two parts
+    assert len(outline(html).figures) == 0
+
+
+def test_take_home_writes_every_file_to_the_participants_folder(tmp_path, alliance):
+    """The charter, the spreadsheet (figures + scorecard, loads again), the calendar, the save."""
+    paths = write_take_home(alliance, tmp_path / "my-alliance", year_from="2027-01-01")
+    assert {p.name for p in (tmp_path / "my-alliance").iterdir()} == set(TAKE_HOME.values())
+    import openpyxl
+
+    wb = openpyxl.load_workbook(paths["spreadsheet"])
+    sheet = wb["scorecard"]
+    words = [row[6] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert words == own_scorecard(alliance)["in_words"].tolist()
+    again = load_workbook(paths["spreadsheet"])
+    assert again.problems == [] and again.figures == alliance.figures
+    assert load(paths["saved"]) == alliance
+    assert paths["calendar"].read_bytes().startswith(b"BEGIN:VCALENDAR")
