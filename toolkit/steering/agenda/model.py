@@ -125,7 +125,7 @@ def constellation_design() -> Design:
     """Constellation's governance: three companies, three tiers, one owner per decision.
 
     It reviews with no errors; its weak spot is the bid group's escalation, which has no time
-    limit (the review warns about it, and :mod:`toolkit.steering.escalation` shows what it
+    limit (the review warns about it, and :mod:`toolkit.steering.escalation.model` shows what it
     does to an urgent issue).
     """
     a, b, c = CONSTELLATION_PARTNERS
