@@ -18,6 +18,7 @@ Examples
 from toolkit._lazy import lazy_names
 from toolkit.steering.agenda.model import (
     AGENDA,
+    CONSTELLATION_FILE,
     CONSTELLATION_PARTNERS,
     AgendaItem,
     agenda_item,
@@ -30,6 +31,7 @@ from toolkit.steering.agenda.model import (
 
 __all__ = [
     "AGENDA",
+    "CONSTELLATION_FILE",
     "CONSTELLATION_PARTNERS",
     "AgendaItem",
     "AgendaRouter",
