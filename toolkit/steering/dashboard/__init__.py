@@ -1,7 +1,7 @@
 """The quarterly dashboard, and what the steering meeting must discuss.
 
-The quarterly dashboard: scorecard, indicators and health check on one page, and what the
-meeting must discuss.
+The scorecard, the indicators' trends and the health check on one page, and the rules that say
+which of its items the meeting must discuss.
 
 - :mod:`~toolkit.steering.dashboard.model`: the dashboard of an alliance's quarter and the
   discussion rules;

@@ -1,7 +1,7 @@
 """The portfolio: an alliance's lifecycle, and a call for each course alliance.
 
-The portfolio: the lifecycle of an alliance, and the call (invest, fix, maintain, exit) for each
-course alliance.
+Where an alliance stands in its life, and whether to invest in it, fix it, maintain it or exit,
+from its strategic importance and its health.
 
 - :mod:`~toolkit.steering.portfolio.model`: the lifecycle stages, the importance ratings and the
   portfolio calls;
