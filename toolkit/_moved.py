@@ -1,12 +1,14 @@
 """Where the toolkit's old import paths went, so notebooks released to a cohort keep working.
 
 The toolkit used to be some fifteen flat modules (``toolkit.metrics``, ``toolkit.charts``,
-``toolkit.reading_checks``, ...). It now has one folder per concept. Student notebooks released
-before the move import the old paths; they keep working for the cohort that has them: each old
-module is made on import from :data:`MOVED`, and each of its names is the very object at its
-new home (a hint given through the old name counts on the new one). Looking a name up through
-an old path issues a ``PendingDeprecationWarning`` that names the new home (silent in a
-student's notebook, shown by the test suite); ``help()`` on an old module lists every move.
+``toolkit.reading_checks``, ...). It now has one folder per concept (the steering committee's
+six concepts too, whose widgets, charts and lesson checks were modules of
+``toolkit.steering``). Student notebooks released before the move import the old paths; they
+keep working for the cohort that has them: each old module is made on import from
+:data:`MOVED`, and each of its names is the very object at its new home (a hint given through
+the old name counts on the new one). Looking a name up through an old path issues a
+``PendingDeprecationWarning`` that names the new home (silent in a student's notebook, shown by
+the test suite); ``help()`` on an old module lists every move.
 
 Remove this module, and the names in :data:`RENAMED`, once no released notebook uses them.
 
