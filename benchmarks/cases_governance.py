@@ -11,8 +11,8 @@ import altair as alt
 from run import Case
 
 from toolkit.governance import Body, Design, Member, review
-from toolkit.governance.builder import GovernanceBuilder
 from toolkit.governance.chart import decision_chart, governance_chart
+from toolkit.governance.widget import GovernanceBuilder
 from toolkit.ui.render import to_svg
 
 

@@ -1,14 +1,16 @@
 """Helpers behind the alliance-management course notebooks, one folder per concept.
 
-Concepts (each with its model, chart, widget, lesson and assignment helpers side by side):
+Concepts (each with its model, chart, widget, lesson and assignment helpers side by side; a
+concept's widget is its ``widget.py``, except the indicators' ``sorter.py`` and ``explorer.py``):
 
 - :mod:`toolkit.governance`: governance structures (design, review, builder);
 - :mod:`toolkit.magic_wand`: when revenue shows up after the joint work starts;
 - :mod:`toolkit.indicators`: leading and lagging indicators (catalogue, lags, trends);
 - :mod:`toolkit.scorecard`: the alliance balanced scorecard;
 - :mod:`toolkit.health`: the alliance health check and perception gaps;
-- :mod:`toolkit.steering`: the steering committee at work (dashboard, agenda, escalation,
-  decision rules, business plan, portfolio);
+- :mod:`toolkit.steering`: the steering committee at work, six concepts in folders of their own
+  (``dashboard``, ``agenda``, ``escalation``, ``decisions``, ``plan``, ``portfolio``) and the
+  graded assignment that uses them all;
 - :mod:`toolkit.own_alliance`: the participant's own alliance (their figures in a spreadsheet,
   every lesson's tool on them, a charter to take home).
 

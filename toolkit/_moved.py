@@ -1,12 +1,14 @@
 """Where the toolkit's old import paths went, so notebooks released to a cohort keep working.
 
 The toolkit used to be some fifteen flat modules (``toolkit.metrics``, ``toolkit.charts``,
-``toolkit.reading_checks``, ...). It now has one folder per concept. Student notebooks released
-before the move import the old paths; they keep working for the cohort that has them: each old
-module is made on import from :data:`MOVED`, and each of its names is the very object at its
-new home (a hint given through the old name counts on the new one). Looking a name up through
-an old path issues a ``PendingDeprecationWarning`` that names the new home (silent in a
-student's notebook, shown by the test suite); ``help()`` on an old module lists every move.
+``toolkit.reading_checks``, ...). It now has one folder per concept (the steering committee's
+six concepts too, whose widgets, charts and lesson checks were modules of
+``toolkit.steering``). Student notebooks released before the move import the old paths; they
+keep working for the cohort that has them: each old module is made on import from
+:data:`MOVED`, and each of its names is the very object at its new home (a hint given through
+the old name counts on the new one). Looking a name up through an old path issues a
+``PendingDeprecationWarning`` that names the new home (silent in a student's notebook, shown by
+the test suite); ``help()`` on an old module lists every move.
 
 Remove this module, and the names in :data:`RENAMED`, once no released notebook uses them.
 
@@ -185,6 +187,44 @@ MOVED: dict[str, dict[str, str]] = {
         **_names("toolkit.governance.assignment", "hint_case", "hint_owners", "hint_repair"),
         **_names("toolkit.indicators.assignment", "hint_classify", "hint_falling", "hint_lag"),
         "hint_gaps": "toolkit.health.assignment",
+    },
+    # the steering committee in concept folders (agenda, decisions, escalation, dashboard, plan,
+    # portfolio), each with model, chart, widget and lesson; one widget name, widget.py
+    "toolkit.governance.builder": _names("toolkit.governance.widget", "GovernanceBuilder"),
+    "toolkit.steering.router": _names("toolkit.steering.agenda.widget", "AgendaRouter"),
+    "toolkit.steering.voting": _names("toolkit.steering.decisions.widget", "DecisionRules"),
+    "toolkit.steering.walker": _names("toolkit.steering.escalation.widget", "EscalationWalk"),
+    "toolkit.steering.board": _names("toolkit.steering.dashboard.widget", "SteeringDashboard"),
+    "toolkit.steering.planner": _names("toolkit.steering.plan.widget", "BusinessPlanner"),
+    "toolkit.steering.portfolio_map": _names("toolkit.steering.portfolio.widget", "PortfolioMap"),
+    "toolkit.steering.chart": {
+        **_names("toolkit.steering.dashboard.chart", "trend_chart"),
+        **_names("toolkit.steering.escalation.chart", "escalation_chart"),
+        **_names(
+            "toolkit.steering.decisions.chart", "OUTCOME_COLOURS", "chance_chart", "outcomes_chart"
+        ),
+        **_names("toolkit.steering.plan.chart", "plan_chart"),
+        **_names("toolkit.steering.portfolio.chart", "CALL_COLOURS", "portfolio_chart"),
+    },
+    "toolkit.steering.lesson": {
+        **_names(
+            "toolkit.steering.dashboard.lesson", "DISCUSS", "check_discussion", "hint_discussion"
+        ),
+        **_names("toolkit.steering.agenda.lesson", "check_agenda", "hint_agenda"),
+        **_names(
+            "toolkit.steering.escalation.lesson",
+            "ESCALATION_ISSUE",
+            "check_escalation",
+            "hint_escalation",
+        ),
+        **_names("toolkit.steering.decisions.lesson", "check_blocked", "hint_blocked"),
+        **_names("toolkit.steering.plan.lesson", "PLAN", "PLAN_MOST", "check_plan", "hint_plan"),
+        **_names(
+            "toolkit.steering.portfolio.lesson",
+            "PORTFOLIO_ALLIANCES",
+            "check_portfolio",
+            "hint_portfolio",
+        ),
     },
 }
 

@@ -105,7 +105,19 @@ def test_every_public_package_is_in_the_lazy_map():
 
 
 @pytest.mark.parametrize(
-    "package", ["governance", "magic_wand", "indicators", "scorecard", "health", "steering"]
+    "package",
+    [
+        "governance",
+        "magic_wand",
+        "indicators",
+        "scorecard",
+        "health",
+        "steering",
+        *(
+            f"steering.{concept}"
+            for concept in ("agenda", "dashboard", "decisions", "escalation", "plan", "portfolio")
+        ),
+    ],
 )
 def test_concept_packages_reexport_their_public_names(package):
     """Does each concept package give every name of its __all__ (widgets loaded on use)?"""

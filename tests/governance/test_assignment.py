@@ -145,7 +145,7 @@ def test_case_checks_on_a_template_and_on_the_case():
 def test_the_builder_is_a_saved_view_only_while_nbgrader_runs(tmp_path, monkeypatch):
     """Is the builder a widget for the student, and the saved design alone for the grader?"""
     from toolkit.governance import save
-    from toolkit.governance.builder import GovernanceBuilder
+    from toolkit.governance.widget import GovernanceBuilder
 
     draft = case_for(3).draft
     monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)

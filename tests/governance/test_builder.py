@@ -292,3 +292,39 @@ def test_static_views_get_a_picture_of_the_builder(path):
     assert "application/vnd.jupyter.widget-view+json" in data
     assert data["text/plain"] == "<governance builder: 3 bodies, saved in my-governance.json>"
     assert "Workable" in data["text/html"] and "<svg" in data["text/html"]
+
+
+# ----------------------------------------------------------------- on the course's skeleton
+
+
+def test_builder_is_a_course_widget_saving_a_plain_design_file(path):
+    """Is the builder a CourseWidget whose saved file is the design file itself, no wrapper?"""
+    from toolkit.ui.widget import CourseWidget
+
+    b = GovernanceBuilder(path, template="lean-startup-enterprise", chart=False)
+    add_body(b, "Joint Marketing Group", "operational", "7")
+    assert isinstance(b, CourseWidget)
+    assert "course-widget" in b._dom_classes
+    assert b.children[-1].value.startswith("<style>.course-widget")  # the style rules, last
+    content = json.loads(path.read_text())
+    assert content["format"] == "alliance-governance/1" and "kind" not in content
+    assert load(path) == b.design
+    again = GovernanceBuilder(path, chart=False)
+    assert again.design == b.design
+    assert "Loaded your saved design from my-governance.json" in again.message.value
+
+
+def test_a_refused_save_keeps_the_design_and_says_so_inline(tmp_path):
+    """When the disk refuses a change, does the builder say so and keep the design as it was?"""
+    path = tmp_path / "my-governance.json"
+    path.mkdir()  # a folder where the file should be: every save fails
+    b = GovernanceBuilder(path, template="lean-startup-enterprise", chart=False)
+    assert "could not be read" in b.message.value  # said once, inline, on the start
+    before = b.design
+    add_body(b, "Joint Marketing Group", "operational", "7")
+    assert b.design == before
+    assert "Could not save to my-governance.json" in b.message.value
+    assert "your design is unchanged" in b.message.value
+    assert 'role="alert"' in b.message.value
+    b.undo_button.click()
+    assert "Nothing to undo" in b.message.value

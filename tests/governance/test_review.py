@@ -6,6 +6,7 @@ change that comes close but must not.
 """
 
 import copy
+import importlib
 
 import pytest
 from govfixtures import body, changed, person, sound
@@ -482,3 +483,32 @@ def test_templates_review_without_errors(name):
     design = template(name)
     assert is_workable(design)
     assert [f for f in review(design) if f.severity == "error"] == []
+
+
+# ----------------------------------------------------------------- severity
+
+
+def test_severity_is_the_rules_own_not_its_place(monkeypatch):
+    """Does each finding keep its rule's severity, errors first, whatever the order of RULES?"""
+    review_module = importlib.import_module("toolkit.governance.review")
+    rules = dict(review_module.RULES)
+    for change in [steering_removed, stranger_in_working_group, working_group_emptied]:
+        design = changed(change)
+        before = [(f.code, f.severity) for f in review(design)]
+        monkeypatch.setattr(review_module, "RULES", dict(reversed(list(rules.items()))))
+        after = [(f.code, f.severity) for f in review(design)]
+        monkeypatch.setattr(review_module, "RULES", rules)
+        assert sorted(after) == sorted(before)
+        severities = [severity for _, severity in after]
+        assert severities == sorted(severities, key=["error", "warning"].index)
+    shuffled = sorted(rules.values(), key=lambda rule: rule.code)
+    assert set(review_module.codes_of("error", shuffled)) == set(ERROR_CODES)
+    assert set(review_module.codes_of("warning", shuffled)) == set(WARNING_CODES)
+
+
+def test_a_rule_with_an_unknown_severity_is_refused():
+    """Does a rule whose severity is neither error nor warning fail, naming the choices?"""
+    from toolkit.governance.review import RULES, Rule
+
+    with pytest.raises(ValueError, match="'fatal'; use one of 'error', 'warning'"):
+        Rule("cadence", "fatal", RULES["cadence"].check)

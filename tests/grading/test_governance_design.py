@@ -17,8 +17,8 @@ from toolkit.admin.batch import autograde_all
 from toolkit.admin.variants import pin
 from toolkit.admin.vet import auto_scores
 from toolkit.governance import Body, Member, load, review
-from toolkit.governance.builder import GovernanceBuilder
 from toolkit.governance.cases import case_for
+from toolkit.governance.widget import GovernanceBuilder
 
 pytestmark = pytest.mark.slow
 ASSIGNMENT = "governance-design"

@@ -273,7 +273,7 @@ def _reading_gap_path():
 
 
 def _discuss_path():
-    from toolkit.steering import lesson as ex
+    from toolkit.steering.dashboard import lesson as ex
     from toolkit.steering.dashboard import must_discuss, quarterly_dashboard
 
     return Path_(
@@ -289,8 +289,8 @@ def _discuss_path():
 
 
 def _agenda_path():
-    from toolkit.steering import lesson as ex
     from toolkit.steering.agenda import AGENDA, constellation_design
+    from toolkit.steering.agenda import lesson as ex
 
     def right():
         design = constellation_design()
@@ -309,8 +309,8 @@ def _agenda_path():
 
 def _escalation_path():
     from toolkit.governance import edits
-    from toolkit.steering import lesson as ex
     from toolkit.steering.agenda import constellation_design
+    from toolkit.steering.escalation import lesson as ex
 
     def right():
         # a fix of the test's own: the bid group passes it on, the management team decides
@@ -329,8 +329,8 @@ def _escalation_path():
 
 
 def _consensus_path():
-    from toolkit.steering import lesson as ex
     from toolkit.steering.decisions import PROPOSALS
+    from toolkit.steering.decisions import lesson as ex
 
     return Path_(
         "steering.consensus",
@@ -343,8 +343,8 @@ def _consensus_path():
 
 
 def _plan_path():
-    from toolkit.steering import lesson as ex
     from toolkit.steering.plan import earliest_revenue_month
+    from toolkit.steering.plan import lesson as ex
 
     def right():
         goal, funnel = ex.PLAN["goal"], ex.PLAN["funnel"]
@@ -368,8 +368,8 @@ def _plan_path():
 def _portfolio_path():
     from toolkit import data
     from toolkit.health.model import health_index
-    from toolkit.steering import lesson as ex
     from toolkit.steering.portfolio import IMPORTANCE
+    from toolkit.steering.portfolio import lesson as ex
 
     def right():
         calls = {}

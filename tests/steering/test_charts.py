@@ -5,20 +5,16 @@ import pytest
 
 from toolkit.governance import edits
 from toolkit.steering.agenda import constellation_design
-from toolkit.steering.chart import (
-    CALL_COLOURS,
-    chance_chart,
-    escalation_chart,
-    outcomes_chart,
-    plan_chart,
-    portfolio_chart,
-    trend_chart,
-)
 from toolkit.steering.dashboard import quarterly_dashboard
+from toolkit.steering.dashboard.chart import trend_chart
 from toolkit.steering.decisions import chance_table, outcomes_table
+from toolkit.steering.decisions.chart import chance_chart, outcomes_chart
 from toolkit.steering.escalation import ISSUES, walk_escalation
+from toolkit.steering.escalation.chart import escalation_chart
 from toolkit.steering.plan import Funnel, Goal, plan_backwards
+from toolkit.steering.plan.chart import plan_chart
 from toolkit.steering.portfolio import HEALTHY, IMPORTANT, portfolio
+from toolkit.steering.portfolio.chart import CALL_COLOURS, portfolio_chart
 from toolkit.ui.render import to_svg
 
 

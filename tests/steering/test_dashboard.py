@@ -120,3 +120,25 @@ def test_bad_alliance_or_quarter_is_explained():
         quarterly_dashboard("Constellation", 40)
     with pytest.raises(ValueError, match="whole number"):
         quarterly_dashboard("Constellation", "last")
+
+
+def test_a_case_dashboard_has_the_health_models_gaps_and_the_scorecards_targets():
+    """Are a case's gaps the health model's own, and its targets the scorecard's but one?"""
+    from toolkit.health.model import gaps_between
+    from toolkit.steering.cases import case_for
+
+    board = case_for(3).dashboard()
+    scores = pd.concat(
+        [
+            board.gaps[["dimension", "side_a", "score_a"]].set_axis(["d", "side", "s"], axis=1),
+            board.gaps[["dimension", "side_b", "score_b"]].set_axis(["d", "side", "s"], axis=1),
+        ]
+    ).drop_duplicates(["d", "side"])
+    table = scores.pivot(index="d", columns="side", values="s").loc[
+        list(dict.fromkeys(board.gaps["dimension"])), list(board.sides)
+    ]
+    again = gaps_between(table)
+    again["gap"] = again["gap"].round(2)
+    pd.testing.assert_frame_equal(board.gaps, again, check_names=False)
+    targets = dict(zip(board.card["metric"], board.card["target"], strict=True))
+    assert {m for m in targets if targets[m] != DEFAULT_TARGETS[m]} == {"sponsor_meetings"}

@@ -82,7 +82,7 @@ __all__ = [
 
 
 # the builder widget (and ipywidgets) load only when first used
-__getattr__ = lazy_names(__name__, {"GovernanceBuilder": "toolkit.governance.builder"})
+__getattr__ = lazy_names(__name__, {"GovernanceBuilder": "toolkit.governance.widget"})
 
 
 def __dir__():

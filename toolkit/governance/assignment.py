@@ -83,7 +83,7 @@ class SavedDesign:
     """A builder's design as its file holds it, without the builder (while nbgrader runs).
 
     A grading or validating kernel shows no widget to anybody: it needs the design the
-    student saved, loaded exactly as :class:`~toolkit.governance.builder.GovernanceBuilder`
+    student saved, loaded exactly as :class:`~toolkit.governance.widget.GovernanceBuilder`
     loads it (a file that cannot be used is kept aside and the start design used instead),
     and a still picture of the review for the feedback.
 
@@ -129,13 +129,13 @@ class SavedDesign:
 def design_builder(path, **kwargs):
     """The assignment's builder; while nbgrader grades or validates, :class:`SavedDesign`.
 
-    Parameters are those of :class:`~toolkit.governance.builder.GovernanceBuilder`
+    Parameters are those of :class:`~toolkit.governance.widget.GovernanceBuilder`
     (``start``, ``alliance``, ``partners``). Nobody sees the widget in a grading kernel, so
     grading does not pay for building it.
     """
     if grading():
         return SavedDesign(path, **kwargs)
-    from toolkit.governance.builder import GovernanceBuilder
+    from toolkit.governance.widget import GovernanceBuilder
 
     return GovernanceBuilder(path, **kwargs)
 

@@ -21,7 +21,7 @@ False
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from toolkit.governance.model import CORE_DECISIONS, TIER_RANK, Body, Design
@@ -32,8 +32,12 @@ __all__ = [
     "MAX_BODY_SEATS",
     "MAX_ESCALATION_DAYS",
     "MAX_STEERING_SEATS",
+    "RULES",
+    "SEVERITIES",
     "WARNING_CODES",
     "Finding",
+    "Rule",
+    "codes_of",
     "counts",
     "escalation_days_to_steering",
     "findings_table",
@@ -46,6 +50,8 @@ CADENCE_RANGES = {"steering": (30, 180), "management": (7, 31), "operational": (
 MAX_STEERING_SEATS = 8
 MAX_BODY_SEATS = 12
 MAX_ESCALATION_DAYS = 45
+#: the severities of a finding, the first the worse (a design with an error is not workable)
+SEVERITIES = ("error", "warning")
 
 
 @dataclass(frozen=True)
@@ -67,12 +73,50 @@ class Finding:
         return f"{self.severity} {self.code}{where}: {self.message}"
 
 
-def _error(code, body, message, hint):
-    return Finding(code, "error", body, message, hint)
+#: what a rule's check yields: the body concerned (or ``None``), the message, the hint
+Found = tuple[str | None, str, str]
 
 
-def _warning(code, body, message, hint):
-    return Finding(code, "warning", body, message, hint)
+def _found(body: str | None, message: str, hint: str) -> Found:
+    return body, message, hint
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One review rule: its stable ``code``, its ``severity`` and the check that finds it.
+
+    The severity belongs to the rule, so every finding of the rule carries it, wherever the
+    rule stands in :data:`RULES`.
+
+    Examples
+    --------
+    >>> RULES["cadence"].severity
+    'warning'
+    >>> from toolkit.governance.model import Body
+    >>> def empty(d):
+    ...     return ((b.id, "It is empty.", "Add someone.") for b in d.bodies if not b.members)
+    >>> rule = Rule("no-members", "error", empty)
+    >>> design = Design("A + B", ["A", "B"], [Body("wg", "WG", "operational", 7, [])])
+    >>> [str(f) for f in rule(design)]
+    ['error no-members [wg]: It is empty.']
+    """
+
+    code: str
+    severity: str
+    check: Callable[[Design], Iterator[Found]]
+
+    def __post_init__(self):
+        if self.severity not in SEVERITIES:
+            msg = (
+                f"rule {self.code!r} has severity {self.severity!r}; "
+                f"use one of {', '.join(map(repr, SEVERITIES))}"
+            )
+            raise ValueError(msg)
+
+    def __call__(self, design: Design) -> Iterator[Found]:
+        """The rule's findings on ``design``, each with the rule's code and severity."""
+        for body, message, hint in self.check(design):
+            yield Finding(self.code, self.severity, body, message, hint)
 
 
 def _listed(items) -> str:
@@ -87,39 +131,36 @@ def _partners_on(body: Body) -> set[str]:
 # ---------------------------------------------------------------- errors
 
 
-def _too_few_partners(d: Design) -> Iterator[Finding]:
+def _too_few_partners(d: Design) -> Iterator[Found]:
     partners = d.distinct_partners()
     if len(partners) < 2:
         named = f"only {_listed(partners)}" if partners else "no partner"
-        yield _error(
-            "too-few-partners",
+        yield _found(
             None,
             f"An alliance needs at least two partners; this design names {named}.",
             "List every partner company in the alliance's partners.",
         )
 
 
-def _unknown_partner(d: Design) -> Iterator[Finding]:
+def _unknown_partner(d: Design) -> Iterator[Found]:
     listed = set(d.partners)
     for body in d.bodies:
         unknown = dict.fromkeys(m.partner for m in body.members if m.partner not in listed)
         for partner in unknown:
-            yield _error(
-                "unknown-partner",
+            yield _found(
                 body.id,
                 f"{body.name} has members from {partner}, which is not a partner of the alliance.",
                 f"Add {partner} to the partners, or correct these members' partner.",
             )
 
 
-def _duplicate_body(d: Design) -> Iterator[Finding]:
+def _duplicate_body(d: Design) -> Iterator[Found]:
     seen, reported = set(), set()
     for body in d.bodies:
         if body.id in seen and body.id not in reported:
             reported.add(body.id)
             n = sum(b.id == body.id for b in d.bodies)
-            yield _error(
-                "duplicate-body",
+            yield _found(
                 body.id,
                 f"{n} bodies share the id {body.id!r}.",
                 "Give every body its own id; escalations reach only the first one.",
@@ -127,22 +168,20 @@ def _duplicate_body(d: Design) -> Iterator[Finding]:
         seen.add(body.id)
 
 
-def _empty_body(d: Design) -> Iterator[Finding]:
+def _empty_body(d: Design) -> Iterator[Found]:
     for body in d.bodies:
         if not body.members:
-            yield _error(
-                "empty-body",
+            yield _found(
                 body.id,
                 f"{body.name} has no members.",
                 "Add people from each partner, or remove the body.",
             )
 
 
-def _no_tier(tier: str, code: str, what: str) -> Callable[[Design], Iterator[Finding]]:
-    def rule(d: Design) -> Iterator[Finding]:
+def _no_tier(tier: str, what: str) -> Callable[[Design], Iterator[Found]]:
+    def rule(d: Design) -> Iterator[Found]:
         if not any(b.tier == tier for b in d.bodies):
-            yield _error(
-                code,
+            yield _found(
                 None,
                 f"No body has the tier {tier!r}: {what}.",
                 f"Add a {tier} body with people from every partner.",
@@ -151,28 +190,26 @@ def _no_tier(tier: str, code: str, what: str) -> Callable[[Design], Iterator[Fin
     return rule
 
 
-def _one_sided_body(d: Design) -> Iterator[Finding]:
+def _one_sided_body(d: Design) -> Iterator[Found]:
     for body in d.bodies:
         if body.tier not in ("steering", "management"):
             continue
         present = _partners_on(body)
         for partner in d.distinct_partners():
             if partner not in present:
-                yield _error(
-                    "one-sided-body",
+                yield _found(
                     body.id,
                     f"{body.name} has no member from {partner}: a {body.tier} body must be joint.",
                     f"Add someone from {partner} to {body.name}.",
                 )
 
 
-def _missing_role(role: str, tier: str, code: str, label: str):
-    def rule(d: Design) -> Iterator[Finding]:
+def _missing_role(role: str, tier: str, label: str) -> Callable[[Design], Iterator[Found]]:
+    def rule(d: Design) -> Iterator[Found]:
         have = {m.partner for b in d.bodies if b.tier == tier for m in b.members if m.role == role}
         for partner in d.distinct_partners():
             if partner not in have:
-                yield _error(
-                    code,
+                yield _found(
                     None,
                     f"{partner} has no {label} on any {tier} body.",
                     f"Give {partner} a member with role {role!r} on a {tier} body.",
@@ -181,18 +218,17 @@ def _missing_role(role: str, tier: str, code: str, label: str):
     return rule
 
 
-def _no_escalation(d: Design) -> Iterator[Finding]:
+def _no_escalation(d: Design) -> Iterator[Found]:
     for body in d.bodies:
         if body.tier in ("management", "operational") and not body.escalates:
-            yield _error(
-                "no-escalation",
+            yield _found(
                 body.id,
                 f"{body.name} ({body.tier}) has nowhere to escalate an issue it cannot solve.",
                 "Set its escalation target to a body of a higher tier.",
             )
 
 
-def _bad_escalation(d: Design) -> Iterator[Finding]:
+def _bad_escalation(d: Design) -> Iterator[Found]:
     for body in d.bodies:
         if not body.escalates:
             continue
@@ -208,27 +244,25 @@ def _bad_escalation(d: Design) -> Iterator[Finding]:
             hint = "Escalate to a body of a higher tier (operational → management → steering)."
         else:
             continue
-        yield _error(
-            "bad-escalation",
+        yield _found(
             body.id,
             f"{body.name} escalates to {body.escalates_to!r}, but {why}.",
             hint,
         )
 
 
-def _decision_unowned(d: Design) -> Iterator[Finding]:
+def _decision_unowned(d: Design) -> Iterator[Found]:
     owned = {key for b in d.bodies for key in b.decides}
     for key in CORE_DECISIONS:
         if key not in owned:
-            yield _error(
-                "decision-unowned",
+            yield _found(
                 None,
                 f"No body owns the core decision {key!r}.",
                 f"Add {key!r} to the decisions of exactly one body.",
             )
 
 
-def _decision_conflict(d: Design) -> Iterator[Finding]:
+def _decision_conflict(d: Design) -> Iterator[Found]:
     owners: dict[str, list[Body]] = {}
     for body in d.bodies:
         for key in dict.fromkeys(body.decides):
@@ -236,8 +270,7 @@ def _decision_conflict(d: Design) -> Iterator[Finding]:
     for key, bodies in owners.items():
         if len(bodies) > 1:
             names = _listed(f"{b.name} ({b.id})" for b in bodies)
-            yield _error(
-                "decision-conflict",
+            yield _found(
                 None,
                 f"The decision {key!r} is owned by {len(bodies)} bodies: {names}.",
                 f"Keep {key!r} with one body only; the others can be consulted.",
@@ -247,37 +280,34 @@ def _decision_conflict(d: Design) -> Iterator[Finding]:
 # ---------------------------------------------------------------- warnings
 
 
-def _no_operational_body(d: Design) -> Iterator[Finding]:
+def _no_operational_body(d: Design) -> Iterator[Found]:
     if not any(b.tier == "operational" for b in d.bodies):
-        yield _warning(
-            "no-operational-body",
+        yield _found(
             None,
             "No body has the tier 'operational': the joint work has no home.",
             "Add a joint working group (sales, marketing, technical, …).",
         )
 
 
-def _one_sided_operational(d: Design) -> Iterator[Finding]:
+def _one_sided_operational(d: Design) -> Iterator[Found]:
     for body in d.bodies:
         partners = _partners_on(body)
         if body.tier == "operational" and len(partners) == 1:
             (only,) = partners
-            yield _warning(
-                "one-sided-operational",
+            yield _found(
                 body.id,
                 f"{body.name} has members of {only} only: it is not joint work.",
                 "Add the other partner's people to the working group.",
             )
 
 
-def _cadence(d: Design) -> Iterator[Finding]:
+def _cadence(d: Design) -> Iterator[Found]:
     for body in d.bodies:
         low, high = CADENCE_RANGES[body.tier]
         days = body.meets_every_days
         if not low <= days <= high:
             how = "too rarely" if days > high else "too often"
-            yield _warning(
-                "cadence",
+            yield _found(
                 body.id,
                 f"{body.name} meets every {days} days, {how} for a {body.tier} "
                 f"body ({low}–{high} days).",
@@ -293,28 +323,26 @@ def _seats(d: Design, body: Body) -> dict[str, int]:
     return seats
 
 
-def _unbalanced_steering(d: Design) -> Iterator[Finding]:
+def _unbalanced_steering(d: Design) -> Iterator[Found]:
     for body in d.bodies:
         if body.tier != "steering":
             continue
         seats = _seats(d, body)
         if seats and max(seats.values()) - min(seats.values()) > 1:
             text = _listed(f"{p} {n}" for p, n in seats.items())
-            yield _warning(
-                "unbalanced-steering",
+            yield _found(
                 body.id,
                 f"{body.name} has unequal seats ({text}).",
                 "Give each partner the same number of seats (at most one apart).",
             )
 
 
-def _oversized_body(d: Design) -> Iterator[Finding]:
+def _oversized_body(d: Design) -> Iterator[Found]:
     for body in d.bodies:
         n = len(body.people())
         limit = MAX_STEERING_SEATS if body.tier == "steering" else MAX_BODY_SEATS
         if n > limit:
-            yield _warning(
-                "oversized-body",
+            yield _found(
                 body.id,
                 f"{body.name} has {n} members; a {body.tier} body works best with "
                 f"{limit} or fewer.",
@@ -322,11 +350,10 @@ def _oversized_body(d: Design) -> Iterator[Finding]:
             )
 
 
-def _escalation_time_missing(d: Design) -> Iterator[Finding]:
+def _escalation_time_missing(d: Design) -> Iterator[Found]:
     for body in d.bodies:
         if body.escalates and body.escalation_days is None:
-            yield _warning(
-                "escalation-time-missing",
+            yield _found(
                 body.id,
                 f"{body.name} escalates but does not say after how many days.",
                 "Set its escalation days (typical: working group 5, management 10).",
@@ -352,14 +379,13 @@ def escalation_days_to_steering(d: Design, start: Body) -> int | None:
     return total
 
 
-def _slow_escalation(d: Design) -> Iterator[Finding]:
+def _slow_escalation(d: Design) -> Iterator[Found]:
     for body in d.bodies:
         if body.tier != "operational":
             continue
         days = escalation_days_to_steering(d, body)
         if days is not None and days > MAX_ESCALATION_DAYS:
-            yield _warning(
-                "slow-escalation",
+            yield _found(
                 body.id,
                 f"An issue from {body.name} takes up to {days} days to reach the "
                 f"steering body (more than {MAX_ESCALATION_DAYS}).",
@@ -373,19 +399,18 @@ def _managers(d: Design) -> list[tuple[str, str]]:
     )
 
 
-def _manager_not_on_steering(d: Design) -> Iterator[Finding]:
+def _manager_not_on_steering(d: Design) -> Iterator[Found]:
     on_steering = {m.person for b in d.bodies if b.tier == "steering" for m in b.members}
     for name, partner in _managers(d):
         if (name, partner) not in on_steering:
-            yield _warning(
-                "manager-not-on-steering",
+            yield _found(
                 None,
                 f"{name} ({partner}) is an alliance manager but sits on no steering body.",
                 "Alliance managers link the tiers: add them to the steering body.",
             )
 
 
-def _tier_crossing(d: Design) -> Iterator[Finding]:
+def _tier_crossing(d: Design) -> Iterator[Found]:
     managers = set(_managers(d))
     tiers: dict[tuple[str, str], list[str]] = {}
     for body in d.bodies:
@@ -395,8 +420,7 @@ def _tier_crossing(d: Design) -> Iterator[Finding]:
                 tiers[person].append(body.tier)
     for (name, partner), seen in tiers.items():
         if (name, partner) not in managers and len(seen) > 1:
-            yield _warning(
-                "tier-crossing",
+            yield _found(
                 None,
                 f"{name} ({partner}) sits on {_listed(seen)} bodies but is not an "
                 "alliance manager.",
@@ -404,39 +428,57 @@ def _tier_crossing(d: Design) -> Iterator[Finding]:
             )
 
 
-# code -> rule, in the order of the rules file (errors, then warnings)
-RULES: dict[str, Callable[[Design], Iterator[Finding]]] = {
-    "too-few-partners": _too_few_partners,
-    "unknown-partner": _unknown_partner,
-    "duplicate-body": _duplicate_body,
-    "empty-body": _empty_body,
-    "no-steering-body": _no_tier("steering", "no-steering-body", "the alliance has no direction"),
-    "no-management-body": _no_tier(
-        "management", "no-management-body", "nobody runs the relationship"
+_RULES = (
+    Rule("too-few-partners", "error", _too_few_partners),
+    Rule("unknown-partner", "error", _unknown_partner),
+    Rule("duplicate-body", "error", _duplicate_body),
+    Rule("empty-body", "error", _empty_body),
+    Rule("no-steering-body", "error", _no_tier("steering", "the alliance has no direction")),
+    Rule("no-management-body", "error", _no_tier("management", "nobody runs the relationship")),
+    Rule("one-sided-body", "error", _one_sided_body),
+    Rule(
+        "no-executive-sponsor",
+        "error",
+        _missing_role("executive_sponsor", "steering", "executive sponsor"),
     ),
-    "one-sided-body": _one_sided_body,
-    "no-executive-sponsor": _missing_role(
-        "executive_sponsor", "steering", "no-executive-sponsor", "executive sponsor"
+    Rule(
+        "no-alliance-manager",
+        "error",
+        _missing_role("alliance_manager", "management", "alliance manager"),
     ),
-    "no-alliance-manager": _missing_role(
-        "alliance_manager", "management", "no-alliance-manager", "alliance manager"
-    ),
-    "no-escalation": _no_escalation,
-    "bad-escalation": _bad_escalation,
-    "decision-unowned": _decision_unowned,
-    "decision-conflict": _decision_conflict,
-    "no-operational-body": _no_operational_body,
-    "one-sided-operational": _one_sided_operational,
-    "cadence": _cadence,
-    "unbalanced-steering": _unbalanced_steering,
-    "oversized-body": _oversized_body,
-    "escalation-time-missing": _escalation_time_missing,
-    "slow-escalation": _slow_escalation,
-    "manager-not-on-steering": _manager_not_on_steering,
-    "tier-crossing": _tier_crossing,
-}
-ERROR_CODES = tuple(list(RULES)[:13])
-WARNING_CODES = tuple(list(RULES)[13:])
+    Rule("no-escalation", "error", _no_escalation),
+    Rule("bad-escalation", "error", _bad_escalation),
+    Rule("decision-unowned", "error", _decision_unowned),
+    Rule("decision-conflict", "error", _decision_conflict),
+    Rule("no-operational-body", "warning", _no_operational_body),
+    Rule("one-sided-operational", "warning", _one_sided_operational),
+    Rule("cadence", "warning", _cadence),
+    Rule("unbalanced-steering", "warning", _unbalanced_steering),
+    Rule("oversized-body", "warning", _oversized_body),
+    Rule("escalation-time-missing", "warning", _escalation_time_missing),
+    Rule("slow-escalation", "warning", _slow_escalation),
+    Rule("manager-not-on-steering", "warning", _manager_not_on_steering),
+    Rule("tier-crossing", "warning", _tier_crossing),
+)
+#: code -> rule, in the order of the rules file; each rule carries its own severity
+RULES: dict[str, Rule] = {rule.code: rule for rule in _RULES}
+
+
+def codes_of(severity: str, rules: Iterable[Rule] | None = None) -> tuple[str, ...]:
+    """The codes of the rules of one severity, in the order given (by default, :data:`RULES`).
+
+    Examples
+    --------
+    >>> codes_of("warning")[:2]
+    ('no-operational-body', 'one-sided-operational')
+    """
+    return tuple(
+        r.code for r in (RULES.values() if rules is None else rules) if r.severity == severity
+    )
+
+
+ERROR_CODES = codes_of("error")
+WARNING_CODES = codes_of("warning")
 
 
 def review(design: Design) -> list[Finding]:
@@ -452,7 +494,8 @@ def review(design: Design) -> list[Finding]:
     list of Finding
         Empty for a design with nothing to improve.
     """
-    return [finding for rule in RULES.values() for finding in rule(design)]
+    ordered = sorted(RULES.values(), key=lambda rule: SEVERITIES.index(rule.severity))
+    return [finding for rule in ordered for finding in rule(design)]
 
 
 def is_workable(design: Design) -> bool:

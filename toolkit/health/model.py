@@ -38,6 +38,7 @@ __all__ = [
     "check_answer",
     "dimension_of",
     "dimension_scores",
+    "gaps_between",
     "health_index",
     "item_columns",
     "pairwise_gaps",
@@ -287,7 +288,22 @@ def pairwise_gaps(survey: pd.DataFrame, by: str = "side") -> pd.DataFrame:
     >>> pairwise_gaps(delta)["gap"].tolist() == perception_gaps(delta)["gap"].tolist()
     True
     """
-    table = dimension_scores(survey, by)
+    return gaps_between(dimension_scores(survey, by))
+
+
+def gaps_between(table: pd.DataFrame) -> pd.DataFrame:
+    """The gap between each pair of sides, per dimension, of a table of dimension scores.
+
+    ``table`` is what :func:`dimension_scores` gives (rows: dimensions; columns: sides); the
+    result is that of :func:`pairwise_gaps`. A case written with scores rather than answers
+    (the steering committee's quarters) uses this directly.
+
+    Examples
+    --------
+    >>> scores = pd.DataFrame({"A": [4.0, 3.5], "B": [3.0, 3.5]}, index=["trust", "commitment"])
+    >>> gaps_between(scores)[["dimension", "pair", "gap", "higher"]].to_dict("records")[0]
+    {'dimension': 'trust', 'pair': 'A – B', 'gap': 1.0, 'higher': 'A'}
+    """
     sides = list(table.columns)
     if len(sides) < 2:
         msg = f"a perception gap needs answers from at least two sides, got {sides or 'none'}"

@@ -1,15 +1,25 @@
 """The steering committee at work: governance and metrics used together, once a quarter.
 
-- :mod:`~toolkit.steering.dashboard`: the quarterly dashboard and what the meeting must discuss;
-- :mod:`~toolkit.steering.agenda`: each agenda item to the body that owns the decision;
-- :mod:`~toolkit.steering.escalation`: an issue walked up a design's escalation path;
-- :mod:`~toolkit.steering.decisions`: consensus, majority and a lead partner with three partners;
-- :mod:`~toolkit.steering.plan`: the joint business plan worked backwards from a revenue goal;
-- :mod:`~toolkit.steering.portfolio`: the lifecycle, and the portfolio of the course alliances;
-- :mod:`~toolkit.steering.chart`: their pictures;
-- widgets: :class:`SteeringDashboard`, :class:`AgendaRouter`, :class:`EscalationWalk`,
-  :class:`DecisionRules`, :class:`BusinessPlanner`, :class:`PortfolioMap`;
-- :mod:`~toolkit.steering.lesson`: the lesson's checks and hints.
+Six concepts, each a folder laid out as :mod:`toolkit.governance` is (``model.py``,
+``chart.py``, ``widget.py``, ``lesson.py``):
+
+- :mod:`~toolkit.steering.dashboard`: the quarterly dashboard and what the meeting must
+  discuss (:class:`SteeringDashboard`);
+- :mod:`~toolkit.steering.agenda`: each agenda item to the body that owns the decision
+  (:class:`AgendaRouter`; its picture is the design's decision-rights matrix);
+- :mod:`~toolkit.steering.escalation`: an issue walked up a design's escalation path
+  (:class:`EscalationWalk`);
+- :mod:`~toolkit.steering.decisions`: consensus, majority and a lead partner with three
+  partners (:class:`DecisionRules`);
+- :mod:`~toolkit.steering.plan`: the joint business plan worked backwards from a revenue goal
+  (:class:`BusinessPlanner`);
+- :mod:`~toolkit.steering.portfolio`: the lifecycle, and the portfolio of the course alliances
+  (:class:`PortfolioMap`).
+
+Shared by them: :mod:`~toolkit.steering.controls` (the sliders and tables of the widgets) and
+:mod:`~toolkit.steering.answers` (reading an answer that names items). The graded assignment
+``steering-committee`` uses all six: :mod:`~toolkit.steering.assignment` (its checks and
+hints) and :mod:`~toolkit.steering.cases` (each student's quarter).
 
 Examples
 --------
@@ -30,14 +40,6 @@ from toolkit.steering.agenda import (
     route,
     route_agenda,
 )
-from toolkit.steering.chart import (
-    chance_chart,
-    escalation_chart,
-    outcomes_chart,
-    plan_chart,
-    portfolio_chart,
-    trend_chart,
-)
 from toolkit.steering.dashboard import (
     Dashboard,
     dashboard_items,
@@ -46,6 +48,7 @@ from toolkit.steering.dashboard import (
     quarterly_dashboard,
     read_leading_first,
 )
+from toolkit.steering.dashboard.chart import trend_chart
 from toolkit.steering.decisions import (
     LEAD_PARTNER,
     PROPOSALS,
@@ -56,8 +59,11 @@ from toolkit.steering.decisions import (
     outcome,
     outcomes_table,
 )
+from toolkit.steering.decisions.chart import chance_chart, outcomes_chart
 from toolkit.steering.escalation import ISSUES, Issue, status_on_day, walk_escalation
+from toolkit.steering.escalation.chart import escalation_chart
 from toolkit.steering.plan import Funnel, Goal, earliest_revenue_month, plan_backwards
+from toolkit.steering.plan.chart import plan_chart
 from toolkit.steering.portfolio import (
     IMPORTANCE,
     STAGES,
@@ -68,14 +74,15 @@ from toolkit.steering.portfolio import (
     stages_table,
     strategic_importance,
 )
+from toolkit.steering.portfolio.chart import portfolio_chart
 
 _WIDGETS = {
-    "AgendaRouter": "toolkit.steering.router",
-    "BusinessPlanner": "toolkit.steering.planner",
-    "DecisionRules": "toolkit.steering.voting",
-    "EscalationWalk": "toolkit.steering.walker",
-    "PortfolioMap": "toolkit.steering.portfolio_map",
-    "SteeringDashboard": "toolkit.steering.board",
+    "AgendaRouter": "toolkit.steering.agenda.widget",
+    "BusinessPlanner": "toolkit.steering.plan.widget",
+    "DecisionRules": "toolkit.steering.decisions.widget",
+    "EscalationWalk": "toolkit.steering.escalation.widget",
+    "PortfolioMap": "toolkit.steering.portfolio.widget",
+    "SteeringDashboard": "toolkit.steering.dashboard.widget",
 }
 
 __all__ = [

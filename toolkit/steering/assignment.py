@@ -60,13 +60,13 @@ _NOT_WHILE_GRADING = "*(The {what} is shown here when you run the notebook.)*"
 def escalation_walker(case: SteeringCase, path: str = "my-case-escalation.json"):
     """The lesson's escalation walker on ``case``'s design and issues, saved in ``path``.
 
-    (:class:`~toolkit.steering.walker.EscalationWalk`.) While nbgrader grades or validates,
+    (:class:`~toolkit.steering.EscalationWalk`.) While nbgrader grades or validates,
     nobody sees a widget and the answers are in the cells, so it is not built (grading does
     not pay for it): a line stands in its place.
     """
     if grading():
         return Text(_NOT_WHILE_GRADING.format(what="escalation walker"))
-    from toolkit.steering.walker import EscalationWalk
+    from toolkit.steering.escalation.widget import EscalationWalk
 
     return EscalationWalk(case.design, issues=case.issues, path=path)
 
@@ -74,11 +74,11 @@ def escalation_walker(case: SteeringCase, path: str = "my-case-escalation.json")
 def business_planner(case: SteeringCase, path: str = "my-case-plan.json"):
     """The lesson's business planner from ``case``'s goal and funnel, saved in ``path``.
 
-    (:class:`~toolkit.steering.planner.BusinessPlanner`; not built while nbgrader grades.)
+    (:class:`~toolkit.steering.plan.widget.BusinessPlanner`; not built while nbgrader grades.)
     """
     if grading():
         return Text(_NOT_WHILE_GRADING.format(what="business planner"))
-    from toolkit.steering.planner import BusinessPlanner
+    from toolkit.steering.plan.widget import BusinessPlanner
 
     return BusinessPlanner(case.goal, case.funnel, path=path)
 

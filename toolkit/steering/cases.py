@@ -32,7 +32,8 @@ from functools import cached_property
 import pandas as pd
 
 from toolkit.governance.model import Body, Design, Member
-from toolkit.health.model import DIMENSIONS
+from toolkit.health.model import DIMENSIONS, gaps_between
+from toolkit.scorecard.model import DEFAULT_TARGETS
 from toolkit.steering.agenda import AgendaItem
 from toolkit.steering.escalation import Issue, walk_escalation
 from toolkit.steering.plan import Funnel, Goal
@@ -76,16 +77,8 @@ _MARKETS = (
     "hospitals", "city councils", "universities", "regional banks", "utilities",
     "logistics firms", "insurers", "retail chains",
 )  # fmt: skip
-_TARGETS = {
-    "new_customer_wins": 8,
-    "customer_satisfaction": 30,
-    "sourced_revenue": 600,
-    "win_rate": 30,
-    "trained_sellers": 120,
-    "deal_registrations": 40,
-    "sponsor_meetings": 3,
-    "governance_on_cadence": 80,
-}
+#: the course's scorecard targets, with sponsor meetings at three a quarter (three partners)
+_TARGETS = {**DEFAULT_TARGETS, "sponsor_meetings": 3}
 _CARD_LEADING = (
     "trained_sellers",
     "deal_registrations",
@@ -241,27 +234,10 @@ class SteeringCase:
                 row[rng.randrange(3)] = round(base - rng.uniform(0.6, 0.8), 2)
             scores[dimension] = row
         table = pd.DataFrame(scores, index=list(sides)).T
-        rows = []
-        for i, a in enumerate(sides):
-            for b in sides[i + 1 :]:
-                for dimension in DIMENSIONS:
-                    sa, sb = float(table.loc[dimension, a]), float(table.loc[dimension, b])
-                    rows.append(
-                        {
-                            "dimension": dimension,
-                            "pair": f"{a} – {b}",
-                            "side_a": a,
-                            "side_b": b,
-                            "score_a": sa,
-                            "score_b": sb,
-                            "gap": round(abs(sa - sb), 2),
-                            "higher": a if sa >= sb else b,
-                        }
-                    )
+        gaps = gaps_between(table)
+        gaps["gap"] = gaps["gap"].round(2)
         health = float(table.to_numpy().mean())
-        return Dashboard(
-            self.alliance, 12, 36, card, trends, pd.DataFrame(rows), health, tuple(sides)
-        )
+        return Dashboard(self.alliance, 12, 36, card, trends, gaps, health, tuple(sides))
 
     def dashboard(self):
         """The quarter's dashboard (a :class:`~toolkit.steering.dashboard.Dashboard`)."""

@@ -88,10 +88,18 @@ class CourseWidget(w.VBox):
         self._stylesheet = stylesheet()
         super().__init__(**kwargs)
         self.add_class("course-widget")
-        self.answer_file = AnswerFile(path, kind=self.kind)
+        self.answer_file = self.open_answer_file(path)
         self.message = w.HTML()
         self._quiet = False
         self._notice = ""
+
+    def open_answer_file(self, path: str | os.PathLike):
+        """The answer file: ``{"kind": ..., "data": ...}`` as JSON (:class:`.saved.AnswerFile`).
+
+        A widget whose work has a file format of its own (the governance builder saves a design
+        file) returns an object with the same ``path``, ``problem``, ``load`` and ``save``.
+        """
+        return AnswerFile(path, kind=self.kind)
 
     @traitlets.validate("children")
     def _with_stylesheet(self, proposal):
@@ -115,16 +123,15 @@ class CourseWidget(w.VBox):
         self._notice = self.answer_file.problem
         return value
 
-    def save(self, data) -> bool:
-        """Save ``data`` in the answer file; on failure say so inline and return False."""
+    def save(self, data, *, unsaved: str = "your work is kept in this session only.") -> bool:
+        """Save ``data`` in the answer file; on failure say so inline and return False.
+
+        ``unsaved`` ends the message: what became of the work the disk refused.
+        """
         try:
             self.answer_file.save(data)
         except OSError as err:
-            self.say(
-                f"Could not save to {self.answer_file.path.name} ({err}); your work is kept in "
-                "this session only.",
-                "error",
-            )
+            self.say(f"Could not save to {self.answer_file.path.name} ({err}); {unsaved}", "error")
             return False
         return True
 

@@ -1,10 +1,12 @@
 """The governance builder: a widget to build a design by clicking, with a live review.
 
-The widget is a thin view: each button hands what the student typed to a pure function of
-:mod:`toolkit.governance.edits`, then saves the design beside the notebook, reviews it and
-redraws the chart. Input that cannot be used shows an inline message and leaves the design,
-the review and the saved file as they were. Re-running the cell (after a kernel restart, for
-example) loads the saved file again, so nothing the student built is lost.
+The widget is a thin view on the course's skeleton (:class:`~toolkit.ui.widget.CourseWidget`):
+each button hands what the student typed to a pure function of :mod:`toolkit.governance.edits`,
+then saves the design beside the notebook (as a design file, the format of
+:mod:`toolkit.governance.files`), reviews it and redraws the chart. Input that cannot be used
+shows an inline message and leaves the design, the review and the saved file as they were.
+Re-running the cell (after a kernel restart, for example) loads the saved file again, so
+nothing the student built is lost.
 
 Examples
 --------
@@ -37,7 +39,7 @@ from toolkit.governance.templates import TEMPLATES, template_titles
 from toolkit.ui.messages import box
 from toolkit.ui.render import chart_widget
 from toolkit.ui.saved import load_saved
-from toolkit.ui.widget import stylesheet
+from toolkit.ui.widget import CourseWidget
 
 __all__ = ["GovernanceBuilder"]
 
@@ -74,7 +76,40 @@ def review_html(design: Design) -> str:
     return box("".join(parts), "error" if n["error"] else "ok", escape=False, role="status")
 
 
-class GovernanceBuilder(w.VBox):
+class DesignFile:
+    """The builder's answer file: the design itself, as a design file (``alliance-governance/1``).
+
+    It is what :class:`~toolkit.ui.widget.CourseWidget` keeps a widget's work in (``path``,
+    ``problem``, ``load``, ``save``), so the file the builder saves is the file the assignment
+    grades and a student can share: no wrapper around the design. A saved file that is not a
+    design is kept aside, and ``problem`` names the place (:func:`toolkit.ui.saved.load_saved`).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from toolkit.governance.templates import template
+    >>> file = DesignFile(pathlib.Path(tempfile.mkdtemp()) / "my-governance.json")
+    >>> file.save(template("lean-startup-enterprise"))
+    >>> file.load(None).alliance, file.problem
+    ('Brightpath + Omnicorp lean alliance', '')
+    """
+
+    def __init__(self, path: str | os.PathLike):
+        self.path = Path(path)
+        self.problem = ""
+
+    def load(self, default, parse=None):
+        """The saved design (``parse`` turns the file's JSON into one), or ``default``."""
+        parse = parse or (lambda data: from_dict(data, name=self.path.name))
+        value, self.problem = load_saved(self.path, parse, default)
+        return value
+
+    def save(self, design: Design) -> None:
+        """Write the design to the file (atomically)."""
+        save(design, self.path)
+
+
+class GovernanceBuilder(CourseWidget):
     """Build a governance design by clicking; it is reviewed, drawn and saved on every change.
 
     Parameters
@@ -92,6 +127,8 @@ class GovernanceBuilder(w.VBox):
         Draw the live chart (switch off only where no picture is needed).
     """
 
+    kind = "governance-design"
+
     def __init__(
         self,
         path: str | os.PathLike = "my-governance.json",
@@ -102,28 +139,29 @@ class GovernanceBuilder(w.VBox):
         partners=(),
         chart: bool = True,
     ):
-        self.path = Path(path)
+        super().__init__(path)
         self._undo: list[Design] = []
-        self._quiet = False
         self._draw = chart
         self._build_controls()
-        first_note = ""
-        design = None
-        if self.path.exists():
-            design, first_note = self._read_saved()
+        design = self.restore(lambda data: from_dict(data, name=self.path.name), None)
+        trouble = [self.answer_file.problem]
         if design is None:
             try:
                 design = self._starting_design(template, start, alliance, partners)
             except (DesignError, ValueError) as err:
-                first_note += f" The starting design could not be read: {err}"
+                trouble.append(f"The starting design could not be read: {err}")
                 design = Design(alliance, list(partners), [])
         self._design = design
-        super().__init__(self._layout())
+        self.children = self._layout()
         self._refresh()
-        if first_note:
-            self._say(first_note.strip(), ok=False)
+        if any(trouble):
+            self.say(" ".join(t for t in trouble if t), "error")
         elif self.path.exists():
-            self._say(f"Loaded your saved design from {self.path.name}.", ok=True)
+            self.say(f"Loaded your saved design from {self.path.name}.", "ok")
+
+    def open_answer_file(self, path: str | os.PathLike) -> DesignFile:
+        """The design file beside the notebook (not a wrapped answer file)."""
+        return DesignFile(path)
 
     def _repr_mimebundle_(self, **kwargs):
         """The live widget, with a still picture for places that cannot run it.
@@ -153,9 +191,6 @@ class GovernanceBuilder(w.VBox):
     def replace(self, design: Design) -> None:
         """Put a whole design in the builder (it can be undone, and it is saved)."""
         self._apply(lambda _: design.copy(), "Design replaced.")
-
-    def _read_saved(self) -> tuple[Design | None, str]:
-        return load_saved(self.path, lambda data: from_dict(data, name=self.path.name), None)
 
     @staticmethod
     def _starting_design(template, start, alliance, partners) -> Design:
@@ -219,7 +254,6 @@ class GovernanceBuilder(w.VBox):
         self.unassign_button = w.Button(description="Take from body")
         self.undo_button = w.Button(description="Undo", icon="undo")
         self.json_toggle = w.ToggleButton(description="Show design as JSON", icon="code")
-        self.message = w.HTML()
         self.review_panel = w.HTML()
         self.json_view = w.HTML(layout=w.Layout(display="none"))
         self.chart = chart_widget()
@@ -227,7 +261,6 @@ class GovernanceBuilder(w.VBox):
         self.pictures = w.Tab(children=[self.chart, self.decisions_view])
         self.pictures.set_title(0, "Structure")
         self.pictures.set_title(1, "Decision rights")
-        self.add_class("course-widget")  # the course's style rules (see toolkit.ui.widget)
 
         handlers = {
             self.start_button: self._on_start,
@@ -246,7 +279,7 @@ class GovernanceBuilder(w.VBox):
             button.layout = w.Layout(width="auto", min_width="120px")
             button.on_click(handler)
         self.json_toggle.layout = w.Layout(width="auto")
-        self.body_picker.observe(self._on_pick_body, names="value")
+        self.when_changed([self.body_picker], lambda _: self._fill_body_fields())
         self.json_toggle.observe(lambda _: self._show_json(), names="value")
         self.pictures.observe(lambda _: self._draw_pictures(), names="selected_index")
 
@@ -282,35 +315,26 @@ class GovernanceBuilder(w.VBox):
             self.review_panel,
             self.pictures,
             self.json_view,
-            stylesheet(),
         ]
 
     # ------------------------------------------------------------ changing the design
-
-    def _say(self, text: str, *, ok: bool):
-        self.message.value = box(text, "ok" if ok else "error")
 
     def _apply(self, change, done: str):
         """Run ``change(design) -> design``; on bad input say why and keep everything as it was."""
         try:
             new = change(self._design)
         except edits.EditError as err:
-            self._say(str(err), ok=False)
+            self.say(str(err), "error")
             return False
         except Exception as err:  # never a traceback for a student
-            self._say(f"That change could not be made ({err}); your design is unchanged.", ok=False)
+            self.say(f"That change could not be made ({err}); your design is unchanged.", "error")
             return False
-        try:
-            save(new, self.path)
-        except OSError as err:
-            self._say(
-                f"Could not save to {self.path.name} ({err}); your design is unchanged.", ok=False
-            )
+        if not self.save(new, unsaved="your design is unchanged."):
             return False
         self._undo = [*self._undo[-UNDO_LIMIT + 1 :], self._design]
         self._design = new
         self._refresh()
-        self._say(f"{done} Saved to {self.path.name}.", ok=True)
+        self.say(f"{done} Saved to {self.path.name}.", "ok")
         return True
 
     def _picked(self):
@@ -394,26 +418,22 @@ class GovernanceBuilder(w.VBox):
 
     def _on_undo(self, _):
         if not self._undo:
-            self._say("Nothing to undo.", ok=False)
+            self.say("Nothing to undo.", "error")
             return
         previous = self._undo[-1]
-        try:
-            save(previous, self.path)
-        except OSError as err:
-            self._say(f"Could not save to {self.path.name} ({err}).", ok=False)
+        if not self.save(previous, unsaved="nothing was undone."):
             return
         self._undo.pop()
         self._design = previous
         self._refresh()
-        self._say(f"Undone. Saved to {self.path.name}.", ok=True)
+        self.say(f"Undone. Saved to {self.path.name}.", "ok")
 
     # ------------------------------------------------------------ showing the design
 
     def _refresh(self):
         design = self._design
         picked = self.body_picker.value
-        self._quiet = True
-        try:
+        with self.quiet():
             self.body_picker.options = [
                 (f"{b.name} ({b.tier}, id {b.id})", i) for i, b in enumerate(design.bodies)
             ]
@@ -426,16 +446,10 @@ class GovernanceBuilder(w.VBox):
             self.member_partner.options = design.distinct_partners()
             self.alliance_text.value = design.alliance or ""
             self.partners_text.value = ", ".join(p for p in design.distinct_partners() if p)
-        finally:
-            self._quiet = False
         self._fill_body_fields()
         self.review_panel.value = review_html(design)
         self._draw_pictures()
         self._show_json()
-
-    def _on_pick_body(self, _):
-        if not self._quiet:
-            self._fill_body_fields()
 
     def _fill_body_fields(self):
         index = self.body_picker.value

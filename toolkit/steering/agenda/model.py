@@ -26,13 +26,16 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
-from toolkit.governance.model import Body, Design, Member
+from toolkit.governance.files import load
+from toolkit.governance.model import Body, Design
 
 __all__ = [
     "AGENDA",
+    "CONSTELLATION_FILE",
     "CONSTELLATION_PARTNERS",
     "AgendaItem",
     "agenda_item",
@@ -117,8 +120,8 @@ def agenda_item(item_id: str) -> AgendaItem:
     return by_id(AGENDA, item_id, "agenda item")
 
 
-def _m(name, partner, role, function=None):
-    return Member(name, partner, role, function)
+#: Constellation's governance design, a design file (the format of :mod:`toolkit.governance.files`)
+CONSTELLATION_FILE = Path(__file__).with_name("constellation.json")
 
 
 def constellation_design() -> Design:
@@ -126,71 +129,14 @@ def constellation_design() -> Design:
 
     It reviews with no errors; its weak spot is the bid group's escalation, which has no time
     limit (the review warns about it, and :mod:`toolkit.steering.escalation` shows what it
-    does to an urgent issue).
+    does to an urgent issue). Read from :data:`CONSTELLATION_FILE` each time: a fresh copy.
+
+    Examples
+    --------
+    >>> [b.id for b in constellation_design().bodies]
+    ['steering', 'management', 'bids', 'delivery']
     """
-    a, b, c = CONSTELLATION_PARTNERS
-    steering = Body(
-        "steering",
-        "Alliance Steering Committee",
-        "steering",
-        90,
-        [
-            _m("Maria Lopez", a, "executive_sponsor"),
-            _m("Jonas Berg", b, "executive_sponsor"),
-            _m("Priya Nair", c, "executive_sponsor"),
-            _m("Tom Keller", a, "alliance_manager"),
-            _m("Sara Olsen", b, "alliance_manager"),
-            _m("Ade Okoro", c, "alliance_manager"),
-        ],
-        ["strategy", "investment", "dispute_resolution"],
-    )
-    management = Body(
-        "management",
-        "Alliance Management Team",
-        "management",
-        30,
-        [
-            _m("Tom Keller", a, "alliance_manager"),
-            _m("Sara Olsen", b, "alliance_manager"),
-            _m("Ade Okoro", c, "alliance_manager"),
-        ],
-        ["joint_business_plan", "pricing"],
-        "steering",
-        15,
-    )
-    bids = Body(
-        "bids",
-        "Public-Sector Bid Group",
-        "operational",
-        14,
-        [
-            _m("Lina Weiss", a, "functional_lead", "sales"),
-            _m("Hugo Marin", b, "member", "sales"),
-            _m("Eva Dahl", c, "member", "sales"),
-        ],
-        ["bid_staffing"],
-        "management",
-        None,
-    )
-    delivery = Body(
-        "delivery",
-        "Solution Delivery Group",
-        "operational",
-        7,
-        [
-            _m("Ken Ito", a, "member", "technical"),
-            _m("Nora Lind", b, "functional_lead", "technical"),
-            _m("Ravi Shah", c, "member", "technical"),
-        ],
-        ["solution_design"],
-        "management",
-        5,
-    )
-    return Design(
-        "Constellation public-sector alliance",
-        list(CONSTELLATION_PARTNERS),
-        [steering, management, bids, delivery],
-    )
+    return load(CONSTELLATION_FILE)
 
 
 def owners_of(design: Design, decision: str) -> list[Body]:

@@ -25,7 +25,7 @@ import ipywidgets as w
 
 from toolkit.governance.chart import decision_chart
 from toolkit.governance.model import Design
-from toolkit.steering.agenda import AGENDA, AgendaItem, constellation_design, route
+from toolkit.steering.agenda.model import AGENDA, AgendaItem, constellation_design, route
 from toolkit.ui.render import chart_widget, show_in
 from toolkit.ui.widget import CourseWidget
 

@@ -24,9 +24,9 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from toolkit.steering.chart import plan_chart
 from toolkit.steering.controls import slider, table
-from toolkit.steering.plan import Funnel, Goal, check_values, plan_backwards
+from toolkit.steering.plan.chart import plan_chart
+from toolkit.steering.plan.model import Funnel, Goal, check_values, plan_backwards
 from toolkit.ui.render import chart_widget, show_in
 from toolkit.ui.widget import CourseWidget
 

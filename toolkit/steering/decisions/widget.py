@@ -25,9 +25,9 @@ from pathlib import Path
 import ipywidgets as w
 import pandas as pd
 
-from toolkit.steering.chart import chance_chart, outcomes_chart
 from toolkit.steering.controls import slider
-from toolkit.steering.decisions import (
+from toolkit.steering.decisions.chart import chance_chart, outcomes_chart
+from toolkit.steering.decisions.model import (
     LEAD_PARTNER,
     PROPOSALS,
     Proposal,

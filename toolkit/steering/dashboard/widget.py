@@ -26,8 +26,8 @@ import ipywidgets as w
 from toolkit import data
 from toolkit.health.chart import pairwise_gap_chart
 from toolkit.scorecard.chart import scorecard_chart
-from toolkit.steering.chart import trend_chart
-from toolkit.steering.dashboard import Dashboard, dashboard_items, quarterly_dashboard
+from toolkit.steering.dashboard.chart import trend_chart
+from toolkit.steering.dashboard.model import Dashboard, dashboard_items, quarterly_dashboard
 from toolkit.ui.render import chart_widget, show_in
 from toolkit.ui.widget import CourseWidget
 

@@ -35,10 +35,10 @@ from toolkit.governance import edits
 from toolkit.governance.files import from_dict, to_dict
 from toolkit.governance.model import Design
 from toolkit.governance.review import counts, review
-from toolkit.steering.agenda import by_id, constellation_design
-from toolkit.steering.chart import escalation_chart
+from toolkit.steering.agenda.model import by_id, constellation_design
 from toolkit.steering.controls import slider
-from toolkit.steering.escalation import ISSUES, Issue, Walk, status_on_day, walk_escalation
+from toolkit.steering.escalation.chart import escalation_chart
+from toolkit.steering.escalation.model import ISSUES, Issue, Walk, status_on_day, walk_escalation
 from toolkit.ui.messages import box
 from toolkit.ui.render import chart_widget, show_in
 from toolkit.ui.widget import CourseWidget

@@ -35,7 +35,7 @@ from math import comb
 
 import pandas as pd
 
-from toolkit.steering.agenda import CONSTELLATION_PARTNERS
+from toolkit.steering.agenda.model import CONSTELLATION_PARTNERS
 
 __all__ = [
     "LEAD_PARTNER",

@@ -25,9 +25,9 @@ from pathlib import Path
 import ipywidgets as w
 
 from toolkit import data
-from toolkit.steering.chart import portfolio_chart
 from toolkit.steering.controls import slider, table
-from toolkit.steering.portfolio import (
+from toolkit.steering.portfolio.chart import portfolio_chart
+from toolkit.steering.portfolio.model import (
     HEALTHY,
     IMPORTANCE,
     IMPORTANT,

@@ -19,7 +19,7 @@ This is the course's model of the escalation rules in ``shared/domain/governance
 
 Examples
 --------
->>> from toolkit.steering.agenda import constellation_design
+>>> from toolkit.steering.agenda.model import constellation_design
 >>> walk = walk_escalation(constellation_design(), ISSUES[0])
 >>> walk.verdict, walk.stages[-1].body
 ('stalled', 'bids')
@@ -32,7 +32,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from toolkit.governance.model import Design
-from toolkit.steering.agenda import by_id
+from toolkit.steering.agenda.model import by_id
 
 __all__ = [
     "CHIEF_EXECUTIVES",
