@@ -4,6 +4,7 @@ These tests read the lessons the way a participant does, from the outputs of one
 lesson (the session's ``executed_notebooks``, shared with ``test_notebooks.py``).
 """
 
+import html
 import json
 import re
 
@@ -82,3 +83,40 @@ def test_no_output_is_cut_short(executed_notebooks, path):
     assert error is None, f"{path.name} failed: {error}"
     cuts = [(where, piece) for where, text in shown_texts(nb) for piece in cut_short(text)]
     assert not cuts, f"{path.name}: text cut short: {cuts[:5]}"
+
+
+# an empty list where a list was announced ("seen alike by all partners: .", "of: ;"); a
+# widget's label alone on its line ("Scenarios:") is not one
+EMPTY_LIST = re.compile(r":\s*(?:\.(?!\.)|[;,)(])|:\s*$|,\s*(?:\.(?!\.)|[,;])")
+LABEL = re.compile(r"^\s*\w[\w ]{0,40}:\s*$")
+TAGS = re.compile(r"<(style|script)[^>]*>.*?</\1>|<[^>]+>", re.DOTALL)
+
+
+def shown_words(nb):
+    """(where, line) for every line of words in the outputs and widgets, without markup."""
+    for where, text in shown_texts(nb):
+        if where.startswith("widget"):
+            state = json.loads(text) or {}
+            values = [state.get(k) for k in ("value", "description", "placeholder", "tooltip")]
+            texts = [v for v in values if isinstance(v, str) and "<svg" not in v]
+        elif "svg" in where:
+            continue
+        else:
+            texts = [text]
+        for value in texts:
+            for line in html.unescape(TAGS.sub(" ", value)).splitlines():
+                yield where, line
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_no_output_lists_an_empty_set(executed_notebooks, path):
+    """Does every message the lesson shows read as a sentence, with no empty list in it?"""
+    nb, error = executed_notebooks[path.name]
+    assert error is None, f"{path.name} failed: {error}"
+    empty = [
+        (where, line.strip()[:160])
+        for where, line in shown_words(nb)
+        if EMPTY_LIST.search(line) and not LABEL.match(line)
+    ]
+    assert not empty, f"{path.name}: a message lists nothing: {empty[:5]}"

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 
 from toolkit.governance.model import Design
 from toolkit.governance.review import review
-from toolkit.selfstudy.checks import Check, Hints, Report, answered, is_whole
+from toolkit.selfstudy.checks import Check, Hints, Report, answered, is_whole, naming
 from toolkit.steering.agenda import AGENDA, constellation_design, owners_of, route
 from toolkit.steering.dashboard import discussion_plan, quarterly_dashboard
 from toolkit.steering.decisions import PROPOSALS, outcome
@@ -112,8 +112,12 @@ def check_discussion(chosen) -> Report:
         Check(
             "Nothing on the list can be left alone",
             listed and not idle,
-            f"These are on target and not falling, or seen alike by all partners: "
-            f"{', '.join(idle)}.",
+            naming(
+                "These are on target and not falling, or seen alike by all partners: ",
+                idle,
+                otherwise="Tick the items in the dashboard first, then leave off those on "
+                "target, not falling and seen alike by all partners.",
+            ),
         ),
     ]
     return Report("steering.discuss", checks)
@@ -168,24 +172,39 @@ def check_agenda(routing, design: Design | None = None) -> Report:
         Check(
             "Every agenda item has a body",
             is_dict and not missing,
-            f"Still to place: {', '.join(missing)}.",
+            naming("Still to place: ", missing, otherwise="Pick a body for every item."),
         ),
         Check(
             "Every body is a body of the design",
             is_dict and not strangers,
-            f"No such body: {', '.join(map(repr, strangers))}; the bodies are "
-            f"{', '.join(sorted(bodies))}.",
+            naming(
+                "No such body: ",
+                map(repr, strangers),
+                tail="; the bodies are ",
+                otherwise="The bodies are ",
+            )
+            + f"{', '.join(sorted(bodies))}.",
         ),
         Check(
             "Each item goes to the body that owns its decision",
             is_dict and not missing and not owned_wrong,
-            f"Look again, in the decision-rights matrix, at: {', '.join(owned_wrong)}.",
+            naming(
+                "Look again, in the decision-rights matrix, at: ",
+                owned_wrong,
+                otherwise="Place every item first, then compare each with its row in the "
+                "decision-rights matrix.",
+            ),
         ),
         Check(
             "An item whose decision nobody owns goes down to the management team",
             is_dict and not missing and not unowned_wrong,
-            f"Nobody owns the decision of: {', '.join(unowned_wrong)}; the team that runs the "
-            "alliance day to day takes it.",
+            naming(
+                "Nobody owns the decision of: ",
+                unowned_wrong,
+                tail="; the team that runs the alliance day to day takes it.",
+                otherwise="Place every item first; an item whose decision nobody owns goes to "
+                "the team that runs the alliance day to day.",
+            ),
         ),
     ]
     return Report("steering.agenda", checks)
@@ -235,7 +254,9 @@ def check_escalation(design) -> Report:
         Check(
             "The design is still workable (the review finds no errors)",
             is_design and not errors,
-            "The review finds: " + "; ".join(f.message for f in errors[:2]),
+            "The review finds: " + " ".join(f.message for f in errors[:2])
+            if errors
+            else "Fix the design in the widget until the review finds no errors.",
         ),
         Check(
             f"The decision ({issue.decision.replace('_', ' ')}) has exactly one owner",
@@ -245,13 +266,16 @@ def check_escalation(design) -> Report:
         Check(
             "The issue no longer stalls",
             walk is not None and walk.verdict != "stalled",
-            "Move the day slider and see where the bar stops: "
-            + _lower(walk.summary() if walk else ""),
+            "Move the day slider and see where the bar stops: " + _lower(walk.summary())
+            if walk
+            else "Move the day slider and see where the bar stops.",
         ),
         Check(
             f"The issue is settled within its {issue.deadline}-day deadline",
             walk is not None and walk.in_time,
-            "Follow the bars day by day: " + _lower(walk.summary() if walk else ""),
+            "Follow the bars day by day: " + _lower(walk.summary())
+            if walk
+            else "Follow the bars day by day, from the day the issue is raised.",
         ),
     ]
     return Report("steering.escalation", checks)
@@ -299,7 +323,11 @@ def check_blocked(blocked) -> Report:
         Check(
             "No proposal on the list is settled under consensus",
             listed and not settled,
-            f"All the partners agree on these, so consensus settles them: {', '.join(settled)}.",
+            naming(
+                "All the partners agree on these, so consensus settles them: ",
+                settled,
+                otherwise="Keep only the proposals on which the partners do not all agree.",
+            ),
         ),
     ]
     return Report("steering.consensus", checks)
@@ -410,17 +438,27 @@ def check_portfolio(calls) -> Report:
         Check(
             "Each of the four alliances has a call",
             is_dict and not missing,
-            f"Still to call: {', '.join(missing)}.",
+            naming("Still to call: ", missing, otherwise="Give each of the four alliances a call."),
         ),
         Check(
             "Each call is invest, fix, maintain or exit",
             is_dict and not strange,
-            f"Not a call: {', '.join(map(repr, strange))}.",
+            naming(
+                "Not a call: ",
+                map(repr, strange),
+                otherwise="Give each alliance one of invest, fix, maintain or exit.",
+            ),
         ),
         Check(
             "Each call matches the alliance's importance and health",
             is_dict and not missing and not strange and not wrong,
-            f"Look again at the map for: {', '.join(wrong)} (with the course's ratings).",
+            naming(
+                "Look again at the map for: ",
+                wrong,
+                tail=" (with the course's ratings).",
+                otherwise="Read each alliance's call off the corner of the map its dot is in "
+                "(with the course's ratings).",
+            ),
         ),
     ]
     return Report("steering.portfolio", checks)
