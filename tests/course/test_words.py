@@ -120,3 +120,169 @@ def test_no_output_lists_an_empty_set(executed_notebooks, path):
         if EMPTY_LIST.search(line) and not LABEL.match(line)
     ]
     assert not empty, f"{path.name}: a message lists nothing: {empty[:5]}"
+
+
+# --- every toolkit name the text mentions resolves ----------------------------------------
+CODE_SPAN = re.compile(r"`([^`\n]+)`")
+FILE_NAME = re.compile(r"^[\w./-]+\.(json|md|csv|ipynb|py|txt)$")
+
+
+def toolkit_names() -> dict:
+    """Every public name of every toolkit module (its ``__all__``), and the modules by name."""
+    import importlib
+    import pkgutil
+
+    import toolkit
+
+    names = {}
+    for info in pkgutil.walk_packages(toolkit.__path__, "toolkit."):
+        if info.name.endswith("__main__"):
+            continue  # a command (importing it runs it)
+        try:
+            module = importlib.import_module(info.name)
+        except ImportError:  # an optional part whose dependency is not installed
+            continue
+        names[info.name.rsplit(".", 1)[1]] = module
+        for name in getattr(module, "__all__", []):
+            names.setdefault(name, getattr(module, name))
+    names["toolkit"] = toolkit
+    return names
+
+
+def _assigned(nb) -> set[str]:
+    """The variables the notebook's code cells (and the student's answers) assign."""
+    import ast
+
+    names = set()
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        try:
+            tree = ast.parse(cell.source.replace("%", "#"))
+        except SyntaxError:
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                names.add(node.id)
+    return names
+
+
+def mentioned_calls(text: str) -> list[str]:
+    """The dotted names the code spans of ``text`` call or reach into (``catalogue()``, ``a.b``)."""
+    import ast
+
+    found = []
+    for span in CODE_SPAN.findall(text):
+        if FILE_NAME.match(span.strip()):
+            continue
+        if "(" not in span and "." not in span.strip("."):
+            continue  # a bare word may be a column, a decision or a value: not a toolkit name
+        try:
+            tree = ast.parse(span.strip())
+        except SyntaxError:
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute | ast.Name) and isinstance(node.ctx, ast.Load):
+                parts = []
+                while isinstance(node, ast.Attribute):
+                    parts.append(node.attr)
+                    node = node.value
+                if isinstance(node, ast.Name):
+                    found.append(".".join([node.id, *reversed(parts)]))
+    # the longest chain of each root is enough (a.b.c covers a.b and a)
+    return [n for n in found if not any(o.startswith(n + ".") for o in found)]
+
+
+def test_mentioned_calls_reads_code_spans():
+    """Does the scan find the names a code span calls, and leave plain words alone?"""
+    text = "Use `catalog()`, `data.series(a, b)` and `x = f(y)`; the `revenue` column."
+    found = mentioned_calls(text)
+    assert {"catalog", "data.series", "f"} <= set(found)
+    assert "revenue" not in found
+
+
+def _markdown_notebooks():
+    from conftest import SOURCE_NOTEBOOKS
+
+    return NOTEBOOKS + SOURCE_NOTEBOOKS
+
+
+@pytest.mark.parametrize("path", _markdown_notebooks(), ids=lambda p: p.name)
+def test_every_toolkit_name_the_text_mentions_resolves(path):
+    """Does every name the text tells a reader to call exist (`catalogue()`, not `catalog()`)?"""
+    import builtins
+
+    import nbformat
+
+    nb = nbformat.read(path, as_version=4)
+    known = toolkit_names()
+    local = _assigned(nb)
+    text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    unknown = []
+    for dotted in mentioned_calls(text):
+        root, *rest = dotted.split(".")
+        if root in local:
+            continue  # a variable of the notebook (board.chosen): it exists when the cell ran
+        if root in known:
+            target = known[root]
+            for part in rest:
+                if not hasattr(target, part):
+                    unknown.append(dotted)
+                    break
+                target = getattr(target, part)
+        elif not hasattr(builtins, root):
+            unknown.append(dotted)
+    assert not unknown, f"{path.name} mentions names that do not exist: {unknown}"
+
+
+# --- the figures the text states are the toolkit's ----------------------------------------
+def _markdown(name: str) -> str:
+    import nbformat
+
+    nb = nbformat.read(next(p for p in NOTEBOOKS if p.name.startswith(name)), as_version=4)
+    return "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+
+
+def test_the_health_figures_the_lessons_state_are_the_toolkits():
+    """Do lessons 04 and 05 state the typical range and the healthy line the toolkit uses?"""
+    from toolkit.health.bands import HEALTHY, TYPICAL
+    from toolkit.steering.portfolio import HEALTHY as PORTFOLIO_HEALTHY
+    from toolkit.steering.portfolio import IMPORTANT
+
+    assert PORTFOLIO_HEALTHY == HEALTHY, "the portfolio call reads the one healthy line"
+    tools, steering = _markdown("04-"), _markdown("05-")
+    assert f"{TYPICAL[0]} to {TYPICAL[1]} of 5" in tools
+    assert f"healthy line, {HEALTHY}" in tools
+    assert f"| health below {HEALTHY} | health {HEALTHY} or more |" in steering
+    assert f"thresholds ({IMPORTANT:g} and {HEALTHY})" in steering
+    for number in re.findall(r"(\d\.\d+) of 5", tools + steering):
+        assert float(number) in (*TYPICAL, 5.0), f"a health figure typed into the text: {number}"
+
+
+def test_the_simulator_figures_lesson_01_states_are_the_simulators():
+    """Are the funnel figures lesson 01 credits to its simulator the simulator's defaults?"""
+    import inspect
+
+    from toolkit.magic_wand.model import LEAD_MONTHS, simulate
+
+    defaults = {k: p.default for k, p in inspect.signature(simulate).parameters.items()}
+    text = _markdown("01-")
+    rates = (defaults["qualify_rate"], defaults["accept_rate"], defaults["win_rate"])
+    stated = (
+        f"{defaults['lead_rate']:g} leads a month, "
+        f"{rates[0]:.0%}, {rates[1]:.0%} and {rates[2]:.0%} through the funnel, "
+        f"{defaults['deal_size']:g} k$ deals"
+    ).replace("%", " %")
+    assert stated in text, stated
+    assert LEAD_MONTHS == 1 and "its first deals a month after the work starts" in text
+    assert "steady = simulate(" not in text, "the steady builder is the simulator's scenario"
+
+
+def test_the_scorecard_bands_lesson_04_states_are_the_toolkits():
+    """Is the amber band lesson 04 states the scorecard's own (amber from 90 % of the target)?"""
+    import inspect
+
+    from toolkit.scorecard.model import rag
+
+    amber = inspect.signature(rag).parameters["amber"].default
+    assert f"amber from {amber:.0%} of the target".replace("%", " %") in _markdown("04-")
