@@ -286,3 +286,25 @@ def test_the_scorecard_bands_lesson_04_states_are_the_toolkits():
 
     amber = inspect.signature(rag).parameters["amber"].default
     assert f"amber from {amber:.0%} of the target".replace("%", " %") in _markdown("04-")
+
+
+# --- raw output: what a participant should never have to decode ----------------------------
+RAW = re.compile(
+    r"\bNaN\b|<NA>|\bnan\b"  # a missing value shown as a code
+    r"|(?<![\w.])\d+\.\d{4,}\b"  # a number nobody rounded (124.378109)
+    r"|\b1 (?:core decisions|decisions|months|answers|checks|bodies)\b"  # "1 core decisions"
+)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_no_output_shows_raw_numbers_or_missing_codes(executed_notebooks, path):
+    """Is every number a lesson shows rounded, and no missing value shown as NaN or <NA>?"""
+    nb, error = executed_notebooks[path.name]
+    assert error is None, f"{path.name} failed: {error}"
+    raw = [
+        (where, line.strip()[:160])
+        for where, line in shown_words(nb)
+        if RAW.search(line) and not where.startswith("widget")
+    ]
+    assert not raw, f"{path.name}: raw output: {raw[:5]}"
