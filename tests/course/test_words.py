@@ -308,3 +308,31 @@ def test_no_output_shows_raw_numbers_or_missing_codes(executed_notebooks, path):
         if RAW.search(line) and not where.startswith("widget")
     ]
     assert not raw, f"{path.name}: raw output: {raw[:5]}"
+
+
+# --- the glossary and the questions for discussion -----------------------------------------
+GLOSSARY = NOTEBOOKS[0].parent / "glossary.md"
+TERMS = ("AM", "JSC", "AMT", "RACI", "NPS", "k$", "Lag", "Leading indicator",
+         "Lagging indicator", "Perception gap", "Escalation", "Decision rights")  # fmt: skip
+
+
+def test_the_glossary_explains_the_courses_words():
+    """Does the glossary have an entry for every abbreviation and term the course leans on?"""
+    text = GLOSSARY.read_text(encoding="utf-8")
+    for term in TERMS:
+        entry = rf"^- \*\*[^*]*(?<!\w){re.escape(term)}(?!\w)[^*]*\*\*:"
+        assert re.search(entry, text, re.M | re.I), f"the glossary does not explain {term}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_lesson_links_the_glossary_and_ends_with_questions(path):
+    """Can a reader reach the glossary from the top of the lesson, and discuss it at its end?"""
+    import nbformat
+
+    nb = nbformat.read(path, as_version=4)
+    assert "](glossary.md)" in nb.cells[0].source, "link the glossary from the first cell"
+    markdown = [c.source for c in nb.cells if c.cell_type == "markdown"]
+    at = next(i for i, s in enumerate(markdown) if s.startswith("## Questions for discussion"))
+    questions = re.findall(r"^\d+\. .+\?", markdown[at], re.M)
+    assert 2 <= len(questions) <= 3, questions
+    assert markdown[at + 1].startswith("## Summary"), "the questions come just before the summary"
