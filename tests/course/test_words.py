@@ -108,17 +108,22 @@ def shown_words(nb):
                 yield where, line
 
 
+def lines_where(executed_notebooks, path, wrong) -> list[tuple[str, str]]:
+    """(where, line) for each line of words the executed lesson shows for which ``wrong``."""
+    nb, error = executed_notebooks[path.name]
+    assert error is None, f"{path.name} failed: {error}"
+    return [(where, line.strip()[:160]) for where, line in shown_words(nb) if wrong(where, line)]
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_no_output_lists_an_empty_set(executed_notebooks, path):
     """Does every message the lesson shows read as a sentence, with no empty list in it?"""
-    nb, error = executed_notebooks[path.name]
-    assert error is None, f"{path.name} failed: {error}"
-    empty = [
-        (where, line.strip()[:160])
-        for where, line in shown_words(nb)
-        if EMPTY_LIST.search(line) and not LABEL.match(line)
-    ]
+    empty = lines_where(
+        executed_notebooks,
+        path,
+        lambda _, line: bool(EMPTY_LIST.search(line)) and not LABEL.match(line),
+    )
     assert not empty, f"{path.name}: a message lists nothing: {empty[:5]}"
 
 
@@ -300,13 +305,11 @@ RAW = re.compile(
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_no_output_shows_raw_numbers_or_missing_codes(executed_notebooks, path):
     """Is every number a lesson shows rounded, and no missing value shown as NaN or <NA>?"""
-    nb, error = executed_notebooks[path.name]
-    assert error is None, f"{path.name} failed: {error}"
-    raw = [
-        (where, line.strip()[:160])
-        for where, line in shown_words(nb)
-        if RAW.search(line) and not where.startswith("widget")
-    ]
+    raw = lines_where(
+        executed_notebooks,
+        path,
+        lambda where, line: bool(RAW.search(line)) and not where.startswith("widget"),
+    )
     assert not raw, f"{path.name}: raw output: {raw[:5]}"
 
 
@@ -336,3 +339,14 @@ def test_every_lesson_links_the_glossary_and_ends_with_questions(path):
     questions = re.findall(r"^\d+\. .+\?", markdown[at], re.M)
     assert 2 <= len(questions) <= 3, questions
     assert markdown[at + 1].startswith("## Summary"), "the questions come just before the summary"
+
+
+def test_survey_figures_are_shown_with_their_own_population_not_typed():
+    """Does lesson 03 show the survey figures from the toolkit, each with its population?"""
+    from toolkit.indicators.surveys import FIGURES, survey_figures
+
+    text = _markdown("03-")
+    for figure in FIGURES:
+        assert f"{figure.share} %" not in text, "a survey figure typed into the text"
+    assert len({f.population for f in FIGURES}) > 1, "the figures come from different people"
+    assert set(survey_figures()["who was asked"]) == {f.population for f in FIGURES}
