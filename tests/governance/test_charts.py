@@ -270,7 +270,7 @@ def test_decision_matrix_shows_gaps_and_conflicts_in_words():
     assert table["investment", "(no owner)"] == "gap"
     assert table["strategy", "Steering Committee (jsc)"] == "conflict"
     assert table["strategy", "Management Team (amt)"] == "conflict"
-    assert "1 core decisions have no owner and 1 have more than one" in chart.description
+    assert "1 core decision has no owner and 1 has more than one" in chart.description
     drawn = texts(chart)
     assert drawn.count("conflict") == 2 and drawn.count("gap") == 1
     assert {"owner: the one body that decides", "gap: a core decision no body owns"} <= set(drawn)

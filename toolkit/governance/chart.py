@@ -649,8 +649,9 @@ def decision_chart(design: Design) -> Diagram:
     title = "Decision rights"
     description = (
         f"{len(decisions)} decisions by {len(bodies)} columns: each decision should "
-        f"have exactly one owner; {gaps} core decisions have no owner and "
-        f"{conflicts} have more than one."
+        f"have exactly one owner; {gaps} core decision{'' if gaps == 1 else 's'} "
+        f"{'has' if gaps == 1 else 'have'} no owner and {conflicts} "
+        f"{'has' if conflicts == 1 else 'have'} more than one."
     )
     data = {"cells": cells, "decisions": decisions, "bodies": bodies}
     return Diagram(title, description, data, _document(width, height, title, description, marks))

@@ -126,9 +126,9 @@ def check_case_design(design: Design) -> Report:
     ]
     checks = [
         Check(
-            "You replaced the ... with your design (builder.design)",
+            "You gave your design (builder.design)",
             given,
-            "Run the builder's cell, then check builder.design.",
+            "Run the builder's cell, then put builder.design in place of the ....",
         ),
         Check(
             "The design has bodies",

@@ -212,7 +212,7 @@ def _missing_role(role: str, tier: str, label: str) -> Callable[[Design], Iterat
                 yield _found(
                     None,
                     f"{partner} has no {label} on any {tier} body.",
-                    f"Give {partner} a member with role {role!r} on a {tier} body.",
+                    f"Give {partner} an {label} (a member with that role) on a {tier} body.",
                 )
 
     return rule
@@ -251,14 +251,19 @@ def _bad_escalation(d: Design) -> Iterator[Found]:
         )
 
 
+def _named(key: str) -> str:
+    """A decision's key as words, with the key the files use: 'joint business plan'."""
+    return repr(key.replace("_", " "))
+
+
 def _decision_unowned(d: Design) -> Iterator[Found]:
     owned = {key for b in d.bodies for key in b.decides}
     for key in CORE_DECISIONS:
         if key not in owned:
             yield _found(
                 None,
-                f"No body owns the core decision {key!r}.",
-                f"Add {key!r} to the decisions of exactly one body.",
+                f"No body owns the core decision {_named(key)}.",
+                f"Give the decision {_named(key)} to exactly one body.",
             )
 
 
@@ -272,8 +277,8 @@ def _decision_conflict(d: Design) -> Iterator[Found]:
             names = _listed(f"{b.name} ({b.id})" for b in bodies)
             yield _found(
                 None,
-                f"The decision {key!r} is owned by {len(bodies)} bodies: {names}.",
-                f"Keep {key!r} with one body only; the others can be consulted.",
+                f"The decision {_named(key)} is owned by {len(bodies)} bodies: {names}.",
+                f"Keep {_named(key)} with one body only; the others can be consulted.",
             )
 
 

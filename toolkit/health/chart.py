@@ -93,7 +93,7 @@ def pairwise_gap_chart(pairs: pd.DataFrame) -> alt.Chart:
                 "pair:N",
                 sort=pair_order,
                 scale=alt.Scale(domain=pair_order, range=list(PAIR_COLOURS[: len(pair_order)])),
-                legend=alt.Legend(orient="bottom", title="Pair", columns=1),
+                legend=alt.Legend(orient="bottom", title="Pair", columns=1, labelLimit=0),
             ),
             tooltip=["dimension", "pair", alt.Tooltip("gap:Q", format=".2f"), "higher"],
         )

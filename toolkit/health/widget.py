@@ -34,7 +34,7 @@ from toolkit.health.model import (
     perception_gaps,
     survey_from_answers,
 )
-from toolkit.ui.display import table_html
+from toolkit.ui.display import frame_html, table_html
 from toolkit.ui.render import chart_widget, show_in
 from toolkit.ui.slider import Slider
 from toolkit.ui.widget import CourseWidget
@@ -250,7 +250,7 @@ class HealthCheck(CourseWidget):
         shown = gaps.round(2)
         self.table.value = table_html(
             shown,
-            shown.to_html(classes="gaps", border=0),
+            frame_html(shown, classes="gaps", border=0),
             label="Perception gaps: each side's average score per dimension, and the gap",
         )
         # the gaps are for the student to read (an exercise asks for the largest): the table

@@ -72,9 +72,10 @@ def check_sorting(answers=None, *, path: str | Path = "my-metric-sorting.json") 
     total = len(METRICS)
     checks = [
         Check(
-            "You replaced the ... with your answers (or used the sorter)",
+            "You gave your answers (in the sorter, or typed)",
             not blank,
-            "Call check_sorting() with nothing between the brackets to read the sorter's file.",
+            "Sort the metrics in the sorter, then call check_sorting() with nothing between "
+            "the brackets (in place of the ...) to read the sorter's file.",
         ),
         Check(
             "Your answers name metrics of the catalogue",

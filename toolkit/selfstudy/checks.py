@@ -31,6 +31,10 @@ Hint 1 of 3: nudge
 (True, False)
 >>> answered(...).passed, whole_number(7.5).passed, whole_number(7, low=0, high=12).passed
 (False, False, True)
+>>> naming("Not a call: ", ["'grow'"], otherwise="Use invest, fix, maintain or exit.")
+"Not a call: 'grow'."
+>>> naming("Not a call: ", [], otherwise="Use invest, fix, maintain or exit.")
+'Use invest, fix, maintain or exit.'
 """
 
 from __future__ import annotations
@@ -52,6 +56,7 @@ __all__ = [
     "is_blank",
     "is_whole",
     "matches",
+    "naming",
     "whole_number",
 ]
 
@@ -190,9 +195,17 @@ def answered(value, example: str = "your answer") -> Check:
     example : str, optional
         What to type instead, in words ("a month number", "a dimension name in quotes").
     """
-    return Check(
-        "You replaced the ... with an answer", not is_blank(value), f"Type {example} instead of ..."
-    )
+    return Check("You gave an answer", not is_blank(value), f"Type {example} in place of the ...")
+
+
+def naming(lead: str, names, *, otherwise: str, tail: str = ".") -> str:
+    """A sentence that names ``names`` after ``lead``; ``otherwise`` when there are none.
+
+    A check's advice must never list an empty set ("Not a call: ."): when the check failed
+    for another reason (the answer is blank, or not a list), ``otherwise`` says what to do.
+    """
+    names = [str(n) for n in names or []]
+    return f"{lead}{', '.join(names)}{tail}" if names else otherwise
 
 
 def whole_number(

@@ -19,7 +19,7 @@ False
 
 from __future__ import annotations
 
-from toolkit.selfstudy.checks import Check, Hints, Report
+from toolkit.selfstudy.checks import Check, Hints, Report, naming
 from toolkit.steering.cases import LIMIT_RANGE, PLAN_STEPS, SteeringCase
 from toolkit.steering.portfolio import CALLS
 from toolkit.ui.messages import Text
@@ -136,12 +136,13 @@ def check_owners(owners, case: SteeringCase) -> Report:
         Check(
             "Every agenda item is sent somewhere",
             is_dict and not missing,
-            f"Still to send: {', '.join(missing)}.",
+            naming("Still to send: ", missing, otherwise="Send every agenda item to a body."),
         ),
         Check(
             "Every body is a body of your design",
             is_dict and not unknown,
-            f"Not a body id: {', '.join(unknown)}. The bodies: {', '.join(bodies)}.",
+            naming("Not a body id: ", unknown, tail=". ", otherwise="")
+            + f"The bodies: {', '.join(bodies)}.",
         ),
     ]
     return Report("steering-committee.owners", checks, hidden_tests=True)

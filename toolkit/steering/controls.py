@@ -25,6 +25,7 @@ import re
 
 import pandas as pd
 
+from toolkit.ui.display import frame_html
 from toolkit.ui.slider import Slider
 
 __all__ = ["slider", "table"]
@@ -50,7 +51,7 @@ def table(frame: pd.DataFrame, *, caption: str = "", index: bool = True) -> str:
     >>> print(table(pd.DataFrame({"a": [1]}), caption="One row"))  # doctest: +ELLIPSIS
     <table ...><caption ...>One row</caption>...
     """
-    body = frame.to_html(border=0, classes="steering", escape=True, index=index)
+    body = frame_html(frame, border=0, classes="steering", escape=True, index=index)
     body = body.replace("<td>", '<td style="padding:2px 10px;text-align:left">')
     body = re.sub(r"<th( [^>]*)?>", r'<th\1 style="padding:2px 10px;text-align:left">', body)
     if caption:

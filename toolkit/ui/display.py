@@ -7,6 +7,10 @@
   focusable (WCAG 2.1.1). Every ``DataFrame`` is shown inside a region that scrolls by
   itself, is reached with Tab (then scrolled with the arrow keys) and is named for screen
   readers by what it holds (:func:`table_html`; widgets call it directly);
+- **every word of a table shows**: pandas cuts a cell's text at 50 characters ("Larchmont
+  Partners and Kingsway Telecom both w..."). Tables are drawn under :data:`IN_FULL` (no cut;
+  long text wraps inside its cell), by the notebook and by every widget that draws a table
+  (:func:`frame_html`, :func:`in_full`);
 - **error messages are readable**: IPython colours a traceback's words in shades that fall
   below AA contrast on JupyterLab's pink error background (yellow strings at 1.5:1). Tracebacks
   are shown in the plain text colour, which keeps every word readable.
@@ -20,10 +24,14 @@ Examples
 True
 >>> "<table" in html and html.endswith("</div>")
 True
+>>> long = pd.DataFrame({"item": ["word " * 20]})
+>>> "..." in long._repr_html_(), "..." in frame_html(long)
+(True, False)
 """
 
 from __future__ import annotations
 
+import contextlib
 import html as _html
 import sys
 from typing import TYPE_CHECKING
@@ -31,10 +39,46 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["enable_display", "table_html", "table_label"]
+__all__ = ["IN_FULL", "enable_display", "frame_html", "in_full", "table_html", "table_label"]
 
-#: the region's style: never wider than the page; scrolls sideways when the table is
-SCROLLS = "overflow-x:auto;max-width:100%"
+#: the region's style: never wider than the page; scrolls sideways when the table is; text in
+#: a cell wraps rather than widening the table
+SCROLLS = "overflow-x:auto;max-width:100%;white-space:normal"
+
+#: the pandas display options under which every table a participant reads is drawn: no cell
+#: cut short, no column left out
+IN_FULL = {"display.max_colwidth": None, "display.max_columns": None}
+
+
+@contextlib.contextmanager
+def in_full():
+    """Draw pandas tables inside this block with every word of every cell (:data:`IN_FULL`).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> with in_full():
+    ...     "..." in pd.DataFrame({"a": ["x" * 80]}).to_string()
+    False
+    """
+    import pandas as pd
+
+    settings = [item for pair in IN_FULL.items() for item in pair]
+    with pd.option_context(*settings):
+        yield
+
+
+def frame_html(frame: pd.DataFrame, **options) -> str:
+    """A table's HTML with every word of every cell; ``options`` go to ``DataFrame.to_html``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> "x" * 80 in frame_html(pd.DataFrame({"a": ["x" * 80]}), border=0)
+    True
+    """
+    with in_full():
+        return frame.to_html(**options)
 
 
 def table_label(frame: pd.DataFrame, *, limit: int = 6) -> str:
@@ -65,14 +109,24 @@ def table_html(frame: pd.DataFrame, html: str | None = None, *, label: str | Non
     label : str, optional
         Its name for screen readers (default: :func:`table_label`).
     """
-    inner = frame._repr_html_() if html is None else html
+    if html is None:
+        with in_full():
+            inner = frame._repr_html_()
+    else:
+        inner = html
     name = _html.escape(label or table_label(frame), quote=True)
     return f'<div role="region" tabindex="0" aria-label="{name}" style="{SCROLLS}">{inner}</div>'
 
 
 def _notebook_table(frame) -> str | None:
-    inner = frame._repr_html_()
+    with in_full():
+        inner = frame._repr_html_()
     return None if inner is None else table_html(frame, inner)
+
+
+def _notebook_text(frame, printer, cycle) -> None:
+    with in_full():
+        printer.text(repr(frame))
 
 
 def enable_display() -> None:
@@ -85,8 +139,9 @@ def enable_display() -> None:
     shell = ipython.get_ipython() if ipython is not None else None
     if shell is None:
         return
-    formatter = shell.display_formatter.formatters["text/html"]
+    formatters = shell.display_formatter.formatters
     # pandas 3 names DataFrame's module "pandas"; earlier versions "pandas.core.frame"
     for module in ("pandas", "pandas.core.frame"):
-        formatter.for_type_by_name(module, "DataFrame", _notebook_table)
+        formatters["text/html"].for_type_by_name(module, "DataFrame", _notebook_table)
+        formatters["text/plain"].for_type_by_name(module, "DataFrame", _notebook_text)
     shell.colors = "nocolor"

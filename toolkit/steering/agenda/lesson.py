@@ -13,7 +13,7 @@ False
 from __future__ import annotations
 
 from toolkit.governance.model import Design
-from toolkit.selfstudy.checks import Check, Hints, Report, answered
+from toolkit.selfstudy.checks import Check, Hints, Report, answered, naming
 from toolkit.steering.agenda.model import AGENDA, constellation_design, owners_of, route
 
 __all__ = [
@@ -54,24 +54,39 @@ def check_agenda(routing, design: Design | None = None) -> Report:
         Check(
             "Every agenda item has a body",
             is_dict and not missing,
-            f"Still to place: {', '.join(missing)}.",
+            naming("Still to place: ", missing, otherwise="Pick a body for every item."),
         ),
         Check(
             "Every body is a body of the design",
             is_dict and not strangers,
-            f"No such body: {', '.join(map(repr, strangers))}; the bodies are "
-            f"{', '.join(sorted(bodies))}.",
+            naming(
+                "No such body: ",
+                map(repr, strangers),
+                tail="; the bodies are ",
+                otherwise="The bodies are ",
+            )
+            + f"{', '.join(sorted(bodies))}.",
         ),
         Check(
             "Each item goes to the body that owns its decision",
             is_dict and not missing and not owned_wrong,
-            f"Look again, in the decision-rights matrix, at: {', '.join(owned_wrong)}.",
+            naming(
+                "Look again, in the decision-rights matrix, at: ",
+                owned_wrong,
+                otherwise="Place every item first, then compare each with its row in the "
+                "decision-rights matrix.",
+            ),
         ),
         Check(
             "An item whose decision nobody owns goes down to the management team",
             is_dict and not missing and not unowned_wrong,
-            f"Nobody owns the decision of: {', '.join(unowned_wrong)}; the team that runs the "
-            "alliance day to day takes it.",
+            naming(
+                "Nobody owns the decision of: ",
+                unowned_wrong,
+                tail="; the team that runs the alliance day to day takes it.",
+                otherwise="Place every item first; an item whose decision nobody owns goes to "
+                "the team that runs the alliance day to day.",
+            ),
         ),
     ]
     return Report("steering.agenda", checks)

@@ -12,7 +12,7 @@ False
 
 from __future__ import annotations
 
-from toolkit.selfstudy.checks import Check, Hints, Report, answered
+from toolkit.selfstudy.checks import Check, Hints, Report, answered, naming
 from toolkit.steering.answers import names_in, unknown_names
 from toolkit.steering.dashboard.model import discussion_plan, quarterly_dashboard
 
@@ -53,8 +53,12 @@ def check_discussion(chosen) -> Report:
         Check(
             "Nothing on the list can be left alone",
             listed and not idle,
-            f"These are on target and not falling, or seen alike by all partners: "
-            f"{', '.join(idle)}.",
+            naming(
+                "These are on target and not falling, or seen alike by all partners: ",
+                idle,
+                otherwise="Tick the items in the dashboard first, then leave off those on "
+                "target, not falling and seen alike by all partners.",
+            ),
         ),
     ]
     return Report("steering.discuss", checks)

@@ -14,7 +14,7 @@ Hint 1 of 3: Look at the Consensus column of the grid above the exercise.
 
 from __future__ import annotations
 
-from toolkit.selfstudy.checks import Check, Hints, Report, answered
+from toolkit.selfstudy.checks import Check, Hints, Report, answered, naming
 from toolkit.steering.answers import names_in, unknown_names
 from toolkit.steering.decisions.model import PROPOSALS, outcome
 
@@ -49,7 +49,11 @@ def check_blocked(blocked) -> Report:
         Check(
             "No proposal on the list is settled under consensus",
             listed and not settled,
-            f"All the partners agree on these, so consensus settles them: {', '.join(settled)}.",
+            naming(
+                "All the partners agree on these, so consensus settles them: ",
+                settled,
+                otherwise="Keep only the proposals on which the partners do not all agree.",
+            ),
         ),
     ]
     return Report("steering.consensus", checks)

@@ -59,7 +59,9 @@ def check_escalation(design) -> Report:
         Check(
             "The design is still workable (the review finds no errors)",
             is_design and not errors,
-            "The review finds: " + "; ".join(f.message for f in errors[:2]),
+            "The review finds: " + " ".join(f.message for f in errors[:2])
+            if errors
+            else "Fix the design in the widget until the review finds no errors.",
         ),
         Check(
             f"The decision ({issue.decision.replace('_', ' ')}) has exactly one owner",
@@ -69,13 +71,16 @@ def check_escalation(design) -> Report:
         Check(
             "The issue no longer stalls",
             walk is not None and walk.verdict != "stalled",
-            "Move the day slider and see where the bar stops: "
-            + _lower(walk.summary() if walk else ""),
+            "Move the day slider and see where the bar stops: " + _lower(walk.summary())
+            if walk
+            else "Move the day slider and see where the bar stops.",
         ),
         Check(
             f"The issue is settled within its {issue.deadline}-day deadline",
             walk is not None and walk.in_time,
-            "Follow the bars day by day: " + _lower(walk.summary() if walk else ""),
+            "Follow the bars day by day: " + _lower(walk.summary())
+            if walk
+            else "Follow the bars day by day, from the day the issue is raised.",
         ),
     ]
     return Report("steering.escalation", checks)

@@ -12,7 +12,7 @@ False
 
 from __future__ import annotations
 
-from toolkit.selfstudy.checks import Check, Hints, Report, answered
+from toolkit.selfstudy.checks import Check, Hints, Report, answered, naming
 from toolkit.steering.portfolio.model import CALLS, portfolio
 
 __all__ = [
@@ -43,17 +43,27 @@ def check_portfolio(calls) -> Report:
         Check(
             "Each of the four alliances has a call",
             is_dict and not missing,
-            f"Still to call: {', '.join(missing)}.",
+            naming("Still to call: ", missing, otherwise="Give each of the four alliances a call."),
         ),
         Check(
             "Each call is invest, fix, maintain or exit",
             is_dict and not strange,
-            f"Not a call: {', '.join(map(repr, strange))}.",
+            naming(
+                "Not a call: ",
+                map(repr, strange),
+                otherwise="Give each alliance one of invest, fix, maintain or exit.",
+            ),
         ),
         Check(
             "Each call matches the alliance's importance and health",
             is_dict and not missing and not strange and not wrong,
-            f"Look again at the map for: {', '.join(wrong)} (with the course's ratings).",
+            naming(
+                "Look again at the map for: ",
+                wrong,
+                tail=" (with the course's ratings).",
+                otherwise="Read each alliance's call off the corner of the map its dot is in "
+                "(with the course's ratings).",
+            ),
         ),
     ]
     return Report("steering.portfolio", checks)

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from toolkit.health.bands import HEALTHY  # the one healthy line of the course
 from toolkit.health.model import health_index
 from toolkit.indicators.trends import indicator_trends
 
@@ -58,8 +59,6 @@ __all__ = [
 
 #: importance at or above this (average of the two criteria, 1-5) counts as high
 IMPORTANT = 3.0
-#: a health index at or above this (1-5) counts as healthy; typical averages run 3.2-4.6
-HEALTHY = 3.5
 #: what each call means for the next year
 CALLS = {
     "invest": "important and healthy: put more people and budget behind it",
