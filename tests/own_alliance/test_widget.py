@@ -2,16 +2,16 @@
 
 Traits are set the way the browser sets them and buttons clicked through their handlers; then
 the take-home files are written and read back. Brightpath (a start-up) and Omnicorp are made
-up (``conftest.py``).
+up (``conftest.py``: its ``alliance`` fixture gives the figures typed into the spreadsheet).
 """
 
+import html
 import json
 from dataclasses import replace
 
 import ipywidgets as w
 import openpyxl
 import pytest
-from conftest import monthly_figures
 
 from toolkit.own_alliance import TAKE_HOME, load, load_workbook, write_template
 from toolkit.own_alliance.widget import Workbook
@@ -62,13 +62,13 @@ def _fill_months(path, figures: dict) -> None:
 def _upload(part, path) -> None:
     """What the browser's file upload sets: the file's name and its bytes."""
     data = path.read_bytes()
-    part.upload.value = (
-        {"name": path.name, "type": "", "size": len(data), "content": memoryview(data),
-         "last_modified": 0},
+    part.upload.set_state(
+        {"value": [{"name": path.name, "type": "", "size": len(data),
+                    "content": memoryview(data), "last_modified": 1_800_000_000_000}]}
     )  # fmt: skip
 
 
-def test_an_alliance_completed_through_the_widgets(tmp_path, course_home):
+def test_an_alliance_completed_through_the_widgets(tmp_path, course_home, alliance):
     """Is a made-up alliance completed with the widgets only, and its charter written?"""
     book = Workbook(tmp_path)
     _describe(book)
@@ -131,7 +131,7 @@ def test_an_alliance_completed_through_the_widgets(tmp_path, course_home):
     figures.write_button.click()
     sheet = tmp_path / TAKE_HOME["spreadsheet"]
     assert sheet.exists()
-    _fill_months(sheet, monthly_figures())
+    _fill_months(sheet, alliance.figures)  # the made-up company's 30 months
     _upload(figures, sheet)
     assert len(book.alliance.figures) == 30
     assert "30 months" in figures.message.value and not figures.problems.value
@@ -202,7 +202,8 @@ def test_a_messy_file_names_its_problems_inline(tmp_path):
     figures = book.figures()
     figures.file_path.value = str(messy)
     figures.load_button.click()
-    assert "Sheet 'months', row 3, column 'deal_registrations'" in figures.problems.value
+    said = html.unescape(figures.problems.value)
+    assert "Sheet 'months', row 3, column 'deal_registrations': expected a number" in said
     assert sorted(book.alliance.figures) == ["2027-01", "2027-02", "2027-03"]
     assert book.alliance.figures["2027-03"] == {"deal_registrations": 38}
     figures.file_path.value = str(tmp_path / "nowhere.xlsx")

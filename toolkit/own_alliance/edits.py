@@ -65,15 +65,15 @@ __all__ = [
 ]
 
 
-def _number(text, what: str, *, whole: bool = False, low: float = 0) -> float:
+def _number(text, what: str, *, whole: bool = False, low: float = 0, example: str = "40") -> float:
     raw = str(text).strip().replace(",", "").replace(" ", "")
+    kind = "a whole number" if whole else "a number"
     try:
         value = float(raw)
     except ValueError:
-        msg = f"{what}: write a number, such as 40 (got {str(text).strip() or 'nothing'!r})."
+        msg = f"{what}: write {kind}, such as {example} (got {str(text).strip() or 'nothing'!r})."
         raise ValueError(msg) from None
     if value < low or (whole and value != int(value)):
-        kind = "a whole number" if whole else "a number"
         msg = f"{what}: write {kind} of at least {low:g} (got {str(text).strip()})."
         raise ValueError(msg)
     return int(value) if whole else value
@@ -162,7 +162,7 @@ def set_escalation(alliance: Alliance, level: str, who: str, days) -> Alliance:
     limit = (
         None
         if str(days).strip() == ""
-        else _number(days, f"{ESCALATION_LEVELS[level]}, days", whole=True, low=1)
+        else _number(days, f"{ESCALATION_LEVELS[level]}, days", whole=True, low=1, example="10")
     )
     path = [s for s in (alliance.escalation or default_escalation())]
     steps = {s.level: s for s in path}
@@ -175,7 +175,7 @@ def set_escalation(alliance: Alliance, level: str, who: str, days) -> Alliance:
 
 def set_meeting(alliance: Alliance, body: str, every_days, first: str) -> Alliance:
     """How often ``body`` meets (days) and its first meeting (``YYYY-MM-DD``)."""
-    every = _number(every_days, f"{body}, meets every (days)", whole=True, low=1)
+    every = _number(every_days, f"{body}, meets every (days)", whole=True, low=1, example="90")
     day = _date(first, f"{body}, first meeting")
     meetings = [m for m in alliance.meetings if m.body != body]
     meetings.append(Meeting(body, every, day))

@@ -596,7 +596,7 @@ class FiguresPart(_Part):
     def _load(self, paths) -> None:
         from toolkit.own_alliance.spreadsheet import load_workbook
 
-        data = load_workbook([Path(str(p).strip()) for p in paths])
+        data = load_workbook([Path(str(p).strip()) for p in paths], measures=self.alliance.measures)
         self.problems.value = _problems_html(data)
         self._apply(
             edits.load_figures,
