@@ -304,6 +304,12 @@ class GovernancePart(_Part):
         self.refresh()
 
     def _draw(self) -> None:
+        if len(self.alliance.partner_names()) < 2:
+            self.view.value = (
+                "<p>Describe the alliance above first (its partners and stage): this part then "
+                "picks the governance template of the right size for it.</p>"
+            )
+            return
         name = edits.suggested_template(self.alliance)
         with self.quiet():
             self.builder.template_picker.value = name
