@@ -268,3 +268,52 @@ def test_every_control_is_named(tmp_path):
     for part in parts:
         for control in _controls(part):
             assert control.description.strip(), f"{type(part).__name__}: {control!r}"
+
+
+def test_three_partners_import_their_survey_and_see_each_pair(tmp_path):
+    """With three partners, is the three-partner template suggested, and do answers imported
+    from a CSV file show a gap for each pair of partners?"""
+    book = Workbook(tmp_path)
+    part = book.about()
+    part.alliance_name.value = "Kite + Harbour + Vela"
+    for box, name in zip(part.partner_names, ["Kite", "Harbour", "Vela"], strict=True):
+        box.value = name
+    part.save_button.click()
+    assert book.governance().builder.template_picker.value == "three-partner-alliance"
+    rows = ["respondent,side,trust,communication,commitment,strategic_value,"
+            "operational_effectiveness,governance"]  # fmt: skip
+    for side, trust in (("Kite", 5), ("Harbour", 4), ("Vela", 2)):
+        rows += [f"{side[0]}{i},{side},{trust},3,4,4,3,3" for i in range(2)]
+    survey = tmp_path / "survey.csv"
+    survey.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    health = book.health()
+    figures = book.figures()
+    figures.file_path.value = str(survey)
+    figures.load_button.click()
+    assert "6 survey answers" in figures.message.value
+    assert "Kite 2, Harbour 2, Vela 2" in health.counts.value
+    shown = html.unescape(health.view.value)
+    for pair in ("Kite – Harbour", "Kite – Vela", "Harbour – Vela"):  # a row for each pair
+        assert f"<td>trust</td><td>{pair}</td>" in shown, pair
+    assert "<td>trust</td><td>Kite – Vela</td><td>3.0</td><td>Kite</td>" in shown
+
+
+def test_the_workbook_is_in_the_course_and_private(tmp_path):
+    """Is the workbook in the course outline after lesson 05, does it say that nothing of the
+    participant's alliance is submitted or leaves the machine, and is no cell to be edited?"""
+    import nbformat
+    from conftest import ROOT
+
+    from toolkit.selfstudy import outline
+
+    names = [lesson.notebook for lesson in outline.LESSONS]
+    assert (
+        names.index("06-your-alliance.ipynb") == names.index("05-the-steering-committee.ipynb") + 1
+    )
+    nb = nbformat.read(ROOT / "notebooks" / "06-your-alliance.ipynb", as_version=4)
+    text = " ".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    assert "Nothing of your own alliance is part of any assignment or submission" in text
+    assert "nothing leaves your machine" in text
+    code = [c.source for c in nb.cells if c.cell_type == "code"]
+    assert not any("..." in c or "YOUR CODE" in c for c in code)
+    assert all(len(c.splitlines()) <= 4 for c in code)
