@@ -543,7 +543,7 @@ def test_every_exercise_of_the_course_has_a_student_path():
     """Is every exercise listed in the course outline walked through by these tests?"""
     walked = {f().exercise for f in PATHS}
     lesson_exercises = {e.id for lesson in course.LESSONS for e in lesson.exercises}
-    assert lesson_exercises <= walked, lesson_exercises - walked
+    assert lesson_exercises - WALKED_ELSEWHERE <= walked, lesson_exercises - walked
     assignment_exercises = {e.id for a in course.ASSIGNMENTS for e in a.exercises}
     assert assignment_exercises - WALKED_ELSEWHERE <= walked, (
         assignment_exercises - WALKED_ELSEWHERE - walked
@@ -560,6 +560,9 @@ WALKED_ELSEWHERE = {
     "reading.classify",
     "reading.executive-reply",
     "steering-committee.sponsor-note",
+    # the workbook's charter (06) is the participant's own alliance, answered through its
+    # widgets: tests/own_alliance/test_widget.py walks it, from empty to every check passed
+    "your-alliance.charter",
 }
 
 

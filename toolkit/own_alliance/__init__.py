@@ -12,7 +12,11 @@
 - :mod:`~toolkit.own_alliance.meetings`: the year's meetings as an ``.ics`` calendar;
 - :mod:`~toolkit.own_alliance.lesson`: the workbook's self-check of the charter, and hints;
 - :mod:`~toolkit.own_alliance.files`: saving and loading the alliance, and writing
-  everything taken home into the participant's own folder.
+  everything taken home into the participant's own folder;
+- :mod:`~toolkit.own_alliance.edits`: pure edits of the alliance, one a control's handler;
+- :mod:`~toolkit.own_alliance.widget`: the workbook's parts (notebook 06), thin widgets made
+  by one :class:`~toolkit.own_alliance.widget.Workbook` that keeps the alliance in the
+  participant's folder.
 
 Nothing here sends anything anywhere, and nothing of it is part of an assignment.
 
@@ -23,6 +27,7 @@ Examples
 'lagging'
 """
 
+from toolkit._lazy import lazy_names
 from toolkit.own_alliance.analysis import (
     executive_reply,
     figures_table,
@@ -94,6 +99,7 @@ __all__ = [
     "Partner",
     "PlanGoal",
     "Problem",
+    "Workbook",
     "WorkbookData",
     "calendar_ics",
     "charter_html",
@@ -124,3 +130,6 @@ __all__ = [
     "write_take_home",
     "write_template",
 ]
+
+# the workbook's widgets (ipywidgets) load only when first used
+__getattr__ = lazy_names(__name__, {"Workbook": "toolkit.own_alliance.widget"})

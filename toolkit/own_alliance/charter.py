@@ -35,7 +35,7 @@ from toolkit.own_alliance.model import (
     raci_findings,
 )
 
-__all__ = ["CSS", "SECTIONS", "charter_html"]
+__all__ = ["CSS", "SECTIONS", "charter_html", "section_html"]
 
 #: the charter's sections, in order: (id, heading)
 SECTIONS = (
@@ -119,12 +119,13 @@ def _own_ids(svg: str, prefix: str) -> str:
 class _Figures:
     """Numbers each embedded chart so its ids are its own."""
 
-    def __init__(self) -> None:
+    def __init__(self, prefix: str = "fig") -> None:
         self.count = 0
+        self.prefix = prefix
 
     def __call__(self, svg: str, title: str, description: str) -> str:
         self.count += 1
-        svg = _own_ids(svg, f"fig{self.count}")
+        svg = _own_ids(svg, f"{self.prefix}{self.count}")
         return (
             f'<figure><div class="chart">{svg}</div><figcaption><strong>{_e(title)}.</strong> '
             f"{_e(description)}</figcaption></figure>"
@@ -376,6 +377,41 @@ def _default_pair(a: Alliance):
     return (leading[0], lagging[0]) if leading and lagging else None
 
 
+def _makers(alliance: Alliance, figure, year_from: str, pair) -> dict:
+    pair = pair or _default_pair(alliance)
+    return {
+        "alliance": lambda: _alliance(alliance, figure),
+        "governance": lambda: _governance(alliance, figure),
+        "raci": lambda: _raci(alliance, figure),
+        "escalation": lambda: _escalation(alliance, figure),
+        "meetings": lambda: _meetings(alliance, figure, year_from),
+        "scorecard": lambda: _scorecard(alliance, figure),
+        "lag": lambda: _lag(alliance, figure, pair),
+        "health": lambda: _health(alliance, figure),
+        "plan": lambda: _plan(alliance, figure),
+    }
+
+
+def section_html(
+    alliance: Alliance, key: str, *, year_from: str = "", pair=None, prefix: str = "part"
+) -> str:
+    """One section of the charter (its content, without the heading), as the workbook shows it.
+
+    ``prefix`` keeps the ids of its charts apart from those of other sections on the page.
+
+    Examples
+    --------
+    >>> from toolkit.own_alliance.model import Alliance
+    >>> section_html(Alliance("Kite + Harbour"), "plan")
+    '<p class="note">Not filled in yet: the revenue goal.</p>'
+    """
+    makers = _makers(alliance, _Figures(prefix), year_from, pair)
+    if key not in makers:
+        msg = f"no charter section {key!r}; the sections: {', '.join(makers)}"
+        raise ValueError(msg)
+    return makers[key]()
+
+
 def charter_html(alliance: Alliance, *, year_from: str, pair: tuple[str, str] | None = None) -> str:
     """The charter as one HTML document (A4 and Letter), with nothing to fetch.
 
@@ -389,18 +425,7 @@ def charter_html(alliance: Alliance, *, year_from: str, pair: tuple[str, str] | 
         The leading and lagging measures of the lag reading (default: the first of each).
     """
     figure = _Figures()
-    pair = pair or _default_pair(alliance)
-    makers = {
-        "alliance": lambda: _alliance(alliance, figure),
-        "governance": lambda: _governance(alliance, figure),
-        "raci": lambda: _raci(alliance, figure),
-        "escalation": lambda: _escalation(alliance, figure),
-        "meetings": lambda: _meetings(alliance, figure, year_from),
-        "scorecard": lambda: _scorecard(alliance, figure),
-        "lag": lambda: _lag(alliance, figure, pair),
-        "health": lambda: _health(alliance, figure),
-        "plan": lambda: _plan(alliance, figure),
-    }
+    makers = _makers(alliance, figure, year_from, pair)
     parts = []
     for key, title in SECTIONS:
         page = ' class="new-page"' if key in _NEW_PAGE else ""

@@ -832,7 +832,7 @@ def _read_survey(table: _Table, partners: list[str], problems) -> list[dict]:
     return kept
 
 
-def load_workbook(path) -> WorkbookData:
+def load_workbook(path, *, measures: list[Measure] | None = None) -> WorkbookData:
     """Read a filled-in workbook (``.xlsx``) or a CSV file of one of its sheets.
 
     Every row that is usable is kept; every problem is a :class:`Problem` in ``.problems``
@@ -844,6 +844,9 @@ def load_workbook(path) -> WorkbookData:
     path : str or os.PathLike, or a list of them
         An ``.xlsx`` file, or one or more ``.csv`` files (each a sheet, named as the sheet
         or recognised by its headers).
+    measures : list of Measure, optional
+        The measures known already (the workbook's): the months are read against them when
+        the file has no metrics sheet, as a CSV file of the months alone.
     """
     paths = [Path(p) for p in path] if isinstance(path, list | tuple) else [Path(path)]
     data = WorkbookData(", ".join(p.name for p in paths))
@@ -880,10 +883,11 @@ def load_workbook(path) -> WorkbookData:
         if table:
             data.measures = _read_metrics(table, data.problems)
     if "months" in sheets:
-        aliases = {_key(m.label): m.name for m in data.measures}
+        known = data.measures or list(measures or [])
+        aliases = {_key(m.label): m.name for m in known}
         table = _table("months", *sheets["months"], data.problems, aliases)
         if table:
-            data.figures = _read_months(table, data.measures, data.problems)
+            data.figures = _read_months(table, known, data.problems)
     if "survey" in sheets:
         table = _table("survey", *sheets["survey"], data.problems)
         if table:

@@ -83,6 +83,11 @@ LESSONS: tuple[Lesson, ...] = (
             Exercise("steering.portfolio", "Portfolio calls for four alliances"),
         ),
     ),
+    Lesson(
+        "06-your-alliance.ipynb",
+        "Your own alliance: a workbook and a charter to take home",
+        (Exercise("your-alliance.charter", "Your alliance's charter is complete"),),
+    ),
 )
 
 # Graded assignments: the folder name under grading/source/ and its exercises.
