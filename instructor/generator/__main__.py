@@ -1,7 +1,7 @@
-"""``python -m toolkit.data.generator [FOLDER]``: rewrite the course data."""
+"""``python -m instructor.generator [FOLDER]``: rewrite the course data."""
 
 import sys
 
-from toolkit.data.generator.package import main
+from instructor.generator.package import main
 
 sys.exit(main())

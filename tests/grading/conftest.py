@@ -3,7 +3,7 @@
 It holds every assignment of ``grading/source`` and the small practice assignment of
 ``grading_cases``; the class list is the students of ``grading_cases.CASES`` (and one who
 hands nothing in). Each test module hands in its own students, pins them to the variants it
-needs (``toolkit.admin.variants.pin``) and grades them with ``course-admin``'s batch.
+needs (``instructor.admin.variants.pin``) and grades them with ``course-admin``'s batch.
 """
 
 import os
@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from grading_cases import ABSENT, CASES, build_course, course_env
 
-from toolkit.admin.course import Course
+from instructor.admin.course import Course
 from toolkit.variants import has_variants, variant_set
 
 

@@ -507,7 +507,7 @@ def case_for(number: int, assigned=None) -> Case:
     return replace(case, assigned=assigned) if assigned is not None else case
 
 
-# --- what the instructor's tools need (see toolkit.variants.registry) ----------------------
+# --- what the instructor's list of variants shows (see toolkit.variants.registry) ------------
 def facts(number: int) -> dict:
     """The key facts of a variant (its questions, not their answers)."""
     case = case_for(number)
@@ -528,62 +528,9 @@ def facts(number: int) -> dict:
     }
 
 
-def difficulty(number: int) -> dict:
-    """Numbers that should be alike across variants: errors to fix, decisions to settle."""
-    case = case_for(number)
-    return {
-        "draft errors": len(draft_errors(case.draft)),
-        "draft mistakes": len(case.draft_stories),
-        "decisions to settle": len(case.conflicts) + len(case.gaps),
-        "case requirements": 8,
-    }
-
-
-def vet(number: int) -> list[str]:
-    """What is wrong with a variant, by the course's own review (empty when it is sound)."""
-    case = case_for(number)
-    problems = []
-    people = [p.name for p in case.sponsors + case.managers]
-    if len(set(people)) != 4:
-        problems.append("the case names the same person twice")
-    codes = set(draft_errors(case.draft))
-    if not codes & set(SEAT_CODES) or not codes & set(PATH_CODES):
-        problems.append(f"the draft lacks a family of errors: {sorted(codes)}")
-    if not 4 <= len(draft_errors(case.draft)) <= 5:
-        problems.append(f"the draft has {len(draft_errors(case.draft))} errors, not 4 or 5")
-    tangled = case.decisions
-    tiers = [b.tier for b in tangled.bodies]
-    if tiers.count("steering") != 1 or tiers.count("management") != 1:
-        problems.append("Part C needs exactly one steering and one management body")
-    owners = {
-        k: b.id for b in tangled.bodies for k in CORE_DECISIONS if b.tier == rule_of_thumb_tier(k)
-    }
-    for key in case.conflicts:
-        if sum(key in b.decides for b in tangled.bodies) != 2:
-            problems.append(f"{key} should have two owners in Part C")
-    for key in case.gaps:
-        if tangled.body(owners[key]) and key in tangled.body(owners[key]).decides:
-            problems.append(f"{key} already has its right owner in Part C")
-    return problems
-
-
-#: the answer key, printed by the reference solution's kernel (see toolkit.variants.registry)
-KEY_CODE = """
-import json as _json
-from toolkit.governance import dumps as _dumps
-print(_json.dumps({
-    "answers": {"owners_answer": {"owners": owners}},
-    "files": {"governance-design.json": _dumps(case_design),
-              "repaired-design.json": _dumps(repaired)},
-}))
-"""
-
 VARIANTS = VariantSet(
     assignment=ASSIGNMENT,
     count=COUNT,
     facts=facts,
-    key_code=KEY_CODE,
-    key=__name__,
     sample=(3, 17, 29),
-    spread={"draft errors": 1, "draft mistakes": 0, "decisions to settle": 0},
 )

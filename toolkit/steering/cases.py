@@ -7,12 +7,12 @@ variant's plan with its own random numbers, at run time; the numbers are set a c
 away from the course's rules (:mod:`toolkit.steering.dashboard`, :func:`~toolkit.steering.
 agenda.route`, :func:`~toolkit.steering.escalation.walk_escalation`,
 :func:`~toolkit.steering.plan.plan_backwards`, :func:`~toolkit.steering.portfolio.
-portfolio_call`), so the taught method reads each answer without doubt (vetted by
-:func:`toolkit.steering.answer_key.vet`).
+portfolio_call`), so the taught method reads each answer without doubt (vetted by the
+instructor package's answer key).
 
 A student works with :class:`SteeringCase` (``my_case()`` in the notebook). The answers are
 never stored: the hidden tests compute them from the case with the same rules, and the
-answer key and vetting (:mod:`toolkit.steering.answer_key`) stay in the course's repository.
+answer key and vetting are the instructor package's, which a student's environment lacks.
 
 Examples
 --------
@@ -563,7 +563,7 @@ def fix_problems(case: SteeringCase, limits) -> list[str]:
     return problems
 
 
-# --- what the instructor's tools need (see toolkit.variants.registry) ------------------
+# --- what the instructor's list of variants shows (see toolkit.variants.registry) --------
 def facts(number: int) -> dict:
     """The key facts of a variant (what it asks, not the answers)."""
     case = case_for(number)
@@ -575,52 +575,9 @@ def facts(number: int) -> dict:
     }
 
 
-#: the answer key, printed by the reference solution's kernel (see toolkit.variants.registry)
-KEY_CODE = """
-import json as _json
-print(_json.dumps({
-    "answers": {
-        "must_answer": {"must_discuss_items": [str(k) for k in must_discuss_items]},
-        "owners_answer": {"owners": {str(k): str(v) for k, v in owners.items()}},
-        "escalation_answer": {
-            "late_issue": str(late_issue),
-            "new_limits": {str(k): int(v) for k, v in new_limits.items()},
-        },
-        "plan_answer": {
-            "plan_targets": {
-                str(s): {"target": int(v["target"]), "by_month": int(v["by_month"])}
-                for s, v in plan_targets.items()
-            }
-        },
-        "portfolio_answer": {
-            "calls": {str(k): str(v) for k, v in calls.items()},
-            "reasons": {
-                str(k): {
-                    "importance": float(v["importance"]),
-                    "health": round(float(v["health"]), 2),
-                }
-                for k, v in reasons.items()
-            },
-        },
-    },
-    "files": {},
-}))
-"""
-
 VARIANTS = VariantSet(
     assignment=ASSIGNMENT,
     count=COUNT,
     facts=facts,
-    key_code=KEY_CODE,
-    key="toolkit.steering.answer_key",
     sample=(9, 26),
-    spread={
-        "dashboard items": 0,
-        "must discuss": 0,
-        "agenda items": 0,
-        "issues": 0,
-        "late issues": 0,
-        "alliances": 0,
-        "calls used": 0,
-    },
 )

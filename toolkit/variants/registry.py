@@ -4,7 +4,9 @@ An assignment's variant *content* lives in its concept folder (the governance ca
 :mod:`toolkit.governance.cases`, the indicator data in :mod:`toolkit.indicators.variants`,
 the steering committee's quarters in :mod:`toolkit.steering.cases`);
 each defines ``VARIANTS``, a :class:`VariantSet`. This registry only knows where they are,
-so importing it loads none of them.
+so importing it loads none of them. What a variant's answers are, and whether the taught method
+reads them with a clear margin, is not the students' toolkit's to know: the answer keys and
+their vetting are the instructor package's (``instructor.keys``).
 
 Examples
 --------
@@ -47,53 +49,18 @@ class VariantSet:
     facts : callable
         ``facts(n)``: the key facts of variant ``n`` (what it asks, never the answers), for
         the instructor's list.
-    key_code : str
-        Python run after the assignment's source notebook (its reference solution) in the
-        same kernel: prints the answer key as JSON, ``{"answers": ..., "files": ...}``.
-    key : str
-        The module with the set's ``difficulty(n)`` (named numbers that should be alike
-        across variants) and ``vet(n)`` (what the taught method finds wrong with variant
-        ``n``; empty when it recovers the variant's answers with a clear margin). Where it
-        holds the answers, the course environment leaves it out, so it is imported only when
-        an instructor's tool asks.
     sample : tuple of int
         The fixed variants ``make test`` grades (the whole set is vetted by ``make vet``).
-    spread : dict
-        Difficulty name -> how far apart its values may be across the variants.
     """
 
     assignment: str
     count: int
     facts: Callable[[int], dict]
-    key_code: str
-    key: str
     sample: tuple = field(default=())
-    spread: dict = field(default_factory=dict)
 
     def numbers(self) -> list[int]:
         """Every variant number, practice (0) first."""
         return list(range(self.count + 1))
-
-    def difficulty(self, number: int) -> dict:
-        """Named numbers of variant ``number`` that should be alike across the variants."""
-        return self._key().difficulty(number)
-
-    def vet(self, number: int) -> list[str]:
-        """What the taught method finds wrong with variant ``number`` (empty: nothing)."""
-        return self._key().vet(number)
-
-    def _key(self):
-        try:
-            return importlib.import_module(self.key)
-        except ModuleNotFoundError as error:
-            if error.name != self.key:
-                raise
-            msg = (
-                f"vetting {self.assignment} needs {self.key}, which the course environment "
-                "leaves out on purpose (it holds the answers): run `make vet` in the "
-                "course's repository"
-            )
-            raise FileNotFoundError(msg) from None
 
 
 def names() -> list[str]:
