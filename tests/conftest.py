@@ -194,11 +194,17 @@ def student_kernel(env: StudentEnv, **environ: str):
     argv = [str(env.python), "-m", "ipykernel_launcher", "-f", "{connection_file}"]
     kernel = {"argv": argv, "display_name": "Students' toolkit", "language": "python"}
     (spec / "kernel.json").write_text(json.dumps(kernel))
-    changed = {"JUPYTER_PATH": str(spec.parents[1]), **environ}
-    old = {k: os.environ.get(k) for k in changed}
-    os.environ.update(changed)
-    try:
+    with environ_set({"JUPYTER_PATH": str(spec.parents[1]), **environ}):
         yield STUDENT_KERNEL
+
+
+@contextlib.contextmanager
+def environ_set(values: dict[str, str]):
+    """Set environment variables while the block runs; put back what was there after."""
+    old = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
     finally:
         for k, v in old.items():
             if v is None:

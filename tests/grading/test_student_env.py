@@ -71,8 +71,16 @@ def test_every_lesson_runs_in_the_students_environment(executed_notebooks):
     assert len(executed_notebooks) >= 5 and not failed, failed
 
 
+#: what a cell may raise only because the student has not answered yet (blank answers)
+UNANSWERED = {"NameError", "NotImplementedError"}
+
+
 def test_every_student_version_runs_in_the_students_environment(student_versions):
-    """Does every cell a student does not answer run, and show the student's own variant?"""
+    """Does every cell a student does not answer run, and show the student's own variant?
+
+    Left blank, an answer cell raises, and so may a cell that shows the answer (a name not
+    yet defined); nothing else may fail: no module, file or data the package lacks.
+    """
     assert set(names()) <= set(student_versions)
     for assignment, nb in student_versions.items():
         broken = [
@@ -80,7 +88,7 @@ def test_every_student_version_runs_in_the_students_environment(student_versions
             for i, cell in enumerate(nb.cells[:-1])
             if cell.cell_type == "code" and not _is_answer_or_test(cell)
             for o in cell.get("outputs", [])
-            if o.get("output_type") == "error"
+            if o.get("output_type") == "error" and o.get("ename") not in UNANSWERED
         ]
         assert not broken, (assignment, broken)
         if assignment in names():
