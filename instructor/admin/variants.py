@@ -30,7 +30,7 @@ from pathlib import Path
 import nbformat
 
 from instructor.admin.course import Course, CourseError
-from instructor.keys import key_for
+from instructor.keys import key_cell
 from toolkit.variants import (
     Assigned,
     Rules,
@@ -164,21 +164,32 @@ def pin(root: str | os.PathLike, assignment: str, pins: dict[str, int]) -> Path:
 
 
 # --- the answer key ----------------------------------------------------------------------
+def _instructor_home() -> str:
+    """The folder the instructor package is imported from (for a kernel's ``PYTHONPATH``)."""
+    import instructor
+
+    return str(Path(instructor.__file__).resolve().parents[1])
+
+
 def run_for_variant(
     course: Course, assignment: str, number: int, *, student: str = "", timeout: int = 120
 ):
     """Run the assignment's source notebook (the reference solution) for one variant.
 
-    Returns the executed notebooks by name and the key printed by the answer key's
-    ``key_code`` (:mod:`instructor.keys`; run after the last cell, in the same kernel).
+    Returns the executed notebooks by name and the answer key that
+    :func:`instructor.keys.key_cell` prints (run after the last cell, in the same kernel).
     Nothing is written into ``source/``: the notebook runs in a temporary copy of its
     folder. ``student`` is the id the notebook shows (default ``v<number>``).
     """
     from nbclient import NotebookClient
 
-    key_code = key_for(assignment).key_code
+    cell = key_cell(assignment)
     env = {
         **os.environ,
+        # the kernel reads the key with the instructor package, wherever it is installed
+        "PYTHONPATH": os.pathsep.join(
+            p for p in (_instructor_home(), os.environ.get("PYTHONPATH")) if p
+        ),
         VARIANT_ENV: f"{assignment}:{number}",
         "ALLIANCE_STUDENT": student or f"v{number}",
     }
@@ -189,7 +200,7 @@ def run_for_variant(
         env["ALLIANCE_COURSE_HOME"] = str(Path(tmp) / "home")
         for path in sorted(work.glob("*.ipynb")):
             nb = nbformat.read(path, as_version=4)
-            nb.cells.append(nbformat.v4.new_code_cell(key_code))
+            nb.cells.append(nbformat.v4.new_code_cell(cell))
             client = NotebookClient(
                 nb,
                 timeout=timeout,

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from toolkit.variants.registry import names
 
-__all__ = ["Key", "key_for"]
+__all__ = ["Key", "key_cell", "key_for"]
 
 # assignment -> the module that defines its KEY
 _KEYS = {
@@ -45,9 +45,10 @@ class Key:
     ----------
     assignment : str
         The assignment's name (its folder in ``grading/source``).
-    key_code : str
-        Python run after the assignment's source notebook (its reference solution) in the
-        same kernel: prints the answer key as JSON, ``{"answers": ..., "files": ...}``.
+    answers : callable
+        ``answers(namespace)``: the answer key, ``{"answers": ..., "files": ...}`` (JSON
+        values), from the variables of the assignment's source notebook (its reference
+        solution) after it ran for a variant; :func:`key_cell` calls it in that kernel.
     difficulty : callable
         ``difficulty(n)``: named numbers of variant ``n`` that should be alike across variants.
     vet : callable
@@ -58,10 +59,28 @@ class Key:
     """
 
     assignment: str
-    key_code: str
+    answers: Callable[[dict], dict]
     difficulty: Callable[[int], dict]
     vet: Callable[[int], list[str]]
     spread: dict = field(default_factory=dict)
+
+
+def key_cell(assignment: str) -> str:
+    """The cell run after the reference solution, in its kernel: prints the answer key (JSON).
+
+    Examples
+    --------
+    >>> print(key_cell("governance-design"))
+    import json as _json
+    from instructor.keys import key_for as _key_for
+    print(_json.dumps(_key_for('governance-design').answers(globals())))
+    """
+    key_for(assignment)  # an assignment without a key fails here, not in the kernel
+    return (
+        "import json as _json\n"
+        "from instructor.keys import key_for as _key_for\n"
+        f"print(_json.dumps(_key_for({assignment!r}).answers(globals())))"
+    )
 
 
 def key_for(assignment: str) -> Key:

@@ -3,8 +3,8 @@
 The cases are the toolkit's (:mod:`toolkit.governance.cases`): they hold the questions, and
 the grading checks properties of what the student builds. Here: whether each variant is
 sound by the course's own review (:func:`vet`), the numbers that should be alike across
-variants (:func:`difficulty`), and the code that prints a variant's answers from the
-reference solution's kernel (:data:`KEY_CODE`).
+variants (:func:`difficulty`), and a variant's answers read from the reference solution's
+variables (:func:`answers`).
 
 Examples
 --------
@@ -27,7 +27,7 @@ from toolkit.governance.cases import (
 )
 from toolkit.governance.model import CORE_DECISIONS
 
-__all__ = ["KEY", "KEY_CODE", "difficulty", "vet"]
+__all__ = ["KEY", "answers", "difficulty", "vet"]
 
 
 def difficulty(number: int) -> dict:
@@ -69,21 +69,22 @@ def vet(number: int) -> list[str]:
     return problems
 
 
-#: the answer key, printed by the reference solution's kernel (see instructor.keys)
-KEY_CODE = """
-import json as _json
-from toolkit.governance import dumps as _dumps
-print(_json.dumps({
-    "answers": {"owners_answer": {"owners": owners}},
-    "files": {"governance-design.json": _dumps(case_design),
-              "repaired-design.json": _dumps(repaired)},
-}))
-"""
+def answers(namespace: dict) -> dict:
+    """The answer key from the reference solution's variables (see :class:`instructor.keys.Key`)."""
+    from toolkit.governance import dumps
+
+    return {
+        "answers": {"owners_answer": {"owners": dict(namespace["owners"])}},
+        "files": {
+            "governance-design.json": dumps(namespace["case_design"]),
+            "repaired-design.json": dumps(namespace["repaired"]),
+        },
+    }
 
 
 KEY = Key(
     assignment=ASSIGNMENT,
-    key_code=KEY_CODE,
+    answers=answers,
     difficulty=difficulty,
     vet=vet,
     spread={"draft errors": 1, "draft mistakes": 0, "decisions to settle": 0},

@@ -41,6 +41,7 @@ from toolkit.indicators.variants import (
     FALLING_MARGIN,
     LEADING_TRENDS,
     QUESTIONS_FILE,
+    VARIANTS,
     IndicatorCase,
     Questions,
     case_for,
@@ -48,11 +49,11 @@ from toolkit.indicators.variants import (
 
 __all__ = [
     "KEY",
-    "KEY_CODE",
     "LAGS",
     "MARGINS",
     "RESEEDED",
     "Plan",
+    "answers",
     "difficulty",
     "generate",
     "plan_for",
@@ -102,9 +103,7 @@ class Plan:
 
 def plan_for(number: int) -> Plan:
     """The plan of variant ``number`` (cheap: nothing is simulated)."""
-    if not isinstance(number, int) or not 0 <= number <= COUNT:
-        msg = f"variant {number!r} does not exist: {ASSIGNMENT} has variants 0 to {COUNT}"
-        raise ValueError(msg)
+    VARIANTS.check(number)
     rng = random.Random(f"{ASSIGNMENT}/{number}")
     falling = _FALLING_PAIRS[number]  # no two variants have the same falling alliances
     others = rng.sample([n for n in _NAMES if n not in falling], 4)
@@ -325,31 +324,32 @@ def vet(number: int) -> list[str]:
     return problems
 
 
-#: the answer key, printed by the reference solution's kernel (see instructor.keys)
-KEY_CODE = """
-import json as _json
-from toolkit.indicators.catalogue import kind_of as _kind
-from toolkit.indicators.sorter import KIND as _SORTED
-print(_json.dumps({
-    "answers": {
-        "lag_answer": {"lag_months": int(lag_months)},
-        "falling_answer": {"falling": list(falling)},
-        "gaps_answer": {
-            "gaps": {str(k): round(float(v), 4) for k, v in gaps["gap"].items()},
-            "largest_gap": str(largest_gap),
+def answers(namespace: dict) -> dict:
+    """The answer key from the reference solution's variables (see :class:`instructor.keys.Key`)."""
+    from toolkit.indicators.catalogue import kind_of
+    from toolkit.indicators.sorter import KIND
+
+    gaps = namespace["gaps"]["gap"]
+    sorting = {
+        "kind": KIND,
+        "data": {"answers": {m: kind_of(m) for m in namespace["case"].metrics}},
+    }
+    return {
+        "answers": {
+            "lag_answer": {"lag_months": int(namespace["lag_months"])},
+            "falling_answer": {"falling": list(namespace["falling"])},
+            "gaps_answer": {
+                "gaps": {str(k): round(float(v), 4) for k, v in gaps.items()},
+                "largest_gap": str(namespace["largest_gap"]),
+            },
         },
-    },
-    "files": {
-        "my-indicator-sorting.json": _json.dumps(
-            {"kind": _SORTED, "data": {"answers": {m: _kind(m) for m in case.metrics}}}, indent=2
-        ),
-    },
-}))
-"""
+        "files": {"my-indicator-sorting.json": json.dumps(sorting, indent=2)},
+    }
+
 
 KEY = Key(
     assignment=ASSIGNMENT,
-    key_code=KEY_CODE,
+    answers=answers,
     difficulty=difficulty,
     vet=vet,
     spread={"alliances": 0, "falling alliances": 0, "metrics to sort": 0},

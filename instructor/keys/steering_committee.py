@@ -31,7 +31,7 @@ from toolkit.steering.escalation import walk_escalation
 from toolkit.steering.plan import plan_backwards, plan_shortfalls
 from toolkit.steering.portfolio import HEALTHY, IMPORTANT, portfolio_call
 
-__all__ = ["KEY", "KEY_CODE", "difficulty", "truth", "vet"]
+__all__ = ["KEY", "answers", "difficulty", "truth", "vet"]
 
 
 def truth(number: int) -> dict:
@@ -123,41 +123,43 @@ def vet(number: int) -> list[str]:
     return problems
 
 
-#: the answer key, printed by the reference solution's kernel (see instructor.keys)
-KEY_CODE = """
-import json as _json
-print(_json.dumps({
-    "answers": {
-        "must_answer": {"must_discuss_items": [str(k) for k in must_discuss_items]},
-        "owners_answer": {"owners": {str(k): str(v) for k, v in owners.items()}},
-        "escalation_answer": {
-            "late_issue": str(late_issue),
-            "new_limits": {str(k): int(v) for k, v in new_limits.items()},
-        },
-        "plan_answer": {
-            "plan_targets": {
-                str(s): {"target": int(v["target"]), "by_month": int(v["by_month"])}
-                for s, v in plan_targets.items()
-            }
-        },
-        "portfolio_answer": {
-            "calls": {str(k): str(v) for k, v in calls.items()},
-            "reasons": {
-                str(k): {
-                    "importance": float(v["importance"]),
-                    "health": round(float(v["health"]), 2),
+def answers(namespace: dict) -> dict:
+    """The answer key from the reference solution's variables (see :class:`instructor.keys.Key`)."""
+    plan, reasons = namespace["plan_targets"], namespace["reasons"]
+    return {
+        "answers": {
+            "must_answer": {
+                "must_discuss_items": [str(k) for k in namespace["must_discuss_items"]]
+            },
+            "owners_answer": {"owners": {str(k): str(v) for k, v in namespace["owners"].items()}},
+            "escalation_answer": {
+                "late_issue": str(namespace["late_issue"]),
+                "new_limits": {str(k): int(v) for k, v in namespace["new_limits"].items()},
+            },
+            "plan_answer": {
+                "plan_targets": {
+                    str(s): {"target": int(v["target"]), "by_month": int(v["by_month"])}
+                    for s, v in plan.items()
                 }
-                for k, v in reasons.items()
+            },
+            "portfolio_answer": {
+                "calls": {str(k): str(v) for k, v in namespace["calls"].items()},
+                "reasons": {
+                    str(k): {
+                        "importance": float(v["importance"]),
+                        "health": round(float(v["health"]), 2),
+                    }
+                    for k, v in reasons.items()
+                },
             },
         },
-    },
-    "files": {},
-}))
-"""
+        "files": {},
+    }
+
 
 KEY = Key(
     assignment=ASSIGNMENT,
-    key_code=KEY_CODE,
+    answers=answers,
     difficulty=difficulty,
     vet=vet,
     spread={

@@ -32,12 +32,13 @@ True
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from typing import ClassVar
 
 from toolkit.governance.model import CORE_DECISIONS, Body, Design, Member
 from toolkit.governance.review import review
 from toolkit.ui.messages import Text
-from toolkit.variants.registry import VariantSet
+from toolkit.variants.registry import VariantCase, VariantSet, count_of
 
 __all__ = [
     "BUDGETS",
@@ -55,7 +56,8 @@ __all__ = [
     "rule_of_thumb_tier",
 ]
 
-COUNT = 40
+ASSIGNMENT = "governance-design"
+COUNT = count_of(ASSIGNMENT)
 #: escalation budgets (days from the working group to the steering committee)
 BUDGETS = (15, 20, 25, 30)
 #: steering cadences: the longest gap between meetings, in days, and how the case says it
@@ -207,9 +209,10 @@ class Person:
 
 
 @dataclass(frozen=True)
-class Case:
+class Case(VariantCase):
     """One variant of the assignment: the Part A case, the Part B draft, the Part C decisions."""
 
+    assignment: ClassVar[str] = ASSIGNMENT
     number: int
     partners: tuple[str, str]
     descriptions: tuple[str, str]
@@ -303,18 +306,6 @@ class Case:
             f"champion the alliance with {b} *inside {a}*: with whom, how, and why it "
             "matters for the alliance's results."
         )
-
-    # -- what the notebook shows at the top ---------------------------------------------
-    def banner(self):
-        """The line "Case for student `x`: variant n" (see :mod:`toolkit.variants.banner`)."""
-        from toolkit.variants.assign import Assigned
-        from toolkit.variants.banner import Banner
-
-        assigned = self.assigned or Assigned(ASSIGNMENT, None, self.number, "practice")
-        return Banner(assigned)
-
-
-ASSIGNMENT = "governance-design"
 
 
 def _of(company: str) -> str:
@@ -493,18 +484,9 @@ def _build(number: int) -> Case:
     )
 
 
-_CACHE: dict[int, Case] = {}
-
-
 def case_for(number: int, assigned=None) -> Case:
     """The case of variant ``number`` (0 is practice; 1 to :data:`COUNT` are graded)."""
-    if not isinstance(number, int) or not 0 <= number <= COUNT:
-        msg = f"variant {number!r} does not exist: governance-design has variants 0 to {COUNT}"
-        raise ValueError(msg)
-    if number not in _CACHE:
-        _CACHE[number] = _build(number)
-    case = _CACHE[number]
-    return replace(case, assigned=assigned) if assigned is not None else case
+    return VARIANTS.case(number, assigned)
 
 
 # --- what the instructor's list of variants shows (see toolkit.variants.registry) ------------
@@ -530,7 +512,7 @@ def facts(number: int) -> dict:
 
 VARIANTS = VariantSet(
     assignment=ASSIGNMENT,
-    count=COUNT,
+    build=_build,
     facts=facts,
     sample=(3, 17, 29),
 )

@@ -30,14 +30,15 @@ Examples
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from functools import cache
+from typing import ClassVar
 
 import pandas as pd
 
 from toolkit.data.loaders import DATASETS
 from toolkit.ui.messages import Text
-from toolkit.variants.registry import VariantSet
+from toolkit.variants.registry import VariantCase, VariantSet, count_of
 
 __all__ = [
     "ASSIGNMENT",
@@ -55,7 +56,7 @@ __all__ = [
 ]
 
 ASSIGNMENT = "reading-the-indicators"
-COUNT = 40
+COUNT = count_of(ASSIGNMENT)
 #: the leading columns of the trends table (Part 3 reads them)
 LEADING_TRENDS = ("deal_registrations", "partner_leads", "trained_sellers", "sponsor_meetings")
 #: Part 3's line: an alliance whose leading columns change on average by less than this many
@@ -98,13 +99,6 @@ class Questions:
         )
 
 
-def _check_number(number) -> int:
-    if isinstance(number, bool) or not isinstance(number, int) or not 0 <= number <= COUNT:
-        msg = f"variant {number!r} does not exist: {ASSIGNMENT} has variants 0 to {COUNT}"
-        raise ValueError(msg)
-    return number
-
-
 # --- the data: files written by the instructor package ----------------------------------
 @cache
 def _index() -> dict:
@@ -122,7 +116,7 @@ def _index() -> dict:
 
 def questions_for(number: int) -> Questions:
     """What variant ``number`` asks about (cheap: no data is read or made)."""
-    _check_number(number)
+    VARIANTS.check(number)
     return Questions.from_json(_index()["variants"][number])
 
 
@@ -149,9 +143,10 @@ def _tables(number: int) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 @dataclass(frozen=True)
-class IndicatorCase:
+class IndicatorCase(VariantCase):
     """The portfolio of one variant, as the assignment's notebook uses it."""
 
+    assignment: ClassVar[str] = ASSIGNMENT
     number: int
     assigned: object = field(default=None, repr=False, compare=False)
     _tables: dict = field(default_factory=dict, repr=False, compare=False)
@@ -229,13 +224,6 @@ class IndicatorCase:
         return self._data()[1].copy()
 
     # -- what the notebook shows ----------------------------------------------------------
-    def banner(self):
-        """The line "Case for student `x`: variant n" (see :mod:`toolkit.variants.banner`)."""
-        from toolkit.variants.assign import Assigned
-        from toolkit.variants.banner import Banner
-
-        return Banner(self.assigned or Assigned(ASSIGNMENT, None, self.number, "practice"))
-
     def portfolio_text(self) -> Text:
         """The introduction naming the student's six alliances."""
         names = self.alliance_names()
@@ -265,16 +253,9 @@ class IndicatorCase:
         )
 
 
-_CACHE: dict[int, IndicatorCase] = {}
-
-
 def case_for(number: int, assigned=None) -> IndicatorCase:
-    """The portfolio of variant ``number`` (its data is read or generated on first use)."""
-    _check_number(number)
-    if number not in _CACHE:
-        _CACHE[number] = IndicatorCase(number)
-    case = _CACHE[number]
-    return replace(case, assigned=assigned, _tables=case._tables) if assigned else case
+    """The portfolio of variant ``number`` (its data is read on first use)."""
+    return VARIANTS.case(number, assigned)
 
 
 # --- what the instructor's list of variants shows (see toolkit.variants.registry) ----------
@@ -291,7 +272,7 @@ def facts(number: int) -> dict:
 
 VARIANTS = VariantSet(
     assignment=ASSIGNMENT,
-    count=COUNT,
+    build=IndicatorCase,
     facts=facts,
     sample=(5, 12, 33),
 )

@@ -26,8 +26,9 @@ True
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
+from typing import ClassVar
 
 import pandas as pd
 
@@ -37,7 +38,7 @@ from toolkit.steering.agenda import AgendaItem
 from toolkit.steering.escalation import Issue, walk_escalation
 from toolkit.steering.plan import Funnel, Goal
 from toolkit.ui.messages import Text
-from toolkit.variants.registry import VariantSet
+from toolkit.variants.registry import VariantCase, VariantSet, count_of
 
 __all__ = [
     "ASSIGNMENT",
@@ -53,7 +54,7 @@ __all__ = [
 ]
 
 ASSIGNMENT = "steering-committee"
-COUNT = 40
+COUNT = count_of(ASSIGNMENT)
 #: a body's time limit must be a whole number of days in this range (a body needs a few days
 #: to meet; a limit of months is no limit)
 LIMIT_RANGE = (3, 60)
@@ -159,16 +160,11 @@ def _rng(number: int, part: str) -> random.Random:
     return random.Random(f"{ASSIGNMENT}/{number}/{part}")
 
 
-def _check_number(number) -> None:
-    if isinstance(number, bool) or not isinstance(number, int) or not 0 <= number <= COUNT:
-        msg = f"variant {number!r} does not exist: {ASSIGNMENT} has variants 0 to {COUNT}"
-        raise ValueError(msg)
-
-
 @dataclass(frozen=True)
-class SteeringCase:
+class SteeringCase(VariantCase):
     """One variant's quarter: the alliance, its dashboard, design, issues, plan and portfolio."""
 
+    assignment: ClassVar[str] = ASSIGNMENT
     number: int
     assigned: object = field(default=None, repr=False, compare=False)
 
@@ -478,13 +474,6 @@ class SteeringCase:
         raise ValueError(msg)
 
     # -- what the notebook shows -------------------------------------------------------
-    def banner(self):
-        """The line "Case for student `x`: variant n"."""
-        from toolkit.variants.assign import Assigned
-        from toolkit.variants.banner import Banner
-
-        return Banner(self.assigned or Assigned(ASSIGNMENT, None, self.number, "practice"))
-
     def intro_text(self) -> Text:
         """The introduction naming the student's alliance and partners."""
         a, b, c = self.partners
@@ -507,22 +496,9 @@ class SteeringCase:
         )
 
 
-_CACHE: dict[int, SteeringCase] = {}
-
-
 def case_for(number: int, assigned=None) -> SteeringCase:
     """The case of variant ``number``."""
-    _check_number(number)
-    if number not in _CACHE:
-        _CACHE[number] = SteeringCase(number)
-    case = _CACHE[number]
-    if assigned is None:
-        return case
-    fresh = replace(case, assigned=assigned)
-    fresh.__dict__.update(
-        {k: v for k, v in case.__dict__.items() if k.startswith("_") or k == "alliances"}
-    )
-    return fresh
+    return VARIANTS.case(number, assigned)
 
 
 # --- the grader's side: answers computed from the case, never stored --------------------
@@ -577,7 +553,7 @@ def facts(number: int) -> dict:
 
 VARIANTS = VariantSet(
     assignment=ASSIGNMENT,
-    count=COUNT,
+    build=SteeringCase,
     facts=facts,
     sample=(9, 26),
 )
