@@ -129,7 +129,6 @@ def read_tables(folder, number: int) -> tuple[pd.DataFrame, pd.DataFrame]:
         table = pd.read_csv(
             folder / f"{kind}-{number:02d}.csv",
             dtype={c: t for c, t in types.items() if t != "float64"},
-            float_precision="round_trip",
             keep_default_na=False,
             na_values=[""],
         )
