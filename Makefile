@@ -35,16 +35,23 @@ help:
 	@echo "make vet       - prove every variant grades right with nbgrader (A=<assignment>: one)"
 
 # (Re)install only when the pins or the package metadata change: a second `make lab` is instant.
-$(STAMP): requirements.lock pyproject.toml tools/lab-overrides.json
+$(STAMP): requirements.lock pyproject.toml instructor/pyproject.toml tools/lab-overrides.json
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "$(PYTHON) is Python %s; the course needs Python 3.11 or newer (set PYTHON=python3.12, for example)" % sys.version.split()[0])'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e instructor
 	mkdir -p $(VENV)/share/jupyter/lab/settings
 	cp tools/lab-overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	touch $(STAMP)
 
-setup: $(STAMP)
+# The data of each reading-the-indicators variant, which the students' toolkit reads from files:
+# written by the instructor package (which holds the plan behind them), rewritten when it changes.
+VARIANT_DATA := datasets/variants/reading-the-indicators/questions.json
+$(VARIANT_DATA): $(STAMP) instructor/keys/reading_the_indicators.py $(wildcard instructor/generator/*.py)
+	$(BIN)/python -m instructor.keys.reading_the_indicators $(dir $(VARIANT_DATA))
+
+setup: $(STAMP) $(VARIANT_DATA)
 
 lab: setup
 	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" \
@@ -91,7 +98,7 @@ hooks: setup
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache test-artifacts
 
-# --- instructors: course-admin (toolkit/admin) on top of nbgrader; course root grading/ ---
+# --- instructors: course-admin (instructor/admin) on top of nbgrader; course root grading/ ---
 ADMIN := $(BIN)/course-admin
 A ?=
 release: setup

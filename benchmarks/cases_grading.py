@@ -30,8 +30,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from grading_cases import build_course, course_env, make_submission  # noqa: E402
 
-from toolkit.admin.batch import autograde_all, autograde_one  # noqa: E402
-from toolkit.admin.course import Course  # noqa: E402
+from instructor.admin.batch import autograde_all, autograde_one  # noqa: E402
+from instructor.admin.course import Course  # noqa: E402
 from toolkit.variants import has_variants, variant_set  # noqa: E402
 
 CLASS_SIZE = 40

@@ -17,8 +17,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from lagpairs import make_pair, score, sweep  # noqa: E402
 
+from instructor.generator import PROFILES, alliance_data  # noqa: E402
 from toolkit import data  # noqa: E402
-from toolkit.data.generator import PROFILES, alliance_data  # noqa: E402
 from toolkit.indicators.lags import best_lag, lag_correlations  # noqa: E402
 
 SUMMIT = data.series("Summit", "deal_registrations"), data.series("Summit", "sourced_revenue")

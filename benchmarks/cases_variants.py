@@ -6,8 +6,9 @@ from pathlib import Path
 
 from run import Case
 
+from instructor.keys import reading_the_indicators as variant_plan
 from toolkit.governance import cases
-from toolkit.indicators import variant_plan, variants
+from toolkit.indicators import variants
 
 _governance = itertools.cycle(range(cases.COUNT + 1))
 _reading = itertools.cycle(range(variants.COUNT + 1))

@@ -67,12 +67,13 @@ c.OverwriteCells.add_missing_cells = True
 # A copied graded cell is graded once, with a clear message, instead of failing (#1083);
 # a deleted grade cell is restored even when the cell above it is a read-only widget cell.
 c.Autograde.sanitize_preprocessors = [
-    "toolkit.admin.nbplugins.CheckVariant",
+    "instructor.admin.nbplugins.DecideVariant",
+    "instructor.admin.nbplugins.CheckVariant",
     "nbgrader.preprocessors.ClearOutput",
-    "toolkit.admin.nbplugins.FlagDuplicateCells",
+    "instructor.admin.nbplugins.FlagDuplicateCells",
     "nbgrader.preprocessors.OverwriteKernelspec",
-    "toolkit.admin.nbplugins.RestoreMissingCells",
-    "toolkit.admin.nbplugins.CheckCellMetadata",
+    "instructor.admin.nbplugins.RestoreMissingCells",
+    "instructor.admin.nbplugins.CheckCellMetadata",
 ]
 # nbconvert's ClearMetadataPreprocessor runs inside `nbgrader autograde` (not in
 # generate_assignment): it strips saved widget state from the autograded notebook and so from
@@ -80,18 +81,21 @@ c.Autograde.sanitize_preprocessors = [
 # and no test cell would get a score (auto_score stays None).
 # nbgrader's own autograde steps, with the course's chart drawing right after the execution:
 # the kernels leave charts as specifications and the grader draws them (toolkit.ui.render).
-# Each kernel starts with the submission's student id and variant (ExecuteAsStudent), so an
-# assignment with variants is graded against the submitter's own case; CheckVariant (above)
-# logs a notebook that ran someone else's.
+# Each pass starts by putting the submission's variant into its resources (DecideVariant: the
+# variant course-admin decided, or under plain nbgrader one decided from the pins); each
+# kernel starts with the student id and that variant (ExecuteAsStudent), so an assignment with
+# variants is graded against the submitter's own case; CheckVariant (above) logs a notebook
+# that ran someone else's.
 c.Autograde.autograde_preprocessors = [
-    "toolkit.admin.nbplugins.ExecuteAsStudent",
-    "toolkit.admin.nbplugins.RenderCharts",
+    "instructor.admin.nbplugins.DecideVariant",
+    "instructor.admin.nbplugins.ExecuteAsStudent",
+    "instructor.admin.nbplugins.RenderCharts",
     "nbgrader.preprocessors.IgnorePattern",
     "nbconvert.preprocessors.ClearMetadataPreprocessor",
     "nbgrader.preprocessors.LimitOutput",
     "nbgrader.preprocessors.SaveAutoGrades",
     "nbgrader.preprocessors.AssignLatePenalties",
-    "toolkit.admin.nbplugins.CheckCellMetadata",
+    "instructor.admin.nbplugins.CheckCellMetadata",
 ]
 c.ClearMetadataPreprocessor.enabled = True
 c.ClearMetadataPreprocessor.preserve_cell_metadata_mask = {"nbgrader"}
@@ -105,7 +109,7 @@ c.GenerateAssignment.preprocessors = [
     "nbgrader.preprocessors.LockCells",
     "nbgrader.preprocessors.ClearSolutions",
     "nbgrader.preprocessors.ClearOutput",
-    "toolkit.admin.nbplugins.StripWidgetState",
+    "instructor.admin.nbplugins.StripWidgetState",
     "nbgrader.preprocessors.CheckCellMetadata",
     "nbgrader.preprocessors.ComputeChecksums",
     "nbgrader.preprocessors.SaveCells",
@@ -123,17 +127,17 @@ c.LimitOutput.max_traceback = 40
 # HideHiddenTests preprocessor removes them, and their tracebacks, before the HTML is made.
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
-    "toolkit.admin.nbplugins.HideHiddenTests",
+    "instructor.admin.nbplugins.HideHiddenTests",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
 
 # nbgrader's feedback page loads MathJax from a CDN; the course's "feedback" template (the
 # same page, no remote script; found first) keeps feedback readable offline, also when the
 # formgrader makes it.
-_TOOLKIT = Path(find_spec("toolkit").submodule_search_locations[0])
+_INSTRUCTOR = Path(find_spec("instructor").submodule_search_locations[0])
 _NBGRADER = Path(find_spec("nbgrader").submodule_search_locations[0])
 c.HTMLExporter.extra_template_basedirs = [
-    str(_TOOLKIT / "admin" / "templates"),
+    str(_INSTRUCTOR / "admin" / "templates"),
     str(_NBGRADER / "server_extensions" / "formgrader" / "templates"),
 ]
 

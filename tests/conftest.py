@@ -1,6 +1,7 @@
 """Shared fixtures: the project's paths, a private progress folder, executed notebooks, and one
 JupyterLab server (started with `make lab`) for the whole session."""
 
+import contextlib
 import json
 import os
 import secrets
@@ -40,9 +41,11 @@ def answer_path(tmp_path):
 
 
 @pytest.fixture(scope="session")
-def executed_notebooks(tmp_path_factory):
+def executed_notebooks(tmp_path_factory, student_env):
     """Run every lesson notebook once, top to bottom, in a fresh kernel on a copy of notebooks/.
 
+    The kernel is the students' environment's (``student_env``: the toolkit's wheel alone, as
+    on the course's hub), so every lesson is shown to run without the instructor package.
     Returns a dict name -> (executed notebook, error or None). Shared by the tests that look
     at the outputs, so each notebook runs once per session.
     """
@@ -50,15 +53,13 @@ def executed_notebooks(tmp_path_factory):
     shutil.copytree(ROOT / "notebooks", work / "notebooks")
     home = tmp_path_factory.mktemp("notebooks-home")
     results = {}
-    old = os.environ.get("ALLIANCE_COURSE_HOME")
-    os.environ["ALLIANCE_COURSE_HOME"] = str(home)
-    try:
+    with student_kernel(student_env, ALLIANCE_COURSE_HOME=str(home)) as kernel:
         for path in NOTEBOOKS:
             nb = nbformat.read(work / "notebooks" / path.name, as_version=4)
             client = NotebookClient(
                 nb,
                 timeout=600,
-                kernel_name="python3",
+                kernel_name=kernel,
                 resources={"metadata": {"path": str(work / "notebooks")}},
             )
             try:
@@ -66,11 +67,6 @@ def executed_notebooks(tmp_path_factory):
                 results[path.name] = (nb, None)
             except Exception as exc:  # the test reports it with the notebook's name
                 results[path.name] = (nb, exc)
-    finally:
-        if old is None:
-            os.environ.pop("ALLIANCE_COURSE_HOME", None)
-        else:
-            os.environ["ALLIANCE_COURSE_HOME"] = old
     return results
 
 
@@ -128,7 +124,7 @@ def copy_course(root: Path, dest: Path) -> None:
 
 @pytest.fixture(scope="session")
 def course_env_source(tmp_path_factory) -> Path:
-    """The course's source as build-course-env installs it for the students (its ``src/``).
+    """What build-course-env installs for the students (its ``src/``): wheel, variant data.
 
     Made by the same script build-course-env runs (``deploy/jupyterhub/course_source.py``).
     """
@@ -139,26 +135,95 @@ def course_env_source(tmp_path_factory) -> Path:
     return dest
 
 
-def run_with_only(source: Path, code: str, cwd=None, env=None) -> subprocess.CompletedProcess:
-    """Run ``code`` in a Python that imports the toolkit from ``source`` and nowhere else.
+@dataclass
+class StudentEnv:
+    """A fresh virtual environment with the students' package alone, as the hub's kit has it."""
 
-    Like a student's kernel on the hub: the installed packages, and the toolkit of the course
-    environment. Site customisation is off, so this checkout's editable install (which would
-    find a module the copy lacks in the repository) is not on the path.
+    prefix: Path
+    python: Path
+    site: Path  # its own site-packages (the toolkit's wheel is installed there)
+    data: Path  # the course data the wheel installed, and the variants' data beside it
+
+
+@pytest.fixture(scope="session")
+def student_env(course_env_source, tmp_path_factory) -> StudentEnv:
+    """A new venv with only the toolkit's wheel installed, and the variants' data beside it.
+
+    As build-course-env does, offline: the third-party packages are this checkout's (installed
+    from the same requirements.lock) through a path file, read as a plain folder, so this
+    checkout's editable installs of ``toolkit`` and ``instructor`` do not reach it; the
+    toolkit is the wheel course_source.py built, installed with ``--no-deps``.
     """
     import site
+    import venv
 
-    prelude = (
-        "import sys\n"
-        f"sys.path[:0] = [{str(source)!r}]\n"
-        f"sys.path.extend({site.getsitepackages()!r})\n"
-    )
+    prefix = tmp_path_factory.mktemp("student-env") / "env"
+    venv.create(prefix, with_pip=False, symlinks=True)
+    python = prefix / "bin" / "python"
+    own = Path(
+        subprocess.run(
+            [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+            capture_output=True, text=True, check=True,
+        ).stdout.strip()
+    )  # fmt: skip
+    (own / "course-deps.pth").write_text("\n".join(site.getsitepackages()) + "\n")
+    wheel = next((course_env_source / "dist").glob("alliance_toolkit-*.whl"))
+    done = subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+         "--no-deps", "--no-index", "--ignore-installed", "--prefix", str(prefix), str(wheel)],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    data = prefix / "share" / "alliance-course" / "datasets"
+    shutil.copytree(course_env_source / "datasets" / "variants", data / "variants")
+    return StudentEnv(prefix, python, own, data)
+
+
+STUDENT_KERNEL = "alliance-student"
+
+
+@contextlib.contextmanager
+def student_kernel(env: StudentEnv, **environ: str):
+    """The name of a Jupyter kernel that runs in ``env``, usable while the block runs.
+
+    Its kernel spec is in the environment's ``share/jupyter`` (put on ``JUPYTER_PATH`` for the
+    block, with ``environ``); a kernel started from it has only what the students have.
+    """
+    spec = env.prefix / "share" / "jupyter" / "kernels" / STUDENT_KERNEL
+    spec.mkdir(parents=True, exist_ok=True)
+    argv = [str(env.python), "-m", "ipykernel_launcher", "-f", "{connection_file}"]
+    kernel = {"argv": argv, "display_name": "Students' toolkit", "language": "python"}
+    (spec / "kernel.json").write_text(json.dumps(kernel))
+    with environ_set({"JUPYTER_PATH": str(spec.parents[1]), **environ}):
+        yield STUDENT_KERNEL
+
+
+@contextlib.contextmanager
+def environ_set(values: dict[str, str]):
+    """Set environment variables while the block runs; put back what was there after."""
+    old = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def run_with_only(env: StudentEnv, code: str, cwd=None, environ=None):
+    """Run ``code`` in the students' environment ``env`` (its Python, nothing of this checkout).
+
+    Like a student's kernel on the hub: the installed packages and the toolkit's wheel.
+    """
     return subprocess.run(
-        [sys.executable, "-S", "-c", prelude + code],
+        [str(env.python), "-c", code],
         capture_output=True,
         text=True,
-        cwd=cwd,
-        env={**os.environ, **(env or {})},
+        cwd=cwd or env.prefix,
+        env={**os.environ, "PYTHONPATH": "", **(environ or {})},
         timeout=600,
     )
 

@@ -361,7 +361,7 @@ _KEYS: dict = {}
 
 def variant_key(course, assignment: str, number: int) -> dict:
     """The answer key of one variant (the reference solution run for it), made once."""
-    from toolkit.admin.variants import run_for_variant
+    from instructor.admin.variants import run_for_variant
 
     slot = (str(course.root), assignment, number)
     if slot not in _KEYS:
@@ -369,9 +369,31 @@ def variant_key(course, assignment: str, number: int) -> dict:
     return _KEYS[slot]
 
 
+def answer_needles(course) -> set[str]:
+    """The answer key's answers as a student could find them written: JSON and Python forms.
+
+    For the practice case and the sample variants of every assignment with variants.
+    """
+    from toolkit.variants import names, variant_set
+
+    needles = set()
+    for assignment in names():
+        for number in (0, *variant_set(assignment).sample):
+            key = variant_key(course, assignment, number)
+            for values in key["answers"].values():
+                for value in values.values():
+                    if isinstance(value, dict | list):  # a lone number or word is no finding
+                        needles |= {json.dumps(value), repr(value)}
+                        if isinstance(value, dict):
+                            needles |= {f'"{k}": "{v}"' for k, v in value.items()}
+                            needles |= {f"'{k}': '{v}'" for k, v in value.items()}
+            needles |= set(key["files"].values())
+    return needles
+
+
 def answer_files(course, assignment: str, student: str) -> dict[str, str]:
     """Correct widget answer files for ``student``: their variant's key, or the kit's."""
-    from toolkit.admin.variants import assigned
+    from instructor.admin.variants import assigned
 
     decided = assigned(course.root, assignment, student)
     if decided is not None:
@@ -414,15 +436,15 @@ def build_course(root: Path, students, *, pins=(), extra=None, exchange: bool = 
     Returns
     -------
     tuple
-        The :class:`~toolkit.admin.course.Course` and the release's lines.
+        The :class:`~instructor.admin.course.Course` and the release's lines.
     """
     import csv
     import shutil
 
     from conftest import ROOT
 
-    from toolkit.admin.course import Course
-    from toolkit.admin.workflow import release
+    from instructor.admin.course import Course
+    from instructor.admin.workflow import release
 
     root.mkdir(parents=True)
     shutil.copy(ROOT / "grading" / "nbgrader_config.py", root)

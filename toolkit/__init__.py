@@ -15,9 +15,14 @@ concept's widget is its ``widget.py``, except the indicators' ``sorter.py`` and 
   every lesson's tool on them, a charter to take home).
 
 Shared homes: :mod:`toolkit.ui` (offline charts, messages, saving, the widget skeleton),
-:mod:`toolkit.selfstudy` (checks, hints, progress, outline), :mod:`toolkit.data` (loaders and
-the data generator), :mod:`toolkit.variants` (each student's own variant of a graded
-assignment) and :mod:`toolkit.admin` (the instructor's ``course-admin``).
+:mod:`toolkit.selfstudy` (checks, hints, progress, outline), :mod:`toolkit.data` (the course
+data's loaders) and :mod:`toolkit.variants` (each student's own variant of a graded
+assignment).
+
+This package is what students run, and it holds no answer: what knows one (the data
+generator and its profiles, each assignment's answer key and vetting, the instructor's
+``course-admin``) is the separate ``instructor`` package, which imports this one and is
+never imported by it.
 
 Importing :mod:`toolkit` switches every Altair chart to offline rendering (see
 :mod:`toolkit.ui.render`) and, in a notebook, shows every table in a region that fits the
@@ -44,7 +49,6 @@ _moved.install()
 
 # public name -> the module it is (loaded on first access)
 _LAZY = {
-    "admin": "toolkit.admin",
     "data": "toolkit.data",
     "governance": "toolkit.governance",
     "health": "toolkit.health",

@@ -88,9 +88,8 @@ MOVED: dict[str, dict[str, str]] = {
     "toolkit.progress_view": _names(
         "toolkit.selfstudy.view", "ProgressView", "summary_line", "table"
     ),
+    # the generator's names (PROFILES, build, ...) are the instructor package's now
     "toolkit.datagen": {
-        **_names("toolkit.data.generator", "MONTHS", "PROFILES", "READABLE", "SEED", "Profile"),
-        **_names("toolkit.data.generator", "build", "main", "write"),
         "DATASETS": "toolkit.data.loaders",
         "DIMENSIONS": "toolkit.health.model",
         "ITEMS": "toolkit.health.model",

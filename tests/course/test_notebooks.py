@@ -180,7 +180,7 @@ def test_widget_pictures_are_skipped_only_while_nbgrader_runs(monkeypatch):
 
 def test_charts_are_left_to_the_grader_only_while_nbgrader_runs(monkeypatch):
     """Does a chart display as SVG for students, and as a spec the grader then draws?"""
-    from toolkit.admin.nbplugins import RenderCharts
+    from instructor.admin.nbplugins import RenderCharts
     from toolkit.magic_wand.chart import first_revenue_chart
     from toolkit.ui.render import DEFERRED_MIME
 

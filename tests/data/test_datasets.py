@@ -11,9 +11,10 @@ import pytest
 from conftest import ROOT
 from frictionless import validate
 
+from instructor import generator
+from instructor.generator.package import INSTRUCTOR_NOTES
 from toolkit import data
-from toolkit.data import generator, loaders
-from toolkit.data.generator.package import INSTRUCTOR_NOTES
+from toolkit.data import loaders
 from toolkit.health.model import perception_gaps
 from toolkit.indicators import lesson
 from toolkit.indicators.catalogue import METRICS
@@ -82,12 +83,12 @@ def test_a_damaged_file_fails_validation(tmp_path):
 
 
 def test_regeneration_reproduces_the_committed_files_byte_for_byte(built, tmp_path):
-    """Does `python -m toolkit.data.generator` write exactly the committed files, both the
+    """Does `python -m instructor.generator` write exactly the committed files, both the
     data package and the instructors' page?"""
     notes = tmp_path / "instructor" / "course-data.md"
     folder = tmp_path / "datasets"
     subprocess.run(
-        [sys.executable, "-m", "toolkit.data.generator", str(folder), "--instructor", str(notes)],
+        [sys.executable, "-m", "instructor.generator", str(folder), "--instructor", str(notes)],
         check=True,
         capture_output=True,
         cwd=tmp_path,
@@ -95,13 +96,13 @@ def test_regeneration_reproduces_the_committed_files_byte_for_byte(built, tmp_pa
     for name, text in built.items():
         committed = (DATASETS / name).read_bytes()
         assert text.encode() == committed, (
-            f"datasets/{name} differs: run python -m toolkit.data.generator"
+            f"datasets/{name} differs: run python -m instructor.generator"
         )
         assert (folder / name).read_bytes() == committed
     assert sorted(p.name for p in folder.iterdir()) == sorted(built)
     committed_notes = INSTRUCTOR_NOTES.read_bytes()
     assert notes.read_bytes() == committed_notes, (
-        "grading/instructor/course-data.md differs: run python -m toolkit.data.generator"
+        "grading/instructor/course-data.md differs: run python -m instructor.generator"
     )
     assert generator.instructor_notes().encode() == committed_notes
 
@@ -339,7 +340,7 @@ def test_missing_data_file_says_how_to_rebuild(tmp_path, monkeypatch):
     loaders._cached.cache_clear()
     try:
         with pytest.raises(
-            data.DataError, match=r"panel.csv: file not found.*toolkit.data.generator"
+            data.DataError, match=r"panel.csv: file not found.*instructor.generator"
         ):
             data.panel()
     finally:

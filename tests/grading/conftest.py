@@ -3,17 +3,17 @@
 It holds every assignment of ``grading/source`` and the small practice assignment of
 ``grading_cases``; the class list is the students of ``grading_cases.CASES`` (and one who
 hands nothing in). Each test module hands in its own students, pins them to the variants it
-needs (``toolkit.admin.variants.pin``) and grades them with ``course-admin``'s batch.
+needs (``instructor.admin.variants.pin``) and grades them with ``course-admin``'s batch.
 """
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import environ_set
 from grading_cases import ABSENT, CASES, build_course, course_env
 
-from toolkit.admin.course import Course
+from instructor.admin.course import Course
 from toolkit.variants import has_variants, variant_set
 
 
@@ -38,10 +38,7 @@ def grading_course(tmp_path_factory):
     from conftest import ROOT
 
     work = tmp_path_factory.mktemp("course")
-    env = course_env(work)
-    old = {k: os.environ.get(k) for k in env}
-    os.environ.update(env)
-    try:
+    with environ_set(course_env(work)):
         assignments = sorted(p.name for p in (ROOT / "grading" / "source").iterdir() if p.is_dir())
         pins = [
             (student, a, case_variant(a))
@@ -51,9 +48,3 @@ def grading_course(tmp_path_factory):
         ]
         course, lines = build_course(work / "grading", [*CASES, ABSENT], pins=pins)
         yield GradingCourse(course, course.root, work, lines)
-    finally:
-        for k, v in old.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v

@@ -27,11 +27,11 @@ import pytest
 from conftest import ROOT
 from grading_cases import ABSENT, CASES, KITS, Kit, expected_scores, layout, make_submission
 
-from toolkit.admin.batch import autograde_all
-from toolkit.admin.course import Course
-from toolkit.admin.report import write_report
-from toolkit.admin.scan import REMOTE_SCRIPT, scan_feedback, scan_release, secret_lines
-from toolkit.admin.workflow import (
+from instructor.admin.batch import autograde_all
+from instructor.admin.course import Course
+from instructor.admin.report import write_report
+from instructor.admin.scan import REMOTE_SCRIPT, scan_feedback, scan_release, secret_lines
+from instructor.admin.workflow import (
     collect_exchange,
     collect_lms,
     export_grades,

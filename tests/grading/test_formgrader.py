@@ -6,7 +6,7 @@ import urllib.request
 import pytest
 from conftest import ROOT
 
-from toolkit.admin.course import Course
+from instructor.admin.course import Course
 
 pytestmark = pytest.mark.slow
 

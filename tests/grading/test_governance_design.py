@@ -13,9 +13,9 @@ import pytest
 from conftest import ROOT
 from govdrive import add_body, add_member, give, pick, settings, take
 
-from toolkit.admin.batch import autograde_all
-from toolkit.admin.variants import pin
-from toolkit.admin.vet import auto_scores
+from instructor.admin.batch import autograde_all
+from instructor.admin.variants import pin
+from instructor.admin.vet import auto_scores
 from toolkit.governance import Body, Member, load, review
 from toolkit.governance.cases import case_for
 from toolkit.governance.widget import GovernanceBuilder

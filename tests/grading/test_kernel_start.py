@@ -14,7 +14,7 @@ import socket
 from nbformat.v4 import new_code_cell, new_notebook
 from traitlets.config import Config
 
-from toolkit.admin.nbplugins import ExecuteAsStudent
+from instructor.admin.nbplugins import ExecuteAsStudent
 
 
 class _ReleaseOnRetry(logging.Handler):

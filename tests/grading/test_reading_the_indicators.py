@@ -14,9 +14,9 @@ import pytest
 from conftest import ROOT
 from grading_cases import KITS
 
-from toolkit.admin.batch import autograde_all
-from toolkit.admin.variants import pin
-from toolkit.admin.vet import auto_scores, reference_submission
+from instructor.admin.batch import autograde_all
+from instructor.admin.variants import pin
+from instructor.admin.vet import auto_scores, reference_submission
 from toolkit.indicators.assignment import SORTING_FILE
 from toolkit.indicators.catalogue import kind_of
 from toolkit.indicators.sorter import MetricSorter

@@ -16,10 +16,10 @@ import pytest
 from conftest import ROOT
 from grading_cases import KITS
 
-from toolkit.admin.batch import autograde_all
-from toolkit.admin.variants import pin
-from toolkit.admin.vet import auto_scores, reference_submission
-from toolkit.steering.answer_key import truth, vet
+from instructor.admin.batch import autograde_all
+from instructor.admin.variants import pin
+from instructor.admin.vet import auto_scores, reference_submission
+from instructor.keys.steering_committee import truth, vet
 from toolkit.steering.cases import PLAN_STEPS, case_for, fix_problems
 from toolkit.steering.plan import plan_backwards
 

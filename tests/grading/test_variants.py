@@ -17,13 +17,20 @@ import json
 
 import nbformat
 import pytest
-from grading_cases import variant_key
+from grading_cases import answer_needles, variant_key
 from wrong_answers import GOV, READ, STEER, WRONG, _body
 
-from toolkit.admin.batch import autograde_all
-from toolkit.admin.report import at_risk, class_scores, write_report
-from toolkit.admin.variants import pin, run_for_variant
-from toolkit.admin.vet import KINDS, auto_scores, key_submission, spread_problems, write_submissions
+from instructor.admin.batch import autograde_all
+from instructor.admin.report import at_risk, class_scores, write_report
+from instructor.admin.variants import pin, run_for_variant
+from instructor.admin.vet import (
+    KINDS,
+    auto_scores,
+    key_submission,
+    spread_problems,
+    write_submissions,
+)
+from instructor.keys import key_for
 from toolkit.governance.cases import case_for
 from toolkit.variants import hashed, names, variant_set
 from toolkit.variants.assign import ALIASES_FILE
@@ -61,7 +68,7 @@ def _read_copy() -> tuple[int, int]:
     """
     from itertools import permutations
 
-    from toolkit.indicators.variant_plan import truth
+    from instructor.keys.reading_the_indicators import truth
 
     sample = variant_set(READ).sample
     return next((a, b) for a, b in permutations(sample, 2) if truth(a)["lag"] != truth(b)["lag"])
@@ -156,6 +163,7 @@ def graded(grading_course, tmp_path_factory):
         {s for _a, s in kinds} | {s for _a, s in expected} | {"copy-literal", "copy-run", *LMS}
     )
     outcomes = autograde_all(course, names(), students, progress=False, workers=2)
+    outcome_log = (root / "logs" / "outcomes.csv").read_text(encoding="utf-8")  # this batch's
     outcomes = [o for o in outcomes if o.status != "not-submitted"]
     by_key = {(o.assignment, o.student): o for o in outcomes}
     report_dir = tmp_path_factory.mktemp("variant-report")
@@ -166,6 +174,7 @@ def graded(grading_course, tmp_path_factory):
         "kinds": kinds,
         "expected": expected,
         "outcomes": by_key,
+        "outcome_log": outcome_log,
         "report": html_path.read_text(encoding="utf-8"),
         "scores": class_scores(course),
     }
@@ -192,9 +201,9 @@ def test_sample_variants_grade_as_vetting_requires(graded):
 @pytest.mark.parametrize("assignment", names())
 def test_every_variant_is_sound_by_the_taught_method(assignment):
     """Does the course's own method recover every variant's answers with a clear margin?"""
-    spec = variant_set(assignment)
+    spec, key = variant_set(assignment), key_for(assignment)
     assert spec.count >= 30
-    problems = {n: spec.vet(n) for n in spec.numbers() if spec.vet(n)}
+    problems = {n: key.vet(n) for n in spec.numbers() if key.vet(n)}
     assert not problems, problems
 
 
@@ -202,13 +211,13 @@ def test_every_variant_is_sound_by_the_taught_method(assignment):
 def test_variants_are_of_one_difficulty(assignment):
     """Do the difficulty numbers of all variants stay within the set's allowed spread?"""
     spec = variant_set(assignment)
-    assert spec.spread, "the set says which numbers must be alike"
+    assert key_for(assignment).spread, "the key says which numbers must be alike"
     assert spread_problems(assignment, spec.numbers()) == []
 
 
 def test_portfolios_differ_between_variants():
     """Do any two reading variants differ in their alliances, metrics and falling ones?"""
-    from toolkit.indicators.variant_plan import plan_for
+    from instructor.keys.reading_the_indicators import plan_for
 
     plans = [plan_for(n) for n in variant_set(READ).numbers()]
     for part in (
@@ -243,7 +252,7 @@ def test_quarters_differ_where_copying_would_pay():
     """
     from itertools import combinations
 
-    from toolkit.steering.answer_key import truth
+    from instructor.keys.steering_committee import truth
     from toolkit.steering.cases import MOST, PLAN_STEPS, case_for
     from toolkit.steering.plan import plan_backwards, plan_shortfalls
 
@@ -411,37 +420,42 @@ def test_answer_key_has_the_shape_instructors_read(graded):
     assert key == {"variant": 17, **variant_key(graded["course"], GOV, 17)}
 
 
+def test_one_decision_of_a_submissions_variant_is_the_same_everywhere(graded):
+    """Is lms-ana's variant the same in the outcome log, the grading kernel and the report?
+
+    lms-ana works as ana.hub (id-map.csv), so her variant is decided from the id map: once,
+    by course-admin, which hands it to nbgrader's kernel and records it.
+    """
+    from toolkit.variants import recorded
+
+    student = "lms-ana"
+    decided = hashed(variant_set(GOV).count, GOV, LMS[student])
+    rows = [
+        r
+        for r in csv.DictReader(graded["outcome_log"].splitlines())
+        if (r["assignment"], r["student"]) == (GOV, student)
+    ]
+    assert [int(r["variant"]) for r in rows] == [decided]
+    autograded = graded["root"] / "autograded" / student / GOV / f"{GOV}.ipynb"
+    kernel = recorded(nbformat.read(autograded, 4))
+    assert (kernel["variant"], kernel["how"], kernel["student"]) == (decided, "graded", student)
+    scores = graded["scores"]
+    row = scores[(scores["assignment"] == GOV) & (scores["student"] == student)]
+    assert row["variant"].tolist() == [decided]
+
+
 # --- no answers within reach ---------------------------------------------------------------
-def _needles(course) -> set[str]:
-    """The answer key's answers as a student could find them written: JSON and Python forms."""
-    needles = set()
-    for assignment in names():
-        for number in (0, *variant_set(assignment).sample):
-            key = variant_key(course, assignment, number)
-            for values in key["answers"].values():
-                for value in values.values():
-                    if isinstance(value, dict | list):  # a lone number or word is no finding
-                        needles |= {json.dumps(value), repr(value)}
-                        if isinstance(value, dict):
-                            needles |= {f'"{k}": "{v}"' for k, v in value.items()}
-                            needles |= {f"'{k}': '{v}'" for k, v in value.items()}
-            needles |= set(key["files"].values())
-    return needles
+def test_no_answer_is_within_reach_of_a_student(graded, student_env):
+    """Do the students' environment, the lessons and the student versions hold no answer?
 
-
-def test_no_answer_is_within_reach_of_a_student(graded, course_env_source):
-    """Do the hub environment's source, the lessons and the student versions hold no answer?
-
-    The hub environment's source is built as build-course-env builds it; what its modules can
-    compute is tested in tests/hub/test_course_source.py.
+    The students' environment is built as build-course-env builds it (``student_env``): the
+    toolkit's wheel and the variants' data; what its modules can compute is tested in
+    tests/hub/test_course_source.py.
     """
     from conftest import ROOT
 
-    shipped = {p.name for p in course_env_source.iterdir()}
-    assert "grading" not in shipped and {"toolkit", "datasets"} <= shipped
-    assert not (course_env_source / "toolkit" / "data" / "generator").exists()
-    assert not (course_env_source / "toolkit" / "indicators" / "variant_plan.py").exists()
-    places = [course_env_source, ROOT / "notebooks", ROOT / "datasets"]
+    assert not (student_env.site / "instructor").exists()
+    places = [student_env.site / "toolkit", student_env.data, ROOT / "notebooks"]
     places += [graded["root"] / "release" / a for a in names()]
     files = [p for place in places for p in ([place] if place.is_file() else place.rglob("*"))]
     texts = {
@@ -450,7 +464,7 @@ def test_no_answer_is_within_reach_of_a_student(graded, course_env_source):
         if f.is_file() and "__pycache__" not in f.parts and f.stat().st_size < 5_000_000
     }
     assert len(texts) > 50
-    needles = _needles(graded["course"])
+    needles = answer_needles(graded["course"])
     found = sorted(
         (str(f.relative_to(f.anchor)), n[:60]) for f, t in texts.items() for n in needles if n in t
     )

@@ -1,13 +1,13 @@
-"""What build-course-env installs for the students: the variants' data, never their answers.
+"""What build-course-env installs for the students: the toolkit package and the variants' data.
 
-The copy is made by the script build-course-env runs (``deploy/jupyterhub/course_source.py``)
-and imported in a Python that sees nothing else of the toolkit, as a student's kernel on the
-hub does. It must not be able to produce an answer of a variant (no plan, no generator with
-the true lags), its data must be the generator's numbers to the last digit, and the graded
-assignment must grade with it alone.
+Made by the script build-course-env runs (``deploy/jupyterhub/course_source.py``) and
+installed, as build-course-env installs it, in a fresh virtual environment that has nothing
+else of this checkout (``student_env``), as a student's kernel on the hub has it. It must not
+be able to produce an answer of a variant (no plan, no generator with the true lags, no
+instructor package), its data must be the generator's numbers to the last digit, and the
+graded assignment must grade with it alone.
 """
 
-import importlib.util
 import json
 
 import nbformat
@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 from conftest import ROOT, run_with_only
 
-from toolkit.indicators import variant_plan
+from instructor.keys import reading_the_indicators as variant_plan
 from toolkit.indicators.variants import ASSIGNMENT, COUNT
 
 SCRIPT = ROOT / "deploy" / "jupyterhub" / "course_source.py"
@@ -42,36 +42,43 @@ def _checked(done):
     return json.loads(lines[-1].removeprefix("RESULT "))
 
 
-def test_build_course_env_installs_the_copy_this_script_makes():
-    """Does build-course-env copy the toolkit only through course_source.py?"""
+def test_build_course_env_installs_the_package_this_script_builds():
+    """Does build-course-env install the toolkit's wheel and data made by course_source.py?"""
     script = (ROOT / "deploy" / "jupyterhub" / "build-course-env").read_text()
     assert '"$KIT/course_source.py" "$PREFIX/src"' in script
-    assert 'cp -r "$REPO/$part"' not in script and "for part in" not in script
+    assert '"$PREFIX"/src/dist/alliance_toolkit-*.whl' in script
+    assert '-e "$PREFIX/src"' not in script  # installed as a package, not from a copy
 
 
-def test_the_copy_leaves_out_the_plan_and_the_generator(course_env_source):
-    """Are the generator and the variants' plan absent, and no answer-bearing code left?"""
-    toolkit = course_env_source / "toolkit"
-    assert (toolkit / "indicators" / "variants.py").exists()
+def test_the_package_holds_the_toolkit_and_no_answer(course_env_source, student_env):
+    """Does the wheel hold the toolkit and the course data, and no answer-bearing code?"""
+    import zipfile
+
+    wheel = next((course_env_source / "dist").glob("alliance_toolkit-*.whl"))
+    members = zipfile.ZipFile(wheel).namelist()
+    tops = {m.split("/")[0] for m in members}
+    assert "toolkit" in tops and "instructor" not in tops, tops
+    assert any(m.endswith("toolkit/indicators/variants.py") for m in members)
+    assert (student_env.data / "panel.csv").exists()
     assert (course_env_source / "notebooks" / "00-start-here.ipynb").exists()  # for the homes
-    assert not (toolkit / "data" / "generator").exists()
-    assert not (toolkit / "indicators" / "variant_plan.py").exists()
+    places = [student_env.site / "toolkit", student_env.data]
     found = [
-        (str(path.relative_to(course_env_source)), marker)
-        for path in course_env_source.rglob("*")
+        (str(path), marker)
+        for place in places
+        for path in place.rglob("*")
         if path.is_file() and path.suffix in (".py", ".md", ".json", ".toml")
         for marker in MARKERS
         if marker in path.read_text(encoding="utf-8")
     ]
     assert not found, found
-    data = course_env_source / "datasets" / "variants" / ASSIGNMENT
+    data = student_env.data / "variants" / ASSIGNMENT
     assert len(list(data.glob("panel-*.csv"))) == len(list(data.glob("survey-*.csv"))) == COUNT + 1
 
 
-def test_no_module_of_the_copy_can_give_an_answer(course_env_source):
+def test_no_module_of_the_package_can_give_an_answer(student_env):
     """Imported as a student's kernel does, does any module offer a variant's answers?"""
     done = run_with_only(
-        course_env_source,
+        student_env,
         """
 import importlib, importlib.util, json, pkgutil
 import toolkit
@@ -85,35 +92,26 @@ for info in pkgutil.walk_packages(toolkit.__path__, "toolkit."):
         failed.append(f"{info.name}: {error!r}")
         continue
     offered += [f"{info.name}.{n}" for n in vars(module) if n in ANSWERING]
-from toolkit.variants.registry import variant_set
-vets = {}
-for name in ("reading-the-indicators", "steering-committee"):
-    try:
-        variant_set(name).vet(1)
-        vets[name] = "vetted"
-    except FileNotFoundError as error:
-        vets[name] = str(error)
+try:
+    import instructor
+    instructor_found = instructor.__file__
+except ImportError:
+    instructor_found = None
 print("RESULT", json.dumps({
     "toolkit": toolkit.__file__,
     "offered": offered,
     "failed": failed,
-    "missing": [m for m in ("toolkit.data.generator", "toolkit.indicators.variant_plan",
-                            "toolkit.steering.answer_key")
-                if importlib.util.find_spec(m) is None],
-    "vet": vets,
+    "instructor": instructor_found,
+    "old homes": [m for m in ("toolkit.data.generator", "toolkit.indicators.variant_plan",
+                              "toolkit.steering.answer_key", "toolkit.admin")
+                  if importlib.util.find_spec(m) is not None],
 }))
 """.replace("ANSWERING", repr(ANSWERING)),
     )
     got = _checked(done)
-    assert got["toolkit"].startswith(str(course_env_source))
+    assert got["toolkit"].startswith(str(student_env.site))
     assert got["offered"] == [] and got["failed"] == []
-    assert got["missing"] == [
-        "toolkit.data.generator",
-        "toolkit.indicators.variant_plan",
-        "toolkit.steering.answer_key",
-    ]
-    for name, said in got["vet"].items():
-        assert "leaves out on purpose" in said and "make vet" in said, (name, said)
+    assert got["instructor"] is None and got["old homes"] == []
 
 
 def _fingerprint(panel: pd.DataFrame, survey: pd.DataFrame) -> list:
@@ -124,10 +122,10 @@ def _fingerprint(panel: pd.DataFrame, survey: pd.DataFrame) -> list:
     ]  # fmt: skip
 
 
-def test_the_shipped_data_are_the_generators_numbers(course_env_source):
-    """Does every variant read from the copy's files equal the one the generator makes?"""
+def test_the_shipped_data_are_the_generators_numbers(student_env):
+    """Does every variant read from the installed files equal the one the generator makes?"""
     done = run_with_only(
-        course_env_source,
+        student_env,
         """
 import json
 import pandas as pd
@@ -140,7 +138,7 @@ def fingerprint(panel, survey):
         for table in (panel, survey)
     ]
 
-out = {"from_files": variants._index() is not None, "variants": []}
+out = {"from_files": str(variants.FOLDER), "variants": []}
 for n in range(variants.COUNT + 1):
     case = variants.case_for(n)
     out["variants"].append({
@@ -151,7 +149,7 @@ print("RESULT", json.dumps(out))
 """,
     )
     got = _checked(done)
-    assert got["from_files"]
+    assert got["from_files"].startswith(str(student_env.prefix))
     for number, shipped in enumerate(got["variants"]):
         assert shipped["questions"] == json.loads(
             json.dumps(variant_plan.questions_for(number).to_json())
@@ -160,11 +158,11 @@ print("RESULT", json.dumps(out))
 
 
 @pytest.mark.parametrize("student", ["ada", "ben"])
-def test_the_assignment_grades_with_the_copy_alone(course_env_source, tmp_path, student):
+def test_the_assignment_grades_with_the_package_alone(student_env, tmp_path, student):
     """Do the reference solution's answers pass every hidden test with only what ships?"""
     source = ROOT / "grading" / "source" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
     done = run_with_only(
-        course_env_source,
+        student_env,
         f"""
 import json
 import nbformat
@@ -186,7 +184,7 @@ lag = int(namespace["lag_months"])
 print("RESULT", json.dumps({{"variant": case.number, "ran": ran, "lag": lag}}))
 """,
         cwd=tmp_path,
-        env={"JUPYTERHUB_USER": student, "ALLIANCE_VARIANTS": str(tmp_path / "none.csv")},
+        environ={"JUPYTERHUB_USER": student, "ALLIANCE_VARIANTS": str(tmp_path / "none.csv")},
     )
     got = _checked(done)
     assert got["variant"] != 0
@@ -195,21 +193,17 @@ print("RESULT", json.dumps({{"variant": case.number, "ran": ran, "lag": lag}}))
 
 
 def test_the_hidden_tests_need_nothing_that_stays_behind():
-    """Do the graded notebooks import only modules that the course environment has?"""
-    spec = importlib.util.spec_from_file_location("course_source", SCRIPT)
-    script = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(script)
-    held_back = {p.removesuffix(".py").replace("/", ".") for p in script.INSTRUCTOR_ONLY}
-    assert "toolkit.indicators.variant_plan" in held_back
+    """Do the graded notebooks import nothing of the instructor package?"""
+    import re
+
     for path in sorted((ROOT / "grading" / "source").rglob("*.ipynb")):
         for cell in nbformat.read(path, 4).cells:
-            for module in held_back:
-                assert module not in cell.source, (path.name, module)
+            assert not re.search(r"\b(from|import)\s+instructor\b", cell.source), path.name
 
 
-def test_the_hidden_falling_threshold_sits_between_the_vetting_margins():
-    """Does the hidden test's cut-off lie between what vetting keeps falling and steady?"""
-    import re
+def test_the_hidden_falling_line_is_the_models_and_vetting_keeps_away_from_it():
+    """Does the hidden test draw the model's line, and does vetting keep a margin on both sides?"""
+    from toolkit.indicators.variants import FALLING_BELOW, FALLING_MARGIN
 
     source = ROOT / "grading" / "source" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
     cell = next(
@@ -217,6 +211,8 @@ def test_the_hidden_falling_threshold_sits_between_the_vetting_margins():
         for c in nbformat.read(source, 4).cells
         if c.metadata.get("nbgrader", {}).get("grade_id") == "falling_revenue"
     )
-    cut = float(re.search(r"graded_leading < (-?[\d.]+)\]", cell.source).group(1))
+    assert "FALLING_BELOW" in cell.source and "32.5" not in cell.source
     margins = variant_plan.MARGINS
-    assert margins["falling"] + 5 <= cut <= margins["steady"] - 5, (cut, margins)
+    assert FALLING_MARGIN >= 5
+    assert margins["falling"] == FALLING_BELOW - FALLING_MARGIN
+    assert margins["steady"] == FALLING_BELOW + FALLING_MARGIN

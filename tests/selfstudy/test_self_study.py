@@ -240,7 +240,7 @@ def _reading_lag_path():
 
 
 def _reading_falling_path():
-    from toolkit.data.generator import PROFILES
+    from instructor.generator import PROFILES
     from toolkit.indicators.assignment import check_falling, hint_falling
 
     return Path_(
@@ -396,7 +396,7 @@ def _portfolio_path():
 
 def _committee():
     """The practice quarter of steering-committee (variant 0, as without a student id)."""
-    from toolkit.steering.answer_key import truth
+    from instructor.keys.steering_committee import truth
     from toolkit.steering.cases import case_for
 
     return case_for(0), truth(0)

@@ -1,7 +1,7 @@
-"""The course data: loaders that check ``datasets/`` on the way in, and the generator behind it.
+"""The course data: loaders that check ``datasets/`` on the way in.
 
 Lessons read the data through :mod:`toolkit.data.loaders` (re-exported here, so
-``data.panel("Summit")`` works); :mod:`toolkit.data.generator` writes the files and is never
+``data.panel("Summit")`` works); :mod:`instructor.generator` writes the files and is never
 imported at lesson time.
 
 Examples

@@ -21,6 +21,7 @@ Examples
 from __future__ import annotations
 
 import json
+import sys
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -42,7 +43,19 @@ __all__ = [
     "survey",
 ]
 
-DATASETS = Path(__file__).resolve().parents[2] / "datasets"
+#: where an installed toolkit's wheel puts the course data (``sys.prefix`` / this)
+INSTALLED_DATA = Path("share") / "alliance-course" / "datasets"
+
+
+def _datasets() -> Path:
+    """The course data: beside ``toolkit/`` in a checkout, else where the wheel installed it."""
+    beside = Path(__file__).resolve().parents[2] / "datasets"
+    if beside.is_dir():
+        return beside
+    return Path(sys.prefix) / INSTALLED_DATA
+
+
+DATASETS = _datasets()
 _RESOURCE_BY_FILE = {
     "metrics.csv": "metrics",
     "alliances.csv": "alliances",
@@ -61,7 +74,10 @@ def _package() -> dict:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        msg = f"{path}: the data dictionary is missing; run `python -m toolkit.data.generator`"
+        msg = (
+            f"{path}: the data dictionary is missing; in a checkout of the course, run "
+            "`python -m instructor.generator`; elsewhere, reinstall the toolkit"
+        )
         raise DataError(msg) from None
 
 
@@ -186,8 +202,8 @@ def _read(name: str) -> pd.DataFrame:
         raw = pd.read_csv(path, dtype=str, keep_default_na=False)
     except FileNotFoundError:
         msg = (
-            f"{path}: file not found; run `python -m toolkit.data.generator` to write the "
-            "course data"
+            f"{path}: file not found; in a checkout of the course, run `python -m "
+            "instructor.generator` to write the course data; elsewhere, reinstall the toolkit"
         )
         raise DataError(msg) from None
     return check_table(raw, _RESOURCE_BY_FILE[name], source=name)

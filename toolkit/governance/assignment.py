@@ -29,11 +29,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from toolkit.governance.cases import (
-    ASSIGNMENT,
     PATH_CODES,
     SEAT_CODES,
     Case,
-    case_for,
     draft_errors,
     rule_of_thumb_tier,
 )
@@ -73,10 +71,9 @@ REPAIR_CODES = SEAT_CODES + PATH_CODES
 
 def my_case() -> Case:
     """The student's own case (their variant; the practice case when no student id is known)."""
-    from toolkit.variants import mine
+    from toolkit.governance.cases import VARIANTS
 
-    assigned = mine(ASSIGNMENT)
-    return case_for(assigned.number, assigned)
+    return VARIANTS.mine()
 
 
 class SavedDesign:

@@ -32,12 +32,13 @@ True
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from typing import ClassVar
 
 from toolkit.governance.model import CORE_DECISIONS, Body, Design, Member
 from toolkit.governance.review import review
 from toolkit.ui.messages import Text
-from toolkit.variants.registry import VariantSet
+from toolkit.variants.registry import VariantCase, VariantSet, count_of
 
 __all__ = [
     "BUDGETS",
@@ -55,7 +56,8 @@ __all__ = [
     "rule_of_thumb_tier",
 ]
 
-COUNT = 40
+ASSIGNMENT = "governance-design"
+COUNT = count_of(ASSIGNMENT)
 #: escalation budgets (days from the working group to the steering committee)
 BUDGETS = (15, 20, 25, 30)
 #: steering cadences: the longest gap between meetings, in days, and how the case says it
@@ -207,9 +209,10 @@ class Person:
 
 
 @dataclass(frozen=True)
-class Case:
+class Case(VariantCase):
     """One variant of the assignment: the Part A case, the Part B draft, the Part C decisions."""
 
+    assignment: ClassVar[str] = ASSIGNMENT
     number: int
     partners: tuple[str, str]
     descriptions: tuple[str, str]
@@ -303,18 +306,6 @@ class Case:
             f"champion the alliance with {b} *inside {a}*: with whom, how, and why it "
             "matters for the alliance's results."
         )
-
-    # -- what the notebook shows at the top ---------------------------------------------
-    def banner(self):
-        """The line "Case for student `x`: variant n" (see :mod:`toolkit.variants.banner`)."""
-        from toolkit.variants.assign import Assigned
-        from toolkit.variants.banner import Banner
-
-        assigned = self.assigned or Assigned(ASSIGNMENT, None, self.number, "practice")
-        return Banner(assigned)
-
-
-ASSIGNMENT = "governance-design"
 
 
 def _of(company: str) -> str:
@@ -493,21 +484,12 @@ def _build(number: int) -> Case:
     )
 
 
-_CACHE: dict[int, Case] = {}
-
-
 def case_for(number: int, assigned=None) -> Case:
     """The case of variant ``number`` (0 is practice; 1 to :data:`COUNT` are graded)."""
-    if not isinstance(number, int) or not 0 <= number <= COUNT:
-        msg = f"variant {number!r} does not exist: governance-design has variants 0 to {COUNT}"
-        raise ValueError(msg)
-    if number not in _CACHE:
-        _CACHE[number] = _build(number)
-    case = _CACHE[number]
-    return replace(case, assigned=assigned) if assigned is not None else case
+    return VARIANTS.case(number, assigned)
 
 
-# --- what the instructor's tools need (see toolkit.variants.registry) ----------------------
+# --- what the instructor's list of variants shows (see toolkit.variants.registry) ------------
 def facts(number: int) -> dict:
     """The key facts of a variant (its questions, not their answers)."""
     case = case_for(number)
@@ -528,62 +510,9 @@ def facts(number: int) -> dict:
     }
 
 
-def difficulty(number: int) -> dict:
-    """Numbers that should be alike across variants: errors to fix, decisions to settle."""
-    case = case_for(number)
-    return {
-        "draft errors": len(draft_errors(case.draft)),
-        "draft mistakes": len(case.draft_stories),
-        "decisions to settle": len(case.conflicts) + len(case.gaps),
-        "case requirements": 8,
-    }
-
-
-def vet(number: int) -> list[str]:
-    """What is wrong with a variant, by the course's own review (empty when it is sound)."""
-    case = case_for(number)
-    problems = []
-    people = [p.name for p in case.sponsors + case.managers]
-    if len(set(people)) != 4:
-        problems.append("the case names the same person twice")
-    codes = set(draft_errors(case.draft))
-    if not codes & set(SEAT_CODES) or not codes & set(PATH_CODES):
-        problems.append(f"the draft lacks a family of errors: {sorted(codes)}")
-    if not 4 <= len(draft_errors(case.draft)) <= 5:
-        problems.append(f"the draft has {len(draft_errors(case.draft))} errors, not 4 or 5")
-    tangled = case.decisions
-    tiers = [b.tier for b in tangled.bodies]
-    if tiers.count("steering") != 1 or tiers.count("management") != 1:
-        problems.append("Part C needs exactly one steering and one management body")
-    owners = {
-        k: b.id for b in tangled.bodies for k in CORE_DECISIONS if b.tier == rule_of_thumb_tier(k)
-    }
-    for key in case.conflicts:
-        if sum(key in b.decides for b in tangled.bodies) != 2:
-            problems.append(f"{key} should have two owners in Part C")
-    for key in case.gaps:
-        if tangled.body(owners[key]) and key in tangled.body(owners[key]).decides:
-            problems.append(f"{key} already has its right owner in Part C")
-    return problems
-
-
-#: the answer key, printed by the reference solution's kernel (see toolkit.variants.registry)
-KEY_CODE = """
-import json as _json
-from toolkit.governance import dumps as _dumps
-print(_json.dumps({
-    "answers": {"owners_answer": {"owners": owners}},
-    "files": {"governance-design.json": _dumps(case_design),
-              "repaired-design.json": _dumps(repaired)},
-}))
-"""
-
 VARIANTS = VariantSet(
     assignment=ASSIGNMENT,
-    count=COUNT,
+    build=_build,
     facts=facts,
-    key_code=KEY_CODE,
-    key=__name__,
     sample=(3, 17, 29),
-    spread={"draft errors": 1, "draft mistakes": 0, "decisions to settle": 0},
 )

@@ -41,11 +41,9 @@ __all__ = [
 
 def my_case():
     """The student's own portfolio (their variant; the practice one when no id is known)."""
-    from toolkit.indicators.variants import ASSIGNMENT, case_for
-    from toolkit.variants import mine
+    from toolkit.indicators.variants import VARIANTS
 
-    assigned = mine(ASSIGNMENT)
-    return case_for(assigned.number, assigned)
+    return VARIANTS.mine()
 
 
 # the metrics part 1 asked to classify before every student had a variant (kept for the

@@ -1,6 +1,6 @@
 """The course's metric catalogue: what each alliance metric means and why it leads or lags.
 
-This is the source of ``datasets/metrics.csv`` (written by :mod:`toolkit.data.generator`). Leading
+This is the source of ``datasets/metrics.csv`` (written by :mod:`instructor.generator`). Leading
 metrics measure the joint work that managers can steer today; lagging metrics measure the
 results that joint work produces months later. On the alliance balanced scorecard the
 operational and relationship perspectives hold the drivers (leading) and the strategic and

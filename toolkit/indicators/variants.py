@@ -9,14 +9,12 @@ to sort.
 A student works with :class:`IndicatorCase` (``my_case()`` in the notebook): its
 ``series``, ``trends`` and ``survey`` answer the questions the way the lessons teach.
 
-This module holds the questions and the data, never the answers. Where the data come from:
-
-- in a course environment built by ``deploy/jupyterhub/build-course-env`` (the hub), from
-  files: ``datasets/variants/reading-the-indicators/`` holds each variant's panel, survey and
-  questions (:data:`FOLDER`). The plan behind them (which alliances fall, the true lag, the
-  generator's profiles) is not installed there;
-- in the course's repository (self-study, the instructor's vetting), where those files are
-  absent, from :mod:`toolkit.indicators.variant_plan`, which generates the same numbers.
+This module holds the questions and the data, never the answers. The data are files:
+``datasets/variants/reading-the-indicators/`` (:data:`FOLDER`) holds each variant's panel,
+survey and questions. The instructor package writes them from the plan behind them (which
+alliances fall, the true lag, the generator's profiles), which the students' environment
+does not have: ``build-course-env`` writes them into the hub's course environment, and
+``make setup`` into a checkout of the course.
 
 Examples
 --------
@@ -32,18 +30,21 @@ Examples
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from functools import cache
+from typing import ClassVar
 
 import pandas as pd
 
 from toolkit.data.loaders import DATASETS
 from toolkit.ui.messages import Text
-from toolkit.variants.registry import VariantSet
+from toolkit.variants.registry import VariantCase, VariantSet, count_of
 
 __all__ = [
     "ASSIGNMENT",
     "COUNT",
+    "FALLING_BELOW",
+    "FALLING_MARGIN",
     "FOLDER",
     "LEADING_TRENDS",
     "VARIANTS",
@@ -55,9 +56,16 @@ __all__ = [
 ]
 
 ASSIGNMENT = "reading-the-indicators"
-COUNT = 40
+COUNT = count_of(ASSIGNMENT)
 #: the leading columns of the trends table (Part 3 reads them)
 LEADING_TRENDS = ("deal_registrations", "partner_leads", "trained_sellers", "sponsor_meetings")
+#: Part 3's line: an alliance whose leading columns change on average by less than this many
+#: percent (last 6 months against the 12 before) has collapsed, and its revenue will fall.
+#: The hidden test draws it here; vetting keeps every variant's alliances at least
+#: :data:`FALLING_MARGIN` points away from it on both sides, so the line is never close.
+FALLING_BELOW = -32.5
+#: how far (percentage points) vetting keeps falling and steady alliances from FALLING_BELOW
+FALLING_MARGIN = 7.5
 #: where a course environment keeps the variants' data (see build-course-env)
 FOLDER = DATASETS / "variants" / ASSIGNMENT
 QUESTIONS_FILE = "questions.json"
@@ -91,44 +99,25 @@ class Questions:
         )
 
 
-def _check_number(number) -> int:
-    if isinstance(number, bool) or not isinstance(number, int) or not 0 <= number <= COUNT:
-        msg = f"variant {number!r} does not exist: {ASSIGNMENT} has variants 0 to {COUNT}"
-        raise ValueError(msg)
-    return number
-
-
-# --- where the data come from: the files, or the generator where it exists -----------------
+# --- the data: files written by the instructor package ----------------------------------
 @cache
-def _index() -> dict | None:
-    """The data folder's ``questions.json``, or None when there is no data folder."""
+def _index() -> dict:
+    """The data folder's ``questions.json`` (every variant's questions, the tables' types)."""
     path = FOLDER / QUESTIONS_FILE
     if not path.exists():
-        return None
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-def _plan():
-    """The plan and generator of the variants (in the course's repository only)."""
-    try:
-        from toolkit.indicators import variant_plan
-    except ImportError:
         msg = (
-            f"the data of {ASSIGNMENT} are missing: {FOLDER / QUESTIONS_FILE} does not "
-            "exist. Rebuild the course environment with "
-            "deploy/jupyterhub/build-course-env, which writes them."
+            f"the data of {ASSIGNMENT} are missing: {path} does not exist. In a checkout of "
+            "the course, run `make setup`, which writes them; on the course's hub, ask the "
+            "instructor to rebuild the course environment (deploy/jupyterhub/build-course-env)."
         )
-        raise FileNotFoundError(msg) from None
-    return variant_plan
+        raise FileNotFoundError(msg)
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def questions_for(number: int) -> Questions:
     """What variant ``number`` asks about (cheap: no data is read or made)."""
-    _check_number(number)
-    index = _index()
-    if index is None:
-        return _plan().questions_for(number)
-    return Questions.from_json(index["variants"][number])
+    VARIANTS.check(number)
+    return Questions.from_json(_index()["variants"][number])
 
 
 def read_tables(folder, number: int) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -140,7 +129,6 @@ def read_tables(folder, number: int) -> tuple[pd.DataFrame, pd.DataFrame]:
         table = pd.read_csv(
             folder / f"{kind}-{number:02d}.csv",
             dtype={c: t for c, t in types.items() if t != "float64"},
-            float_precision="round_trip",
             keep_default_na=False,
             na_values=[""],
         )
@@ -149,15 +137,15 @@ def read_tables(folder, number: int) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def _tables(number: int) -> tuple[pd.DataFrame, pd.DataFrame]:
-    if _index() is None:
-        return _plan().generate(number)
+    _index()  # names the fix when the data are missing
     return read_tables(FOLDER, number)
 
 
 @dataclass(frozen=True)
-class IndicatorCase:
+class IndicatorCase(VariantCase):
     """The portfolio of one variant, as the assignment's notebook uses it."""
 
+    assignment: ClassVar[str] = ASSIGNMENT
     number: int
     assigned: object = field(default=None, repr=False, compare=False)
     _tables: dict = field(default_factory=dict, repr=False, compare=False)
@@ -235,13 +223,6 @@ class IndicatorCase:
         return self._data()[1].copy()
 
     # -- what the notebook shows ----------------------------------------------------------
-    def banner(self):
-        """The line "Case for student `x`: variant n" (see :mod:`toolkit.variants.banner`)."""
-        from toolkit.variants.assign import Assigned
-        from toolkit.variants.banner import Banner
-
-        return Banner(self.assigned or Assigned(ASSIGNMENT, None, self.number, "practice"))
-
     def portfolio_text(self) -> Text:
         """The introduction naming the student's six alliances."""
         names = self.alliance_names()
@@ -271,19 +252,12 @@ class IndicatorCase:
         )
 
 
-_CACHE: dict[int, IndicatorCase] = {}
-
-
 def case_for(number: int, assigned=None) -> IndicatorCase:
-    """The portfolio of variant ``number`` (its data is read or generated on first use)."""
-    _check_number(number)
-    if number not in _CACHE:
-        _CACHE[number] = IndicatorCase(number)
-    case = _CACHE[number]
-    return replace(case, assigned=assigned, _tables=case._tables) if assigned else case
+    """The portfolio of variant ``number`` (its data is read on first use)."""
+    return VARIANTS.case(number, assigned)
 
 
-# --- what the instructor's tools need (see toolkit.variants.registry) ----------------------
+# --- what the instructor's list of variants shows (see toolkit.variants.registry) ----------
 def facts(number: int) -> dict:
     """The key facts of a variant (its questions, not their answers)."""
     q = questions_for(number)
@@ -295,35 +269,9 @@ def facts(number: int) -> dict:
     }
 
 
-#: the answer key, printed by the reference solution's kernel (see toolkit.variants.registry)
-KEY_CODE = """
-import json as _json
-from toolkit.indicators.catalogue import kind_of as _kind
-from toolkit.indicators.sorter import KIND as _SORTED
-print(_json.dumps({
-    "answers": {
-        "lag_answer": {"lag_months": int(lag_months)},
-        "falling_answer": {"falling": list(falling)},
-        "gaps_answer": {
-            "gaps": {str(k): round(float(v), 4) for k, v in gaps["gap"].items()},
-            "largest_gap": str(largest_gap),
-        },
-    },
-    "files": {
-        "my-indicator-sorting.json": _json.dumps(
-            {"kind": _SORTED, "data": {"answers": {m: _kind(m) for m in case.metrics}}}, indent=2
-        ),
-    },
-}))
-"""
-
-#: vetting and the difficulty numbers need the plan, so they run where it is (the repository)
 VARIANTS = VariantSet(
     assignment=ASSIGNMENT,
-    count=COUNT,
+    build=IndicatorCase,
     facts=facts,
-    key_code=KEY_CODE,
-    key="toolkit.indicators.variant_plan",
     sample=(5, 12, 33),
-    spread={"alliances": 0, "falling alliances": 0, "metrics to sort": 0},
 )

@@ -46,11 +46,9 @@ __all__ = [
 
 def my_case() -> SteeringCase:
     """The student's own quarter (their variant; the practice one when no id is known)."""
-    from toolkit.steering.cases import ASSIGNMENT, case_for
-    from toolkit.variants import mine
+    from toolkit.steering.cases import VARIANTS
 
-    assigned = mine(ASSIGNMENT)
-    return case_for(assigned.number, assigned)
+    return VARIANTS.mine()
 
 
 # --- the lesson's widgets on the student's case (to work things out; answers are typed) ---

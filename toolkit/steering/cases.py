@@ -7,12 +7,12 @@ variant's plan with its own random numbers, at run time; the numbers are set a c
 away from the course's rules (:mod:`toolkit.steering.dashboard`, :func:`~toolkit.steering.
 agenda.route`, :func:`~toolkit.steering.escalation.walk_escalation`,
 :func:`~toolkit.steering.plan.plan_backwards`, :func:`~toolkit.steering.portfolio.
-portfolio_call`), so the taught method reads each answer without doubt (vetted by
-:func:`toolkit.steering.answer_key.vet`).
+portfolio_call`), so the taught method reads each answer without doubt (vetted by the
+instructor package's answer key).
 
 A student works with :class:`SteeringCase` (``my_case()`` in the notebook). The answers are
 never stored: the hidden tests compute them from the case with the same rules, and the
-answer key and vetting (:mod:`toolkit.steering.answer_key`) stay in the course's repository.
+answer key and vetting are the instructor package's, which a student's environment lacks.
 
 Examples
 --------
@@ -26,8 +26,9 @@ True
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
+from typing import ClassVar
 
 import pandas as pd
 
@@ -38,7 +39,7 @@ from toolkit.steering.agenda import AgendaItem
 from toolkit.steering.escalation import Issue, walk_escalation
 from toolkit.steering.plan import Funnel, Goal
 from toolkit.ui.messages import Text
-from toolkit.variants.registry import VariantSet
+from toolkit.variants.registry import VariantCase, VariantSet, count_of
 
 __all__ = [
     "ASSIGNMENT",
@@ -54,7 +55,7 @@ __all__ = [
 ]
 
 ASSIGNMENT = "steering-committee"
-COUNT = 40
+COUNT = count_of(ASSIGNMENT)
 #: a body's time limit must be a whole number of days in this range (a body needs a few days
 #: to meet; a limit of months is no limit)
 LIMIT_RANGE = (3, 60)
@@ -152,16 +153,11 @@ def _rng(number: int, part: str) -> random.Random:
     return random.Random(f"{ASSIGNMENT}/{number}/{part}")
 
 
-def _check_number(number) -> None:
-    if isinstance(number, bool) or not isinstance(number, int) or not 0 <= number <= COUNT:
-        msg = f"variant {number!r} does not exist: {ASSIGNMENT} has variants 0 to {COUNT}"
-        raise ValueError(msg)
-
-
 @dataclass(frozen=True)
-class SteeringCase:
+class SteeringCase(VariantCase):
     """One variant's quarter: the alliance, its dashboard, design, issues, plan and portfolio."""
 
+    assignment: ClassVar[str] = ASSIGNMENT
     number: int
     assigned: object = field(default=None, repr=False, compare=False)
 
@@ -454,13 +450,6 @@ class SteeringCase:
         raise ValueError(msg)
 
     # -- what the notebook shows -------------------------------------------------------
-    def banner(self):
-        """The line "Case for student `x`: variant n"."""
-        from toolkit.variants.assign import Assigned
-        from toolkit.variants.banner import Banner
-
-        return Banner(self.assigned or Assigned(ASSIGNMENT, None, self.number, "practice"))
-
     def intro_text(self) -> Text:
         """The introduction naming the student's alliance and partners."""
         a, b, c = self.partners
@@ -483,22 +472,9 @@ class SteeringCase:
         )
 
 
-_CACHE: dict[int, SteeringCase] = {}
-
-
 def case_for(number: int, assigned=None) -> SteeringCase:
     """The case of variant ``number``."""
-    _check_number(number)
-    if number not in _CACHE:
-        _CACHE[number] = SteeringCase(number)
-    case = _CACHE[number]
-    if assigned is None:
-        return case
-    fresh = replace(case, assigned=assigned)
-    fresh.__dict__.update(
-        {k: v for k, v in case.__dict__.items() if k.startswith("_") or k == "alliances"}
-    )
-    return fresh
+    return VARIANTS.case(number, assigned)
 
 
 # --- the grader's side: answers computed from the case, never stored --------------------
@@ -539,7 +515,7 @@ def fix_problems(case: SteeringCase, limits) -> list[str]:
     return problems
 
 
-# --- what the instructor's tools need (see toolkit.variants.registry) ------------------
+# --- what the instructor's list of variants shows (see toolkit.variants.registry) --------
 def facts(number: int) -> dict:
     """The key facts of a variant (what it asks, not the answers)."""
     case = case_for(number)
@@ -551,52 +527,9 @@ def facts(number: int) -> dict:
     }
 
 
-#: the answer key, printed by the reference solution's kernel (see toolkit.variants.registry)
-KEY_CODE = """
-import json as _json
-print(_json.dumps({
-    "answers": {
-        "must_answer": {"must_discuss_items": [str(k) for k in must_discuss_items]},
-        "owners_answer": {"owners": {str(k): str(v) for k, v in owners.items()}},
-        "escalation_answer": {
-            "late_issue": str(late_issue),
-            "new_limits": {str(k): int(v) for k, v in new_limits.items()},
-        },
-        "plan_answer": {
-            "plan_targets": {
-                str(s): {"target": int(v["target"]), "by_month": int(v["by_month"])}
-                for s, v in plan_targets.items()
-            }
-        },
-        "portfolio_answer": {
-            "calls": {str(k): str(v) for k, v in calls.items()},
-            "reasons": {
-                str(k): {
-                    "importance": float(v["importance"]),
-                    "health": round(float(v["health"]), 2),
-                }
-                for k, v in reasons.items()
-            },
-        },
-    },
-    "files": {},
-}))
-"""
-
 VARIANTS = VariantSet(
     assignment=ASSIGNMENT,
-    count=COUNT,
+    build=SteeringCase,
     facts=facts,
-    key_code=KEY_CODE,
-    key="toolkit.steering.answer_key",
     sample=(9, 26),
-    spread={
-        "dashboard items": 0,
-        "must discuss": 0,
-        "agenda items": 0,
-        "issues": 0,
-        "late issues": 0,
-        "alliances": 0,
-        "calls used": 0,
-    },
 )

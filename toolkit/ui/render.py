@@ -15,7 +15,7 @@ to it:
   so nothing inside the picture has a role without a name;
 - a cell output is an ``<img>`` whose alternative text is the description (JupyterLab draws
   ``image/svg+xml`` as an image with no ``alt``, so the bundle leads with ``text/html``);
-  nbgrader feedback does the same (``toolkit/admin/templates/feedback``);
+  nbgrader feedback does the same (``instructor/admin/templates/feedback``);
 - the picture shrinks to the width it is given (``max-width: 100%`` over its ``viewBox``), so
   no chart is wider than the notebook.
 

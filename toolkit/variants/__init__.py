@@ -4,8 +4,9 @@
   the grader's (the grader, the hub user, or the id given once for self-study);
 - :mod:`toolkit.variants.assign`: a stable hash of (assignment, id), unless the instructor
   pins the variant in ``grading/variants.csv``; ids mapped in ``grading/id-map.csv``;
-- :mod:`toolkit.variants.registry`: the assignments with variants and what each set gives
-  (key facts, the answer key's recipe, difficulty, vetting);
+- :mod:`toolkit.variants.registry`: the assignments with variants, and the one shape of a
+  variant set (the count, the cases and their cache, the student's own case, the banner)
+  that each assignment's concept declares once;
 - :mod:`toolkit.variants.banner`: the line at the top of the notebook ("Case for student
   `x`: variant 17"), kept in its output for the grader.
 
@@ -35,7 +36,14 @@ from toolkit.variants.assign import (
 )
 from toolkit.variants.banner import VARIANT_MIME, Banner, recorded
 from toolkit.variants.identity import Identity, IdError, check_id, identify, save_id, saved_id
-from toolkit.variants.registry import VariantSet, has_variants, names, variant_set
+from toolkit.variants.registry import (
+    VariantCase,
+    VariantSet,
+    count_of,
+    has_variants,
+    names,
+    variant_set,
+)
 
 __all__ = [
     "PRACTICE",
@@ -46,9 +54,11 @@ __all__ = [
     "Identity",
     "Rules",
     "StudentIdForm",
+    "VariantCase",
     "VariantFileError",
     "VariantSet",
     "check_id",
+    "count_of",
     "course_rules",
     "current",
     "decide",
@@ -68,7 +78,7 @@ __all__ = [
 
 def mine(assignment: str, environ=None) -> Assigned:
     """The variant of ``assignment`` this notebook shows (see :func:`current`)."""
-    return current(assignment, variant_set(assignment).count, environ)
+    return current(assignment, count_of(assignment), environ)
 
 
 # the self-study id form (and ipywidgets) load only when first used

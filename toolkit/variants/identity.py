@@ -4,7 +4,7 @@ Each graded assignment gives every student a case of their own (a *variant*), ch
 their student id. The id is found, in this order:
 
 1. ``ALLIANCE_STUDENT``: set by the course's grader in the kernel that grades a submission
-   (the id the submission was handed in under; see :mod:`toolkit.admin.nbplugins`);
+   (the id the submission was handed in under; see :mod:`instructor.admin.nbplugins`);
 2. ``JUPYTERHUB_USER``: the user signed in on the course's JupyterHub;
 3. the id the student gave once in ``00-start-here`` when studying on their own computer,
    kept beside their progress record (:func:`toolkit.selfstudy.progress.progress_file`);

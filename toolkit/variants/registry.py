@@ -1,17 +1,31 @@
-"""The assignments that give every student a variant, and what each variant set provides.
+"""The assignments that give every student a variant, and the one shape of a variant set.
 
-An assignment's variant *content* lives in its concept folder (the governance cases in
-:mod:`toolkit.governance.cases`, the indicator data in :mod:`toolkit.indicators.variants`,
-the steering committee's quarters in :mod:`toolkit.steering.cases`);
-each defines ``VARIANTS``, a :class:`VariantSet`. This registry only knows where they are,
-so importing it loads none of them.
+Every assignment with variants declares its set once, in its concept's folder (the governance
+cases in :mod:`toolkit.governance.cases`, the indicator data in
+:mod:`toolkit.indicators.variants`, the steering committee's quarters in
+:mod:`toolkit.steering.cases`), as a :class:`VariantSet`: how to build the case of variant
+``n``, the key facts it asks about, and the sample ``make test`` grades. The set gives the
+rest, the same for every assignment: the variant numbers and their check, the cache of built
+cases, the student's own case (:meth:`VariantSet.mine`) and, through :class:`VariantCase`,
+the banner at the top of the notebook. This registry knows where each set is and how many
+variants it has, so importing it, or finding a student's variant, loads none of them.
+
+What a variant's answers are, and whether the taught method reads them with a clear margin,
+is not the students' toolkit's to know: the answer keys and their vetting are the instructor
+package's (``instructor.keys``).
 
 Examples
 --------
 >>> names()
 ['governance-design', 'reading-the-indicators', 'steering-committee']
->>> variant_set("governance-design").count >= 30
+>>> count_of("governance-design") >= 30
 True
+>>> variant_set("governance-design").case(3).number
+3
+>>> variant_set("governance-design").case(99)
+Traceback (most recent call last):
+...
+ValueError: variant 99 does not exist: governance-design has variants 0 to 40
 >>> variant_set("lab-one")
 Traceback (most recent call last):
 ...
@@ -22,16 +36,49 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
+from typing import Any, ClassVar
 
-__all__ = ["VariantSet", "has_variants", "names", "variant_set"]
+__all__ = ["VariantCase", "VariantSet", "count_of", "has_variants", "names", "variant_set"]
 
-# assignment -> the module that defines its VARIANTS
-_HOMES = {
-    "governance-design": "toolkit.governance.cases",
-    "reading-the-indicators": "toolkit.indicators.variants",
-    "steering-committee": "toolkit.steering.cases",
+# assignment -> (the module that declares its VARIANTS, how many graded variants it has)
+_SETS = {
+    "governance-design": ("toolkit.governance.cases", 40),
+    "reading-the-indicators": ("toolkit.indicators.variants", 40),
+    "steering-committee": ("toolkit.steering.cases", 40),
 }
+
+
+def _known(assignment: str) -> tuple[str, int]:
+    if assignment not in _SETS:
+        msg = f"no variants for assignment {assignment!r}; assignments with variants: " + ", ".join(
+            names()
+        )
+        raise KeyError(msg)
+    return _SETS[assignment]
+
+
+def count_of(assignment: str) -> int:
+    """How many graded variants ``assignment`` has (numbered 1 to it; 0 is practice)."""
+    return _known(assignment)[1]
+
+
+class VariantCase:
+    """What the case of every variant has: its ``number``, ``assigned`` and its banner.
+
+    A case class (a frozen dataclass with the fields ``number`` and ``assigned``) names its
+    assignment once, in ``assignment``.
+    """
+
+    assignment: ClassVar[str]
+
+    def banner(self):
+        """The line "Case for student `x`: variant n" (see :mod:`toolkit.variants.banner`)."""
+        from toolkit.variants.assign import Assigned
+        from toolkit.variants.banner import Banner
+
+        practice = Assigned(self.assignment, None, self.number, "practice")
+        return Banner(self.assigned or practice)
 
 
 @dataclass(frozen=True)
@@ -42,75 +89,72 @@ class VariantSet:
     ----------
     assignment : str
         The assignment's name (its folder in ``grading/source``).
-    count : int
-        How many graded variants there are (numbered 1 to ``count``).
+    build : callable
+        ``build(n)``: the case of variant ``n`` (a :class:`VariantCase`), made from nothing.
     facts : callable
         ``facts(n)``: the key facts of variant ``n`` (what it asks, never the answers), for
         the instructor's list.
-    key_code : str
-        Python run after the assignment's source notebook (its reference solution) in the
-        same kernel: prints the answer key as JSON, ``{"answers": ..., "files": ...}``.
-    key : str
-        The module with the set's ``difficulty(n)`` (named numbers that should be alike
-        across variants) and ``vet(n)`` (what the taught method finds wrong with variant
-        ``n``; empty when it recovers the variant's answers with a clear margin). Where it
-        holds the answers, the course environment leaves it out, so it is imported only when
-        an instructor's tool asks.
     sample : tuple of int
         The fixed variants ``make test`` grades (the whole set is vetted by ``make vet``).
-    spread : dict
-        Difficulty name -> how far apart its values may be across the variants.
     """
 
     assignment: str
-    count: int
+    build: Callable[[int], Any]
     facts: Callable[[int], dict]
-    key_code: str
-    key: str
     sample: tuple = field(default=())
-    spread: dict = field(default_factory=dict)
+    _built: dict = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def count(self) -> int:
+        """How many graded variants there are (numbered 1 to ``count``)."""
+        return count_of(self.assignment)
 
     def numbers(self) -> list[int]:
         """Every variant number, practice (0) first."""
         return list(range(self.count + 1))
 
-    def difficulty(self, number: int) -> dict:
-        """Named numbers of variant ``number`` that should be alike across the variants."""
-        return self._key().difficulty(number)
-
-    def vet(self, number: int) -> list[str]:
-        """What the taught method finds wrong with variant ``number`` (empty: nothing)."""
-        return self._key().vet(number)
-
-    def _key(self):
-        try:
-            return importlib.import_module(self.key)
-        except ModuleNotFoundError as error:
-            if error.name != self.key:
-                raise
+    def check(self, number) -> int:
+        """``number`` if it is a variant of this set; else ValueError naming the range."""
+        if isinstance(number, bool) or not isinstance(number, int) or not 0 <= number <= self.count:
             msg = (
-                f"vetting {self.assignment} needs {self.key}, which the course environment "
-                "leaves out on purpose (it holds the answers): run `make vet` in the "
-                "course's repository"
+                f"variant {number!r} does not exist: {self.assignment} has variants 0 to "
+                f"{self.count}"
             )
-            raise FileNotFoundError(msg) from None
+            raise ValueError(msg)
+        return number
+
+    def case(self, number: int, assigned=None):
+        """The case of variant ``number`` (built once), shown for ``assigned`` if given."""
+        self.check(number)
+        if number not in self._built:
+            self._built[number] = self.build(number)
+        case = self._built[number]
+        if assigned is None:
+            return case
+        fresh = replace(case, assigned=assigned)
+        own = {f.name for f in fields(case)}
+        # what the case worked out already (cached properties) is the same for the copy
+        fresh.__dict__.update({k: v for k, v in case.__dict__.items() if k not in own})
+        return fresh
+
+    def mine(self, environ=None):
+        """The student's own case: their variant, the practice case when no id is known."""
+        from toolkit.variants.assign import current
+
+        assigned = current(self.assignment, self.count, environ)
+        return self.case(assigned.number, assigned)
 
 
 def names() -> list[str]:
     """The assignments that have variants."""
-    return sorted(_HOMES)
+    return sorted(_SETS)
 
 
 def has_variants(assignment: str) -> bool:
     """Whether ``assignment`` gives every student a variant."""
-    return assignment in _HOMES
+    return assignment in _SETS
 
 
 def variant_set(assignment: str) -> VariantSet:
     """The :class:`VariantSet` of ``assignment`` (imports its concept module)."""
-    if assignment not in _HOMES:
-        msg = f"no variants for assignment {assignment!r}; assignments with variants: " + ", ".join(
-            names()
-        )
-        raise KeyError(msg)
-    return importlib.import_module(_HOMES[assignment]).VARIANTS
+    return importlib.import_module(_known(assignment)[0]).VARIANTS

@@ -13,8 +13,8 @@ import sys
 import zipfile
 from pathlib import Path
 
-from toolkit.admin.course import Course
-from toolkit.admin.scan import scan_feedback, scan_release
+from instructor.admin.course import Course
+from instructor.admin.scan import scan_feedback, scan_release
 
 __all__ = [
     "WorkflowError",

@@ -2,9 +2,9 @@
 
 Each :class:`Profile` is one alliance of the course data. Its *effort plan* (how much joint
 work the partners put in each month, 0 = none, 1 = a fully staffed alliance), its sales cycle
-and its funnel rates drive the causal model in :mod:`toolkit.data.generator.causal`; its
+and its funnel rates drive the causal model in :mod:`instructor.generator.causal`; its
 calendar (the quarter-end rhythm, the holiday dip) and its deal sizes shape the bookings; its
-health-check shocks drive :mod:`toolkit.data.generator.survey`. The true lags and stories are
+health-check shocks drive :mod:`instructor.generator.survey`. The true lags and stories are
 listed for instructors only (``grading/instructor/course-data.md``), never in ``datasets/``.
 
 Examples

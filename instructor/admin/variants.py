@@ -1,10 +1,15 @@
 """Variants on the instructor's side: who gets which, what a notebook ran with, the answer key.
 
-The grader decides each submission's variant from the class-list id it was handed in under
-(:func:`assigned`, with the pins and the id map of the course root), passes that decision to
-the grading kernel (:class:`toolkit.admin.nbplugins.ExecuteAsStudent`) and compares it with
-the variant the student's saved notebook ran with (:func:`mismatch`): a notebook that ran
-another variant is graded under the submitter's and flagged, with the fix named.
+The grader decides each submission's variant once, from the class-list id it was handed in
+under (:func:`assigned`, with the pins and the id map of the course root): ``course-admin
+autograde`` decides before nbgrader runs, records the decision in its outcome log
+(``logs/outcomes.csv``, ``logs/variants.csv``, which the class report reads) and hands it to
+nbgrader (:func:`hand_over`); nbgrader's first preprocessor
+(:class:`instructor.admin.nbplugins.DecideVariant`) puts it into the submission's
+``resources``, from which the grading kernel gets it
+(:class:`~instructor.admin.nbplugins.ExecuteAsStudent`) and against which the variant the
+saved notebook ran with is compared (:func:`mismatch`): a notebook that ran another variant
+is graded under the submitter's and flagged, with the fix named.
 
 The answer key of a student's variant (:func:`answer_key`) is what the assignment's reference
 solution (its source notebook) produces for that variant: the notebook is run for the variant
@@ -24,7 +29,8 @@ from pathlib import Path
 
 import nbformat
 
-from toolkit.admin.course import Course, CourseError
+from instructor.admin.course import Course, CourseError
+from instructor.keys import key_cell
 from toolkit.variants import (
     Assigned,
     Rules,
@@ -38,9 +44,11 @@ from toolkit.variants import (
 from toolkit.variants.assign import ALIASES_FILE, PINS_FILE, VARIANT_ENV
 
 __all__ = [
+    "RESOURCE",
     "Mismatch",
     "answer_key",
     "assigned",
+    "hand_over",
     "kernel_env",
     "key_table",
     "mismatch",
@@ -48,6 +56,10 @@ __all__ = [
     "rules",
     "run_for_variant",
 ]
+
+
+#: where nbgrader's ``resources`` carry a submission's decided variant: resources["nbgrader"][...]
+RESOURCE = "variant"
 
 
 def _counts(assignments) -> dict[str, int]:
@@ -88,21 +100,32 @@ class Mismatch:
     note: str
 
 
-def mismatch(root, assignment: str, student: str, nb):
-    """The graded variant, what the notebook ran with, and the mismatch between them if any.
+def hand_over(config, decided: Assigned) -> None:
+    """Hand a decided variant to nbgrader's next autograde run with ``config`` (its pipelines').
+
+    :class:`~instructor.admin.nbplugins.DecideVariant` finds it there and puts it into the
+    submission's ``resources``; a submission without one is decided by that preprocessor.
+    """
+    decisions = dict(config.DecideVariant.get("decisions", {}))
+    decisions[f"{decided.assignment}/{decided.student}"] = decided
+    config.DecideVariant.decisions = decisions
+
+
+def mismatch(decided: Assigned | None, student: str, nb):
+    """What the notebook ran with, and its mismatch with the decided variant if any.
 
     Returns
     -------
     tuple
-        ``(Assigned or None, the notebook's record or None, Mismatch or None)``.
+        ``(the notebook's record or None, Mismatch or None)``.
     """
-    decided = assigned(root, assignment, student)
     ran = recorded(nb) if nb is not None else None
-    if decided is None or ran is None or ran.get("assignment") != assignment:
-        return decided, ran, None
+    if decided is None or ran is None or ran.get("assignment") != decided.assignment:
+        return ran, None
+    assignment = decided.assignment
     number, ran_as = ran.get("variant"), ran.get("student")
     if number == decided.number:
-        return decided, ran, None
+        return ran, None
     if ran.get("how") == "practice":
         note = (
             f"the notebook ran the practice case (variant {number}, no student id): graded "
@@ -110,7 +133,7 @@ def mismatch(root, assignment: str, student: str, nb):
             f"pin it in grading/{PINS_FILE} ({student},{assignment},{number}) and autograde "
             "again; or ask the student to type their id in 00-start-here and redo the work"
         )
-        return decided, ran, Mismatch("practice-variant", number, None, note)
+        return ran, Mismatch("practice-variant", number, None, note)
     note = (
         f"the notebook ran variant {number} as student {ran_as}, but {student}'s variant is "
         f"{decided.number}: graded under variant {decided.number}. If {ran_as} is the name "
@@ -118,7 +141,7 @@ def mismatch(root, assignment: str, student: str, nb):
         f"'{student},{ran_as}' to grading/{ALIASES_FILE} and autograde again; otherwise the "
         "notebook may be another student's"
     )
-    return decided, ran, Mismatch("other-variant", number, ran_as, note)
+    return ran, Mismatch("other-variant", number, ran_as, note)
 
 
 def pin(root: str | os.PathLike, assignment: str, pins: dict[str, int]) -> Path:
@@ -141,21 +164,32 @@ def pin(root: str | os.PathLike, assignment: str, pins: dict[str, int]) -> Path:
 
 
 # --- the answer key ----------------------------------------------------------------------
+def _instructor_home() -> str:
+    """The folder the instructor package is imported from (for a kernel's ``PYTHONPATH``)."""
+    import instructor
+
+    return str(Path(instructor.__file__).resolve().parents[1])
+
+
 def run_for_variant(
     course: Course, assignment: str, number: int, *, student: str = "", timeout: int = 120
 ):
     """Run the assignment's source notebook (the reference solution) for one variant.
 
-    Returns the executed notebooks by name and the key printed by the variant set's
-    ``key_code`` (run after the last cell, in the same kernel). Nothing is written into
-    ``source/``: the notebook runs in a temporary copy of its folder. ``student`` is the id
-    the notebook shows (default ``v<number>``).
+    Returns the executed notebooks by name and the answer key that
+    :func:`instructor.keys.key_cell` prints (run after the last cell, in the same kernel).
+    Nothing is written into ``source/``: the notebook runs in a temporary copy of its
+    folder. ``student`` is the id the notebook shows (default ``v<number>``).
     """
     from nbclient import NotebookClient
 
-    spec = variant_set(assignment)
+    cell = key_cell(assignment)
     env = {
         **os.environ,
+        # the kernel reads the key with the instructor package, wherever it is installed
+        "PYTHONPATH": os.pathsep.join(
+            p for p in (_instructor_home(), os.environ.get("PYTHONPATH")) if p
+        ),
         VARIANT_ENV: f"{assignment}:{number}",
         "ALLIANCE_STUDENT": student or f"v{number}",
     }
@@ -166,7 +200,7 @@ def run_for_variant(
         env["ALLIANCE_COURSE_HOME"] = str(Path(tmp) / "home")
         for path in sorted(work.glob("*.ipynb")):
             nb = nbformat.read(path, as_version=4)
-            nb.cells.append(nbformat.v4.new_code_cell(spec.key_code))
+            nb.cells.append(nbformat.v4.new_code_cell(cell))
             client = NotebookClient(
                 nb,
                 timeout=timeout,

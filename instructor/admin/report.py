@@ -34,7 +34,7 @@ import altair as alt
 import nbformat
 import pandas as pd
 
-from toolkit.admin.course import Course
+from instructor.admin.course import Course
 from toolkit.ui.render import describe, to_svg
 
 __all__ = [
@@ -80,7 +80,7 @@ def _recorded_variants(course: Course) -> dict:
 
 
 def _variant_of(course: Course, recorded: dict, assignment: str, student: str):
-    from toolkit.admin.variants import assigned
+    from instructor.admin.variants import assigned
 
     row = recorded.get((assignment, student))
     if row and str(row.get("variant", "")).isdigit():
@@ -440,7 +440,7 @@ def _notebook(course: Course, sections, stamp: str):
             "run the cells again to refresh it."
         ),
         new_code_cell(
-            "from toolkit.admin import report\nfrom toolkit.admin.course import Course\n"
+            "from instructor.admin import report\nfrom instructor.admin.course import Course\n"
             f"course = Course({str(course.root)!r})"
         ),
     ]

@@ -16,10 +16,15 @@ r"""nbgrader preprocessors the course adds to nbgrader's own pipelines (see ``nb
   the toolkit leaves each chart as its Vega-Lite specification instead of starting a
   JavaScript engine in every student's kernel; this draws them all as the same accessible,
   offline SVG in the grader's process, where the engine stays warm across submissions.
+- :class:`DecideVariant` (first in both ``autograde`` pipelines): puts the submission's
+  variant into its ``resources`` (``resources["nbgrader"]["variant"]``), where the next two
+  read it: the decision ``course-admin`` made and handed over
+  (:func:`instructor.admin.variants.hand_over`), or, under plain nbgrader (the formgrader,
+  ``nbgrader autograde``), one made here from the course root's pins and id map.
 - :class:`ExecuteAsStudent` (``autograde``, in place of nbgrader's ``Execute``): starts each
-  grading kernel with the submission's student id and the variant the grader decided for it
+  grading kernel with the submission's student id and its decided variant
   (``ALLIANCE_STUDENT``, ``ALLIANCE_VARIANT``), so that an assignment with variants is graded
-  against the submitter's own case (see :mod:`toolkit.admin.variants`). A grading kernel that
+  against the submitter's own case (see :mod:`instructor.admin.variants`). A grading kernel that
   never answers is replaced once by a new one: two kernels started at the same moment (a
   batch with several workers) can be given the same free port, and the second then hangs
   until nbclient gives up, which failed that student's submission.
@@ -60,11 +65,13 @@ from nbgrader.preprocessors import (
     CheckCellMetadata as NbgraderCheckCellMetadata,
 )
 from nbgrader.preprocessors import ClearHiddenTests, Execute, NbGraderPreprocessor, OverwriteCells
+from traitlets import Dict
 
 __all__ = [
     "HIDDEN_NOTE",
     "CheckCellMetadata",
     "CheckVariant",
+    "DecideVariant",
     "ExecuteAsStudent",
     "FlagDuplicateCells",
     "HideHiddenTests",
@@ -95,19 +102,43 @@ def _submission(preprocessor, resources) -> tuple[str, str, str]:
     return str(root), graded.get("assignment", ""), graded.get("student", "")
 
 
+def _decided(resources):
+    """The submission's decided variant, as :class:`DecideVariant` left it (None: none)."""
+    from instructor.admin.variants import RESOURCE
+
+    return (resources or {}).get("nbgrader", {}).get(RESOURCE)
+
+
+class DecideVariant(NbGraderPreprocessor):
+    """Put the submission's variant into ``resources``: course-admin's, or one decided here."""
+
+    decisions = Dict(
+        help="'assignment/student' -> the variant course-admin decided (see hand_over)"
+    ).tag(config=True)
+
+    def preprocess(self, nb: NotebookNode, resources: ResourcesDict):
+        """Set ``resources["nbgrader"]["variant"]`` (an ``Assigned``, or None: no variants)."""
+        from instructor.admin.variants import RESOURCE, assigned
+
+        root, assignment, student = _submission(self, resources)
+        if assignment and student:
+            decided = self.decisions.get(f"{assignment}/{student}")
+            if decided is None:  # plain nbgrader: nobody decided before it ran
+                decided = assigned(root, assignment, student)
+            resources.setdefault("nbgrader", {})[RESOURCE] = decided
+        return nb, resources
+
+
 class ExecuteAsStudent(Execute):
     """nbgrader's ``Execute``, with the submission's student id and variant in the kernel."""
 
     def start_new_kernel(self, **kwargs):
         """Start the grading kernel with ``ALLIANCE_STUDENT`` and ``ALLIANCE_VARIANT`` set."""
-        from toolkit.admin.variants import kernel_env
-
-        root, assignment, student = _submission(self, self.resources)
-        if assignment and student:
-            extra = kernel_env(root, assignment, student)
-            if extra:
-                kwargs["env"] = {**kwargs.get("env", os.environ), **extra}
-                self.log.info("Grading %s of %s as %s", assignment, student, extra)
+        decided = _decided(self.resources)
+        if decided is not None:
+            extra = decided.kernel_env()
+            kwargs["env"] = {**kwargs.get("env", os.environ), **extra}
+            self.log.info("Grading %s of %s as %s", decided.assignment, decided.student, extra)
         return super().start_new_kernel(**kwargs)
 
     def start_new_kernel_client(self):
@@ -126,11 +157,12 @@ class CheckVariant(NbGraderPreprocessor):
 
     def preprocess(self, nb: NotebookNode, resources: ResourcesDict):
         """Compare the variant in the notebook's banner with the submitter's; warn if not equal."""
-        from toolkit.admin.variants import mismatch
+        from instructor.admin.variants import mismatch
 
-        root, assignment, student = _submission(self, resources)
-        if assignment and student:
-            _decided, _ran, problem = mismatch(root, assignment, student, nb)
+        _root, _assignment, student = _submission(self, resources)
+        decided = _decided(resources)
+        if decided is not None:
+            _ran, problem = mismatch(decided, student, nb)
             if problem is not None:
                 self.log.warning("Variant: %s", problem.note)
         return nb, resources

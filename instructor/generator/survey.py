@@ -8,7 +8,7 @@ lessons ask about come out of the same causal story as the panel.
 Examples
 --------
 >>> import numpy as np
->>> from toolkit.data.generator.profiles import PROFILES
+>>> from instructor.generator.profiles import PROFILES
 >>> answers = survey(PROFILES[0], np.random.default_rng(0))
 >>> int(answers["quarter"].max()), sorted(answers["side"].unique())
 (16, ['partner', 'us'])
@@ -19,7 +19,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from toolkit.data.generator.profiles import MONTHS, OUR_COMPANY, START, Profile
+from instructor.generator.profiles import MONTHS, OUR_COMPANY, START, Profile
 from toolkit.health.model import ITEMS, dimension_of
 
 __all__ = ["ROLES", "health_by_month", "survey"]

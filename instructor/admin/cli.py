@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from toolkit.admin.course import Course, CourseError
+from instructor.admin.course import Course, CourseError
 
 __all__ = ["main"]
 
@@ -33,7 +33,7 @@ def cmd_students(args) -> int:
 
 def cmd_release(args) -> int:
     """Generate, scan and release every assignment."""
-    from toolkit.admin.workflow import release
+    from instructor.admin.workflow import release
 
     _print(release(_course(args), args.assignment or None, exchange=not args.no_exchange))
     return 0
@@ -41,7 +41,7 @@ def cmd_release(args) -> int:
 
 def cmd_collect(args) -> int:
     """Collect from the exchange, or from a learning-management system's export."""
-    from toolkit.admin.workflow import collect_exchange, collect_lms
+    from instructor.admin.workflow import collect_exchange, collect_lms
 
     course = _course(args)
     if args.from_lms:
@@ -58,7 +58,7 @@ def cmd_collect(args) -> int:
 
 def cmd_autograde(args) -> int:
     """Autograde every submission, with a progress bar; exit 1 when some need a look."""
-    from toolkit.admin.batch import autograde_all
+    from instructor.admin.batch import autograde_all
 
     course = _course(args)
     outcomes = autograde_all(
@@ -76,7 +76,7 @@ def cmd_autograde(args) -> int:
 
 def cmd_feedback(args) -> int:
     """Generate (and optionally release) feedback without hidden tests."""
-    from toolkit.admin.workflow import generate_feedback
+    from instructor.admin.workflow import generate_feedback
 
     _print(generate_feedback(_course(args), args.assignment or None, exchange=args.release))
     return 0
@@ -84,7 +84,7 @@ def cmd_feedback(args) -> int:
 
 def cmd_export(args) -> int:
     """Export grades to CSV."""
-    from toolkit.admin.workflow import export_grades
+    from instructor.admin.workflow import export_grades
 
     _print(f"wrote {p}" for p in export_grades(_course(args), args.to))
     return 0
@@ -92,7 +92,7 @@ def cmd_export(args) -> int:
 
 def cmd_report(args) -> int:
     """Write the class report (HTML and notebook)."""
-    from toolkit.admin.report import write_report
+    from instructor.admin.report import write_report
 
     _print(f"wrote {p}" for p in write_report(_course(args), args.to))
     return 0
@@ -100,7 +100,7 @@ def cmd_report(args) -> int:
 
 def cmd_scan(args) -> int:
     """Scan the student versions and the feedback for leaks."""
-    from toolkit.admin.scan import scan_feedback, scan_release
+    from instructor.admin.scan import scan_feedback, scan_release
 
     course = _course(args)
     leaks = []
@@ -112,13 +112,13 @@ def cmd_scan(args) -> int:
 
 def cmd_validate(args) -> int:
     """Validate notebooks; exit 1 with a summary when a check fails."""
-    from toolkit.admin.validate import validate
+    from instructor.admin.validate import validate
 
     if args.student:  # check the notebook against this student's own variant
         import os
         from pathlib import Path
 
-        from toolkit.admin.variants import kernel_env
+        from instructor.admin.variants import kernel_env
 
         root = _course(args).root
         for path in args.notebook:
@@ -131,7 +131,7 @@ def cmd_validate(args) -> int:
 
 def cmd_variants(args) -> int:
     """List every variant of an assignment with its key facts."""
-    from toolkit.admin.variants import key_table, rules
+    from instructor.admin.variants import key_table, rules
 
     course = _course(args)
     rows = key_table(args.assignment)
@@ -151,7 +151,7 @@ def cmd_answer_key(args) -> int:
     """Print a student's variant and its expected answers (JSON with --json)."""
     import json
 
-    from toolkit.admin.variants import answer_key
+    from instructor.admin.variants import answer_key
 
     key = answer_key(_course(args), args.assignment, args.student)
     if args.json:
@@ -168,7 +168,7 @@ def cmd_answer_key(args) -> int:
 
 def cmd_vet(args) -> int:
     """Vet variants with the real nbgrader; exit 1 when one fails."""
-    from toolkit.admin.vet import vet
+    from instructor.admin.vet import vet
 
     course = _course(args)
     numbers = [int(n) for n in args.variant] if args.variant else None

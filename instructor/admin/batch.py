@@ -3,9 +3,11 @@
 Each submission is looked at before nbgrader runs (:func:`triage`): a missing or unreadable
 notebook, a copied graded cell, an edited or deleted test cell, an oversized file, a missing
 widget answer file, a notebook that ran another student's variant (it is graded under the
-submitter's own variant, see :mod:`toolkit.admin.variants`). nbgrader then grades it
-in-process (``NbGraderAPI.autograde``), and the outcome is written down, so that nothing is
-lost or silent:
+submitter's own variant, see :mod:`instructor.admin.variants`). The submission's variant is
+decided there, once: the outcome records it, and nbgrader gets it through its ``resources``
+(:func:`instructor.admin.variants.hand_over`). nbgrader then grades it in-process
+(``NbGraderAPI.autograde``), and the outcome is written down, so that nothing is lost or
+silent:
 
 - the gradebook: every submission has a row, with zero scores where nothing could be graded;
   a submission that needs a human look is *flagged* (the formgrader shows the flag) and its
@@ -36,9 +38,9 @@ from pathlib import Path
 
 import nbformat
 
-from toolkit.admin.course import Course
-from toolkit.admin.nbplugins import duplicate_grade_ids
-from toolkit.admin.variants import assigned, mismatch, rules
+from instructor.admin.course import Course
+from instructor.admin.nbplugins import duplicate_grade_ids
+from instructor.admin.variants import assigned, hand_over, mismatch, rules
 
 __all__ = ["FLAGGED", "Outcome", "autograde_all", "autograde_one", "triage"]
 
@@ -108,10 +110,15 @@ def _grade_cells(nb) -> dict[str, str]:
     return cells
 
 
-def triage(course: Course, assignment: str, student: str) -> Outcome:
-    """Look at a submission before nbgrader does: its status, notes, problems and variant."""
+def triage(course: Course, assignment: str, student: str, decided=None) -> Outcome:
+    """Look at a submission before nbgrader does: its status, notes, problems and variant.
+
+    ``decided`` is its variant (an :class:`~toolkit.variants.Assigned`) if already decided;
+    else it is decided here.
+    """
     folder = course.folder("submitted") / student / assignment
-    decided = assigned(course.root, assignment, student)
+    if decided is None:
+        decided = assigned(course.root, assignment, student)
     outcome = Outcome(assignment, student, "graded", variant=decided.number if decided else None)
     if not folder.is_dir():
         outcome.status, outcome.notes = "not-submitted", ["nothing was handed in"]
@@ -134,7 +141,7 @@ def triage(course: Course, assignment: str, student: str) -> Outcome:
                 "the file is kept in submitted/ for a manual look"
             )
             continue
-        _decided, ran, wrong = mismatch(course.root, assignment, student, nb)
+        ran, wrong = mismatch(decided, student, nb)
         if ran is not None:
             outcome.ran_variant, outcome.ran_as = ran.get("variant"), ran.get("student")
         if wrong is not None:
@@ -247,7 +254,8 @@ def _record(course: Course, outcome: Outcome) -> None:
 def autograde_one(course: Course, api, assignment: str, student: str) -> Outcome:
     """Autograde one submission with nbgrader and record its outcome; never raises."""
     start = time.perf_counter()
-    outcome = triage(course, assignment, student)
+    decided = assigned(course.root, assignment, student)  # the one decision of its variant
+    outcome = triage(course, assignment, student, decided)
     status = outcome.status
     if status == "not-submitted":
         outcome.seconds = time.perf_counter() - start
@@ -258,6 +266,8 @@ def autograde_one(course: Course, api, assignment: str, student: str) -> Outcome
     # could still bring a huge file into grading, so leave those files out here too.
     ignore = list(api.coursedir.ignore)
     api.coursedir.ignore = ignore + _oversized(course, assignment, student)
+    if decided is not None:
+        hand_over(api.config, decided)
     try:
         result = api.autograde(assignment, student, force=True, create=True)
         log_path.write_text(result.get("log", "") + result.get("error", ""), encoding="utf-8")

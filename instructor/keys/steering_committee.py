@@ -2,8 +2,8 @@
 
 What each variant's answers are, computed from its case with the course's rules
 (:func:`truth`), whether the taught method reads them with a clear margin (:func:`vet`), and
-the numbers that should be alike across variants (:func:`difficulty`). The course environment
-leaves this module out (``deploy/jupyterhub/course_source.py``): a student's kernel has the
+the numbers that should be alike across variants (:func:`difficulty`). It is part of the
+instructor package, which a student's environment does not have: a student's kernel has the
 case and the rules, never a one-call key. The hidden tests of the assignment apply the rules
 themselves.
 
@@ -17,8 +17,10 @@ Examples
 
 from __future__ import annotations
 
+from instructor.keys import Key
 from toolkit.steering.agenda import route
 from toolkit.steering.cases import (
+    ASSIGNMENT,
     LIMIT_RANGE,
     MOST,
     PLAN_STEPS,
@@ -29,7 +31,7 @@ from toolkit.steering.escalation import walk_escalation
 from toolkit.steering.plan import plan_backwards, plan_shortfalls
 from toolkit.steering.portfolio import HEALTHY, IMPORTANT, portfolio_call
 
-__all__ = ["difficulty", "truth", "vet"]
+__all__ = ["KEY", "answers", "difficulty", "truth", "vet"]
 
 
 def truth(number: int) -> dict:
@@ -119,3 +121,54 @@ def vet(number: int) -> list[str]:
     if len(set(t["calls"].values())) != 4:
         problems.append(f"portfolio: calls {t['calls']} miss one of the four")
     return problems
+
+
+def answers(namespace: dict) -> dict:
+    """The answer key from the reference solution's variables (see :class:`instructor.keys.Key`)."""
+    plan, reasons = namespace["plan_targets"], namespace["reasons"]
+    return {
+        "answers": {
+            "must_answer": {
+                "must_discuss_items": [str(k) for k in namespace["must_discuss_items"]]
+            },
+            "owners_answer": {"owners": {str(k): str(v) for k, v in namespace["owners"].items()}},
+            "escalation_answer": {
+                "late_issue": str(namespace["late_issue"]),
+                "new_limits": {str(k): int(v) for k, v in namespace["new_limits"].items()},
+            },
+            "plan_answer": {
+                "plan_targets": {
+                    str(s): {"target": int(v["target"]), "by_month": int(v["by_month"])}
+                    for s, v in plan.items()
+                }
+            },
+            "portfolio_answer": {
+                "calls": {str(k): str(v) for k, v in namespace["calls"].items()},
+                "reasons": {
+                    str(k): {
+                        "importance": float(v["importance"]),
+                        "health": round(float(v["health"]), 2),
+                    }
+                    for k, v in reasons.items()
+                },
+            },
+        },
+        "files": {},
+    }
+
+
+KEY = Key(
+    assignment=ASSIGNMENT,
+    answers=answers,
+    difficulty=difficulty,
+    vet=vet,
+    spread={
+        "dashboard items": 0,
+        "must discuss": 0,
+        "agenda items": 0,
+        "issues": 0,
+        "late issues": 0,
+        "alliances": 0,
+        "calls used": 0,
+    },
+)

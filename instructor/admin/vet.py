@@ -8,8 +8,8 @@ For every variant (or those asked for), :func:`vet` proves with the real nbgrade
   key's answer files beside the notebook), earn full marks;
 
 and, without nbgrader, that the course's taught method recovers the variant's answers with a
-clear margin (the variant set's ``vet``) and that the variants are of one difficulty (the
-numbers of ``difficulty`` stay within the set's ``spread``).
+clear margin (the answer key's ``vet``, :mod:`instructor.keys`) and that the variants are of
+one difficulty (the numbers of the key's ``difficulty`` stay within its ``spread``).
 
 Everything runs in a temporary copy of the course; the course itself is not touched. The
 same pieces build the fixed sample of variants graded by ``make test``.
@@ -36,8 +36,9 @@ from pathlib import Path
 
 import nbformat
 
-from toolkit.admin.course import Course
-from toolkit.admin.variants import pin
+from instructor.admin.course import Course
+from instructor.admin.variants import pin
+from instructor.keys import key_for
 from toolkit.variants import variant_set
 
 __all__ = [
@@ -121,10 +122,10 @@ def write_submissions(course: Course, assignment: str, number: int, key: dict, p
 
 def spread_problems(assignment: str, numbers) -> list[str]:
     """Difficulty numbers that differ more between the variants than the set allows."""
-    spec = variant_set(assignment)
-    table = [spec.difficulty(n) for n in numbers]
+    key = key_for(assignment)
+    table = [key.difficulty(n) for n in numbers]
     problems = []
-    for name, allowed in spec.spread.items():
+    for name, allowed in key.spread.items():
         values = [row[name] for row in table]
         if max(values) - min(values) > allowed:
             problems.append(
@@ -149,14 +150,15 @@ class VetResult:
 
 def vet(course: Course, assignment: str, numbers=None, *, workers: int = 1) -> VetResult:
     """Vet the variants ``numbers`` of ``assignment`` (default: all) in a temporary course."""
-    from toolkit.admin.batch import autograde_all
-    from toolkit.admin.variants import run_for_variant
-    from toolkit.admin.workflow import release
+    from instructor.admin.batch import autograde_all
+    from instructor.admin.variants import run_for_variant
+    from instructor.admin.workflow import release
 
     spec = variant_set(assignment)
     numbers = list(spec.numbers() if numbers is None else numbers)
     result = VetResult()
-    result.problems += [f"variant {n}: {p}" for n in numbers for p in spec.vet(n)]
+    vet_one = key_for(assignment).vet
+    result.problems += [f"variant {n}: {p}" for n in numbers for p in vet_one(n)]
     result.problems += spread_problems(assignment, numbers)
     with tempfile.TemporaryDirectory(prefix="vet-") as tmp:
         root = Path(tmp) / "grading"

@@ -1,6 +1,6 @@
 """The causal model behind the course data: effort -> enablement -> pipeline -> wins -> revenue.
 
-Each fictional alliance (:mod:`toolkit.data.generator.profiles`) follows one *effort plan*:
+Each fictional alliance (:mod:`instructor.generator.profiles`) follows one *effort plan*:
 how much joint work the two partners put in each month (0 = none, 1 = a fully staffed
 alliance). The work flows down a causal chain, and every step takes time:
 
@@ -29,7 +29,7 @@ not research results.
 Examples
 --------
 >>> import numpy as np
->>> from toolkit.data.generator.profiles import PROFILES
+>>> from instructor.generator.profiles import PROFILES
 >>> table, truth = simulate(PROFILES[0], np.random.default_rng(0))
 >>> len(table), sorted(truth)
 (48, ['accept_rate', 'qualify_rate'])
@@ -40,7 +40,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from toolkit.data.generator.profiles import MONTHS, START, Profile
+from instructor.generator.profiles import MONTHS, START, Profile
 
 __all__ = ["HOLIDAY_MONTH", "booked_month", "calendar_month", "simulate"]
 
@@ -67,7 +67,7 @@ def booked_month(due: np.ndarray, p: Profile, rng: np.random.Generator) -> np.nd
     Examples
     --------
     >>> import numpy as np
-    >>> from toolkit.data.generator.profiles import PROFILES
+    >>> from instructor.generator.profiles import PROFILES
     >>> due = np.repeat(np.arange(12, 24), 2000)  # an even flow over one year
     >>> booked = booked_month(due, PROFILES[0], np.random.default_rng(0))
     >>> per_month = np.bincount(booked)[12:24] / 2000

@@ -22,7 +22,7 @@ import re
 
 import nbformat
 
-from toolkit.admin.course import Course
+from instructor.admin.course import Course
 
 __all__ = ["Leak", "scan_feedback", "scan_release", "secret_lines"]
 

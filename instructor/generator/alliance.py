@@ -1,13 +1,13 @@
 """One alliance's data from one seed: its monthly panel, its health checks, and its truth.
 
-This is what the course data are made of (:mod:`toolkit.data.generator.package` calls it once
+This is what the course data are made of (:mod:`instructor.generator.package` calls it once
 per alliance with the course's seed) and what a per-student variant is made of (call it with
 the variant's own profile and seed). The panel and the survey draw from separate random
 streams of the one seed, so a change to the causal model leaves the survey as it was.
 
 Examples
 --------
->>> from toolkit.data.generator.profiles import PROFILES
+>>> from instructor.generator.profiles import PROFILES
 >>> data = alliance_data(PROFILES[0], seed=7)
 >>> data.panel.columns[:3].tolist(), len(data.panel), data.truth["true_lag"]
 (['alliance', 'month', 'period'], 48, 6)
@@ -22,9 +22,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from toolkit.data.generator.causal import simulate
-from toolkit.data.generator.profiles import MONTHS, START, Profile
-from toolkit.data.generator.survey import health_by_month, survey
+from instructor.generator.causal import simulate
+from instructor.generator.profiles import MONTHS, START, Profile
+from instructor.generator.survey import health_by_month, survey
 
 __all__ = ["FALLING", "AllianceData", "alliance_data"]
 
@@ -57,7 +57,7 @@ def alliance_data(p: Profile, seed) -> AllianceData:
     ----------
     p : Profile
         The alliance: its effort plan, sales cycle, funnel and calendar (see
-        :mod:`toolkit.data.generator.profiles`).
+        :mod:`instructor.generator.profiles`).
     seed : int or sequence of int
         Seeds numpy's generator; the same seed always gives the same tables.
 
