@@ -129,7 +129,7 @@ def test_no_output_lists_an_empty_set(executed_notebooks, path):
 
 # --- every toolkit name the text mentions resolves ----------------------------------------
 CODE_SPAN = re.compile(r"`([^`\n]+)`")
-FILE_NAME = re.compile(r"^[\w./-]+\.(json|md|csv|ipynb|py|txt)$")
+FILE_NAME = re.compile(r"^[\w./-]+\.(json|md|csv|ipynb|py|txt|xlsx|ics|html|pdf)$")
 
 
 def toolkit_names() -> dict:
