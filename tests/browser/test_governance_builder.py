@@ -86,3 +86,55 @@ def test_pictures_fit_jupyterlab_with_the_file_browser_open(lab):
     assert [s["tag"] for s in sizes].count("IMG") == 2 and len(sizes) >= 3, sizes
     for size in sizes:
         assert size["drawn"] and 300 < size["width"] <= size["room"], size
+
+
+ACTIVE_CELL = """() => {
+  const cells = [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell')];
+  const at = cells.findIndex((c) => c.classList.contains('jp-mod-active'));
+  return [at, cells.length, cells.filter((c) => c.classList.contains('jp-CodeCell')).length];
+}"""
+
+
+def test_arrow_keys_and_letters_on_a_drop_down_choose_and_stay_in_the_builder(lab):
+    """With the keyboard only: do the arrow keys and a typed letter on the builder's Role
+    drop-down choose a role by its name (JupyterLab's notebook shortcuts do not move to another
+    cell or turn the cell into Markdown), and does the design file keep the role's code?"""
+    folder = lab.server.root / "scratch-keys"
+    folder.mkdir(exist_ok=True)
+    (folder / "my-governance.json").unlink(missing_ok=True)
+    cells = [
+        "from toolkit.governance import GovernanceBuilder\n"
+        'GovernanceBuilder("my-governance.json", template="lean-startup-enterprise")',
+        "after = 'the next cell'",
+    ]
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+    nbformat.write(nb, folder / "keys.ipynb")
+
+    lab.open("scratch-keys/keys.ipynb")
+    lab.run_all()
+    builder = lab.code_cell("GovernanceBuilder(").locator(".jp-OutputArea")
+    expect(builder.get_by_text("Workable: no errors")).to_be_visible()
+    lab.select_cell_by_keyboard("GovernanceBuilder(")
+    before = lab.page.evaluate(ACTIVE_CELL)
+    role = lab.tab_to("Role", limit=60)[-1]
+    assert role["tag"] == "select" and role["value"] == "Executive sponsor", role
+    lab.page.keyboard.press("ArrowDown")
+    lab.page.keyboard.press("ArrowDown")
+    lab.page.keyboard.press("ArrowUp")
+    assert lab.focused()["value"] == "Alliance manager"
+    assert lab.page.evaluate(ACTIVE_CELL) == before  # still in the builder's cell
+    lab.page.keyboard.press("m")  # JupyterLab's shortcut for "make this a Markdown cell"
+    assert lab.focused()["value"] == "Member"
+    assert lab.page.evaluate(ACTIVE_CELL) == before  # still code cells, none moved
+    lab.page.keyboard.press("ArrowUp")
+    assert lab.focused()["value"] == "Functional lead"
+
+    lab.control(builder, "Person").fill("Ada Quinn")
+    lab.control(builder, "Partner").fill("Brightpath")
+    lab.button(builder, "Add member").click()
+    expect(builder.get_by_text("Added Ada Quinn")).to_be_visible()
+    member = builder.locator("select option", has_text="Ada Quinn (Brightpath) — Functional lead")
+    expect(member).to_have_count(1)
+    saved = json.loads((folder / "my-governance.json").read_text())
+    assert saved["bodies"][0]["members"][-1]["role"] == "functional_lead"
