@@ -39,7 +39,7 @@ def test_student_adds_a_body_and_sees_review_chart_and_file_follow(lab):
     expect(builder.get_by_text("Workable: no errors")).to_be_visible()
     expect(builder.locator("svg[role=img]").first).to_be_visible()
     lab.control(builder, "Name").fill("Joint Marketing Group")
-    lab.control(builder, "Tier", "select").select_option("operational")
+    lab.control(builder, "Tier", "select").select_option("Operational")  # by its name
     lab.button(builder, "Add body").click()
     expect(builder.get_by_text("Added Joint Marketing Group")).to_be_visible()
     expect(builder.locator("svg").get_by_text("Joint Marketing Group")).to_have_count(1)
