@@ -95,16 +95,19 @@ ACTIVE_CELL = """() => {
 }"""
 
 
-def test_arrow_keys_and_letters_on_a_drop_down_choose_and_stay_in_the_builder(lab):
+def test_arrow_keys_and_letters_on_a_drop_down_choose_and_stay_in_the_widget(lab):
     """With the keyboard only: do the arrow keys and a typed letter on the builder's Role
     drop-down choose a role by its name (JupyterLab's notebook shortcuts do not move to another
-    cell or turn the cell into Markdown), and does the design file keep the role's code?"""
+    cell or turn the cell into Markdown), does the design file keep the role's code, and does
+    the metric sorter's drop-down choose with the arrow keys too?"""
     folder = lab.server.root / "scratch-keys"
     folder.mkdir(exist_ok=True)
-    (folder / "my-governance.json").unlink(missing_ok=True)
+    for old in ("my-governance.json", "my-sort.json"):
+        (folder / old).unlink(missing_ok=True)
     cells = [
         "from toolkit.governance import GovernanceBuilder\n"
         'GovernanceBuilder("my-governance.json", template="lean-startup-enterprise")',
+        'from toolkit.indicators import MetricSorter\nMetricSorter(path="my-sort.json")',
         "after = 'the next cell'",
     ]
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
@@ -138,3 +141,14 @@ def test_arrow_keys_and_letters_on_a_drop_down_choose_and_stay_in_the_builder(la
     expect(member).to_have_count(1)
     saved = json.loads((folder / "my-governance.json").read_text())
     assert saved["bodies"][0]["members"][-1]["role"] == "functional_lead"
+
+    # the guard is the course widgets' skeleton's: another widget's drop-down chooses too
+    sorter = lab.code_cell("MetricSorter(").locator(".jp-OutputArea")
+    expect(sorter).to_contain_text("0 of ")
+    lab.select_cell_by_keyboard("MetricSorter(")
+    before = lab.page.evaluate(ACTIVE_CELL)
+    first = lab.tab_to("Metric", limit=20)[-1]
+    assert first["tag"] == "select", first
+    lab.page.keyboard.press("ArrowDown")
+    assert lab.focused()["tag"] == "select" and lab.focused()["value"] != first["value"]
+    assert lab.page.evaluate(ACTIVE_CELL) == before
