@@ -39,7 +39,7 @@ def test_student_adds_a_body_and_sees_review_chart_and_file_follow(lab):
     expect(builder.get_by_text("Workable: no errors")).to_be_visible()
     expect(builder.locator("svg[role=img]").first).to_be_visible()
     lab.control(builder, "Name").fill("Joint Marketing Group")
-    lab.control(builder, "Tier", "select").select_option("operational")
+    lab.control(builder, "Tier", "select").select_option("Operational")  # by its name
     lab.button(builder, "Add body").click()
     expect(builder.get_by_text("Added Joint Marketing Group")).to_be_visible()
     expect(builder.locator("svg").get_by_text("Joint Marketing Group")).to_have_count(1)
@@ -86,3 +86,69 @@ def test_pictures_fit_jupyterlab_with_the_file_browser_open(lab):
     assert [s["tag"] for s in sizes].count("IMG") == 2 and len(sizes) >= 3, sizes
     for size in sizes:
         assert size["drawn"] and 300 < size["width"] <= size["room"], size
+
+
+ACTIVE_CELL = """() => {
+  const cells = [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell')];
+  const at = cells.findIndex((c) => c.classList.contains('jp-mod-active'));
+  return [at, cells.length, cells.filter((c) => c.classList.contains('jp-CodeCell')).length];
+}"""
+
+
+def test_arrow_keys_and_letters_on_a_drop_down_choose_and_stay_in_the_widget(lab):
+    """With the keyboard only: do the arrow keys and a typed letter on the builder's Role
+    drop-down choose a role by its name (JupyterLab's notebook shortcuts do not move to another
+    cell or turn the cell into Markdown), does the design file keep the role's code, and does
+    the metric sorter's drop-down choose with the arrow keys too?"""
+    folder = lab.server.root / "scratch-keys"
+    folder.mkdir(exist_ok=True)
+    for old in ("my-governance.json", "my-sort.json"):
+        (folder / old).unlink(missing_ok=True)
+    cells = [
+        "from toolkit.governance import GovernanceBuilder\n"
+        'GovernanceBuilder("my-governance.json", template="lean-startup-enterprise")',
+        'from toolkit.indicators import MetricSorter\nMetricSorter(path="my-sort.json")',
+        "after = 'the next cell'",
+    ]
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+    nbformat.write(nb, folder / "keys.ipynb")
+
+    lab.open("scratch-keys/keys.ipynb")
+    lab.run_all()
+    builder = lab.code_cell("GovernanceBuilder(").locator(".jp-OutputArea")
+    expect(builder.get_by_text("Workable: no errors")).to_be_visible()
+    lab.select_cell_by_keyboard("GovernanceBuilder(")
+    before = lab.page.evaluate(ACTIVE_CELL)
+    role = lab.tab_to("Role", limit=60)[-1]
+    assert role["tag"] == "select" and role["value"] == "Executive sponsor", role
+    lab.page.keyboard.press("ArrowDown")
+    lab.page.keyboard.press("ArrowDown")
+    lab.page.keyboard.press("ArrowUp")
+    assert lab.focused()["value"] == "Alliance manager"
+    assert lab.page.evaluate(ACTIVE_CELL) == before  # still in the builder's cell
+    lab.page.keyboard.press("m")  # JupyterLab's shortcut for "make this a Markdown cell"
+    assert lab.focused()["value"] == "Member"
+    assert lab.page.evaluate(ACTIVE_CELL) == before  # still code cells, none moved
+    lab.page.keyboard.press("ArrowUp")
+    assert lab.focused()["value"] == "Functional lead"
+
+    lab.control(builder, "Person").fill("Ada Quinn")
+    lab.control(builder, "Partner").fill("Brightpath")
+    lab.button(builder, "Add member").click()
+    expect(builder.get_by_text("Added Ada Quinn")).to_be_visible()
+    member = builder.locator("select option", has_text="Ada Quinn (Brightpath) — Functional lead")
+    expect(member).to_have_count(1)
+    saved = json.loads((folder / "my-governance.json").read_text())
+    assert saved["bodies"][0]["members"][-1]["role"] == "functional_lead"
+
+    # the guard is the course widgets' skeleton's: another widget's drop-down chooses too
+    sorter = lab.code_cell("MetricSorter(").locator(".jp-OutputArea")
+    expect(sorter).to_contain_text("0 of ")
+    lab.select_cell_by_keyboard("MetricSorter(")
+    before = lab.page.evaluate(ACTIVE_CELL)
+    first = lab.tab_to("Metric", limit=20)[-1]
+    assert first["tag"] == "select", first
+    lab.page.keyboard.press("ArrowDown")
+    assert lab.focused()["tag"] == "select" and lab.focused()["value"] != first["value"]
+    assert lab.page.evaluate(ACTIVE_CELL) == before

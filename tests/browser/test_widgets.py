@@ -55,14 +55,14 @@ def test_governance_builder_add_member(lab):
 
     # a body first (the builder starts empty), then a member in it
     lab.control(builder, "Name").fill("Joint Steering Committee")
-    lab.control(builder, "Tier", "select").select_option("steering")
+    lab.control(builder, "Tier", "select").select_option("Steering")
     lab.button(builder, "Add body").click()
     expect(builder).to_contain_text("Added Joint Steering Committee")
     review_before, chart_before = review.text_content(), chart.inner_html()
 
     lab.control(builder, "Person").fill("Ana Ruiz")
     lab.control(builder, "Partner").fill("Kite Analytics")
-    lab.control(builder, "Role", "select").select_option("executive_sponsor")
+    lab.control(builder, "Role", "select").select_option("Executive sponsor")
     lab.button(builder, "Add member").click()
     expect(builder).to_contain_text("Added Ana Ruiz")
     expect(review).not_to_have_text(review_before)

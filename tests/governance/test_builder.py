@@ -81,7 +81,7 @@ def test_builder_shows_the_same_pictures_as_a_notebook_cell(path):
     assert b.decisions_view.value == decision_chart(b.design).svg
     before = b.decisions_view.value
     give(b, "budget_tracking")  # on the body picked: the matrix is redrawn at once
-    assert "budget_tracking" in b.decisions_view.value
+    assert "Budget tracking" in b.decisions_view.value  # by its name, not its key
     assert b.decisions_view.value == decision_chart(b.design).svg != before
     b.pictures.selected_index = 0
     assert b.chart.value == governance_chart(b.design).svg
@@ -163,6 +163,58 @@ def test_unassign_decision(path):
     b.unassign_button.click()
     assert "investment" not in b.design.bodies[0].decides
     assert "decision-unowned" in b.review_panel.value
+
+
+def test_controls_show_names_and_the_file_keeps_the_codes(path):
+    """Do the builder's lists show tiers, roles and decisions by the names a participant
+    reads (the words of the review's hints), while the saved design file keeps the codes?"""
+    b = GovernanceBuilder(path, template="biopharma-jsc", chart=False)
+    assert [label for label, _ in b.member_role.options] == [
+        "Executive sponsor",
+        "Alliance manager",
+        "Functional lead",
+        "Member",
+    ]
+    tiers = [label for label, _ in b.tier_picker.options]
+    assert tiers == ["Steering", "Management", "Operational"]
+    assert {"Joint business plan", "Budget tracking"} <= set(b.decision_text.options)
+    shown = [label for label, _ in b.member_picker.options]
+    assert shown and not [label for label in shown if "_" in label]
+    b.member_name.value = "Ana Ruiz"
+    b.member_partner.value = b.design.distinct_partners()[0]
+    b.member_role.label = "Executive sponsor"  # what a participant picks
+    b.member_function.value = "Customer success"
+    b.add_member_button.click()
+    b.decision_text.value = "Risk register"  # typed as words
+    b.assign_button.click()
+    saved = json.loads(path.read_text())["bodies"][0]
+    assert saved["members"][-1]["role"] == "executive_sponsor"
+    assert saved["members"][-1]["function"] == "customer_success"
+    assert saved["decides"][-1] == "risk_register"
+    assert "Risk register" in b.decision_text.options
+    assert "Ana Ruiz" in b.member_picker.options[-1][0]
+    assert "Executive sponsor, customer success" in b.member_picker.options[-1][0]
+
+
+def test_review_hints_name_what_the_builder_lists(path):
+    """Does a hint name a role or a decision by the words the builder's lists show?"""
+    b = GovernanceBuilder(path, template="enterprise-three-tier", chart=False)
+    b.body_picker.value = 0
+    for _ in b.design.bodies[0].members:
+        b.member_picker.value = 0
+        b.remove_member_button.click()
+    b.decision_text.value = "Joint business plan"
+    b.body_picker.value = next(
+        i for i, body in enumerate(b.design.bodies) if "joint_business_plan" in body.decides
+    )
+    b.unassign_button.click()
+    panel = b.review_panel.value
+    roles = [label.lower() for label, _ in b.member_role.options]
+    assert "an executive sponsor (a member with that role)" in panel
+    assert "executive sponsor" in roles
+    assert "&#x27;Joint business plan&#x27;" in panel
+    assert "Joint business plan" in b.decision_text.options
+    assert "joint_business_plan" not in panel and "executive_sponsor" not in panel
 
 
 def _bad(b, field_values, button):

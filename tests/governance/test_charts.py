@@ -21,6 +21,7 @@ from toolkit.governance.chart import (
     text_width,
     wrap,
 )
+from toolkit.governance.model import name_of
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -254,7 +255,19 @@ def test_decision_matrix_shows_owners():
     assert "0 core decisions have no owner" in chart.description
     drawn = texts(chart)
     assert drawn.count("owner") == sum(s == "owner" for s in table.values())
-    assert "go_to_market" in drawn
+    assert "Go to market" in drawn and "Strategy" in drawn
+    assert not [line for line in drawn if "_" in line]  # names, never the files' keys
+
+
+def test_decision_matrix_names_every_decision_and_keeps_the_keys_in_its_data():
+    """Does the matrix draw each decision by its name ("Joint business plan", "Budget
+    tracking") while its data keeps the keys the design file and the grading use?"""
+    chart = decision_chart(template("biopharma-jsc"))
+    drawn = texts(chart)
+    assert {"Joint business plan", "Dispute resolution", "Budget tracking"} <= set(drawn)
+    assert "budget_tracking" in chart.data["decisions"]
+    assert "joint_business_plan" not in drawn and "budget_tracking" not in drawn
+    assert chart.data["names"] == [name_of(k) for k in chart.data["decisions"]]
 
 
 def test_decision_matrix_shows_gaps_and_conflicts_in_words():

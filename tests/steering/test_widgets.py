@@ -86,7 +86,7 @@ def test_router_says_which_picks_own_their_decision(answer_path):
     router.pickers["framework-discount"].value = right["framework-discount"]
     router.pickers["bid-staffing"].value = "steering"
     assert "✔ Alliance Management Team owns pricing" in router.feedback.value
-    assert "✘ Alliance Steering Committee does not own bid_staffing" in router.feedback.value
+    assert "✘ Alliance Steering Committee does not own bid staffing" in router.feedback.value
     assert "2 of 7 items" in router.feedback.value
     for key, body in right.items():
         router.pickers[key].value = body

@@ -37,6 +37,7 @@ from toolkit.steering import (
 )
 from toolkit.ui.answers import ChoiceGroup
 from toolkit.ui.display import table_html
+from toolkit.ui.keys import KeyboardGuard
 from toolkit.ui.messages import TEXT, TONES, box
 from toolkit.ui.render import LAGGING_COLOUR, LEADING_COLOUR, svg_bundle, to_svg
 from toolkit.ui.slider import Slider
@@ -134,6 +135,22 @@ def test_the_name_check_can_fail():
     group = ChoiceGroup("Body", ["Alder"])
     group.options = ["Alder", " "]
     assert unnamed_controls(group) == ["ChoiceGroup 'Body' ['Alder', ' ']: no name"]
+
+
+def test_every_widget_with_a_choice_carries_the_keyboard_guard(every_widget):
+    """Does every widget with an ipywidgets drop-down, list or radio buttons carry the course's
+    keyboard guard, so the arrow keys choose instead of moving to another cell (shown in
+    Chromium by tests/browser/test_governance_builder.py)?"""
+    choices = (w.Dropdown, w.Select, w.SelectMultiple, w.RadioButtons, w.Checkbox)
+    with_choices = [
+        name
+        for name, widget in every_widget.items()
+        if any(isinstance(leaf, choices) for leaf in leaves(widget))
+    ]
+    assert {"GovernanceBuilder", "MetricSorter", "HealthCheck", "AgendaRouter"} <= set(with_choices)
+    for name in with_choices:
+        guards = [leaf for leaf in leaves(every_widget[name]) if isinstance(leaf, KeyboardGuard)]
+        assert len(guards) == 1, name
 
 
 def test_every_slider_is_the_course_slider(every_widget):

@@ -199,7 +199,7 @@ def check_case_requirements(design: Design, case: Case | None = None) -> Report:
             all(s in sponsors for s in named),
             "Seat "
             + " and ".join(f"{n} ({c})" for n, c in named)
-            + " on the steering body with the role executive_sponsor.",
+            + " on the steering body with the role Executive sponsor.",
         ),
         Check(
             f"A {case.group_name} has a member of function {case.group_function} from each partner",

@@ -42,7 +42,7 @@ from html import escape
 
 import pandas as pd
 
-from toolkit.governance.model import CORE_DECISIONS, TIER_RANK, TIERS, Design
+from toolkit.governance.model import CORE_DECISIONS, TIER_RANK, TIERS, Design, name_of
 from toolkit.ui.render import svg_bundle
 
 __all__ = [
@@ -395,7 +395,7 @@ def _draw_tiers(rows, row_top, row_bottom, width, height, left) -> tuple[list, l
         top = row_top[0] - 10 if first == 0 else (row_bottom[first - 1] + row_top[first]) / 2
         end = len(rows) - 1
         bottom = height - MARGIN / 2 if last == end else (row_bottom[last] + row_top[last + 1]) / 2
-        label = tier.capitalize()
+        label = name_of(tier)
         tiers.append({"tier": tier, "label": label, "y": top, "y2": bottom})
         marks.append(_rect(0, top, width, bottom - top, "#f4f7fa" if n % 2 else "white"))
         names = wrap(label, left - MARGIN - 8, NAME_SIZE, bold=True)
@@ -486,7 +486,7 @@ def governance_chart(design: Design) -> Diagram:
     >>> [t["label"] for t in chart.data["tiers"]]
     ['Steering', 'Management', 'Operational']
     """
-    labels = [t.capitalize() for t in (*TIERS, *(b.tier for b in design.bodies))]
+    labels = [name_of(t) for t in (*TIERS, *(b.tier for b in design.bodies))]
     left = MARGIN + min(150, max(text_width(t, NAME_SIZE, bold=True) for t in labels)) + 14
     rows = _rows(design, left)
     row_of = {i: r for r, (_, members) in enumerate(rows) for i in members}
@@ -590,9 +590,11 @@ def decision_chart(design: Design) -> Diagram:
     Returns
     -------
     Diagram
-        A grid of decisions (rows) by bodies (columns, "(no owner)" last when a decision has
-        none); each cell says owner, conflict or gap in words and in colour. ``data`` holds
-        ``cells``, the rows of :func:`decision_matrix`.
+        A grid of decisions (rows, by their names: "Joint business plan") by bodies
+        (columns, "(no owner)" last when a decision has none); each cell says owner, conflict
+        or gap in words and in colour. ``data`` holds ``cells``, the rows of
+        :func:`decision_matrix` (decisions by the keys the files keep), and ``names``, the
+        decisions' names in the order drawn.
 
     Examples
     --------
@@ -605,7 +607,8 @@ def decision_chart(design: Design) -> Diagram:
     cells = table.to_dict("records")
     decisions = list(dict.fromkeys(table["decision"]))
     bodies = list(dict.fromkeys(table["body"]))
-    row_head = min(220, max([text_width(d, TEXT_SIZE) for d in decisions] + [60]) + 12)
+    names = [name_of(d) for d in decisions]  # the files' keys, shown as a participant reads them
+    row_head = min(220, max([text_width(n, TEXT_SIZE) for n in names] + [60]) + 12)
     room = (MAX_WIDTH - MARGIN * 2 - row_head) / max(len(bodies), 1)
     longest = max(text_width(w, TEXT_SIZE, bold=True) for b in bodies for w in b.split()) + 8
     # the columns share the width, each wide enough for the longest word of a name if it can
@@ -628,7 +631,7 @@ def decision_chart(design: Design) -> Diagram:
     place = {(c["decision"], c["body"]): c["status"] for c in cells}
     for r, decision in enumerate(decisions):
         top = y + r * CELL_H
-        marks.append(_text(MARGIN, top + CELL_H / 2 + 4, decision, TEXT_SIZE))
+        marks.append(_text(MARGIN, top + CELL_H / 2 + 4, names[r], TEXT_SIZE))
         for k, body in enumerate(bodies):
             status = place.get((decision, body))
             if status is None:
@@ -653,5 +656,5 @@ def decision_chart(design: Design) -> Diagram:
         f"{'has' if gaps == 1 else 'have'} no owner and {conflicts} "
         f"{'has' if conflicts == 1 else 'have'} more than one."
     )
-    data = {"cells": cells, "decisions": decisions, "bodies": bodies}
+    data = {"cells": cells, "decisions": decisions, "names": names, "bodies": bodies}
     return Diagram(title, description, data, _document(width, height, title, description, marks))

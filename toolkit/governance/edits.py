@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from toolkit.governance.model import ROLES, TIERS, Body, Design, Member
+from toolkit.governance.model import ROLES, TIERS, Body, Design, Member, name_of
 
 __all__ = [
     "TYPICAL_CADENCE",
@@ -95,7 +95,7 @@ def _body(design: Design, index) -> Body:
 
 def _tier(tier) -> str:
     if tier not in TIERS:
-        _fail(f"Pick a tier: {', '.join(TIERS)}.")
+        _fail(f"Pick a tier: {', '.join(name_of(t) for t in TIERS)}.")
     return tier
 
 
@@ -175,7 +175,7 @@ def add_member(design: Design, index, name, partner, role, function="") -> Desig
     if partner not in partners:
         _fail(f"{partner} is not a partner of the alliance; pick one of: {', '.join(partners)}.")
     if role not in ROLES:
-        _fail(f"Pick a role: {', '.join(ROLES)}.")
+        _fail(f"Pick a role: {', '.join(name_of(r) for r in ROLES)}.")
     body = design.bodies[index]
     if (name, partner) in body.people():
         _fail(f"{name} ({partner}) is already on {body.name}.")
@@ -198,7 +198,7 @@ def remove_member(design: Design, index, member_index) -> Design:
 def _key(text) -> str:
     key = re.sub(r"[\s-]+", "_", str(text or "").strip().lower())
     if not key:
-        _fail("Type or pick a decision (for example: strategy).")
+        _fail("Type or pick a decision (for example: Strategy).")
     return key
 
 
@@ -207,7 +207,7 @@ def assign_decision(design: Design, index, decision) -> Design:
     body = _body(design, index)
     key = _key(decision)
     if key in body.decides:
-        _fail(f"{body.name} already owns {key!r}.")
+        _fail(f"{body.name} already owns the decision {name_of(key)!r}.")
     new = design.copy()
     new.bodies[index].decides.append(key)
     return new
@@ -218,7 +218,8 @@ def unassign_decision(design: Design, index, decision) -> Design:
     body = _body(design, index)
     key = _key(decision)
     if key not in body.decides:
-        _fail(f"{body.name} does not own {key!r}; it owns: {', '.join(body.decides) or 'nothing'}.")
+        owns = ", ".join(name_of(k) for k in body.decides) or "no decision yet"
+        _fail(f"{body.name} does not own the decision {name_of(key)!r}; it owns: {owns}.")
     new = design.copy()
     new.bodies[index].decides = [k for k in body.decides if k != key]
     return new

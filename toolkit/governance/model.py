@@ -30,10 +30,13 @@ __all__ = [
     "FUNCTIONS",
     "ROLES",
     "TIERS",
+    "NAMES",
     "TIER_RANK",
     "Body",
     "Design",
     "Member",
+    "code_of",
+    "name_of",
 ]
 
 FORMAT = "alliance-governance/1"
@@ -53,6 +56,56 @@ FUNCTIONS = (
     "operations",
     "customer_success",
 )
+#: What a participant reads for each code of the file format: tiers, roles, core decisions
+#: and usual functions. Files, the review's codes and the grading keep the codes; every
+#: picture, control and message shows these names (:func:`name_of`).
+NAMES = {
+    "steering": "Steering",
+    "management": "Management",
+    "operational": "Operational",
+    "executive_sponsor": "Executive sponsor",
+    "alliance_manager": "Alliance manager",
+    "functional_lead": "Functional lead",
+    "member": "Member",
+    "strategy": "Strategy",
+    "investment": "Investment",
+    "joint_business_plan": "Joint business plan",
+    "dispute_resolution": "Dispute resolution",
+    "customer_success": "Customer success",
+}
+
+
+def name_of(code: str) -> str:
+    """The name a participant reads for a code of a design file (a tier, role or decision).
+
+    A code outside :data:`NAMES` (a free decision key such as ``budget_tracking``) reads as
+    its words, with a capital first letter.
+
+    Examples
+    --------
+    >>> name_of("executive_sponsor"), name_of("budget_tracking"), name_of("EU-pricing")
+    ('Executive sponsor', 'Budget tracking', 'EU pricing')
+    """
+    code = str(code)
+    if code in NAMES:
+        return NAMES[code]
+    words = " ".join(code.replace("_", " ").replace("-", " ").split())
+    return words[:1].upper() + words[1:]
+
+
+def code_of(name: str) -> str:
+    """The code a design file keeps for a name a participant picked or typed.
+
+    Examples
+    --------
+    >>> code_of("Executive sponsor"), code_of("Budget tracking"), code_of("joint_business_plan")
+    ('executive_sponsor', 'budget_tracking', 'joint_business_plan')
+    """
+    words = " ".join(str(name).split())
+    for code, shown in NAMES.items():
+        if words.casefold() in (shown.casefold(), code):
+            return code
+    return "_".join(words.replace("-", " ").lower().split())
 
 
 @dataclass

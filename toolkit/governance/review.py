@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from toolkit.governance.model import CORE_DECISIONS, TIER_RANK, Body, Design
+from toolkit.governance.model import CORE_DECISIONS, TIER_RANK, Body, Design, name_of
 
 __all__ = [
     "CADENCE_RANGES",
@@ -204,7 +204,9 @@ def _one_sided_body(d: Design) -> Iterator[Found]:
                 )
 
 
-def _missing_role(role: str, tier: str, label: str) -> Callable[[Design], Iterator[Found]]:
+def _missing_role(role: str, tier: str) -> Callable[[Design], Iterator[Found]]:
+    label = name_of(role).lower()  # as the builder's Role list names it
+
     def rule(d: Design) -> Iterator[Found]:
         have = {m.partner for b in d.bodies if b.tier == tier for m in b.members if m.role == role}
         for partner in d.distinct_partners():
@@ -252,8 +254,8 @@ def _bad_escalation(d: Design) -> Iterator[Found]:
 
 
 def _named(key: str) -> str:
-    """A decision's key as words, with the key the files use: 'joint business plan'."""
-    return repr(key.replace("_", " "))
+    """A decision's name as the builder and the pictures show it: 'Joint business plan'."""
+    return repr(name_of(key))
 
 
 def _decision_unowned(d: Design) -> Iterator[Found]:
@@ -444,12 +446,12 @@ _RULES = (
     Rule(
         "no-executive-sponsor",
         "error",
-        _missing_role("executive_sponsor", "steering", "executive sponsor"),
+        _missing_role("executive_sponsor", "steering"),
     ),
     Rule(
         "no-alliance-manager",
         "error",
-        _missing_role("alliance_manager", "management", "alliance manager"),
+        _missing_role("alliance_manager", "management"),
     ),
     Rule("no-escalation", "error", _no_escalation),
     Rule("bad-escalation", "error", _bad_escalation),

@@ -33,7 +33,15 @@ import ipywidgets as w
 from toolkit.governance import edits
 from toolkit.governance.chart import decision_chart, governance_chart
 from toolkit.governance.files import DesignError, dumps, from_dict, load, save
-from toolkit.governance.model import CORE_DECISIONS, FUNCTIONS, ROLES, TIERS, Design
+from toolkit.governance.model import (
+    CORE_DECISIONS,
+    FUNCTIONS,
+    ROLES,
+    TIERS,
+    Design,
+    code_of,
+    name_of,
+)
 from toolkit.governance.review import counts, review
 from toolkit.governance.templates import TEMPLATES, template_titles
 from toolkit.ui.messages import box
@@ -223,7 +231,7 @@ class GovernanceBuilder(CourseWidget):
         self.add_body_button = w.Button(description="Add body", icon="plus")
         self.rename_button = w.Button(description="Rename body")
         self.remove_body_button = w.Button(description="Remove body", icon="trash")
-        self.tier_picker = w.Dropdown(description="Tier", options=list(TIERS), **text)
+        self.tier_picker = w.Dropdown(description="Tier", options=_named(TIERS), **text)
         self.cadence_text = w.Text(description="Meets every", placeholder="days, e.g. 90", **text)
         self.escalates_picker = w.Dropdown(
             description="Escalates to", options=[("nobody", "")], **text
@@ -235,19 +243,19 @@ class GovernanceBuilder(CourseWidget):
         self.member_picker = w.Select(description="Members", options=[], rows=5, **text)
         self.member_name = w.Text(description="Person", placeholder="Ana Ruiz", **text)
         self.member_partner = w.Combobox(description="Partner", options=[], **text)
-        self.member_role = w.Dropdown(description="Role", options=list(ROLES), **text)
+        self.member_role = w.Dropdown(description="Role", options=_named(ROLES), **text)
         self.member_function = w.Combobox(
             description="Function",
-            options=list(FUNCTIONS),
-            placeholder="optional, e.g. sales",
+            options=[name_of(f) for f in FUNCTIONS],
+            placeholder="optional, e.g. Sales",
             **text,
         )
         self.add_member_button = w.Button(description="Add member", icon="user-plus")
         self.remove_member_button = w.Button(description="Remove member", icon="user-times")
         self.decision_text = w.Combobox(
             description="Decision",
-            placeholder="e.g. strategy",
-            options=list(CORE_DECISIONS),
+            placeholder="e.g. Strategy",
+            options=[name_of(d) for d in CORE_DECISIONS],
             **text,
         )
         self.assign_button = w.Button(description="Give to body")
@@ -393,7 +401,7 @@ class GovernanceBuilder(CourseWidget):
                 self.member_name.value,
                 self.member_partner.value,
                 self.member_role.value,
-                self.member_function.value,
+                _function_code(self.member_function.value),
             ),
             f"Added {self.member_name.value.strip()}.",
         )
@@ -444,6 +452,10 @@ class GovernanceBuilder(CourseWidget):
                 (f"{b.name} ({b.id})", b.id) for b in _first_per_id(design)
             ]
             self.member_partner.options = design.distinct_partners()
+            decided = [k for b in design.bodies for k in b.decides]
+            self.decision_text.options = [
+                name_of(k) for k in dict.fromkeys([*CORE_DECISIONS, *decided])
+            ]
             self.alliance_text.value = design.alliance or ""
             self.partners_text.value = ", ".join(p for p in design.distinct_partners() if p)
         self._fill_body_fields()
@@ -466,8 +478,8 @@ class GovernanceBuilder(CourseWidget):
         self.escalation_days_text.value = "" if days is None else str(days)
         self.member_picker.options = [
             (
-                f"{m.name} ({m.partner}) — {m.role.replace('_', ' ')}"
-                + (f", {m.function}" if m.function else ""),
+                f"{m.name} ({m.partner}) — {name_of(m.role)}"
+                + (f", {name_of(m.function).lower()}" if m.function else ""),
                 i,
             )
             for i, m in enumerate(body.members)
@@ -486,6 +498,17 @@ class GovernanceBuilder(CourseWidget):
         self.json_view.layout.display = None if shown else "none"
         if shown:
             self.json_view.value = f"<pre>{html.escape(dumps(self._design))}</pre>"
+
+
+def _named(codes) -> list[tuple[str, str]]:
+    """Drop-down options: the name a participant reads, the code the design file keeps."""
+    return [(name_of(code), code) for code in codes]
+
+
+def _function_code(text: str) -> str:
+    """A member's function as typed, or its code where it is a usual one ("Sales": sales)."""
+    code = code_of(text) if str(text or "").strip() else ""
+    return code if code in FUNCTIONS else text
 
 
 def _first_per_id(design: Design):

@@ -12,7 +12,9 @@ does the parts every widget needs, once:
 - **sync controls quietly**: setting the sliders from the state does not fire the handlers
   that turn slider moves into new states;
 - **carry the course's style rules** (:func:`stylesheet`) for the few parts of ipywidgets
-  whose default look falls short of WCAG 2.1 AA contrast.
+  whose default look falls short of WCAG 2.1 AA contrast, and the **keyboard guard**
+  (:class:`~toolkit.ui.keys.KeyboardGuard`), so the arrow keys on a drop-down choose an option
+  instead of moving to another cell.
 
 Examples
 --------
@@ -46,6 +48,7 @@ from contextlib import contextmanager
 import ipywidgets as w
 import traitlets
 
+from toolkit.ui.keys import KeyboardGuard
 from toolkit.ui.messages import box
 from toolkit.ui.saved import AnswerFile
 
@@ -86,6 +89,7 @@ class CourseWidget(w.VBox):
 
     def __init__(self, path: str | os.PathLike, **kwargs):
         self._stylesheet = stylesheet()
+        self._keyboard_guard = KeyboardGuard()
         super().__init__(**kwargs)
         self.add_class("course-widget")
         self.answer_file = self.open_answer_file(path)
@@ -103,9 +107,10 @@ class CourseWidget(w.VBox):
 
     @traitlets.validate("children")
     def _with_stylesheet(self, proposal):
-        """Whatever children a subclass sets, the course's style rules come last."""
-        children = tuple(c for c in proposal["value"] if c is not self._stylesheet)
-        return (*children, self._stylesheet)
+        """Whatever children a subclass sets, the keyboard guard and the style rules come last."""
+        carried = (self._keyboard_guard, self._stylesheet)
+        children = tuple(c for c in proposal["value"] if all(c is not x for x in carried))
+        return (*children, *carried)
 
     @property
     def path(self):

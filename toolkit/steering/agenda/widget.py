@@ -24,7 +24,7 @@ from pathlib import Path
 import ipywidgets as w
 
 from toolkit.governance.chart import decision_chart
-from toolkit.governance.model import Design
+from toolkit.governance.model import Design, name_of
 from toolkit.steering.agenda.model import AGENDA, AgendaItem, constellation_design, route
 from toolkit.ui.render import chart_widget, show_in
 from toolkit.ui.widget import CourseWidget
@@ -117,12 +117,13 @@ class AgendaRouter(CourseWidget):
                 continue
             body = self.design.body(picked)
             owner, reason = route(self.design, item.decision)
+            decision = html.escape(name_of(item.decision).lower())
             if picked == owner:
                 why = "owns" if reason == "owns the decision" else "takes what nobody owns:"
-                mark = f"✔ {html.escape(body.name)} {why} {html.escape(item.decision)}"
+                mark = f"✔ {html.escape(body.name)} {why} {decision}"
             else:
                 mark = (
-                    f"✘ {html.escape(body.name)} does not own {html.escape(item.decision)}: "
+                    f"✘ {html.escape(body.name)} does not own {decision}: "
                     "look it up in the decision-rights matrix"
                 )
             lines.append(f"<li>{mark}</li>")
