@@ -62,6 +62,11 @@ c.Execute.interrupt_on_timeout = True
 # Once the last cell has answered, every output is in the notebook: the kernel is stopped at
 # once instead of waiting for its interpreter to tear down (0.1-0.4 s a submission).
 c.Execute.shutdown_kernel = "immediate"
+# Each grading kernel (autograde, the formgrader's autograde, validate) runs in a bubblewrap
+# sandbox: its own copy of the submission, the course environment read-only, no network,
+# limits on memory, processes and disk (toolkit/admin/sandbox.py; grading/README.md). Where it
+# cannot start, grading refuses unless ALLIANCE_UNSANDBOXED=1 (course-admin --unsandboxed).
+c.Execute.kernel_manager_class = "toolkit.admin.sandbox.SandboxKernelManager"
 # A deleted grade cell is restored and graded instead of silently scoring 0.
 c.OverwriteCells.add_missing_cells = True
 # A copied graded cell is graded once, with a clear message, instead of failing (#1083);

@@ -59,6 +59,10 @@ def validate(path: str | Path, *, timeout: int = 60, config=None) -> Validation:
         return Validation(path, False, [f"{path} does not exist"])
     cfg = Config(config) if config is not None else Config()
     cfg.Execute.timeout = cfg.Execute.get("timeout", timeout)
+    # the notebook's code runs in the grading sandbox, as in autograde (toolkit.admin.sandbox)
+    cfg.Execute.kernel_manager_class = cfg.Execute.get(
+        "kernel_manager_class", "toolkit.admin.sandbox.SandboxKernelManager"
+    )
     try:
         result = Validator(config=cfg).validate(str(path.resolve()))
     except Exception as exc:  # an unreadable notebook is a finding, not a crash
