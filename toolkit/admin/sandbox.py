@@ -250,6 +250,7 @@ def _kernel_env(env: dict[str, str], work: str) -> dict[str, str]:
         "PYTHONDONTWRITEBYTECODE": "1",
         "MPLCONFIGDIR": f"{HOME}/.tmp",
         "ALLIANCE_WORKDIR": work,
+        "IPYTHONDIR": f"{HOME}/.ipython",
         # "started by a client": no console banner; 1 is never polled (the sandbox dies with
         # its grader instead, bwrap --die-with-parent)
         "JPY_PARENT_PID": "1",
@@ -279,6 +280,61 @@ resource.setrlimit(resource.RLIMIT_NPROC, (nproc, nproc))
 resource.setrlimit(resource.RLIMIT_AS, (memory << 20, memory << 20))
 resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 os.chdir(work)
+
+
+def _forked():  # a copy of the kernel (a fork bomb) stays silent on the kernel's sockets
+    zmq = sys.modules.get("zmq")
+    if zmq is not None:
+        zmq.Socket.send = zmq.Socket.send_multipart = lambda *args, **kwargs: None
+    shell = getattr(sys.modules.get("IPython"), "get_ipython", lambda: None)()
+    if shell is not None:  # its cell failed (no more processes): it ends there, untold
+        shell.showtraceback = lambda *args, **kwargs: os._exit(1)
+
+
+os.register_at_fork(after_in_child=_forked)
+# a forked copy of the kernel lets go of the kernel's sockets (it would steal the kernel's
+# messages); after each cell, the processes it left behind are stopped
+startup = os.path.join(home, ".ipython", "profile_default", "startup")
+os.makedirs(startup)
+with open(os.path.join(startup, "00-grading-sandbox.py"), "w") as handle:
+    handle.write(
+        "def __grading_sandbox():\n"
+        "    import os, signal, stat\n"
+        "    kernel_fds = []\n"
+        "    def note(*args):\n"
+        "        if not kernel_fds:\n"
+        "            for fd in map(int, os.listdir('/proc/self/fd')):\n"
+        "                try:\n"
+        "                    mode = os.fstat(fd).st_mode\n"
+        "                except OSError:\n"
+        "                    continue\n"
+        "                if fd > 2 and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):\n"
+        "                    kernel_fds.append(fd)\n"
+        "    def let_go():\n"
+        "        for fd in kernel_fds:\n"
+        "            try:\n"
+        "                os.close(fd)\n"
+        "            except OSError:\n"
+        "                pass\n"
+        "    kernel = os.getpid()\n"
+        "    def reap(*args):\n"
+        "        if os.getpid() != kernel:\n"
+        "            os._exit(0)  # a forked copy of the kernel ends with its cell\n"
+        "        try:\n"
+        "            os.kill(-1, signal.SIGKILL)\n"
+        "        except OSError:\n"
+        "            return\n"
+        "        try:\n"
+        "            while True:\n"
+        "                os.waitpid(-1, 0)\n"
+        "        except ChildProcessError:\n"
+        "            pass\n"
+        "    os.register_at_fork(after_in_child=let_go)\n"
+        "    get_ipython().events.register('pre_run_cell', note)\n"
+        "    get_ipython().events.register('post_run_cell', reap)\n"
+        "__grading_sandbox()\n"
+        "del __grading_sandbox\n"
+    )
 python, rest = sys.argv[5], sys.argv[6:]
 if len(rest) > 1 and rest[0] == "-m":
     sys.argv = [rest[1], *rest[2:]]
