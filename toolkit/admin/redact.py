@@ -1,4 +1,4 @@
-"""Feedback never hands a hidden test back, even one a submission printed itself.
+r"""Feedback never hands a hidden test back, even one a submission printed itself.
 
 The grading kernel must run the hidden tests, so code in a submission can see them as they
 run (an IPython ``pre_run_cell`` hook, say) and print them into an output, which nbgrader would
@@ -10,11 +10,11 @@ Examples
 --------
 >>> from nbformat.v4 import new_code_cell, new_notebook, new_output
 >>> test = new_code_cell(
-...     "assert ok\\n### BEGIN HIDDEN TESTS\\nassert secret_total == 4\\n### END HIDDEN TESTS")
+...     "assert ok\n### BEGIN HIDDEN TESTS\nassert secret_total == 4\n### END HIDDEN TESTS")
 >>> answer = new_code_cell("x = 1", outputs=[new_output(
-...     "stream", name="stdout", text="got: assert secret_total == 4\\n")])
+...     "stream", name="stdout", text="got: assert secret_total == 4\n")])
 >>> nb, _ = RedactHiddenOutputs().preprocess(new_notebook(cells=[answer, test]), {})
->>> nb.cells[0].outputs[0]["text"] == REDACTED_NOTE + "\\n"
+>>> nb.cells[0].outputs[0]["text"] == REDACTED_NOTE + "\n"
 True
 """
 
