@@ -323,3 +323,37 @@ def test_validate_student_runs_the_attacks_in_the_sandbox(grading_course, tmp_pa
     assert listener.connections() == 0
     assert not list(root.rglob("sbx-validate-planted"))
     listener.sock.close()
+
+
+# --- where the sandbox cannot start ------------------------------------------------------------
+
+
+def test_grading_refuses_without_the_sandbox_and_grades_unsandboxed_only_when_asked(
+    grading_course, monkeypatch, capsys
+):
+    """No bubblewrap on PATH: autograde refuses, saying how; --unsandboxed grades and says so."""
+    from toolkit.admin import sandbox
+
+    root, student = grading_course.root, "sbx-unsandboxed"
+    hand_in(grading_course.course, student, None)
+    monkeypatch.setenv("PATH", str(Path(sys.executable).parent))  # the venv: no bwrap in it
+    monkeypatch.setenv(sandbox.OPT_OUT, "")  # restored (removed) after the test
+    sandbox.problem.cache_clear()
+    try:
+        args = ["--course", str(root), "autograde", ASSIGNMENT, "--student", student]
+        assert main(args) == 2
+        err = capsys.readouterr().err
+        assert "grading refused" in err and "bubblewrap" in err, err
+        assert "apt-get install bubblewrap" in err and "--unsandboxed" in err, err
+        assert not (root / "autograded" / student).exists()
+
+        assert main([*args, "--unsandboxed"]) == 0
+        assert "UNSANDBOXED" in capsys.readouterr().err
+        log = (root / "logs" / "autograde.log").read_text(encoding="utf-8").splitlines()
+        line = next(x for x in reversed(log) if f"/ {student}:" in x)
+        assert "graded UNSANDBOXED" in line and "8 of 8 points" in line, line
+        assert main(["--course", str(root), "report", "--to", str(root / "reports")]) == 0
+        page = (root / "reports" / "class-report.html").read_text(encoding="utf-8")
+        assert "Graded without the sandbox" in page and student in page
+    finally:
+        sandbox.problem.cache_clear()

@@ -127,7 +127,8 @@ def cmd_validate(args) -> int:
     from toolkit.admin.validate import validate
 
     _opt_out(args)
-    require()  # the notebook's code runs in the grading sandbox, or nothing runs
+    # checking a student's notebook as the grader will: in the grading sandbox, or not at all
+    sandbox = require() if args.student else None
     if args.student:  # check the notebook against this student's own variant
         import os
         from pathlib import Path
@@ -138,7 +139,7 @@ def cmd_validate(args) -> int:
         for path in args.notebook:
             os.environ.update(kernel_env(root, Path(path).stem, args.student))
         os.environ["ALLIANCE_STUDENT"] = args.student
-    results = [validate(path, timeout=args.timeout) for path in args.notebook]
+    results = [validate(path, timeout=args.timeout, sandbox=sandbox) for path in args.notebook]
     _print(r.summary() for r in results)
     return 0 if all(r.passed for r in results) else 1
 
