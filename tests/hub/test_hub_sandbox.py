@@ -22,8 +22,7 @@ import nbformat
 import pytest
 
 pytest.register_assert_rewrite("hubsession")
-from classroom import run  # noqa: E402  (the kit's folder is on sys.path through hubsession)
-from hubsession import COURSE_FOLDER, home_of  # noqa: E402
+from hubsession import COURSE_FOLDER, home_of, run  # noqa: E402
 
 pytest_plugins = ["hubsession"]
 pytestmark = pytest.mark.hub
