@@ -257,6 +257,8 @@ def _kernel_env(env: dict[str, str], work: str) -> dict[str, str]:
     }
     keep = ("LANG", "LC_ALL", "LC_CTYPE", "TZ", "ALLIANCE_STUDENT", "ALLIANCE_VARIANT")
     out.update({k: env[k] for k in keep if env.get(k)})
+    # nbgrader's "autograde" / "validate": the toolkit then leaves charts to the grader
+    out.update({k: v for k, v in env.items() if k.startswith("NBGRADER_")})
     return out
 
 
