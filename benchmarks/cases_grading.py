@@ -12,6 +12,10 @@ the course's configuration.
   variant; target 1.3 x the importing cell (issue 13).
 - ``grade 40 students on every assignment, 2 workers``: a whole class, both assignments,
   two worker processes; target 120 s.
+- ``autograde <first assignment> in the grading sandbox``: the same submission graded with
+  its kernel in bubblewrap (``instructor/admin/sandbox.py``, as every grading is) against
+  ``ALLIANCE_UNSANDBOXED=1``; target 1.1 x (issue 26). ``make bench BENCH=sandbox`` runs only
+  these two.
 """
 
 import atexit
@@ -114,6 +118,19 @@ def whole_class(assignments: list[str], workers: int = 1):
     return run
 
 
+def unsandboxed(run):
+    """``run`` with the grading sandbox switched off (``ALLIANCE_UNSANDBOXED=1``)."""
+
+    def wrapped():
+        os.environ["ALLIANCE_UNSANDBOXED"] = "1"
+        try:
+            run()
+        finally:
+            os.environ.pop("ALLIANCE_UNSANDBOXED", None)
+
+    return wrapped
+
+
 def _assignments() -> list[str]:
     return sorted(p.name for p in (ROOT / "grading" / "source").glob("*") if p.is_dir())
 
@@ -132,6 +149,18 @@ CASES = [
         )
         for a in _assignments()
     ],
+    Case(
+        f"autograde {_assignments()[0]}, unsandboxed",
+        unsandboxed(autograde(_assignments()[0])),
+        repeat=5,
+    ),
+    Case(
+        f"autograde {_assignments()[0]} in the grading sandbox",
+        autograde(_assignments()[0]),
+        repeat=5,
+        reference=f"autograde {_assignments()[0]}, unsandboxed",
+        target=1.1,
+    ),
     Case(
         f"grade {CLASS_SIZE} students on every assignment, 2 workers",
         whole_class(_assignments(), 2),

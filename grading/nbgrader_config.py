@@ -59,9 +59,18 @@ if STUDENTS_CSV.exists():
 # other cells still run and count.
 c.Execute.timeout = int(os.environ.get("ALLIANCE_CELL_TIMEOUT", "60"))
 c.Execute.interrupt_on_timeout = True
+# A kernel busy with its own copies (a fork bomb stopped by the sandbox's process limit) may
+# send a cell's last outputs late: the cell keeps the error its reply names and the notebook's
+# other cells still run (nbgrader's default fails the whole notebook).
+c.Execute.raise_on_iopub_timeout = False
 # Once the last cell has answered, every output is in the notebook: the kernel is stopped at
 # once instead of waiting for its interpreter to tear down (0.1-0.4 s a submission).
 c.Execute.shutdown_kernel = "immediate"
+# Each grading kernel (autograde, the formgrader's autograde, validate) runs in a bubblewrap
+# sandbox: its own copy of the submission, the course environment read-only, no network,
+# limits on memory, processes and disk (instructor/admin/sandbox.py; grading/README.md). Where it
+# cannot start, grading refuses unless ALLIANCE_UNSANDBOXED=1 (course-admin --unsandboxed).
+c.Execute.kernel_manager_class = "instructor.admin.sandbox.SandboxKernelManager"
 # A deleted grade cell is restored and graded instead of silently scoring 0.
 c.OverwriteCells.add_missing_cells = True
 # A copied graded cell is graded once, with a clear message, instead of failing (#1083);
@@ -127,6 +136,9 @@ c.LimitOutput.max_traceback = 40
 # HideHiddenTests preprocessor removes them, and their tracebacks, before the HTML is made.
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
+    # an output that quotes a hidden test (a submission can see the tests as they run) is
+    # replaced by a note (instructor/admin/redact.py)
+    "instructor.admin.redact.RedactHiddenOutputs",
     "instructor.admin.nbplugins.HideHiddenTests",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]

@@ -102,6 +102,8 @@ def why_not_runnable() -> list[str]:
         reasons.append("`useradd` is missing (Debian package `passwd`)")
     if shutil.which("runuser") is None:
         reasons.append("`runuser` is missing (Debian package `util-linux`)")
+    if shutil.which("bwrap") is None:
+        reasons.append("bubblewrap is missing (apt-get install bubblewrap): grading runs in it")
     if shutil.which("node") is None:
         reasons.append("Node.js is missing (apt-get install nodejs npm)")
     elif not PROXY.exists():

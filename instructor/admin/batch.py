@@ -40,6 +40,7 @@ import nbformat
 
 from instructor.admin.course import Course
 from instructor.admin.nbplugins import duplicate_grade_ids
+from instructor.admin.sandbox import UNSANDBOXED_NOTE, limit_problems, require, sandboxed
 from instructor.admin.variants import assigned, hand_over, mismatch, rules
 
 __all__ = ["FLAGGED", "Outcome", "autograde_all", "autograde_one", "triage"]
@@ -55,6 +56,9 @@ FLAGGED = {
     "practice-variant",
     "timeout",
     "failed",
+    "memory-limit",
+    "disk-limit",
+    "process-limit",
 }
 MARK = "[course-admin] "
 
@@ -211,6 +215,9 @@ def _after(course: Course, outcome: Outcome) -> None:
             elif errors and meta.get("solution"):
                 outcome.problems.append("error-in-answer")
                 outcome.notes.append(f"answer {label} raised {errors[-1].get('ename')}")
+        for code, note in limit_problems(nb.cells):  # the grading sandbox stopped a cell
+            outcome.problems.append(code)
+            outcome.notes.append(note)
 
 
 def _record(course: Course, outcome: Outcome) -> None:
@@ -260,6 +267,9 @@ def autograde_one(course: Course, api, assignment: str, student: str) -> Outcome
     if status == "not-submitted":
         outcome.seconds = time.perf_counter() - start
         return outcome
+    if not sandboxed():
+        outcome.problems.append("unsandboxed")
+        outcome.notes.append(UNSANDBOXED_NOTE)
     log_path = course.root / "logs" / "nbgrader" / assignment / f"{student}.log"
     log_path.parent.mkdir(parents=True, exist_ok=True)
     # nbgrader applies max_file_size only in the exchange; an LMS export or a copied folder
@@ -302,8 +312,11 @@ def autograde_all(
     gets a ``not-submitted`` outcome and no gradebook row (nbgrader's convention).
     With ``workers`` > 1, submissions are graded in that many processes at once; each
     opens the SQLite gradebook with a busy timeout, so writes wait for each other instead
-    of failing (each submission's rows are its own).
+    of failing (each submission's rows are its own). Every kernel runs in the grading
+    sandbox (:mod:`instructor.admin.sandbox`); where it cannot start, nothing is graded
+    (``SandboxUnavailable``) unless ``ALLIANCE_UNSANDBOXED=1``.
     """
+    require()
     course.sync_students()
     rules(course.root)  # a pins or id-map file that cannot be used stops the batch at once
     api = course.api()

@@ -8,6 +8,7 @@ the exit status is non-zero when something needs the instructor's attention.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from instructor.admin.course import Course, CourseError
@@ -17,6 +18,15 @@ __all__ = ["main"]
 
 def _course(args) -> Course:
     return Course(args.course)
+
+
+def _opt_out(args) -> None:
+    """``--unsandboxed``: grade without the sandbox, on purpose, and say so."""
+    if getattr(args, "unsandboxed", False):
+        from instructor.admin.sandbox import OPT_OUT, UNSANDBOXED_NOTE
+
+        os.environ[OPT_OUT] = "1"
+        print(f"WARNING: every submission is {UNSANDBOXED_NOTE}", file=sys.stderr)
 
 
 def _print(lines) -> None:
@@ -60,6 +70,7 @@ def cmd_autograde(args) -> int:
     """Autograde every submission, with a progress bar; exit 1 when some need a look."""
     from instructor.admin.batch import autograde_all
 
+    _opt_out(args)
     course = _course(args)
     outcomes = autograde_all(
         course, args.assignment or None, args.student or None, workers=args.workers
@@ -112,8 +123,12 @@ def cmd_scan(args) -> int:
 
 def cmd_validate(args) -> int:
     """Validate notebooks; exit 1 with a summary when a check fails."""
+    from instructor.admin.sandbox import require
     from instructor.admin.validate import validate
 
+    _opt_out(args)
+    # checking a student's notebook as the grader will: in the grading sandbox, or not at all
+    sandbox = require() if args.student else None
     if args.student:  # check the notebook against this student's own variant
         import os
         from pathlib import Path
@@ -124,7 +139,7 @@ def cmd_validate(args) -> int:
         for path in args.notebook:
             os.environ.update(kernel_env(root, Path(path).stem, args.student))
         os.environ["ALLIANCE_STUDENT"] = args.student
-    results = [validate(path, timeout=args.timeout) for path in args.notebook]
+    results = [validate(path, timeout=args.timeout, sandbox=sandbox) for path in args.notebook]
     _print(r.summary() for r in results)
     return 0 if all(r.passed for r in results) else 1
 
@@ -170,6 +185,7 @@ def cmd_vet(args) -> int:
     """Vet variants with the real nbgrader; exit 1 when one fails."""
     from instructor.admin.vet import vet
 
+    _opt_out(args)
     course = _course(args)
     numbers = [int(n) for n in args.variant] if args.variant else None
     status = 0
@@ -204,8 +220,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
-    def add(name, func, help_text, *, assignments=True):
+    def add(name, func, help_text, *, assignments=True, grades=False):
         p = sub.add_parser(name, help=help_text, description=help_text)
+        if grades:  # runs submitted code: in the grading sandbox unless asked not to
+            p.add_argument(
+                "--unsandboxed",
+                action="store_true",
+                help="run the notebooks' code without the grading sandbox (logged and reported)",
+            )
         if assignments:
             p.add_argument("assignment", nargs="*", help="assignment names (default: every one)")
         p.set_defaults(func=func)
@@ -218,7 +240,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--from-lms", metavar="EXPORT", help="folder or zip of an LMS export (zip_collect)"
     )
-    p = add("autograde", cmd_autograde, "autograde every submission (progress bar, outcome log)")
+    p = add(
+        "autograde",
+        cmd_autograde,
+        "autograde every submission (progress bar, outcome log)",
+        grades=True,
+    )
     p.add_argument("--student", action="append", help="only this student (repeatable)")
     p.add_argument("--workers", type=int, default=1, help="grade this many submissions at once")
     p = add("feedback", cmd_feedback, "generate feedback HTML without hidden tests")
@@ -235,6 +262,7 @@ def build_parser() -> argparse.ArgumentParser:
         cmd_validate,
         "check notebooks as the autograder will; non-zero on failure",
         assignments=False,
+        grades=True,
     )
     p.add_argument("notebook", nargs="+", help="notebook files")
     p.add_argument("--timeout", type=int, default=60, help="seconds one cell may run")
@@ -257,11 +285,12 @@ def build_parser() -> argparse.ArgumentParser:
         cmd_vet,
         "prove with nbgrader that every variant grades right (reference, blank, key)",
         assignments=False,
+        grades=True,
     )
     p.add_argument("assignment", nargs="+", help="assignments with variants")
     p.add_argument("--variant", action="append", help="only this variant (repeatable)")
     p.add_argument("--workers", type=int, default=1, help="grade this many submissions at once")
-    p = add("all", cmd_all, "autograde, feedback, export and report")
+    p = add("all", cmd_all, "autograde, feedback, export and report", grades=True)
     p.add_argument("--student", action="append", help="only this student (repeatable)")
     p.add_argument("--workers", type=int, default=1, help="grade this many submissions at once")
     p.add_argument("--release", action="store_true", help="also release feedback")

@@ -35,6 +35,7 @@ import nbformat
 import pandas as pd
 
 from instructor.admin.course import Course
+from instructor.admin.sandbox import UNSANDBOXED_NOTE, report_rows
 from toolkit.ui.render import describe, to_svg
 
 __all__ = [
@@ -397,6 +398,11 @@ def write_report(course: Course, folder: str | Path | None = None) -> tuple[Path
             _table_html(at_risk(scores)),
         ),
     ]
+    unsandboxed = pd.DataFrame(report_rows(course.root))
+    if len(unsandboxed):
+        sections.insert(
+            0, ("Graded without the sandbox", UNSANDBOXED_NOTE, _table_html(unsandboxed))
+        )
     stamp = time.strftime("%Y-%m-%d %H:%M")
     body = "".join(
         f"<h2>{html.escape(title)}</h2>" + (f"<p>{html.escape(note)}</p>" if note else "") + content
@@ -433,6 +439,7 @@ def _notebook(course: Course, sections, stamp: str):
         "Notebooks that ran another variant": "report.variant_flags(course)",
         "Not handed in": "scores[~scores['submitted']][['assignment', 'student']]",
         "At risk": "report.at_risk(scores)",
+        "Graded without the sandbox": "report.report_rows(course.root)",
     }
     cells = [
         new_markdown_cell(

@@ -49,8 +49,14 @@ def _last_line(error: str) -> str:
     return lines[-1][:200] if lines else ""
 
 
-def validate(path: str | Path, *, timeout: int = 60, config=None) -> Validation:
-    """Run nbgrader's ``Validator`` on a notebook; never raises for a bad notebook."""
+def validate(
+    path: str | Path, *, timeout: int = 60, config=None, sandbox: bool | None = None
+) -> Validation:
+    """Run nbgrader's ``Validator`` on a notebook; never raises for a bad notebook.
+
+    ``sandbox``: run the notebook's kernel in the grading sandbox (None: where it can start;
+    a student checking their own notebook on a laptop needs none).
+    """
     from nbgrader.validator import Validator
     from traitlets.config import Config
 
@@ -59,6 +65,14 @@ def validate(path: str | Path, *, timeout: int = 60, config=None) -> Validation:
         return Validation(path, False, [f"{path} does not exist"])
     cfg = Config(config) if config is not None else Config()
     cfg.Execute.timeout = cfg.Execute.get("timeout", timeout)
+    if sandbox is None:
+        from instructor.admin.sandbox import sandboxed
+
+        sandbox = sandboxed()
+    if sandbox:  # the notebook's code runs as in autograde (instructor.admin.sandbox)
+        cfg.Execute.kernel_manager_class = cfg.Execute.get(
+            "kernel_manager_class", "instructor.admin.sandbox.SandboxKernelManager"
+        )
     try:
         result = Validator(config=cfg).validate(str(path.resolve()))
     except Exception as exc:  # an unreadable notebook is a finding, not a crash
