@@ -139,11 +139,13 @@ def test_assignment_round_trip_through_the_hub(classroom, released):
     # Instructor: collect, autograde each submission, read the scores.
     collected = teacher.json("POST", f"formgrader/api/assignment/{assignment_id}/collect")
     assert collected["success"], collected.get("log") or collected
+    # Other hub tests may hand in the same assignment (the privacy check of the load test
+    # does): this test counts Ada's and Ben's submissions, whatever ran before it.
     overview = teacher.json("GET", f"formgrader/api/assignment/{assignment_id}")
-    assert overview["num_submissions"] == 2, overview
     subs = {
         s["student"]: s for s in teacher.json("GET", f"formgrader/api/submissions/{assignment_id}")
     }
+    assert overview["num_submissions"] >= 2, overview
     for student in (ada, ben):
         assert subs[student.name]["submitted"] and not subs[student.name]["autograded"]
         graded = teacher.json(
