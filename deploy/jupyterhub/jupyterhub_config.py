@@ -144,7 +144,13 @@ c.Spawner.http_timeout = SPAWN_TIMEOUT
 # Its automatic restart must then pick new ports, which jupyter_client does only when it does
 # not cache them (with the cache, the kernel restarted on the taken ports until it was dead, in
 # the course's load test with eight participants).
-c.Spawner.args = ["--ServerKernelManager.cache_ports=False"]
+c.Spawner.args = [
+    "--ServerKernelManager.cache_ports=False",
+    # A terminal on a server runs bash as an interactive shell, not a login shell: a login
+    # shell reads /etc/profile, which on Debian sets PATH anew and loses the course
+    # environment, so `course-admin` and `nbgrader` were "command not found" there.
+    "--ServerApp.terminado_settings={'shell_command': ['/bin/bash']}",
+]
 
 # --- grading from JupyterLab: the formgrader's links --------------------------------------------
 

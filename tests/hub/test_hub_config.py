@@ -168,6 +168,14 @@ def test_a_readable_home_is_made_private(config_module, tmp_path):
     assert stat.S_IMODE(home.stat().st_mode) == 0o2700
 
 
+def test_terminals_keep_the_course_environment(load):
+    """Do terminals run a shell that keeps the servers' PATH (course-admin, nbgrader)?"""
+    c = load()
+    setting = next(a for a in c.Spawner.args if a.startswith("--ServerApp.terminado_settings="))
+    shell = ast.literal_eval(setting.split("=", 1)[1])["shell_command"]
+    assert shell == ["/bin/bash"]  # no -l: a login shell's /etc/profile resets PATH
+
+
 def test_a_kernel_on_a_taken_port_restarts_on_new_ones(load):
     """Do servers let a kernel's automatic restart pick new ports (no port cache)?"""
     c = load()

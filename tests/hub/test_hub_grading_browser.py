@@ -130,8 +130,14 @@ def press(frame, row, column: str) -> None:
 def run_in_terminal(teacher: Browser, command: str) -> None:
     """File → New → Terminal, and type ``command`` (with Enter) into it."""
     teacher.lab.menu("File", "New", "Terminal")
-    terminal = teacher.page.locator(".jp-Terminal:not(.lm-mod-hidden) .xterm")
+    terminal = teacher.page.locator(".jp-Terminal .xterm:visible")
     terminal.wait_for(timeout=60_000)
+    # Type once the terminal's connection to its shell is open (keys before it are lost).
+    for _ in range(120):
+        if any("/terminals/websocket/" in url for url in teacher.requests):
+            break
+        teacher.page.wait_for_timeout(500)
+    teacher.page.wait_for_timeout(2000)  # the shell's start-up files, then its prompt
     terminal.click()
     teacher.page.keyboard.type(command + "\n")
 
@@ -262,6 +268,7 @@ def test_an_instructor_runs_a_class_from_jupyterlab(chromium, hub, people, class
             if gradebook_names(teacher, people["cy"]) == "Okafor, Cyrus":
                 break
             teacher.page.wait_for_timeout(500)
+        assert gradebook_names(teacher, people["cy"]) == "Okafor, Cyrus"
         frame = formgrader(teacher)
         row = manage_assignments(frame)
         press(frame, row, "collect")
