@@ -7,8 +7,8 @@ many hub tests run. The hub is the deployment kit's own (``deploy/jupyterhub/``:
 ``build-course-env`` builds), on loopback, driven by ``deploy/jupyterhub/classroom.py``.
 
 The people: an instructor and two students (Ada and Ben) for the assignment round trip, Cy for
-the round trip in a browser, and four more students for the lab at full load. Every home starts as Debian makes it (mode 755:
-anyone can read it); the hub must make it private itself.
+the round trip in a browser, and four more students for the lab at full load. Every home
+starts as Debian makes it (mode 755: anyone can read it); the hub must make it private itself.
 
 It needs root (it creates Linux users) and Node.js with ``npm ci`` run in ``deploy/jupyterhub/``
 (``.ci/run`` does that). Where either is missing the tests skip and say so; under ``CI=true``
