@@ -107,6 +107,12 @@ def formgrader(teacher: Browser):
     return frame
 
 
+def back_to_formgrader(teacher: Browser):
+    """The formgrader's panel brought to the front by its tab (the menu would load it anew)."""
+    teacher.page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab", has_text="Formgrader").click()
+    return teacher.page.frame_locator(PANEL)
+
+
 def manage_assignments(frame):
     """Manage Assignments, opened from the formgrader's menu; the assignment's row."""
     frame.get_by_role("link", name="Manage Assignments").first.click()
@@ -114,6 +120,9 @@ def manage_assignments(frame):
         has=frame.locator("td.name", has_text=re.compile(rf"^\s*{ASSIGNMENT}\s*$"))
     )
     expect(row).to_have_count(1, timeout=60_000)
+    # The page is ready once DataTables has taken the table (the last step of its loading):
+    # a click before that can land on a row that is drawn again.
+    expect(frame.locator("table.dataTable")).to_have_count(1, timeout=60_000)
     return row
 
 
@@ -140,6 +149,17 @@ def run_in_terminal(teacher: Browser, command: str) -> None:
     teacher.page.wait_for_timeout(2000)  # the shell's start-up files, then its prompt
     terminal.click()
     teacher.page.keyboard.type(command + "\n")
+
+
+def saved_grade(teacher: Browser, submission_id: str) -> tuple:
+    """The written part's manual score and comment in the gradebook (the formgrader's API)."""
+    api = f"{teacher.server}/formgrader/api"
+    query = {"submission_id": submission_id}
+    grades = teacher.page.request.get(f"{api}/grades", params=query).json()
+    comments = teacher.page.request.get(f"{api}/comments", params=query).json()
+    score = next((g["manual_score"] for g in grades if g["name"] == WRITTEN), None)
+    comment = next((c["manual_comment"] for c in comments if c["name"] == WRITTEN), None)
+    return score, comment
 
 
 def gradebook_names(teacher: Browser, student: str) -> str:
@@ -269,7 +289,7 @@ def test_an_instructor_runs_a_class_from_jupyterlab(chromium, hub, people, class
                 break
             teacher.page.wait_for_timeout(500)
         assert gradebook_names(teacher, people["cy"]) == "Okafor, Cyrus"
-        frame = formgrader(teacher)
+        frame = back_to_formgrader(teacher)
         row = manage_assignments(frame)
         press(frame, row, "collect")
         row.locator("td.num-submissions a").click()
@@ -290,17 +310,22 @@ def test_an_instructor_runs_a_class_from_jupyterlab(chromium, hub, people, class
         score = frame.locator(f"input.score#{WRITTEN}")
         expect(score).to_be_visible(timeout=60_000)
         expect(frame.locator("body")).to_contain_text(NOTE)
-        score.fill(POINTS)
-        score.press("Tab")
         comment = frame.locator(f"textarea#{WRITTEN}-comment")
-        comment.fill(COMMENT)
-        comment.press("Tab")
-        page_frame = teacher.page.frame_locator(PANEL)
-        expect(page_frame.locator(".score-saved:visible").first).to_be_visible()
+        for field, value in ((score, POINTS), (comment, COMMENT)):
+            field.fill(value)
+            field.press("Tab")  # the formgrader saves a field when the cursor leaves it
+        graded = next(f for f in teacher.page.frames if "/formgrader/submissions/" in f.url)
+        submission_id = graded.url.split("/formgrader/submissions/")[1].split("/")[0].split("?")[0]
+        for _ in range(60):  # saved in the gradebook, as the formgrader's own API says
+            if saved_grade(teacher, submission_id) == (float(POINTS), COMMENT):
+                break
+            teacher.page.wait_for_timeout(500)
+        assert saved_grade(teacher, submission_id) == (float(POINTS), COMMENT)
         assert frame.locator("script[src*='MathJax']").count() == 1
         assert teacher.page.frames[-1].evaluate("() => typeof MathJax") == "object"
 
         # Feedback: generate and release from Manage Assignments.
+        frame.get_by_role("link", name="Manual Grading").first.click()
         row = manage_assignments(frame)
         press(frame, row, "generate-feedback")
         press(frame, row, "release-feedback")
