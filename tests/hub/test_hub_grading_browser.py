@@ -22,6 +22,7 @@ import shutil
 import pytest
 from conftest import ARTIFACTS
 from labdriver import Lab, is_loopback
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 # The session's hub (a plugin, below) is imported here first: let pytest rewrite its asserts.
@@ -113,17 +114,36 @@ def back_to_formgrader(teacher: Browser):
     return teacher.page.frame_locator(PANEL)
 
 
-def manage_assignments(frame):
-    """Manage Assignments, opened from the formgrader's menu; the assignment's row."""
+def manage_assignments(teacher: Browser, frame):
+    """Manage Assignments, opened from the formgrader's menu; the assignment's row.
+
+    Waits until the new page has loaded its assignments: a click on the page it replaces
+    would be lost.
+    """
+    for panel in teacher.page.frames:
+        if "/formgrader" in panel.url:
+            try:
+                panel.evaluate("() => { window.leftBehind = true; }")
+            except PlaywrightError:  # still loading: nothing to leave behind
+                pass
     frame.get_by_role("link", name="Manage Assignments").first.click()
+    for _ in range(240):
+        panel = next((f for f in teacher.page.frames if "/formgrader" in f.url), None)
+        try:
+            if panel and panel.evaluate(LOADED):
+                break
+        except PlaywrightError:  # the frame is between two pages
+            pass
+        teacher.page.wait_for_timeout(250)
     row = frame.locator("table tr").filter(
         has=frame.locator("td.name", has_text=re.compile(rf"^\s*{ASSIGNMENT}\s*$"))
     )
     expect(row).to_have_count(1, timeout=60_000)
-    # The page is ready once DataTables has taken the table (the last step of its loading):
-    # a click before that can land on a row that is drawn again.
-    expect(frame.locator("table.dataTable")).to_have_count(1, timeout=60_000)
     return row
+
+
+#: Manage Assignments has loaded its assignments, on a page that is not the one left behind.
+LOADED = "() => !window.leftBehind && Boolean(window.models && window.models.loaded)"
 
 
 def press(frame, row, column: str) -> None:
@@ -255,7 +275,7 @@ def test_an_instructor_runs_a_class_from_jupyterlab(chromium, hub, people, class
     try:
         # Instructor: the formgrader in a JupyterLab panel; generate and release.
         frame = formgrader(teacher)
-        row = manage_assignments(frame)
+        row = manage_assignments(teacher, frame)
         press(frame, row, "assign")
         press(frame, row, "release")
         expect(row.locator("td.status")).to_have_text("released")
@@ -290,7 +310,7 @@ def test_an_instructor_runs_a_class_from_jupyterlab(chromium, hub, people, class
             teacher.page.wait_for_timeout(500)
         assert gradebook_names(teacher, people["cy"]) == "Okafor, Cyrus"
         frame = back_to_formgrader(teacher)
-        row = manage_assignments(frame)
+        row = manage_assignments(teacher, frame)
         press(frame, row, "collect")
         row.locator("td.num-submissions a").click()
         submission = frame.locator("table tr").filter(has_text=people["cy"])
@@ -326,7 +346,7 @@ def test_an_instructor_runs_a_class_from_jupyterlab(chromium, hub, people, class
 
         # Feedback: generate and release from Manage Assignments.
         frame.get_by_role("link", name="Manual Grading").first.click()
-        row = manage_assignments(frame)
+        row = manage_assignments(teacher, frame)
         press(frame, row, "generate-feedback")
         press(frame, row, "release-feedback")
 
