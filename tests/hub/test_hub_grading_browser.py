@@ -331,15 +331,17 @@ def test_an_instructor_runs_a_class_from_jupyterlab(chromium, hub, people, class
         expect(score).to_be_visible(timeout=60_000)
         expect(frame.locator("body")).to_contain_text(NOTE)
         comment = frame.locator(f"textarea#{WRITTEN}-comment")
-        for field, value in ((score, POINTS), (comment, COMMENT)):
-            field.fill(value)
-            field.press("Tab")  # the formgrader saves a field when the cursor leaves it
         graded = next(f for f in teacher.page.frames if "/formgrader/submissions/" in f.url)
         submission_id = graded.url.split("/formgrader/submissions/")[1].split("/")[0].split("?")[0]
-        for _ in range(60):  # saved in the gradebook, as the formgrader's own API says
+        # The page saves a field when the cursor leaves it; a field typed into while the page
+        # still fetches the grades is drawn again empty, so type until the gradebook has it.
+        for _ in range(10):
+            for field, value in ((score, POINTS), (comment, COMMENT)):
+                field.fill(value)
+                field.press("Tab")
+            teacher.page.wait_for_timeout(3000)
             if saved_grade(teacher, submission_id) == (float(POINTS), COMMENT):
                 break
-            teacher.page.wait_for_timeout(500)
         assert saved_grade(teacher, submission_id) == (float(POINTS), COMMENT)
         assert frame.locator("script[src*='MathJax']").count() == 1
         assert teacher.page.frames[-1].evaluate("() => typeof MathJax") == "object"
