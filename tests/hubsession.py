@@ -6,9 +6,9 @@ many hub tests run. The hub is the deployment kit's own (``deploy/jupyterhub/``:
 ``start-proxy``, the hub from ``jupyterhub_config.py``, servers from the course environment that
 ``build-course-env`` builds), on loopback, driven by ``deploy/jupyterhub/classroom.py``.
 
-The people: an instructor and two students (Ada and Ben) for the assignment round trip, and
-four more students for the lab at full load. Every home starts as Debian makes it (mode 755:
-anyone can read it); the hub must make it private itself.
+The people: an instructor and two students (Ada and Ben) for the assignment round trip, Cy for
+the round trip in a browser, and four more students for the lab at full load. Every home
+starts as Debian makes it (mode 755: anyone can read it); the hub must make it private itself.
 
 It needs root (it creates Linux users) and Node.js with ``npm ci`` run in ``deploy/jupyterhub/``
 (``.ci/run`` does that). Where either is missing the tests skip and say so; under ``CI=true``
@@ -19,16 +19,11 @@ import os
 import secrets
 import shutil
 import stat
-import sys
 from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "deploy" / "jupyterhub"))
-
-from classroom import (  # noqa: E402 - the kit's folder is not a package
+from classroom import (  # deploy/jupyterhub/, on pytest's pythonpath (pyproject.toml)
     ClassroomError,
     Hub,
     Participant,
@@ -40,6 +35,7 @@ from classroom import (  # noqa: E402 - the kit's folder is not a package
     run,
     why_not_runnable,
 )
+from conftest import ROOT
 
 KIT = ROOT / "deploy" / "jupyterhub"
 COURSE_ID = "alliance-masterclass"
@@ -73,12 +69,17 @@ def course_env(hub_runnable):
 
 @pytest.fixture(scope="session")
 def people(hub_runnable):
-    """An instructor, Ada, Ben and the load students as Linux users; removed afterwards.
+    """An instructor, Ada, Ben, Cy and the load students as Linux users; removed afterwards.
 
     ``people["home_modes"]`` holds each home's mode as created (755, as on Debian).
     """
     tag = secrets.token_hex(3)
-    names = {"instructor": f"teach{tag}", "ada": f"ada{tag}", "ben": f"ben{tag}"}
+    names = {
+        "instructor": f"teach{tag}",
+        "ada": f"ada{tag}",
+        "ben": f"ben{tag}",
+        "cy": f"cy{tag}",  # the browser round trip's student (test_hub_grading_browser.py)
+    }
     load = [f"ld{tag}s{i}" for i in range(1, LOAD_USERS + 1)]
     created, modes = [], {}
     try:
@@ -102,7 +103,7 @@ def workspace(hub_runnable):
 @pytest.fixture(scope="session")
 def hub(course_env, people, workspace):
     """The proxy and the hub, started as the kit's systemd units do; stopped at the end."""
-    students = [people["ada"], people["ben"], *people["load"]]
+    students = [people["ada"], people["ben"], people["cy"], *people["load"]]
     classroom_hub = Hub(workspace, course_env, [people["instructor"]], students)
     try:
         classroom_hub.start()
@@ -184,7 +185,8 @@ def classroom(hub, people, assignment):
     """The instructor, Ada and Ben signed in, their servers started at once and opened in lab."""
     room = {role: hub.participant(people[role]) for role in ("instructor", "ada", "ben")}
     for person in room.values():  # all three start at once, as in a room
-        person.start_server()
+        if person.server_model() is None:  # an earlier test (in a browser) may have started it
+            person.start_server()
     for person in room.values():
         person.wait_until_ready(hub)
         person.open_lab()

@@ -41,6 +41,13 @@ see README.md); the defaults suit a dedicated course server.
 ``COURSE_SPAWN_TIMEOUT``
     Seconds a server may take to start (default 120: a room of people signing in at once on
     a small machine takes far longer than JupyterHub's default 10 s).
+
+For the instructors' grading (README.md, "Grading in JupyterLab"): their servers let
+JupyterLab show the formgrader in a panel (``frame-ancestors 'self'``; students' servers keep
+JupyterHub's ``'none'``), and the hub sends the formgrader's links to files (``/tree/...``,
+``/notebooks/...``, ``/edit/...``, which nbgrader writes without the ``/user/<name>/`` prefix
+when the formgrader has a tab of its own) to the same place in the signed-in person's
+JupyterLab.
 """
 
 import os
@@ -48,6 +55,8 @@ import pwd
 import shutil
 import stat
 from pathlib import Path
+
+from tornado import web
 
 c = get_config()  # noqa: F821 - provided by JupyterHub when it loads this file
 
@@ -135,7 +144,35 @@ c.Spawner.http_timeout = SPAWN_TIMEOUT
 # Its automatic restart must then pick new ports, which jupyter_client does only when it does
 # not cache them (with the cache, the kernel restarted on the taken ports until it was dead, in
 # the course's load test with eight participants).
-c.Spawner.args = ["--ServerKernelManager.cache_ports=False"]
+c.Spawner.args = [
+    "--ServerKernelManager.cache_ports=False",
+    # A terminal on a server runs bash as an interactive shell, not a login shell: a login
+    # shell reads /etc/profile, which on Debian sets PATH anew and loses the course
+    # environment, so `course-admin` and `nbgrader` were "command not found" there.
+    "--ServerApp.terminado_settings={'shell_command': ['/bin/bash']}",
+]
+
+# --- grading from JupyterLab: the formgrader's links --------------------------------------------
+
+
+class OwnFilesRedirect(web.RequestHandler):
+    """Send ``/tree/<path>`` (and ``/notebooks/``, ``/edit/``) to the person's own JupyterLab.
+
+    nbgrader's formgrader, opened in a tab of its own, links an assignment's folders as
+    ``/tree/<path>``, without the ``/user/<name>/`` prefix of a server on a hub (nbgrader
+    #1870): the hub receives them (as ``/hub/tree/<path>``) and hands them to
+    ``user-redirect``, which opens ``<path>`` in the signed-in person's JupyterLab.
+    """
+
+    def get(self, path):
+        """Redirect to ``<path>`` in the signed-in person's JupyterLab."""
+        self.redirect(f"{self.settings['base_url']}hub/user-redirect/lab/tree/{path}")
+
+
+c.JupyterHub.extra_handlers = [
+    (r"/(?:tree|notebooks|edit)/(.*)", OwnFilesRedirect),
+]
+
 c.Spawner.environment = {
     # nbgrader shells out to `alembic`, and kernels start from the same environment.
     "PATH": f"{COURSE_ENV / 'bin'}:/usr/local/bin:/usr/bin:/bin",
@@ -148,6 +185,25 @@ c.Spawner.environment = {
 
 #: A student's server creates files only its owner can read (rw------- and rwx------).
 STUDENT_UMASK = 0o077
+
+#: Who may show an instructor's server in a frame: pages of the same server only, so that
+#: JupyterLab shows the formgrader in a panel (Nbgrader -> Formgrader). JupyterHub's default,
+#: ``frame-ancestors 'none'``, which students' servers keep, leaves that panel blank.
+INSTRUCTOR_FRAME_ANCESTORS = "frame-ancestors 'self'"
+
+
+def instructor_args(args):
+    """The server's command-line arguments with the instructors' framing rule (once).
+
+    Examples
+    --------
+    >>> args = instructor_args(["--debug"])
+    >>> args[0], "frame-ancestors 'self'" in args[1], instructor_args(args) == args
+    ('--debug', True, True)
+    """
+    headers = {"headers": {"Content-Security-Policy": INSTRUCTOR_FRAME_ANCESTORS}}
+    rule = f"--ServerApp.tornado_settings={headers!r}"
+    return list(args) if rule in args else [*args, rule]
 
 
 def make_home_private(home):
@@ -186,7 +242,9 @@ def _before_start(spawner):
         before = make_home_private(home)
         if before & 0o077:
             spawner.log.info("Made %s private (it was mode %o)", home, before)
-    if spawner.user.name not in INSTRUCTORS:
+    if spawner.user.name in INSTRUCTORS:
+        spawner.args = instructor_args(spawner.args)
+    else:
         student_config = COURSE_ENV / "etc" / "alliance-course" / "student"
         spawner.environment["JUPYTER_CONFIG_PATH"] = str(student_config)
         # New files stay private. Instructors keep the usual umask: nbgrader copies a feedback

@@ -139,11 +139,13 @@ def test_assignment_round_trip_through_the_hub(classroom, released):
     # Instructor: collect, autograde each submission, read the scores.
     collected = teacher.json("POST", f"formgrader/api/assignment/{assignment_id}/collect")
     assert collected["success"], collected.get("log") or collected
+    # Other hub tests may hand in the same assignment (the privacy check of the load test
+    # does): this test counts Ada's and Ben's submissions, whatever ran before it.
     overview = teacher.json("GET", f"formgrader/api/assignment/{assignment_id}")
-    assert overview["num_submissions"] == 2, overview
     subs = {
         s["student"]: s for s in teacher.json("GET", f"formgrader/api/submissions/{assignment_id}")
     }
+    assert overview["num_submissions"] >= 2, overview
     for student in (ada, ben):
         assert subs[student.name]["submitted"] and not subs[student.name]["autograded"]
         graded = teacher.json(
@@ -175,11 +177,12 @@ def test_assignment_round_trip_through_the_hub(classroom, released):
     export = teacher.json(
         "GET", f"api/contents/{COURSE_FOLDER}/grades.csv", params={"format": "text"}
     )
-    rows = {row["student_id"]: row for row in csv.DictReader(io.StringIO(export["content"]))}
-    assert {ada.name, ben.name} <= set(rows)
+    # One row a student and assignment (other hub tests may have graded other assignments).
+    reader = csv.DictReader(io.StringIO(export["content"]))
+    rows = {(row["student_id"], row["assignment"]): row for row in reader}
+    assert {(ada.name, assignment_id), (ben.name, assignment_id)} <= set(rows)
     for student, sub in ((ada, good), (ben, poor)):
-        row = rows[student.name]
-        assert row["assignment"] == assignment_id
+        row = rows[(student.name, assignment_id)]
         assert float(row["raw_score"]) == pytest.approx(sub["score"])
         assert float(row["max_score"]) == pytest.approx(sub["max_score"])
 

@@ -1,10 +1,11 @@
 """The hub kit's configuration reads the course's settings as its README says (no hub needed)."""
 
+import ast
 import doctest
+import importlib
 import logging
 import runpy
 import stat
-import sys
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -33,12 +34,13 @@ def load(monkeypatch, tmp_path):
     return _load
 
 
-def spawner(name: str) -> SimpleNamespace:
-    """What the pre-spawn hook sees of a LocalProcessSpawner."""
+def spawner(name: str, args=()) -> SimpleNamespace:
+    """What the pre-spawn hook sees of a LocalProcessSpawner (``args``: c.Spawner.args)."""
     return SimpleNamespace(
         user=SimpleNamespace(name=name),
         environment={},
         popen_kwargs={},
+        args=list(args),
         log=logging.getLogger("test"),
     )
 
@@ -99,6 +101,24 @@ def test_students_get_the_student_settings(load):
     assert spawned["kim"].popen_kwargs == {}
 
 
+def test_only_instructors_servers_may_be_framed_by_themselves(load):
+    """Do instructors' servers allow framing by their own pages (the formgrader panel), and
+    students' keep JupyterHub's `frame-ancestors 'none'` (no argument of ours)?"""
+    c = load(COURSE_INSTRUCTORS="kim")
+    spawned = {name: spawner(name, c.Spawner.args) for name in ("kim", "ada")}
+    for seen in spawned.values():
+        c.Spawner.pre_spawn_hook(seen)
+    c.Spawner.pre_spawn_hook(spawned["kim"])  # a second start adds nothing
+    framing = [a for a in spawned["kim"].args if "Content-Security-Policy" in a]
+    assert len(framing) == 1
+    setting = framing[0].split("=", 1)[1]
+    assert ast.literal_eval(setting) == {
+        "headers": {"Content-Security-Policy": "frame-ancestors 'self'"}
+    }
+    assert spawned["ada"].args == c.Spawner.args
+    assert not any("tornado_settings" in a for a in spawned["ada"].args)
+
+
 def test_a_hub_restart_leaves_servers_and_proxy_running(load):
     """Does the hub leave servers up when it stops, behind a proxy of its own (the default)?"""
     c = load(COURSE_PROXY=None, COURSE_PROXY_API_URL="http://127.0.0.1:9001")
@@ -148,6 +168,14 @@ def test_a_readable_home_is_made_private(config_module, tmp_path):
     assert stat.S_IMODE(home.stat().st_mode) == 0o2700
 
 
+def test_terminals_keep_the_course_environment(load):
+    """Do terminals run a shell that keeps the servers' PATH (course-admin, nbgrader)?"""
+    c = load()
+    setting = next(a for a in c.Spawner.args if a.startswith("--ServerApp.terminado_settings="))
+    shell = ast.literal_eval(setting.split("=", 1)[1])["shell_command"]
+    assert shell == ["/bin/bash"]  # no -l: a login shell's /etc/profile resets PATH
+
+
 def test_a_kernel_on_a_taken_port_restarts_on_new_ones(load):
     """Do servers let a kernel's automatic restart pick new ports (no port cache)?"""
     c = load()
@@ -173,9 +201,16 @@ def test_a_home_that_cannot_be_made_private_stops_the_start(config_module):
 @pytest.mark.parametrize("module", ["classroom", "load_report"])
 def test_the_kits_examples_run(module):
     """Do the Examples in the load driver's modules give what they say?"""
-    sys.path.insert(0, str(KIT))
-    try:
-        result = doctest.testmod(__import__(module), optionflags=doctest.NORMALIZE_WHITESPACE)
-    finally:
-        sys.path.remove(str(KIT))
+    found = importlib.import_module(module)  # deploy/jupyterhub/ is on pytest's pythonpath
+    result = doctest.testmod(found, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_the_config_examples_run(config_module):
+    """Do the Examples in jupyterhub_config.py's functions give what they say?"""
+    finder = doctest.DocTestFinder()
+    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
+    function = config_module["instructor_args"]
+    for test in finder.find(function, "instructor_args", globs=dict(config_module)):
+        runner.run(test)
+    assert runner.tries > 0 and runner.failures == 0

@@ -1,7 +1,7 @@
 """A lab at full load on the course's hub: four participants at once, faults, and privacy.
 
 Four students start their servers and press Run All on lesson 02 at the same moment, then make
-one change in the governance builder (the load driver's own round, ``load_driver.run_round``).
+one change in the governance builder (the load driver's own round, ``hubload.run_round``).
 Then things break mid-session, each with nothing lost: a kernel is killed during a run, the hub
 restarts while everyone works, an instructor stops one server. Last, two participants try to
 read each other's work. The assertions are on correctness only; ``make load`` reports timings.
@@ -25,8 +25,7 @@ import requests
 
 # The session's hub (a plugin, below) is imported here first: let pytest rewrite its asserts.
 pytest.register_assert_rewrite("hubsession")
-from hubsession import COURSE_FOLDER, COURSE_ID, home_of  # noqa: E402
-from load_driver import (  # noqa: E402 - deploy/jupyterhub/, put on sys.path by hubsession
+from hubload import (  # noqa: E402 - deploy/jupyterhub/hubload, the load driver's parts
     CHANGE_BODY,
     FOLDER,
     LESSON,
@@ -38,6 +37,7 @@ from load_driver import (  # noqa: E402 - deploy/jupyterhub/, put on sys.path by
     saved_bodies,
     server_stopped,
 )
+from hubsession import COURSE_FOLDER, COURSE_ID, home_of  # noqa: E402
 
 pytest_plugins = ["hubsession"]
 pytestmark = pytest.mark.hub
