@@ -1,104 +1,71 @@
-"""``MetricSorter``: sort alliance metrics into leading and lagging, one at a time.
+"""The indicators' widgets: sort metrics into leading and lagging; slide a lag until it fits.
 
-The student sees a metric and its definition, clicks **Leading** or **Lagging**, and (in a
-lesson) reads right away whether that was right and why the metric leads or lags. Answers are
-saved beside the notebook on every click (``my-metric-sorting.json`` by default) and come
-back when the cell runs again; graded exercises read the same answers.
+:class:`MetricSorter`: the student sees a metric and its definition, clicks **Leading** or
+**Lagging**, and (in a lesson) reads right away whether that was right and why the metric
+leads or lags. Answers are saved beside the notebook on every click
+(``my-metric-sorting.json`` by default) and come back when the cell runs again; graded
+exercises read the same answers (:func:`~toolkit.indicators.model.load_answers`).
+
+:class:`LagExplorer`: pick an alliance, a leading metric and a lagging one, and move the lag
+slider: the chart moves the leading metric that many months later, and the bar chart shows
+the correlation for every lag. With the quarter rhythm taken out (the default) the chart draws
+each series as booked (thin) and as compared (3-month averages without the rhythm, thick), and
+the bars carry how sure the reading is: the lag it names is dark, the plausible lags are
+shaded and each bar shows its spread over resampled data. The readout says the reading in one
+sentence. The choices are saved beside the notebook (``my-lag-explorer.json`` by default) and
+come back when the cell runs again. The numbers behind both are in
+:mod:`toolkit.indicators.model`.
 
 Examples
 --------
->>> feedback("deal_registrations", "leading")["correct"]
-True
->>> score({"sourced_revenue": "lagging", "trained_sellers": "lagging"})
-(1, 2)
 >>> import tempfile, pathlib
->>> path = pathlib.Path(tempfile.mkdtemp()) / "my-metric-sorting.json"
->>> MetricSorter(["win_rate", "trained_sellers"], path=path).choose("lagging")
->>> load_answers(path)
+>>> from toolkit.indicators.model import load_answers
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> MetricSorter(["win_rate", "trained_sellers"], path=folder / "my-metric-sorting.json").choose(
+...     "lagging"
+... )
+>>> load_answers(folder / "my-metric-sorting.json")
 {'win_rate': 'lagging'}
+>>> LagExplorer("Summit", path=folder / "my-lag-explorer.json").state.lag
+0
 """
 
 from __future__ import annotations
 
 import html
+from dataclasses import asdict
 from pathlib import Path
 
 import ipywidgets as w
 
-from toolkit.indicators.catalogue import KINDS, METRICS, metric_name
+from toolkit import data
+from toolkit.indicators.catalogue import METRICS, metric_name
+from toolkit.indicators.chart import correlation_chart, lag_chart
+from toolkit.indicators.model import (
+    BY_NAME,
+    KIND,
+    LABELS,
+    LAGGING,
+    LEADING,
+    MAX_LAG,
+    SORTER_FILE,
+    ExplorerState,
+    explore,
+    feedback,
+    parse_answers,
+    score,
+)
 from toolkit.ui.messages import box
-from toolkit.ui.saved import AnswerFile
+from toolkit.ui.render import chart_widget, show_in
+from toolkit.ui.slider import Slider
 from toolkit.ui.widget import CourseWidget
 
-__all__ = ["MetricSorter", "feedback", "load_answers", "parse_answers", "score"]
+__all__ = ["EXPLORER_FILE", "LagExplorer", "MetricSorter", "parse_saved"]
 
-BY_NAME = {m.name: m for m in METRICS}
-DEFAULT_FILE = "my-metric-sorting.json"
-KIND = "metric-sorting"
+EXPLORER_FILE = "my-lag-explorer.json"
 
 
-def _name(metric: str) -> str:
-    return metric_name(str(metric))
-
-
-def feedback(metric: str, choice: str) -> dict:
-    """Whether ``choice`` (leading/lagging) is right for ``metric``, and why.
-
-    Returns
-    -------
-    dict
-        ``correct`` (bool), ``kind`` (the metric's kind), ``label`` and ``why``.
-    """
-    m = BY_NAME[_name(metric)]
-    return {
-        "correct": str(choice).strip().lower() == m.kind,
-        "kind": m.kind,
-        "label": m.label,
-        "why": m.why,
-    }
-
-
-def score(answers: dict[str, str]) -> tuple[int, int]:
-    """How many of the sorted metrics are sorted right, out of how many."""
-    right = sum(feedback(name, kind)["correct"] for name, kind in answers.items())
-    return right, len(answers)
-
-
-def parse_answers(content) -> dict[str, str]:
-    """Saved answers, checked: catalogue names, each ``leading`` or ``lagging``.
-
-    Raises
-    ------
-    ValueError
-        Naming the first answer that does not fit.
-    """
-    answers = content.get("answers", {}) if isinstance(content, dict) else None
-    if not isinstance(answers, dict):
-        msg = "expected the sorter's answers"
-        raise ValueError(msg)
-    for name, kind in answers.items():
-        if name not in BY_NAME:
-            msg = f"{name!r} is not a metric of the catalogue"
-            raise ValueError(msg)
-        if kind not in KINDS:
-            msg = f"{name} is sorted as {kind!r}; expected 'leading' or 'lagging'"
-            raise ValueError(msg)
-    return dict(answers)
-
-
-def load_answers(path: str | Path = DEFAULT_FILE) -> dict[str, str]:
-    """The answers saved by a :class:`MetricSorter` (empty when there are none or unusable).
-
-    Reading never moves or changes the file (checks call this; the widget keeps a file it
-    cannot use aside when it starts).
-    """
-    content = AnswerFile(path, kind=KIND).peek({})
-    try:
-        return parse_answers(content)
-    except ValueError:
-        return {}
-
-
+# -- sorting metrics -------------------------------------------------------------------
 class MetricSorter(CourseWidget):
     """Sort metrics into leading and lagging, with an explanation after each choice.
 
@@ -115,9 +82,11 @@ class MetricSorter(CourseWidget):
 
     kind = KIND
 
-    def __init__(self, metrics=None, *, path: str | Path = DEFAULT_FILE, reveal: bool = True):
+    def __init__(self, metrics=None, *, path: str | Path = SORTER_FILE, reveal: bool = True):
         super().__init__(path)
-        names = [m.name for m in METRICS] if metrics is None else [_name(m) for m in metrics]
+        names = (
+            [m.name for m in METRICS] if metrics is None else [metric_name(str(m)) for m in metrics]
+        )
         self.metrics = list(dict.fromkeys(names))
         self.reveal = reveal
         saved = self.restore(parse_answers, {})
@@ -164,7 +133,7 @@ class MetricSorter(CourseWidget):
         """Sort ``metric`` (default: the one shown) as ``kind``; save; explain; move on."""
         metric = self.picker.value if metric is None else metric
         try:
-            metric = _name(metric)
+            metric = metric_name(str(metric))
             if metric not in self.metrics:
                 msg = f"{metric!r} is not one of the metrics to sort here"
                 raise ValueError(msg)
@@ -224,3 +193,137 @@ class MetricSorter(CourseWidget):
             if rows
             else ""
         )
+
+
+# -- exploring lags --------------------------------------------------------------------
+def parse_saved(content) -> ExplorerState:
+    """Saved settings, checked against the course data (a ``ValueError`` says what is off)."""
+    if not isinstance(content, dict):
+        msg = "expected the explorer's settings"
+        raise ValueError(msg)
+    state = ExplorerState(**content)
+    explore(state)
+    return state
+
+
+class LagExplorer(CourseWidget):
+    """Alliance, leading metric and lag slider -> the shifted chart and the correlation.
+
+    Parameters
+    ----------
+    alliance, leading, lagging : str, optional
+        Where to start (a saved state from an earlier run wins over these).
+    path : str or Path, optional
+        The file beside the notebook that keeps the explorer's settings.
+    """
+
+    kind = "lag-explorer"
+
+    def __init__(
+        self,
+        alliance: str = "Summit",
+        leading: str = "deal_registrations",
+        lagging: str = "sourced_revenue",
+        *,
+        path: str | Path = EXPLORER_FILE,
+    ):
+        super().__init__(path)
+        self.state = self.restore(parse_saved, ExplorerState(alliance, leading, lagging))
+        names = data.alliance_names()
+        self.alliance = w.Dropdown(options=names, description="Alliance")
+        self.leading = w.Dropdown(
+            options=[(LABELS[n], n) for n in LEADING],
+            description="Leading metric",
+            style={"description_width": "initial"},
+            layout=w.Layout(width="460px", max_width="100%"),
+        )
+        self.lagging = w.Dropdown(
+            options=[(LABELS[n], n) for n in LAGGING],
+            description="Lagging metric",
+            style={"description_width": "initial"},
+            layout=w.Layout(width="460px", max_width="100%"),
+        )
+        self.lag = Slider(min=0, max=MAX_LAG, description="Lag", unit="months")
+        whole_label = {"indent": False, "layout": w.Layout(width="auto", max_width="100%")}
+        self.changes = w.Checkbox(
+            description="compare changes, not levels (recommended)", **whole_label
+        )
+        self.rhythm_out = w.Checkbox(
+            description="take the quarter rhythm out and average 3 months (recommended)",
+            **whole_label,
+        )
+        self.readout = w.HTML()
+        self.picture = chart_widget()
+        self.bars = chart_widget()
+        self._bars_for = None  # which metrics the bar chart shows
+        self._sync_controls()
+        self.when_changed(
+            [self.alliance, self.leading, self.lagging, self.lag, self.changes, self.rhythm_out],
+            self._changed,
+        )
+        self.children = [
+            w.HBox([self.alliance, self.lag], layout=w.Layout(flex_flow="row wrap")),
+            self.leading,
+            self.lagging,
+            self.changes,
+            self.rhythm_out,
+            self.message,
+            self.readout,
+            self.picture,
+            self.bars,
+        ]
+        self.update()
+
+    def _sync_controls(self) -> None:
+        with self.quiet():
+            self.alliance.value = self.state.alliance
+            self.leading.value = self.state.leading
+            self.lagging.value = self.state.lagging
+            self.lag.value = int(self.state.lag)
+            self.changes.value = bool(self.state.changes)
+            self.rhythm_out.value = bool(self.state.rhythm_out)
+
+    def _changed(self, _change=None) -> None:
+        self.state = ExplorerState(
+            self.alliance.value,
+            self.leading.value,
+            self.lagging.value,
+            int(self.lag.value),
+            bool(self.changes.value),
+            bool(self.rhythm_out.value),
+        )
+        self.update()
+
+    def update(self) -> None:
+        """Recompute for the current state, redraw both charts and save the settings."""
+        try:
+            result = explore(self.state)
+        except ValueError as err:
+            self.say(str(err), "error")
+            return
+        self.show_notice()
+        s = self.state
+        show_in(
+            self.picture,
+            lag_chart(
+                result["leading"],
+                result["lagging"],
+                s.lag,
+                leading_name=LABELS[s.leading],
+                lagging_name=LABELS[s.lagging],
+                adjusted=s.rhythm_out,
+            ),
+        )
+        # the bars depend on the metrics, not on the lag: a slider move redraws one chart
+        key = (s.alliance, s.leading, s.lagging, s.changes, s.rhythm_out)
+        if key != self._bars_for:
+            show_in(self.bars, correlation_chart(result["reading"]))
+            self._bars_for = key
+        corr = result["correlation"]
+        corr_text = "cannot be measured" if corr != corr else f"{corr:.2f}"
+        what = "changes" if s.changes else "levels"
+        self.readout.value = (
+            f"<p>{html.escape(s.alliance)}: {html.escape(result['reading'].sentence())}</p>"
+            f"<p>Correlation of the {what} at a lag of {s.lag} months: <b>{corr_text}</b>.</p>"
+        )
+        self.save(asdict(s))
