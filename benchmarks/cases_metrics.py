@@ -17,7 +17,7 @@ def simulation_60_months():
 
 
 def explorer_setup():
-    from toolkit.indicators.explorer import LagExplorer
+    from toolkit.indicators.widget import LagExplorer
 
     folder = Path(tempfile.mkdtemp())
     _state["explorer"] = LagExplorer("Summit", path=folder / "my-lag-explorer.json")

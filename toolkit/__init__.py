@@ -1,7 +1,7 @@
 """Helpers behind the alliance-management course notebooks, one folder per concept.
 
 Concepts (each with its model, chart, widget, lesson and assignment helpers side by side; a
-concept's widget is its ``widget.py``, except the indicators' ``sorter.py`` and ``explorer.py``):
+concept's widgets are in its ``widget.py``):
 
 - :mod:`toolkit.governance`: governance structures (design, review, builder);
 - :mod:`toolkit.magic_wand`: when revenue shows up after the joint work starts;

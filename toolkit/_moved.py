@@ -3,7 +3,8 @@
 The toolkit used to be some fifteen flat modules (``toolkit.metrics``, ``toolkit.charts``,
 ``toolkit.reading_checks``, ...). It now has one folder per concept (the steering committee's
 six concepts too, whose widgets, charts and lesson checks were modules of
-``toolkit.steering``). Student notebooks released before the move import the old paths; they
+``toolkit.steering``; the indicators' two widgets too, once ``sorter.py`` and
+``explorer.py``). Student notebooks released before the move import the old paths; they
 keep working for the cohort that has them: each old module is made on import from
 :data:`MOVED`, and each of its names is the very object at its new home (a hint given through
 the old name counts on the new one). Looking a name up through an old path issues a
@@ -137,12 +138,14 @@ MOVED: dict[str, dict[str, str]] = {
         "gap_chart": "toolkit.health.chart",
         "pipeline_chart": "toolkit.magic_wand.chart",
     },
-    "toolkit.metric_sorter": _names(
-        "toolkit.indicators.sorter", "MetricSorter", "feedback", "load_answers", "score"
-    ),
-    "toolkit.lag_explorer": _names(
-        "toolkit.indicators.explorer", "ExplorerState", "LagExplorer", "explore"
-    ),
+    "toolkit.metric_sorter": {
+        "MetricSorter": "toolkit.indicators.widget",
+        **_names("toolkit.indicators.model", "feedback", "load_answers", "score"),
+    },
+    "toolkit.lag_explorer": {
+        "LagExplorer": "toolkit.indicators.widget",
+        **_names("toolkit.indicators.model", "ExplorerState", "explore"),
+    },
     "toolkit.health_check": {
         "HealthCheck": "toolkit.health.widget",
         "check_answer": "toolkit.health.model",
@@ -196,6 +199,33 @@ MOVED: dict[str, dict[str, str]] = {
     "toolkit.steering.board": _names("toolkit.steering.dashboard.widget", "SteeringDashboard"),
     "toolkit.steering.planner": _names("toolkit.steering.plan.widget", "BusinessPlanner"),
     "toolkit.steering.portfolio_map": _names("toolkit.steering.portfolio.widget", "PortfolioMap"),
+    # the indicators' two widgets in widget.py, the model code they held in model.py
+    "toolkit.indicators.sorter": {
+        "MetricSorter": "toolkit.indicators.widget",
+        "DEFAULT_FILE": "toolkit.indicators.model:SORTER_FILE",
+        **_names(
+            "toolkit.indicators.model",
+            "BY_NAME",
+            "KIND",
+            "feedback",
+            "load_answers",
+            "parse_answers",
+            "score",
+        ),
+    },
+    "toolkit.indicators.explorer": {
+        **_names("toolkit.indicators.widget", "LagExplorer", "parse_saved"),
+        "DEFAULT_FILE": "toolkit.indicators.widget:EXPLORER_FILE",
+        **_names(
+            "toolkit.indicators.model",
+            "LABELS",
+            "LAGGING",
+            "LEADING",
+            "MAX_LAG",
+            "ExplorerState",
+            "explore",
+        ),
+    },
     "toolkit.steering.chart": {
         **_names("toolkit.steering.dashboard.chart", "trend_chart"),
         **_names("toolkit.steering.escalation.chart", "escalation_chart"),

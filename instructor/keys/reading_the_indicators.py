@@ -327,7 +327,7 @@ def vet(number: int) -> list[str]:
 def answers(namespace: dict) -> dict:
     """The answer key from the reference solution's variables (see :class:`instructor.keys.Key`)."""
     from toolkit.indicators.catalogue import kind_of
-    from toolkit.indicators.sorter import KIND
+    from toolkit.indicators.model import KIND
 
     gaps = namespace["gaps"]["gap"]
     sorting = {

@@ -19,8 +19,8 @@ from instructor.admin.variants import pin
 from instructor.admin.vet import auto_scores, reference_submission
 from toolkit.indicators.assignment import SORTING_FILE
 from toolkit.indicators.catalogue import kind_of
-from toolkit.indicators.sorter import MetricSorter
 from toolkit.indicators.variants import case_for
+from toolkit.indicators.widget import MetricSorter
 
 pytestmark = pytest.mark.slow
 

@@ -168,7 +168,7 @@ import json
 import nbformat
 from toolkit.indicators.assignment import my_case
 from toolkit.indicators.catalogue import kind_of
-from toolkit.indicators.sorter import KIND
+from toolkit.indicators.model import KIND
 
 case = my_case()
 answers = {{m: kind_of(m) for m in case.metrics}}

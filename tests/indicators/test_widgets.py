@@ -4,8 +4,8 @@ import html
 import json
 
 from toolkit import data, indicators
-from toolkit.indicators.explorer import LagExplorer
-from toolkit.indicators.sorter import MetricSorter, load_answers
+from toolkit.indicators.model import load_answers
+from toolkit.indicators.widget import LagExplorer, MetricSorter
 
 
 # ---- MetricSorter ----------------------------------------------------------------------

@@ -9,7 +9,8 @@ is measured by *leading* indicators, which managers can steer today.
 - :mod:`~toolkit.indicators.seasonality`: the quarter-end rhythm of bookings;
 - :mod:`~toolkit.indicators.trends`: where each alliance is heading;
 - :mod:`~toolkit.indicators.chart`: the lag and correlation charts;
-- :mod:`~toolkit.indicators.sorter` and :mod:`~toolkit.indicators.explorer`: the widgets;
+- :mod:`~toolkit.indicators.model`: sorted answers scored, and the lag explorer's numbers;
+- :mod:`~toolkit.indicators.widget`: the widgets, :class:`MetricSorter` and :class:`LagExplorer`;
 - :mod:`~toolkit.indicators.lesson` and :mod:`~toolkit.indicators.assignment`: checks, hints.
 
 Examples
@@ -62,9 +63,9 @@ __all__ = [
 __getattr__ = lazy_names(
     __name__,
     {
-        "MetricSorter": "toolkit.indicators.sorter",
-        "LagExplorer": "toolkit.indicators.explorer",
-        "ExplorerState": "toolkit.indicators.explorer",
-        "explore": "toolkit.indicators.explorer",
+        "MetricSorter": "toolkit.indicators.widget",
+        "LagExplorer": "toolkit.indicators.widget",
+        "ExplorerState": "toolkit.indicators.model",
+        "explore": "toolkit.indicators.model",
     },
 )

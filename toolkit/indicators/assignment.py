@@ -23,7 +23,7 @@ from pathlib import Path
 
 from toolkit import data
 from toolkit.indicators.lags import LagReading
-from toolkit.indicators.sorter import load_answers
+from toolkit.indicators.model import load_answers
 from toolkit.selfstudy.checks import Check, Hints, Report, is_blank, is_whole
 
 __all__ = [

@@ -22,7 +22,7 @@ from pathlib import Path
 from toolkit import data
 from toolkit.indicators.catalogue import METRICS
 from toolkit.indicators.lags import best_lag
-from toolkit.indicators.sorter import load_answers, score
+from toolkit.indicators.model import load_answers, score
 from toolkit.selfstudy.checks import (
     Check,
     Hints,
