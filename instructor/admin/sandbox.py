@@ -208,7 +208,12 @@ def bwrap_command(
     if info_fd is not None:
         args += ["--info-fd", str(info_fd)]
     args += _ro_system()
-    made: set[str] = set()
+    size = str(limits.disk_mb * 1024 * 1024)
+    # /tmp is a size-limited folder of the kernel's own, mounted before the course
+    # environment's binds: a course that lives under /tmp (a fresh clone, a test's copy) is
+    # then bound inside it, read-only, instead of being hidden by it
+    args += ["--perms", "1777", "--size", size, "--tmpfs", "/tmp"]
+    made: set[str] = {"/tmp"}
     binds = [*_environment_paths(), "/run/alliance/submitted"]
     for path in binds:  # the folders above each bind, readable by the kernel's user
         for parent in reversed(Path(path).parents[:-1]):
@@ -218,10 +223,10 @@ def bwrap_command(
     for path in _environment_paths():
         args += ["--ro-bind", path, path]
     args += ["--proc", "/proc", "--dev", "/dev"]
-    size = str(limits.disk_mb * 1024 * 1024)
     args += ["--perms", "1777", "--size", size, "--tmpfs", HOME]
     args += ["--remount-ro", "/dev"]
-    args += ["--symlink", f"{HOME}/.tmp", "/tmp", "--symlink", f"{HOME}/.tmp", "/var/tmp"]
+    if not any(p.startswith("/var/tmp/") for p in binds):
+        args += ["--symlink", "/tmp", "/var/tmp"]
     args += ["--ro-bind", str(submission), "/run/alliance/submitted"]
     args += ["--ro-bind", str(connection_file), _CONNECTION]
     args += ["--remount-ro", "/", "--chdir", "/", "--clearenv"]
