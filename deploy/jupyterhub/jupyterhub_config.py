@@ -206,6 +206,19 @@ def instructor_args(args):
     return list(args) if rule in args else [*args, rule]
 
 
+def instructor_environment(course_env, path):
+    """An instructor server's additions to its environment (``path``: the servers' PATH).
+
+    Examples
+    --------
+    >>> env = instructor_environment(Path("/opt/course/env"), "/opt/course/env/bin:/bin")
+    >>> env["PYTHONPATH"], env["PATH"]
+    ('/opt/course/env/instructor', '/opt/course/env/instructor/bin:/opt/course/env/bin:/bin')
+    """
+    package = Path(course_env) / "instructor"
+    return {"PYTHONPATH": str(package), "PATH": f"{package / 'bin'}:{path}"}
+
+
 def make_home_private(home):
     """Take group and others' access off a home folder; return the mode it had.
 
@@ -244,6 +257,11 @@ def _before_start(spawner):
             spawner.log.info("Made %s private (it was mode %o)", home, before)
     if spawner.user.name in INSTRUCTORS:
         spawner.args = instructor_args(spawner.args)
+        # The instructor package (build-course-env installs it in COURSE_ENV/instructor, for
+        # the instructors' group only): the formgrader's nbgrader config imports it, and
+        # `course-admin` in a terminal is its command.
+        path = spawner.environment.get("PATH", c.Spawner.environment["PATH"])
+        spawner.environment = {**spawner.environment, **instructor_environment(COURSE_ENV, path)}
     else:
         student_config = COURSE_ENV / "etc" / "alliance-course" / "student"
         spawner.environment["JUPYTER_CONFIG_PATH"] = str(student_config)

@@ -92,7 +92,11 @@ def test_students_get_the_student_settings(load):
         seen = spawner(name)
         c.Spawner.pre_spawn_hook(seen)
         spawned[name] = seen
-    assert spawned["kim"].environment == {}
+    # Instructors' servers (the formgrader's config, course-admin) find the instructor package.
+    assert spawned["kim"].environment == {
+        "PYTHONPATH": "/opt/course/env/instructor",
+        "PATH": "/opt/course/env/instructor/bin:" + c.Spawner.environment["PATH"],
+    }
     assert spawned["ada"].environment == {
         "JUPYTER_CONFIG_PATH": "/opt/course/env/etc/alliance-course/student"
     }
