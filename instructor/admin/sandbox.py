@@ -181,6 +181,34 @@ def _environment_paths() -> tuple[str, ...]:
     return tuple(p for p in keep if not any(p != q and p.startswith(q + os.sep) for q in keep))
 
 
+@functools.cache
+def _answer_paths() -> tuple[str, ...]:
+    """Folders of the installed instructor package that the kernel would otherwise see."""
+    from importlib.util import find_spec
+
+    home = Path(find_spec("instructor").submodule_search_locations[0]).resolve()
+    return hidden_answers(home, _environment_paths())
+
+
+def hidden_answers(package: Path, bound) -> tuple[str, ...]:
+    """The folder to lay an empty one over, when a bound folder contains the instructor package.
+
+    On the hub the package is installed inside the course environment (``pip --target
+    <env>/instructor``), which the kernel sees read-only: that whole folder is hidden. In a
+    checkout the package sits beside the environment and nothing needs hiding.
+
+    Examples
+    --------
+    >>> hidden_answers(Path("/opt/env/instructor/instructor"), ["/opt/env"])
+    ('/opt/env/instructor',)
+    >>> hidden_answers(Path("/srv/course/instructor"), ["/srv/course/.venv", "/srv/course/toolkit"])
+    ()
+    """
+    folder = package.parent if package.parent.name == "instructor" else package
+    inside = any(str(folder) == q or str(folder).startswith(q + os.sep) for q in map(str, bound))
+    return (str(folder),) if inside else ()
+
+
 def bwrap_command(
     kernel_cmd: list[str],
     submission: str | Path,
@@ -222,6 +250,8 @@ def bwrap_command(
                 args += ["--perms", "0755", "--dir", str(parent)]
     for path in _environment_paths():
         args += ["--ro-bind", path, path]
+    for path in _answer_paths():  # the answers stay out of sight, even where they are installed
+        args += ["--tmpfs", path]
     args += ["--proc", "/proc", "--dev", "/dev"]
     args += ["--perms", "1777", "--size", size, "--tmpfs", HOME]
     args += ["--remount-ro", "/dev"]

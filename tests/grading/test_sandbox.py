@@ -357,3 +357,37 @@ def test_grading_refuses_without_the_sandbox_and_grades_unsandboxed_only_when_as
         assert "Graded without the sandbox" in page and student in page
     finally:
         sandbox.problem.cache_clear()
+
+
+def test_an_instructor_package_installed_inside_the_environment_is_hidden(tmp_path, monkeypatch):
+    """On the hub the answers sit inside the course environment: can a grading kernel list them?"""
+    import subprocess
+
+    from instructor.admin import sandbox
+
+    env = tmp_path / "env"
+    package = env / "instructor" / "instructor" / "keys"
+    package.mkdir(parents=True)
+    (package / "governance_design.py").write_text("ANSWER = 'jsc'\n", encoding="utf-8")
+    (env / "lib").mkdir()
+    (env / "lib" / "visible.txt").write_text("course environment\n", encoding="utf-8")
+    bound = (*sandbox._environment_paths(), str(env))
+    monkeypatch.setattr(sandbox, "_environment_paths", lambda: bound)
+    monkeypatch.setattr(
+        sandbox, "_answer_paths", lambda: sandbox.hidden_answers(package.parent, bound)
+    )
+    submission = tmp_path / "submitted"
+    submission.mkdir()
+    connection = tmp_path / "kernel.json"
+    connection.write_text("{}", encoding="utf-8")
+    look = "import os, sys; print(sorted(os.listdir(sys.argv[1])), os.listdir(sys.argv[2]))"
+    cmd = sandbox.bwrap_command(
+        [sys.executable, "-c", look, str(env / "instructor"), str(env / "lib")],
+        submission,
+        limits=sandbox.Limits(),
+        connection_file=connection,
+        uid=sandbox._grading_uid() if os.geteuid() == 0 else None,
+    )
+    seen = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
+    assert seen.returncode == 0, seen.stderr
+    assert seen.stdout.strip() == "[] ['visible.txt']", seen.stdout
