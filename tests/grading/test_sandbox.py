@@ -303,8 +303,12 @@ def test_an_ordinary_user_grades_the_attacks_in_the_sandbox_too(grading_course):
 # --- validate --student -----------------------------------------------------------------------
 
 
-def test_validate_student_runs_the_attacks_in_the_sandbox(grading_course, tmp_path, capsys):
+def test_validate_student_runs_the_attacks_in_the_sandbox(
+    grading_course, tmp_path, capsys, monkeypatch
+):
     """``course-admin validate --student``: the same attacks change nothing and reach nothing."""
+    # the command sets the student's id in its own environment: restored after the test
+    monkeypatch.delenv("ALLIANCE_STUDENT", raising=False)
     root = grading_course.root
     listener = Listener()
     code = attacks(root, listener.port, "sbx-validate-planted")
