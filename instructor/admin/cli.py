@@ -139,7 +139,12 @@ def cmd_validate(args) -> int:
         for path in args.notebook:
             os.environ.update(kernel_env(root, Path(path).stem, args.student))
         os.environ["ALLIANCE_STUDENT"] = args.student
-    results = [validate(path, timeout=args.timeout, sandbox=sandbox) for path in args.notebook]
+    try:
+        results = [validate(p, timeout=args.timeout, sandbox=sandbox) for p in args.notebook]
+    finally:  # the student's id was for these notebooks' kernels only
+        if args.student:
+            for name in ("ALLIANCE_STUDENT", "ALLIANCE_VARIANT"):
+                os.environ.pop(name, None)
     _print(r.summary() for r in results)
     return 0 if all(r.passed for r in results) else 1
 

@@ -307,8 +307,10 @@ def test_validate_student_runs_the_attacks_in_the_sandbox(
     grading_course, tmp_path, capsys, monkeypatch
 ):
     """``course-admin validate --student``: the same attacks change nothing and reach nothing."""
-    # the command sets the student's id in its own environment: restored after the test
-    monkeypatch.delenv("ALLIANCE_STUDENT", raising=False)
+    # the command sets the student's id in its own environment: removed again after the test
+    # (setenv records that it was not set; delenv alone records nothing when it is absent)
+    monkeypatch.setenv("ALLIANCE_STUDENT", "")
+    monkeypatch.setenv("ALLIANCE_VARIANT", "")
     root = grading_course.root
     listener = Listener()
     code = attacks(root, listener.port, "sbx-validate-planted")
