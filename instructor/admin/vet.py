@@ -2,10 +2,12 @@
 
 For every variant (or those asked for), :func:`vet` proves with the real nbgrader that
 
-- the reference solution (the source notebook, run for that variant) earns full marks;
 - the blank student version earns 0;
-- the literal answers of the variant's answer key, typed into the answer cells (with the
-  key's answer files beside the notebook), earn full marks;
+- the unedited student version with the variant's answer files beside it (what the widgets
+  save for the answer key), plus any literal answers of the key typed into answer cells,
+  earns full marks;
+- where the source still holds reference code, that reference solution (the source notebook,
+  run for the variant) earns full marks too;
 
 and, without nbgrader, that the course's taught method recovers the variant's answers with a
 clear margin (the answer key's ``vet``, :mod:`instructor.keys`) and that the variants are of
@@ -46,14 +48,30 @@ __all__ = [
     "VetResult",
     "auto_scores",
     "key_submission",
+    "kinds_for",
     "reference_submission",
     "spread_problems",
     "vet",
     "write_submissions",
 ]
 
-#: the three submissions made for each variant, and the share of the points each must earn
+#: the submissions made for each variant, and the share of the points each must earn
 KINDS = {"reference": 1.0, "blank": 0.0, "key": 1.0}
+
+
+def kinds_for(source_folder) -> list[str]:
+    """The kinds of vetting submission an assignment needs.
+
+    An assignment answered only with widgets has no reference code in its source: its
+    reference solution is the answer key's files, which the ``key`` submission already hands
+    in, so a ``reference`` submission would be the same notebook again and is left out.
+    """
+    has_code = any(
+        c.cell_type == "code" and _meta(c).get("solution")
+        for path in sorted(Path(source_folder).glob("*.ipynb"))
+        for c in nbformat.read(path, as_version=4).cells
+    )
+    return [k for k in KINDS if has_code or k != "reference"]
 
 
 def _meta(cell) -> dict:
@@ -94,10 +112,12 @@ def key_submission(released, answers: dict):
 def write_submissions(course: Course, assignment: str, number: int, key: dict, prefix: str = ""):
     """Hand in the three vetting submissions of variant ``number``; pin their students.
 
-    Returns student id -> kind (``reference``, ``blank``, ``key``). Students are named
-    ``<prefix><kind>-v<number>`` and pinned to the variant in the course's ``variants.csv``.
+    Returns student id -> kind (``reference``, ``blank``, ``key``; see :func:`kinds_for`).
+    Students are named ``<prefix><kind>-v<number>`` and pinned to the variant in the course's
+    ``variants.csv``.
     """
-    students = {f"{prefix}{kind}-v{number}": kind for kind in KINDS}
+    kinds = kinds_for(course.folder("source") / assignment)
+    students = {f"{prefix}{kind}-v{number}": kind for kind in kinds}
     release = course.folder("release") / assignment
     for student, kind in students.items():
         folder = course.folder("submitted") / student / assignment
