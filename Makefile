@@ -8,7 +8,7 @@ export PATH := $(abspath $(BIN)):$(PATH)
 # JupyterLab refuses to run as root without --allow-root (containers, CI).
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 LAB_ARGS ?=
-PYTEST_ARGS ?=
+PYTEST_ARGS ?= --durations=25
 STAMP := $(VENV)/.installed
 # axe-core for the browser tests' accessibility checks, at the version pinned in its lock file
 AXE := tests/browser/node_modules/axe-core/axe.min.js
