@@ -338,8 +338,13 @@ def answer_files(number: int) -> dict[str, str]:
     ['falling-revenue.answer.json', 'health-band.answer.json', 'largest-gap.answer.json',
      'my-indicator-sorting.json', 'revenue-lag.answer.json']
     """
-    from toolkit.health.assignment import BAND_FILE, GAP_FILE, band_question, bands_within
-    from toolkit.health.assignment import gap_question
+    from toolkit.health.assignment import (
+        BAND_FILE,
+        GAP_FILE,
+        band_question,
+        bands_within,
+        gap_question,
+    )
     from toolkit.health.model import health_index
     from toolkit.indicators.assignment import (
         FALLING_FILE,

@@ -159,7 +159,9 @@ def test_student_version_has_no_solution_hidden_test_rubric_or_code_to_type(cour
     assert "YOUR CODE HERE" not in code and "NotImplementedError" not in code
     assert "YOUR ANSWER HERE" in text  # the written reply stays a markdown answer cell
     for grade_id in ANSWER_CELLS:  # answer cells are plain locked cells showing a control
-        cell = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id)
+        cell = next(
+            c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id
+        )
         meta = cell.metadata["nbgrader"]
         assert meta["locked"] and not meta["solution"] and not meta["grade"], grade_id
         assert ".answer.json" in cell.source
@@ -231,7 +233,11 @@ def test_run_all_on_a_fresh_student_version_shows_no_traceback(course, tmp_path)
     shutil.copy(course.root / "release" / NAME / f"{NAME}.ipynb", tmp_path / f"{NAME}.ipynb")
     nb = nbformat.read(tmp_path / f"{NAME}.ipynb", as_version=4)
     NotebookClient(
-        nb, timeout=300, kernel_name="python3", allow_errors=True, resources={"metadata": {"path": str(tmp_path)}}
+        nb,
+        timeout=300,
+        kernel_name="python3",
+        allow_errors=True,
+        resources={"metadata": {"path": str(tmp_path)}},
     ).execute()
     errors = [o for c in nb.cells for o in c.get("outputs", []) if o.output_type == "error"]
     # the five checks, each with its one sentence; nothing else fails
@@ -271,7 +277,9 @@ def test_source_has_its_test_cells_and_points():
         visible = cell.source.split("### BEGIN HIDDEN TESTS")[0]
         assert "from toolkit" in visible and "require_report(report)" in visible
         assert "assert " not in cell.source  # a failed check is one sentence, not a traceback
-    assert not any(c.metadata.get("nbgrader", {}).get("solution") for c in nb.cells if c.cell_type == "code")
+    assert not any(
+        c.metadata.get("nbgrader", {}).get("solution") for c in nb.cells if c.cell_type == "code"
+    )
     points = sum(
         c.metadata["nbgrader"].get("points", 0) for c in nb.cells if "nbgrader" in c.metadata
     )

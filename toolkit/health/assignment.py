@@ -130,7 +130,7 @@ def health_check_view(survey: pd.DataFrame, title: str):
     from toolkit.ui.render import chart_widget
 
     gaps = perception_gaps(survey)
-    shown = gaps.drop(columns="higher").round(2)
+    shown = gaps.drop(columns="higher").astype(float).map(lambda v: f"{v:.2f}")
     shown.index = [_plain(d) for d in shown.index]
     intro = (
         f"<p><b>{html.escape(title)}</b>: {len(survey)} answers. Health index: "

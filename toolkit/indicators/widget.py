@@ -14,8 +14,9 @@ the bars carry how sure the reading is: the lag it names is dark, the plausible 
 shaded and each bar shows its spread over resampled data. The readout says the reading in one
 sentence. Two sliders set the period read (**From month**, **To month**): a young alliance's
 first two years read alone say what those months can tell. The explorer reads the course data,
-or a student's own portfolio (``source=case`` in an assignment). The choices are saved beside the notebook (``my-lag-explorer.json`` by default) and
-come back when the cell runs again. The numbers behind both are in
+or a student's own portfolio (``source=case`` in an assignment). The choices are saved beside
+the notebook (``my-lag-explorer.json`` by default) and come back when the cell runs again. The
+numbers behind both are in
 :mod:`toolkit.indicators.model`.
 
 Examples
