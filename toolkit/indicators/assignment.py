@@ -229,7 +229,7 @@ hint_lag = Hints(
         "sentence above the charts and the dark bar.",
         "Worked example from lesson 03: in the course data's explorer, Summit's registrations "
         "and revenue read 'follows ... by about 3 months (clear ...)', and the dark bar stands "
-        "at 3; the answer there would be 3. Do the same for the alliance the question names.",
+        "at 3: a question about Summit would be answered with 3 months.",
     ],
 )
 
