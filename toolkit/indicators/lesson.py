@@ -211,6 +211,8 @@ def _check_lag(answer, alliance: str, *, boxed: bool = False) -> Report:
             "look for the dark bar in the chart of correlations.",
         ),
     ]
+    if boxed:  # the control only saves answers of the right form: those checks say nothing
+        checks = [c for i, c in enumerate(checks) if i not in {1}]
     return Report("indicators.best-lag", checks)
 
 
@@ -296,6 +298,8 @@ def check_young_alliance(answer=_SAVED, *, path: str = YOUNG_FILE) -> Report:
             "does it name a lag, or say that the data cannot tell yet?",
         ),
     ]
+    if boxed:  # the control only saves answers of the right form: those checks say nothing
+        checks = [c for i, c in enumerate(checks) if i not in {1}]
     return Report("indicators.young-alliance", checks)
 
 

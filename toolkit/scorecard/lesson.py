@@ -123,6 +123,8 @@ def check_scorecard(targets=_SAVED, *, path: str = SCORECARD_FILE) -> Report:
             "A scorecard needs drivers you can steer and results that show the pay-off.",
         ),
     ]
+    if boxed:  # the control only saves answers of the right form: those checks say nothing
+        checks = [c for i, c in enumerate(checks) if i not in {1, 2}]
     return Report("governance-tools.scorecard", checks)
 
 
