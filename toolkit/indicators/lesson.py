@@ -54,6 +54,7 @@ __all__ = [
     "YOUNG_FILE",
     "answer_best_lag",
     "answer_young_alliance",
+    "young_alliance_explorer",
     "best_lag_question",
     "check_best_lag",
     "check_northwind_lag",
@@ -112,6 +113,17 @@ def answer_young_alliance(path: str = YOUNG_FILE):
     from toolkit.ui.answers import answer_control
 
     return answer_control(young_question(), path)
+
+
+def young_alliance_explorer(path: str = "my-lag-explorer-young.json"):
+    """A lag explorer of its own for the young-alliance exercise, open at Summit's data.
+
+    Its period controls (From month, To month) start at the whole four years: reading months
+    1 to 24 is the exercise.
+    """
+    from toolkit.indicators.widget import LagExplorer
+
+    return LagExplorer(YOUNG["alliance"], path=path)
 
 
 def _boxed(answer) -> bool:
