@@ -146,29 +146,8 @@ def write_practice_assignment(folder: Path) -> None:
 KITS: dict[str, Kit] = {
     # the answer files of an assignment with variants come from the variant's answer key
     "governance-design": Kit(widget_cells={"case_design_answer", "repair_answer"}),
-    "reading-the-indicators": Kit(
-        depends={"classify_metrics": {"my-indicator-sorting.json"}},
-        alternatives={
-            # other correct ways to the same answers, on whichever portfolio the student has
-            "lag_answer": "lag_months = int(\n"
-            "    lag_correlations(\n"
-            "        case.series(case.lag_alliance, 'deal_registrations'),\n"
-            "        case.series(case.lag_alliance, 'sourced_revenue'),\n"
-            "    )['correlation'].idxmax()\n)",
-            "falling_answer": "trends = case.trends()\n"
-            "falling = [\n"
-            "    name.upper() + ' '\n"
-            "    for name, row in trends.iterrows()\n"
-            "    if row.drop('sourced_revenue').mean() < -30\n"
-            "]",
-            "gaps_answer": "items = [c for c in survey.columns if c[-1].isdigit()]\n"
-            "long = survey.melt(id_vars='side', value_vars=items)\n"
-            "long['dimension'] = long['variable'].str.rsplit('_', n=1).str[0]\n"
-            "means = long.groupby(['dimension', 'side'])['value'].mean().unstack()\n"
-            "gaps = means.assign(gap=means['partner'] - means['us'])\n"
-            "largest_gap = gaps['gap'].abs().idxmax().replace('_', ' ').title()",
-        },
-    ),
+    # every automatic part answered with a widget: the answers are the variant key's files
+    "reading-the-indicators": Kit(depends={"classify_metrics": {"my-indicator-sorting.json"}}),
     "steering-committee": Kit(
         alternatives={
             # other correct answers: the verdicts read one by one, another fix of the limits

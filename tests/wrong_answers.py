@@ -110,49 +110,90 @@ def wrong_governance(key: dict, number: int) -> dict[str, tuple[dict, dict, set[
     return wrong
 
 
+def _resaved(key: dict, name: str, question, answer, number: int) -> dict:
+    """The key's files with ``name`` saved again as its control saves ``answer``."""
+    from toolkit.ui.answers.questions import saved_form
+
+    content = {"kind": question.kind, "data": saved_form(question, answer, number)}
+    return {**key["files"], name: json.dumps(content, indent=2)}
+
+
 def wrong_reading(key: dict, number: int) -> dict[str, tuple[dict, dict, set[str]]]:
-    """Student -> (answers, files, the cells that must lose their points)."""
+    """Student -> (answers, files, the cells that must lose their points).
+
+    Each wrong answer is one wrong choice in one widget, saved as the widget saves it.
+    """
+    from toolkit.health.assignment import (
+        BAND_FILE,
+        GAP_FILE,
+        band_question,
+        bands_within,
+        gap_question,
+    )
+    from toolkit.health.model import health_index, perception_gaps
+    from toolkit.indicators.assignment import (
+        FALLING_FILE,
+        LAG_FILE,
+        falling_question,
+        lag_question,
+    )
     from toolkit.indicators.variants import case_for as portfolio
 
     case = portfolio(number)
-    answers = key["answers"]
-    truth = answers["falling_answer"]["falling"]
-    sorting = json.loads(key["files"]["my-indicator-sorting.json"])
+    files = key["files"]
+
+    def saved(name: str) -> object:
+        return json.loads(files[name])["data"]["answer"]
+
+    sorting = json.loads(files["my-indicator-sorting.json"])
     first = case.metrics[0]
     flipped = {"leading": "lagging", "lagging": "leading"}[sorting["data"]["answers"][first]]
     sorting["data"]["answers"][first] = flipped
+    # the lag one month off: the explorer's slider left at a neighbouring bar
+    lag = saved(LAG_FILE)
     # reading the revenue column instead of the leading ones
+    truth = saved(FALLING_FILE)
     by_revenue = case.trends()["sourced_revenue"].sort_values()
     revenue_read = sorted(by_revenue.index[: len(truth)])
     if revenue_read == sorted(truth):
         revenue_read = sorted(by_revenue.index[len(truth) : 2 * len(truth)])
-    gaps = answers["gaps_answer"]["gaps"]
-    second = sorted(gaps, key=gaps.get)[-2]
-    from toolkit import data
-    from toolkit.health import perception_gaps
-
-    lesson = perception_gaps(data.survey("Delta", quarter=8))["gap"]  # another survey's gaps
-    course_gaps = {str(k): round(float(v), 4) for k, v in lesson.items()}
-    lag = answers["lag_answer"]["lag_months"]
-
+    # the healthy line read the wrong way round: the band next to the index's own
+    bands = list(band_question().options)
+    right = bands_within(health_index(case.survey()))
+    at = bands.index(right[0])
+    neighbour = next(b for b in (*bands[at + 1 : at + 2], *bands[at - 1 : at]) if b not in right)
+    # the second-longest line of the chart
+    second = perception_gaps(case.survey())["gap"].sort_values().index[-2]
     return {
         "read-one-metric-flipped": (
-            answers,
-            {**key["files"], "my-indicator-sorting.json": json.dumps(sorting)},
+            {},
+            {**files, "my-indicator-sorting.json": json.dumps(sorting)},
             {"classify_metrics"},
         ),
-        "read-lag-one-off": _changed(key, "lag_answer", {"revenue_lag"}, lag_months=lag + 1),
-        "read-revenue-column": _changed(
-            key, "falling_answer", {"falling_revenue"}, falling=revenue_read
+        "read-lag-one-off": (
+            {},
+            _resaved(key, LAG_FILE, lag_question(case), lag + 1, number),
+            {"revenue_lag"},
         ),
-        "read-one-falling-missing": _changed(
-            key, "falling_answer", {"falling_revenue"}, falling=truth[:1]
+        "read-revenue-column": (
+            {},
+            _resaved(key, FALLING_FILE, falling_question(case), revenue_read, number),
+            {"falling_revenue"},
         ),
-        "read-gaps-of-the-lesson": _changed(
-            key, "gaps_answer", {"perception_gaps_table"}, gaps=course_gaps
+        "read-one-falling-missing": (
+            {},
+            _resaved(key, FALLING_FILE, falling_question(case), truth[:1], number),
+            {"falling_revenue"},
         ),
-        "read-second-largest-gap": _changed(
-            key, "gaps_answer", {"largest_gap"}, largest_gap=second
+        "read-band-next-to-it": (
+            {},
+            _resaved(key, BAND_FILE, band_question(), neighbour, number),
+            {"health_band"},
+        ),
+        "read-second-largest-gap": (
+            {},
+            _resaved(key, GAP_FILE, gap_question(), second, number),
+            {"largest_gap"},
         ),
     }
 

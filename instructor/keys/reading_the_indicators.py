@@ -324,27 +324,63 @@ def vet(number: int) -> list[str]:
     return problems
 
 
-def answers(namespace: dict) -> dict:
-    """The answer key from the reference solution's variables (see :class:`instructor.keys.Key`)."""
+def answer_files(number: int) -> dict[str, str]:
+    """The files the widgets save for variant ``number`` when every part is answered right.
+
+    Each is what its control writes (``{"kind": ..., "data": ...}``): the sorter's answers, and
+    the saved form of each part's question (:func:`~toolkit.ui.answers.questions.saved_form`)
+    with the answer of :func:`truth`, computed from the variant's plan and data, never from a
+    solution's variables.
+
+    Examples
+    --------
+    >>> sorted(answer_files(12))  # doctest: +NORMALIZE_WHITESPACE
+    ['falling-revenue.answer.json', 'health-band.answer.json', 'largest-gap.answer.json',
+     'my-indicator-sorting.json', 'revenue-lag.answer.json']
+    """
+    from toolkit.health.assignment import (
+        BAND_FILE,
+        GAP_FILE,
+        band_question,
+        bands_within,
+        gap_question,
+    )
+    from toolkit.health.model import health_index
+    from toolkit.indicators.assignment import (
+        FALLING_FILE,
+        LAG_FILE,
+        SORTING_FILE,
+        falling_question,
+        lag_question,
+    )
     from toolkit.indicators.catalogue import kind_of
     from toolkit.indicators.model import KIND
+    from toolkit.ui.answers.questions import saved_form
 
-    gaps = namespace["gaps"]["gap"]
-    sorting = {
-        "kind": KIND,
-        "data": {"answers": {m: kind_of(m) for m in namespace["case"].metrics}},
-    }
+    case, facts = case_for(number), truth(number)
+
+    def saved(question, answer) -> str:
+        content = {"kind": question.kind, "data": saved_form(question, answer, number)}
+        return json.dumps(content, indent=2)
+
+    sorting = {"kind": KIND, "data": {"answers": {m: kind_of(m) for m in case.metrics}}}
     return {
-        "answers": {
-            "lag_answer": {"lag_months": int(namespace["lag_months"])},
-            "falling_answer": {"falling": list(namespace["falling"])},
-            "gaps_answer": {
-                "gaps": {str(k): round(float(v), 4) for k, v in gaps.items()},
-                "largest_gap": str(namespace["largest_gap"]),
-            },
-        },
-        "files": {"my-indicator-sorting.json": json.dumps(sorting, indent=2)},
+        SORTING_FILE: json.dumps(sorting, indent=2),
+        LAG_FILE: saved(lag_question(case), facts["lag"]),
+        FALLING_FILE: saved(falling_question(case), facts["falling"]),
+        BAND_FILE: saved(band_question(), bands_within(health_index(case.survey()))[0]),
+        GAP_FILE: saved(gap_question(), facts["largest_gap"]),
     }
+
+
+def answers(namespace: dict) -> dict:
+    """The answer key of the variant the notebook ran for (see :class:`instructor.keys.Key`).
+
+    Every automatic part is answered with a widget, so there are no typed answers: the key is
+    the files the widgets save (:func:`answer_files`), for the variant of the case the
+    notebook shows (``namespace["case"]``).
+    """
+    return {"answers": {}, "files": answer_files(int(namespace["case"].number))}
 
 
 KEY = Key(

@@ -158,7 +158,7 @@ def test_no_lesson_widget_shows_the_answer_of_the_exercise_beside_it(executed_no
 
     nb, error = executed_notebooks["04-governance-tools.ipynb"]
     assert error is None
-    exercise = next(i for i, c in enumerate(nb.cells) if "largest_gap = ..." in c.source)
+    exercise = next(i for i, c in enumerate(nb.cells) if "answer_largest_gap()" in c.source)
     answer = perception_gaps(data.survey(GAP["alliance"], quarter=GAP["quarter"]))["gap"].idxmax()
     shown = json.dumps([c.get("outputs", []) for c in nb.cells[:exercise]]).lower()
     assert "largest perception gap" not in shown

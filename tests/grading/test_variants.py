@@ -313,7 +313,7 @@ def test_a_copied_portfolio_is_below_full_on_every_part(graded):
         "Part 1": ["classify_metrics"],
         "Part 2": ["revenue_lag"],
         "Part 3": ["falling_revenue"],
-        "Part 4": ["perception_gaps_table", "largest_gap"],
+        "Part 4": ["health_band", "largest_gap"],
     }
     for part, cells in parts.items():
         earned, top = (sum(got[c][i] for c in cells) for i in (0, 1))

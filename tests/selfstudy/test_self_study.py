@@ -227,14 +227,14 @@ def _reading_lag_path():
         "reading.lag",
         check_lag,
         hint_lag,
-        wrong=-2,
+        wrong=0,  # the lowest the box takes: revenue at once
         right=lambda: (
             best_lag(
                 data.series("Granite", "deal_registrations"),
                 data.series("Granite", "sourced_revenue"),
             ).lag
         ),
-        look_for="whole number",
+        look_for="sales cycle",
         hidden_tests=True,
     )
 
@@ -247,11 +247,11 @@ def _reading_falling_path():
         "reading.falling",
         check_falling,
         hint_falling,
-        wrong=["Atlantis"],
+        wrong=[p.alliance for p in PROFILES],  # every alliance ticked
         right=lambda: sorted(
             p.alliance for p in PROFILES if p.profile in ("coasting on past work", "sponsor left")
         ),
-        look_for="unknown",
+        look_for="only those",
         hidden_tests=True,
     )
 

@@ -17,6 +17,15 @@ True
 (3, 'clear')
 >>> explore(ExplorerState(alliance="Summit", rhythm_out=False))["reading"].adjusted
 'nothing (seasonality=None)'
+
+The period read is months ``first`` to ``last`` (``None``: the last month of the data):
+
+>>> explore(ExplorerState(alliance="Summit", first=1, last=12))["reading"].lag is None
+True
+>>> explore(ExplorerState(alliance="Summit", first=20, last=12))
+Traceback (most recent call last):
+...
+ValueError: the period must end after it starts: month 20 to month 12; move "From month" ...
 """
 
 from __future__ import annotations
@@ -37,6 +46,7 @@ __all__ = [
     "LAGGING",
     "LEADING",
     "MAX_LAG",
+    "MIN_PERIOD",
     "SORTER_FILE",
     "ExplorerState",
     "explore",
@@ -129,18 +139,54 @@ class ExplorerState:
     lag: int = 0
     changes: bool = True
     rhythm_out: bool = True  # take the quarter rhythm out (and average over 3 months)
+    first: int = 1  # the first month read
+    last: int | None = None  # the last month read (None: the last month of the data)
+
+
+#: the fewest months a period may hold (a shorter one has no lag to compare)
+MIN_PERIOD = 6
 
 
 @lru_cache(maxsize=256)
-def _reading(alliance: str, leading: str, lagging: str, changes: bool, rhythm_out: bool):
-    lead = data.series(alliance, leading)
-    lagged = data.series(alliance, lagging)
+def _reading(
+    source,
+    alliance: str,
+    leading: str,
+    lagging: str,
+    changes: bool,
+    rhythm_out: bool,
+    first: int,
+    last: int | None,
+):
+    lead = source.series(alliance, leading).loc[first:last]
+    lagged = source.series(alliance, lagging).loc[first:last]
     options = {} if rhythm_out else {"seasonality": None, "window": 1}
     return lead, lagged, best_lag(lead, lagged, MAX_LAG, changes=changes, **options)
 
 
-def explore(state: ExplorerState) -> dict:
+def _check_period(state: ExplorerState) -> tuple[int, int | None]:
+    first = int(state.first)
+    last = None if state.last is None else int(state.last)
+    if first < 1:
+        msg = f"the period starts at month 1 at the earliest, got month {first}"
+        raise ValueError(msg)
+    if last is not None and last - first + 1 < MIN_PERIOD:
+        msg = (
+            f"the period must end after it starts: month {first} to month {last}; move "
+            f'"From month" before "To month"'
+            if last < first
+            else f"the period month {first} to month {last} holds fewer than {MIN_PERIOD} "
+            'months; move "From month" and "To month" further apart'
+        )
+        raise ValueError(msg)
+    return first, last
+
+
+def explore(state: ExplorerState, source=None) -> dict:
     """The numbers behind the explorer for one state.
+
+    ``source`` holds the series (``source.series(alliance, metric)``): the course data by
+    default, or a student's own portfolio (an assignment's case).
 
     With ``rhythm_out`` (the default) the reading is :func:`~toolkit.indicators.lags.best_lag`
     as it is; without, it compares single months with the quarter rhythm left in (the naive
@@ -157,13 +203,22 @@ def explore(state: ExplorerState) -> dict:
     Raises
     ------
     ValueError
-        For an unknown alliance or metric, or a lag outside 0-12.
+        For an unknown alliance or metric, a lag outside 0-12, or a period that ends before
+        it starts (or holds fewer than :data:`MIN_PERIOD` months).
     """
     if not 0 <= int(state.lag) <= MAX_LAG:
         msg = f"the lag must be from 0 to {MAX_LAG} months, got {state.lag}"
         raise ValueError(msg)
+    first, last = _check_period(state)
     lead, lagged, reading = _reading(
-        state.alliance, state.leading, state.lagging, bool(state.changes), bool(state.rhythm_out)
+        data if source is None else source,
+        state.alliance,
+        state.leading,
+        state.lagging,
+        bool(state.changes),
+        bool(state.rhythm_out),
+        first,
+        last,
     )
     return {
         "leading": lead,

@@ -237,19 +237,28 @@ class IndicatorCase(VariantCase):
         """Part 2's question."""
         a = self.lag_alliance
         return Text(
-            f"By how many months does **{a}**'s partner-sourced revenue (`sourced_revenue`) "
-            f"follow its deal registrations (`deal_registrations`)? Get the two series with "
-            f'`case.series("{a}", "deal_registrations")` and `case.series("{a}", '
-            '"sourced_revenue")`.'
+            f"By how many months does **{a}**'s partner-sourced revenue follow its deal "
+            f"registrations? The lag explorer below is open at {a}, on your own portfolio's "
+            "data: read the sentence above its charts and the dark bar, then type the number "
+            "of months in the box under it."
         )
 
     def gaps_text(self) -> Text:
         """Part 4's question."""
         return Text(
             f"The health check below is **{self.survey_alliance}**'s, from quarter "
-            f"{self.survey_quarter}. Compute its perception gaps with `perception_gaps` and "
-            "name the dimension with the largest gap."
+            f"{self.survey_quarter}: its health index, each side's average score per "
+            "dimension with the gap between them, and the chart of the gaps. Read where its "
+            "health index falls among the bands of lesson 04, and which dimension has the "
+            "largest perception gap."
         )
+
+    def health_check(self):
+        """Part 4's health check: the survey's index, its gaps table and its chart."""
+        from toolkit.health.assignment import health_check_view
+
+        title = f"{self.survey_alliance}'s health check, quarter {self.survey_quarter}"
+        return health_check_view(self.survey(), title)
 
 
 def case_for(number: int, assigned=None) -> IndicatorCase:

@@ -12,8 +12,11 @@ the correlation for every lag. With the quarter rhythm taken out (the default) t
 each series as booked (thin) and as compared (3-month averages without the rhythm, thick), and
 the bars carry how sure the reading is: the lag it names is dark, the plausible lags are
 shaded and each bar shows its spread over resampled data. The readout says the reading in one
-sentence. The choices are saved beside the notebook (``my-lag-explorer.json`` by default) and
-come back when the cell runs again. The numbers behind both are in
+sentence. Two sliders set the period read (**From month**, **To month**): a young alliance's
+first two years read alone say what those months can tell. The explorer reads the course data,
+or a student's own portfolio (``source=case`` in an assignment). The choices are saved beside
+the notebook (``my-lag-explorer.json`` by default) and come back when the cell runs again. The
+numbers behind both are in
 :mod:`toolkit.indicators.model`.
 
 Examples
@@ -196,13 +199,16 @@ class MetricSorter(CourseWidget):
 
 
 # -- exploring lags --------------------------------------------------------------------
-def parse_saved(content) -> ExplorerState:
-    """Saved settings, checked against the course data (a ``ValueError`` says what is off)."""
+def parse_saved(content, source=None) -> ExplorerState:
+    """Saved settings, checked against the data read (a ``ValueError`` says what is off).
+
+    ``source`` is what the explorer reads (default: the course data).
+    """
     if not isinstance(content, dict):
         msg = "expected the explorer's settings"
         raise ValueError(msg)
     state = ExplorerState(**content)
-    explore(state)
+    explore(state, source)
     return state
 
 
@@ -215,6 +221,12 @@ class LagExplorer(CourseWidget):
         Where to start (a saved state from an earlier run wins over these).
     path : str or Path, optional
         The file beside the notebook that keeps the explorer's settings.
+    source : optional
+        What the explorer reads: an object with ``series(alliance, metric)`` and
+        ``alliance_names()``, such as a student's portfolio in an assignment (default: the
+        course data).
+    first, last : int, optional
+        The period to start with (``last=None``: up to the last month of the data).
     """
 
     kind = "lag-explorer"
@@ -226,10 +238,17 @@ class LagExplorer(CourseWidget):
         lagging: str = "sourced_revenue",
         *,
         path: str | Path = EXPLORER_FILE,
+        source=None,
+        first: int = 1,
+        last: int | None = None,
     ):
         super().__init__(path)
-        self.state = self.restore(parse_saved, ExplorerState(alliance, leading, lagging))
-        names = data.alliance_names()
+        self.source = data if source is None else source
+        start = ExplorerState(alliance, leading, lagging, first=first, last=last)
+        self.state = self.restore(lambda content: parse_saved(content, self.source), start)
+        names = list(self.source.alliance_names())
+        months = self.source.series(names[0], leading).index
+        self.months = (int(months.min()), int(months.max()))
         self.alliance = w.Dropdown(options=names, description="Alliance")
         self.leading = w.Dropdown(
             options=[(LABELS[n], n) for n in LEADING],
@@ -244,6 +263,9 @@ class LagExplorer(CourseWidget):
             layout=w.Layout(width="460px", max_width="100%"),
         )
         self.lag = Slider(min=0, max=MAX_LAG, description="Lag", unit="months")
+        low, high = self.months
+        self.first_month = Slider(low, min=low, max=high, description="From month")
+        self.last_month = Slider(high, min=low, max=high, description="To month")
         whole_label = {"indent": False, "layout": w.Layout(width="auto", max_width="100%")}
         self.changes = w.Checkbox(
             description="compare changes, not levels (recommended)", **whole_label
@@ -258,11 +280,21 @@ class LagExplorer(CourseWidget):
         self._bars_for = None  # which metrics the bar chart shows
         self._sync_controls()
         self.when_changed(
-            [self.alliance, self.leading, self.lagging, self.lag, self.changes, self.rhythm_out],
+            [
+                self.alliance,
+                self.leading,
+                self.lagging,
+                self.lag,
+                self.first_month,
+                self.last_month,
+                self.changes,
+                self.rhythm_out,
+            ],
             self._changed,
         )
         self.children = [
             w.HBox([self.alliance, self.lag], layout=w.Layout(flex_flow="row wrap")),
+            w.HBox([self.first_month, self.last_month], layout=w.Layout(flex_flow="row wrap")),
             self.leading,
             self.lagging,
             self.changes,
@@ -280,6 +312,9 @@ class LagExplorer(CourseWidget):
             self.leading.value = self.state.leading
             self.lagging.value = self.state.lagging
             self.lag.value = int(self.state.lag)
+            self.first_month.value = int(self.state.first)
+            last = self.state.last
+            self.last_month.value = self.months[1] if last is None else int(last)
             self.changes.value = bool(self.state.changes)
             self.rhythm_out.value = bool(self.state.rhythm_out)
 
@@ -291,13 +326,15 @@ class LagExplorer(CourseWidget):
             int(self.lag.value),
             bool(self.changes.value),
             bool(self.rhythm_out.value),
+            int(self.first_month.value),
+            None if self.last_month.value == self.months[1] else int(self.last_month.value),
         )
         self.update()
 
     def update(self) -> None:
         """Recompute for the current state, redraw both charts and save the settings."""
         try:
-            result = explore(self.state)
+            result = explore(self.state, self.source)
         except ValueError as err:
             self.say(str(err), "error")
             return
@@ -315,15 +352,17 @@ class LagExplorer(CourseWidget):
             ),
         )
         # the bars depend on the metrics, not on the lag: a slider move redraws one chart
-        key = (s.alliance, s.leading, s.lagging, s.changes, s.rhythm_out)
+        key = (s.alliance, s.leading, s.lagging, s.changes, s.rhythm_out, s.first, s.last)
         if key != self._bars_for:
             show_in(self.bars, correlation_chart(result["reading"]))
             self._bars_for = key
         corr = result["correlation"]
         corr_text = "cannot be measured" if corr != corr else f"{corr:.2f}"
         what = "changes" if s.changes else "levels"
+        last = self.months[1] if s.last is None else s.last
         self.readout.value = (
-            f"<p>{html.escape(s.alliance)}: {html.escape(result['reading'].sentence())}</p>"
+            f"<p>{html.escape(s.alliance)}, months {s.first} to {last}: "
+            f"{html.escape(result['reading'].sentence())}</p>"
             f"<p>Correlation of the {what} at a lag of {s.lag} months: <b>{corr_text}</b>.</p>"
         )
         self.save(asdict(s))
