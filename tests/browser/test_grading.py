@@ -65,6 +65,11 @@ def test_validate_button_reports_on_a_student_version(lab, released, name):
     # have crashed (that shows "There was an error running the validate command")
     expect(body).to_contain_text("The following cell failed")
     expect(body).not_to_contain_text("There was an error")
+    # ... and fail as a blank answer does, in the course's own sentence, not because the
+    # grading kernel could not reach the toolkit (a sandbox that binds the wrong folders)
+    expect(body).to_contain_text("Not yet")
+    for crash in ("ModuleNotFoundError", "ImportError", "NameError", "Traceback"):
+        expect(body).not_to_contain_text(crash)
     lab.screenshot(SHOTS / f"validate-{name}.png")
     assert not lab.remote_requests()
     assert not found, f"{name}: axe-core finds WCAG 2.1 A/AA violations in the outputs:\n{found}"
