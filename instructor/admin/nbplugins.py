@@ -160,7 +160,7 @@ class ExecuteAsStudent(Execute):
         return await super().async_execute_cell(cell, cell_index, *args, **kwargs)
 
     def _update_display_id(self, display_id, msg):
-        """nbclient's display update, applied to the outputs of the running cell only."""
+        """Apply nbclient's display update to the outputs of the running cell only."""
         everywhere = self._display_id_map.get(display_id)
         if not everywhere:
             return super()._update_display_id(display_id, msg)

@@ -63,7 +63,8 @@ def first_hidden(nb: NotebookNode, begin: str = "BEGIN HIDDEN TESTS") -> int | N
     Examples
     --------
     >>> from nbformat.v4 import new_code_cell, new_notebook
-    >>> first_hidden(new_notebook(cells=[new_code_cell("x = 1"), new_code_cell("# BEGIN HIDDEN TESTS")]))
+    >>> cells = [new_code_cell("x = 1"), new_code_cell("# BEGIN HIDDEN TESTS")]
+    >>> first_hidden(new_notebook(cells=cells))
     1
     """
     for index, cell in enumerate(nb.cells):

@@ -185,7 +185,9 @@ def test_a_display_made_before_the_tests_cannot_be_rewritten_during_them(sealed)
     """The first answer's display keeps what it showed when its own cell ran."""
     nb = nbformat.read(_autograded(sealed, "seal-hooks"), as_version=4)
     first = next(
-        c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "first_month_answer"
+        c
+        for c in nb.cells
+        if c.metadata.get("nbgrader", {}).get("grade_id") == "first_month_answer"
     )
     shown = " ".join(str(o.get("data", {}).get("text/plain", "")) for o in first.outputs)
     assert "waiting for the tests" in shown, first.outputs
