@@ -24,6 +24,7 @@ import base64
 import binascii
 import html
 import re
+import shutil
 from pathlib import Path
 
 import nbformat
@@ -32,7 +33,7 @@ from grading_cases import make_submission
 
 from instructor.admin.batch import autograde_all
 from instructor.admin.redact import FAILED, NOT_SHOWN, PASSED
-from instructor.admin.scan import secret_lines
+from instructor.admin.scan import scan_feedback, secret_lines
 from instructor.admin.workflow import generate_feedback
 
 pytestmark = pytest.mark.slow
@@ -147,6 +148,7 @@ def sealed(grading_course):
     lines = generate_feedback(course, [ASSIGNMENT])
     source = nbformat.read(root / "source" / ASSIGNMENT / NOTEBOOK, as_version=4)
     return {
+        "course": course,
         "root": root,
         "outcomes": {o.student: o for o in outcomes},
         "lines": lines,
@@ -205,3 +207,24 @@ def test_feedback_says_which_checks_passed_in_plain_words(sealed):
     assert FAILED in trace  # its own trap failed its checks; its message is not shown
     assert "most recent call last" not in trace  # the trap's error is not shown, only the line
     assert sealed["outcomes"][HONEST].score == sealed["outcomes"][HONEST].max_score
+
+
+def test_the_feedback_scan_would_refuse_an_encoded_hidden_test(sealed):
+    """Were the seal ever undone, ``course-admin feedback``'s scan refuses the page."""
+    root = sealed["root"]
+    said = kernel_said(_autograded(sealed, "seal-hooks")).splitlines()
+    honest = _feedback(sealed, HONEST).read_text(encoding="utf-8")
+    assert scan_feedback(sealed["course"], ASSIGNMENT) == []
+    for trick in ("base64", "reversed"):
+        line = next(x for x in said if exposures(x, sealed["secrets"]) == {trick})
+        folder = root / "feedback" / f"seal-{trick}" / ASSIGNMENT
+        folder.mkdir(parents=True)
+        try:
+            (folder / "practice.html").write_text(
+                honest.replace("</body>", f"<pre>{html.escape(line)}</pre></body>"),
+                encoding="utf-8",
+            )
+            leaks = scan_feedback(sealed["course"], ASSIGNMENT)
+        finally:
+            shutil.rmtree(folder.parent)
+        assert leaks and all("encoded" in leak for leak in leaks), (trick, leaks)
