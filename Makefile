@@ -35,7 +35,8 @@ help:
 	@echo "make vet       - prove every variant grades right with nbgrader (A=<assignment>: one)"
 
 # (Re)install only when the pins or the package metadata change: a second `make lab` is instant.
-$(STAMP): requirements.lock pyproject.toml instructor/pyproject.toml tools/lab-overrides.json
+$(STAMP): requirements.lock pyproject.toml instructor/pyproject.toml tools/lab-overrides.json \
+  $(wildcard tools/labextension/*/package.json tools/labextension/*/static/*.js)
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "$(PYTHON) is Python %s; the course needs Python 3.11 or newer (set PYTHON=python3.12, for example)" % sys.version.split()[0])'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
@@ -43,6 +44,8 @@ $(STAMP): requirements.lock pyproject.toml instructor/pyproject.toml tools/lab-o
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e instructor
 	mkdir -p $(VENV)/share/jupyter/lab/settings
 	cp tools/lab-overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
+	mkdir -p $(VENV)/share/jupyter/labextensions
+	cp -r tools/labextension/. $(VENV)/share/jupyter/labextensions/
 	touch $(STAMP)
 
 # The data of each reading-the-indicators variant, which the students' toolkit reads from files:

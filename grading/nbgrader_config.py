@@ -133,12 +133,13 @@ c.LimitOutput.max_traceback = 40
 
 # --- feedback ----------------------------------------------------------------------------
 # nbgrader copies hidden tests into the feedback (nbgrader #1363): the course's
-# HideHiddenTests preprocessor removes them, and their tracebacks, before the HTML is made.
+# HideHiddenTests preprocessor removes them before the HTML is made.
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
-    # an output that quotes a hidden test (a submission can see the tests as they run) is
-    # replaced by a note (instructor/admin/redact.py)
-    "instructor.admin.redact.RedactHiddenOutputs",
+    # from the first cell that runs hidden tests on, a submission's code can know them and
+    # print them in any encoding: graded cells show only whether their checks passed, other
+    # cells a note instead of their outputs (instructor/admin/redact.py)
+    "instructor.admin.redact.SealHiddenTestOutputs",
     "instructor.admin.nbplugins.HideHiddenTests",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]

@@ -27,7 +27,10 @@ r"""nbgrader preprocessors the course adds to nbgrader's own pipelines (see ``nb
   against the submitter's own case (see :mod:`instructor.admin.variants`). A grading kernel that
   never answers is replaced once by a new one: two kernels started at the same moment (a
   batch with several workers) can be given the same free port, and the second then hangs
-  until nbclient gives up, which failed that student's submission.
+  until nbclient gives up, which failed that student's submission. A display handle updates
+  outputs of the running cell only: nbclient would rewrite the display in whichever earlier cell
+  made it, and code running during a later hidden-test cell could so write into a cell whose
+  outputs the feedback keeps (:mod:`instructor.admin.redact`).
 - :class:`CheckVariant` (``autograde``, before the outputs are cleared): logs a notebook that
   ran another variant than its submitter's (``course-admin autograde`` also flags it).
 - :class:`CheckCellMetadata` (in place of nbgrader's, twice per submission): the same check,
@@ -150,6 +153,25 @@ class ExecuteAsStudent(Execute):
             self.km = self.create_kernel_manager()  # the failed one is shut down and cleaned up
             self.start_new_kernel()
             return super().start_new_kernel_client()
+
+    async def async_execute_cell(self, cell, cell_index, *args, **kwargs):
+        """Run one cell, remembering which one runs (see :meth:`_update_display_id`)."""
+        self._running_cell = cell_index
+        return await super().async_execute_cell(cell, cell_index, *args, **kwargs)
+
+    def _update_display_id(self, display_id, msg):
+        """Apply nbclient's display update to the outputs of the running cell only."""
+        everywhere = self._display_id_map.get(display_id)
+        if not everywhere:
+            return super()._update_display_id(display_id, msg)
+        running = getattr(self, "_running_cell", None)
+        self._display_id_map[display_id] = {
+            cell: outputs for cell, outputs in everywhere.items() if cell == running
+        }
+        try:
+            super()._update_display_id(display_id, msg)
+        finally:
+            self._display_id_map[display_id] = everywhere
 
 
 class CheckVariant(NbGraderPreprocessor):

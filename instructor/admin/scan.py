@@ -3,8 +3,10 @@ r"""Leak scans: what students receive must hold no solution, hidden test or save
 :func:`scan_release` compares each student version with its source notebook; every line
 of a solution region or of a hidden-test region that does not also appear in the visible
 part of the source is a *secret*, and no secret may appear in the student version.
-:func:`scan_feedback` does the same for hidden tests in the feedback HTML, and also refuses
-remote scripts (feedback must open offline).
+:func:`scan_feedback` does the same for hidden tests in the feedback HTML, also written
+backwards or inside base64 text (a submission can print what it saw of the tests encoded;
+:mod:`instructor.admin.redact` keeps such outputs out, and this scan would catch a regression),
+and also refuses remote scripts (feedback must open offline).
 
 Examples
 --------
@@ -17,6 +19,8 @@ Examples
 
 from __future__ import annotations
 
+import base64
+import binascii
 import html
 import re
 
@@ -109,11 +113,39 @@ def scan_feedback(course: Course, assignment: str) -> list[Leak]:
         for secret in sorted(secrets):
             if secret in text or html.escape(secret) in text or _tokens_in(secret, text):
                 leaks.append(Leak(f"{where}: hidden test {secret!r}"))
+        for secret in sorted(_encoded(secrets, text)):
+            leaks.append(Leak(f"{where}: hidden test {secret!r}, encoded (base64 or backwards)"))
         if "HIDDEN TESTS" in text:
             leaks.append(Leak(f"{where}: hidden-test marker left in"))
         if REMOTE_SCRIPT.search(text):
             leaks.append(Leak(f"{where}: loads a remote script (feedback must work offline)"))
     return leaks
+
+
+_BASE64_RUN = re.compile(r"[A-Za-z0-9+/]{16,}={0,2}")
+
+
+def _encoded(secrets: set[str], text: str) -> set[str]:
+    r"""The secrets that ``text`` holds backwards or inside a run of base64 characters.
+
+    Examples
+    --------
+    >>> import base64
+    >>> page = "<pre>" + base64.b64encode(b"x = 1\nassert answer == 42\n").decode() + "</pre>"
+    >>> sorted(_encoded({"assert answer == 42"}, page))
+    ['assert answer == 42']
+    >>> sorted(_encoded({"assert answer == 42"}, "<p>24 == rewsna tressa</p>"))
+    ['assert answer == 42']
+    """
+    plain = html.unescape(re.sub(r"<[^>]+>", "", text))
+    found = {secret for secret in secrets if secret[::-1] in plain}
+    for run in _BASE64_RUN.findall(text):
+        try:
+            decoded = base64.b64decode(run + "=" * (-len(run) % 4)).decode("utf-8", "ignore")
+        except (binascii.Error, ValueError):
+            continue
+        found |= {secret for secret in secrets if secret in decoded}
+    return found
 
 
 def _tokens_in(secret: str, text: str) -> bool:

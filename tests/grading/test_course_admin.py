@@ -348,11 +348,14 @@ def test_feedback_files(graded, assignment):
 
 
 @pytest.mark.parametrize("assignment", REAL)
-def test_feedback_charts_are_drawn_offline(graded, assignment):
-    """Are the charts a submission shows drawn as described SVG in its feedback, offline?
+def test_charts_are_drawn_offline_and_feedback_loads_nothing_remote(graded, assignment):
+    """Are the charts a submission shows drawn as described SVG by the grader, offline?
 
     Grading kernels leave charts as specifications and the grader draws them
-    (``RenderCharts``): none may be left undrawn in any autograded notebook.
+    (``RenderCharts``): none may be left undrawn in any autograded notebook. The feedback
+    repeats only the outputs of cells that ran before the first hidden test
+    (``instructor/admin/redact.py``): whatever image it shows is drawn the same way, and no
+    page loads a script from elsewhere.
     """
     from toolkit.ui.render import DEFERRED_MIME
 
@@ -362,20 +365,28 @@ def test_feedback_charts_are_drawn_offline(graded, assignment):
     released = (root / "release" / assignment).glob("*.ipynb")
     if not any("chart(" in path.read_text() for path in released):
         return  # this assignment shows no chart
-    pages = list((root / "feedback" / "correct" / assignment).glob("*.html"))
-    assert pages
-    for path in pages:
-        page = path.read_text()
-        images = [
+
+    def images(page: str) -> list[tuple[str, str]]:
+        found = [
             (
                 re.search(r'src="data:image/svg\+xml;base64,([^"]+)"', tag),
                 re.search(r'alt="([^"]*)"', tag),
             )
             for tag in re.findall(r"<img[^>]*>", page)
         ]
-        images = [(src.group(1), alt.group(1) if alt else "") for src, alt in images if src]
-        assert images, path
-        for encoded, alt in images:
+        return [(src.group(1), alt.group(1) if alt else "") for src, alt in found if src]
+
+    drawn = []
+    for path in (root / "autograded" / "correct" / assignment).glob("*.ipynb"):
+        for cell in nbformat.read(path, as_version=4).cells:
+            for output in cell.get("outputs", []):
+                drawn += images(str(output.get("data", {}).get("text/html", "")))
+    assert drawn, assignment
+    pages = list((root / "feedback" / "correct" / assignment).glob("*.html"))
+    assert pages
+    for path in pages:
+        page = path.read_text()
+        for encoded, alt in drawn + images(page):
             svg = base64.b64decode(encoded).decode()
             assert len(alt) >= 10 and "No description" not in alt, alt
             assert 'role="img"' in svg and re.search(r"<desc[ >]", svg)

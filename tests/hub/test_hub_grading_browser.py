@@ -367,16 +367,18 @@ def test_an_instructor_runs_a_class_from_jupyterlab(chromium, hub, people, class
             tab.wait_for_load_state()
         tab.close()
 
-        # Student: fetch the feedback; "(view feedback)" shows its folder, where the page opens
-        # as the feedback page (not behind "Trust HTML"): the score and the comment.
+        # Student: fetch the feedback; one click on "(view feedback)" opens the feedback page
+        # itself (the course's lab plugin, tools/labextension), as a page (not behind "Trust
+        # HTML"): the score and the comment.
         panel = assignment_list(student)
         submitted = panel.locator("#submitted_assignments_list")
         submitted.get_by_role("button", name="Fetch Feedback").click()
         view = submitted.get_by_text("(view feedback)")
         expect(view).to_be_visible(timeout=SLOW)
         view.click()
-        page = student.page.locator(".jp-DirListing-item", has_text=f"{ASSIGNMENT}.html")
-        page.dblclick()
+        tab = student.page.locator(".lm-TabBar-tab", has_text=f"{ASSIGNMENT}.html")
+        expect(tab).to_be_visible(timeout=60_000)
+        expect(student.page.get_by_role("button", name="Trust HTML", exact=True)).to_have_count(0)
         feedback = student.page.frame_locator(".jp-HTMLViewer:not(.lm-mod-hidden) iframe")
         expect(feedback.locator("body")).to_contain_text(COMMENT, timeout=60_000)
         expect(feedback.locator("body")).to_contain_text(NOTE)
