@@ -11,7 +11,11 @@ own step, which also runs the leak scan):
   second answer (after a hidden-test cell) prints the kernel's input history, base64 and
   reversed;
 - ``seal-trace`` sets a ``sys.settrace`` hook that, in the first frame of a cell holding hidden
-  tests, raises an error whose message is the base64 of that cell's source.
+  tests, raises an error whose message is the base64 of that cell's source;
+- ``seal-silent`` answers nothing and replaces IPython's ``_showtraceback``, so no failing cell
+  sends an error output (nbgrader scores a test cell by its outputs): nbgrader's ``Execute``,
+  under the course's ``ExecuteAsStudent``, adds the error the kernel's reply names, and the
+  submission still scores 0.
 
 Each trick is shown to work (the autograded notebook holds the encoded tests), and the feedback
 page is searched for every hidden-test line plainly, reversed, split, inside every base64 run
@@ -77,10 +81,14 @@ def _trace(frame, event, arg):
 _sys.settrace(_trace)
 """
 
+SILENCE_FIRST = r"""
+get_ipython()._showtraceback = lambda *args, **kwargs: None
+"""
 
-def hand_in(course, student: str, first: str = "", later: str = "") -> Path:
-    """A correct submission with ``first`` before the first answer, ``later`` before the second."""
-    folder = make_submission("correct", ASSIGNMENT, course, student)
+
+def hand_in(course, student: str, first: str = "", later: str = "", case="correct") -> Path:
+    """A ``case`` submission with ``first`` before the first answer, ``later`` before the second."""
+    folder = make_submission(case, ASSIGNMENT, course, student)
     path = folder / NOTEBOOK
     nb = nbformat.read(path, as_version=4)
     for cell in nb.cells:
@@ -143,7 +151,8 @@ def sealed(grading_course):
     hand_in(course, HONEST)
     hand_in(course, "seal-hooks", HOOKS_FIRST, HOOKS_LATER)
     hand_in(course, "seal-trace", TRACE_FIRST)
-    students = [HONEST, "seal-hooks", "seal-trace"]
+    hand_in(course, "seal-silent", SILENCE_FIRST, case="blank")
+    students = [HONEST, "seal-hooks", "seal-trace", "seal-silent"]
     outcomes = autograde_all(course, [ASSIGNMENT], students, progress=False)
     lines = generate_feedback(course, [ASSIGNMENT])
     source = nbformat.read(root / "source" / ASSIGNMENT / NOTEBOOK, as_version=4)
@@ -228,3 +237,14 @@ def test_the_feedback_scan_would_refuse_an_encoded_hidden_test(sealed):
         finally:
             shutil.rmtree(folder.parent)
         assert leaks and all("encoded" in leak for leak in leaks), (trick, leaks)
+
+
+def test_a_submission_that_hides_its_errors_still_fails_its_checks(sealed):
+    """No error output is sent, yet every automatic point is lost and each failure is recorded."""
+    outcome = sealed["outcomes"]["seal-silent"]
+    assert outcome.status == "graded", outcome.line()
+    assert outcome.score == 0 < outcome.max_score, outcome.line()
+    nb = nbformat.read(_autograded(sealed, "seal-silent"), as_version=4)
+    graded = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")]
+    graded = [c for c in graded if c.cell_type == "code"]
+    assert graded and all(any(o.output_type == "error" for o in c.outputs) for c in graded)
