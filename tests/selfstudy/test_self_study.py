@@ -402,106 +402,98 @@ def _committee():
     return case_for(0), truth(0)
 
 
-def _committee_must_path():
-    from toolkit.steering.assignment import check_must, hint_must
+def _committee_part(exercise: str, part: str, *, wrong, right, look_for: str):
+    """One automatic part of steering-committee: answers saved as its control saves them."""
+    import tempfile
+    from pathlib import Path
 
-    case, right = _committee()
+    from toolkit.steering import assignment
+
+    case, _truth = _committee()
+    file = Path(tempfile.mkdtemp()) / assignment.FILES[part]
+
+    def check(answer):  # the answer saved by the part's control, then its check cell's report
+        file.unlink(missing_ok=True)
+        if answer is not ...:  # ... : nothing answered yet
+            file.write_text(assignment.saved_text(part, case, answer), encoding="utf-8")
+        return assignment.check_part(part, case, file)[1]
+
+    hints = {
+        "must": assignment.hint_must,
+        "owners": assignment.hint_owners,
+        "limits": assignment.hint_escalation,
+        "plan": assignment.hint_plan,
+        "calls": assignment.hint_portfolio,
+    }[part]
     return Path_(
-        "steering-committee.must",
-        lambda items: check_must(items, case),
-        hint_must,
-        wrong=["happiness", "win_rate"],
-        right=lambda: right["must_discuss"],
-        look_for="not on the dashboard",
-        source=check_must,
+        exercise,
+        check,
+        hints,
+        wrong=wrong,
+        right=right,
+        look_for=look_for,
+        source=assignment.check_part,
         hidden_tests=True,
+    )
+
+
+def _committee_must_path():
+    case, right = _committee()
+    from toolkit.steering.dashboard import dashboard_items
+
+    every = [item.key for item in dashboard_items(case.dashboard())]
+    return _committee_part(
+        "steering-committee.must",
+        "must",
+        wrong=every,  # everything ticked
+        right=lambda: right["must_discuss"],
+        look_for="steers nothing",
     )
 
 
 def _committee_owners_path():
-    from toolkit.steering.assignment import check_owners, hint_owners
-
     case, right = _committee()
-    return Path_(
+    first = case.agenda[0]
+    return _committee_part(
         "steering-committee.owners",
-        lambda owners: check_owners(owners, case),
-        hint_owners,
-        wrong={item.id: "board" for item in case.agenda},
+        "owners",
+        wrong={first.id: case.design.bodies[0].id},  # one item sent, the others forgotten
         right=lambda: right["owners"],
-        look_for="not a body id",
-        source=check_owners,
-        hidden_tests=True,
+        look_for=f"still to choose: {case.agenda[1].title}",
     )
 
 
 def _committee_escalation_path():
-    from toolkit.steering.assignment import check_escalation, hint_escalation
-
     case, right = _committee()
-
-    def check(answer):  # the two answers of Part 3, as (late_issue, new_limits)
-        late, limits = answer if isinstance(answer, tuple) else (answer, answer)
-        return check_escalation(late, limits, case)
-
-    def fixed():
-        start = next(i.start for i in case.issues if i.id == right["late_issue"])
-        return (right["late_issue"], {start: 3})
-
-    return Path_(
+    return _committee_part(
         "steering-committee.escalation",
-        check,
-        hint_escalation,
-        wrong=("the bid dispute", {"working group": 10}),
-        right=fixed,
-        look_for="write one of",
-        source=check_escalation,
-        hidden_tests=True,
+        "limits",
+        wrong={},  # no body given a limit
+        right=lambda: {body: {"days": days} for body, days in right["limits"].items()},
+        look_for="number of days",
     )
 
 
 def _committee_plan_path():
-    from toolkit.steering.assignment import check_plan, hint_plan
-    from toolkit.steering.cases import PLAN_STEPS
-    from toolkit.steering.plan import plan_backwards
-
-    case, _right = _committee()
-
-    def right():
-        plan = plan_backwards(case.goal, case.funnel)
-        return {
-            s: {"target": int(plan.loc[s, "target"]), "by_month": int(plan.loc[s, "by_month"])}
-            for s in PLAN_STEPS
-        }
-
-    return Path_(
+    _case, right = _committee()
+    return _committee_part(
         "steering-committee.plan",
-        check_plan,
-        hint_plan,
+        "plan",
         wrong={"partner_leads": {"target": 120, "by_month": 18}},  # the other steps forgotten
-        right=right,
-        look_for="missing",
-        hidden_tests=True,
+        right=lambda: right["plan"],
+        look_for="still to fill in",
     )
 
 
 def _committee_portfolio_path():
-    from toolkit.steering.assignment import check_portfolio, hint_portfolio
-
     case, right = _committee()
-
-    def check(answer):  # the two answers of Part 5, as (calls, reasons)
-        calls, reasons = answer if isinstance(answer, tuple) else (answer, answer)
-        return check_portfolio(calls, reasons, case)
-
-    return Path_(
+    first = case.alliance_names()[0]
+    return _committee_part(
         "steering-committee.portfolio",
-        check,
-        hint_portfolio,
-        wrong=(dict.fromkeys(case.alliance_names(), "grow"), {}),
-        right=lambda: (right["calls"], right["reasons"]),
-        look_for="one of the four words",
-        source=check_portfolio,
-        hidden_tests=True,
+        "calls",
+        wrong={first: "invest"},  # one alliance called, the others forgotten
+        right=lambda: right["calls"],
+        look_for="still to choose",
     )
 
 
