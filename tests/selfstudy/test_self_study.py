@@ -444,7 +444,7 @@ def _committee_part(exercise: str, part: str, *, wrong, right, look_for: str):
         file.unlink(missing_ok=True)
         if answer is not ...:  # ... : nothing answered yet
             file.write_text(assignment.saved_text(part, case, answer), encoding="utf-8")
-        return assignment.check_part(part, case, file)[1]
+        return assignment.part_report(part, case, file)[1]
 
     hints = {
         "must": assignment.hint_must,
@@ -460,7 +460,7 @@ def _committee_part(exercise: str, part: str, *, wrong, right, look_for: str):
         wrong=wrong,
         right=right,
         look_for=look_for,
-        source=assignment.check_part,
+        source=assignment.part_report,
         hidden_tests=True,
     )
 

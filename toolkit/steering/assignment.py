@@ -6,7 +6,7 @@ code: each part's question is made from the student's own case, with its options
 the names a participant reads (dashboard items, agenda titles, body names, alliances), and
 its control saves the answer beside the notebook in the part's answer file (:data:`FILES`).
 
-The check cells read those files, not the kernel's variables: :func:`check_part` says in
+The check cells read those files, not the kernel's variables: :func:`part_report` says in
 words what was answered ("You sent “Change the discount ...” to the Alliance Management
 Team.") and checks only the answer's *form* (is every item matched, is a time limit given?);
 whether it is right is decided by the instructor's grading, so a report that passed ends with
@@ -19,13 +19,13 @@ Examples
 >>> from toolkit.steering.cases import case_for
 >>> case = case_for(0)
 >>> folder = pathlib.Path(tempfile.mkdtemp())
->>> said, report = check_part("late", case, folder / LATE_FILE)
+>>> said, report = part_report("late", case, folder / LATE_FILE)
 >>> said, report.passed
 ('Not answered yet: The issue that is not settled in time.', False)
 >>> question = late_question(case)
 >>> control = answer_late_issue(case, folder / LATE_FILE)
 >>> control.choices.value = [0]
->>> said, report = check_part("late", case, folder / LATE_FILE)
+>>> said, report = part_report("late", case, folder / LATE_FILE)
 >>> said == f"The issue that is not settled in time: {case.issues[0].title}.", report.passed
 (True, True)
 """
@@ -72,7 +72,7 @@ __all__ = [
     "answer_reading",
     "business_planner",
     "calls_question",
-    "check_part",
+    "part_report",
     "decision_rights",
     "escalation_walker",
     "hint_escalation",
@@ -396,7 +396,7 @@ def _form_checks(part: str, question, answer) -> list[Check]:
     return [_ANSWERED]
 
 
-def check_part(part: str, case: SteeringCase, path=None) -> tuple[str, Report]:
+def part_report(part: str, case: SteeringCase, path=None) -> tuple[str, Report]:
     """What was answered in part ``part``'s file, in a sentence, and the checks of its form.
 
     Parameters
