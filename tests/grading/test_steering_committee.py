@@ -45,6 +45,18 @@ CELLS = {
 }
 
 
+def bolder_plan(case) -> dict[str, dict]:
+    """A fifth more than the plan needs at each leading step, each reached a month earlier."""
+    plan = plan_backwards(case.goal, case.funnel)
+    return {
+        s: {
+            "target": math.ceil(1.2 * plan.loc[s, "needed"]),
+            "by_month": int(plan.loc[s, "by_month"]) - 1,
+        }
+        for s in PLAN_STEPS
+    }
+
+
 def other_files(number: int) -> dict[str, str]:
     """Other correct answers: a bolder plan reached a month earlier, another fix of the limits.
 
@@ -52,14 +64,7 @@ def other_files(number: int) -> dict[str, str]:
     steering committee too (that changes nothing for the late issue).
     """
     case, t = case_for(number), truth(number)
-    plan = plan_backwards(case.goal, case.funnel)
-    bolder = {
-        s: {
-            "target": math.ceil(1.2 * plan.loc[s, "needed"]),
-            "by_month": int(plan.loc[s, "by_month"]) - 1,
-        }
-        for s in PLAN_STEPS
-    }
+    bolder = bolder_plan(case)
     ((body, _days),) = t["limits"].items()
     top = next(b.id for b in case.design.bodies if b.tier == "steering")
     limits = {body: {"days": 3}, top: {"days": 10}}
@@ -214,16 +219,9 @@ def test_sample_variants_are_sound_and_any_consistent_plan_fits(number):
     """Does the taught method read each sample clearly, and do other plans and fixes fit?"""
     assert vet(number) == []
     case = case_for(number)
-    plan = plan_backwards(case.goal, case.funnel)
     from toolkit.steering.plan import plan_shortfalls
 
-    bolder = {
-        s: {
-            "target": math.ceil(1.2 * plan.loc[s, "needed"]),
-            "by_month": int(plan.loc[s, "by_month"]) - 1,
-        }
-        for s in PLAN_STEPS
-    }
+    bolder = bolder_plan(case)
     assert plan_shortfalls(bolder, case.goal, case.funnel, most=1.5) == []
     too_big = {s: {**v, "target": v["target"] * 3} for s, v in bolder.items()}
     assert plan_shortfalls(too_big, case.goal, case.funnel, most=1.5)
