@@ -148,35 +148,8 @@ KITS: dict[str, Kit] = {
     "governance-design": Kit(widget_cells={"case_design_answer", "repair_answer"}),
     # every automatic part answered with a widget: the answers are the variant key's files
     "reading-the-indicators": Kit(depends={"classify_metrics": {"my-indicator-sorting.json"}}),
-    "steering-committee": Kit(
-        alternatives={
-            # other correct answers: the verdicts read one by one, another fix of the limits
-            # (every body faster), a more ambitious plan reached a month early, calls in capitals
-            "must_answer": "must_discuss_items = [\n"
-            "    key for key, v in discussion_plan(board).items() if v.verdict == 'must'\n"
-            "]",
-            "escalation_answer": "design = case.design\n"
-            "late_issue = [i.id for i in case.issues if not walk_escalation(design, i).in_time]\n"
-            "late_issue = late_issue[0]\n"
-            "new_limits = {body.id: 3 for body in design.bodies}",
-            "plan_answer": "import math\n"
-            "plan = plan_backwards(case.goal, case.funnel)\n"
-            "plan_targets = {\n"
-            "    step: {'target': math.ceil(1.2 * plan.loc[step, 'needed']),\n"
-            "           'by_month': int(plan.loc[step, 'by_month']) - 1}\n"
-            "    for step in ['pipeline_value', 'new_opportunities', 'deal_registrations',\n"
-            "                 'partner_leads']\n"
-            "}",
-            "portfolio_answer": "table = case.importance_table()\n"
-            "reasons, calls = {}, {}\n"
-            "for name in case.alliance_names():\n"
-            "    scores = case.health_check(name)\n"
-            "    health = (scores['Acme Software'].mean() + scores['partner'].mean()) / 2\n"
-            "    importance = (table.loc[name, 'fit'] + table.loc[name, 'market']) / 2\n"
-            "    reasons[name] = {'importance': importance, 'health': round(health, 2)}\n"
-            "    calls[name] = portfolio_call(importance, health).upper()",
-        },
-    ),
+    # (other correct answers and each wrong one: tests/grading/test_steering_committee.py)
+    "steering-committee": Kit(),
     "practice": Kit(
         answer_files={
             "my-plan.json": {"partners": ["Nimbus", "Titan"], "bodies": [{"tier": "steering"}]}
@@ -301,7 +274,9 @@ def make_submission(case: str, assignment: str, course, student: str) -> Path:
                     cell.source = code or solutions[gid]
         target = broken_answer(lay)
         cells_by_id = {_nb(c).get("grade_id"): c for c in nb.cells}
-        if case == "syntax":
+        if target is None and case in {*BROKEN_ANSWER, "duplicated"}:
+            pass  # no answer is typed (every part is a control): no answer code to break
+        elif case == "syntax":
             cells_by_id[target].source = "this is not (python"
         elif case == "exception":
             cells_by_id[target].source = (

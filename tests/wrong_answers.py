@@ -200,58 +200,51 @@ def wrong_reading(key: dict, number: int) -> dict[str, tuple[dict, dict, set[str
 
 # --- steering-committee -----------------------------------------------------------------
 def wrong_steering(key: dict, number: int) -> dict[str, tuple[dict, dict, set[str]]]:
-    """Student -> (answers, files, the cells that must lose their points)."""
-    from toolkit.steering.cases import case_for
+    """Student -> (answers, files, the cells that must lose their points).
+
+    Each wrong answer is one wrong choice in one control, saved as that control saves it.
+    """
+    from instructor.keys.steering_committee import truth
+    from toolkit.steering.assignment import FILES, saved_text
+    from toolkit.steering.cases import LIMIT_RANGE, case_for
     from toolkit.steering.dashboard import discussion_plan
     from toolkit.steering.portfolio import portfolio_call
 
     case = case_for(number)
-    answers = key["answers"]
+    t = truth(number)
+
+    def answered(part: str, answer, loses: set[str]) -> tuple[dict, dict, set[str]]:
+        files = {**key["files"], FILES[part]: saved_text(part, case, answer)}
+        return key["answers"], files, loses
 
     verdicts = discussion_plan(case.dashboard())
     # a red result put on the agenda as if it were a driver
     red_result = next(k for k, v in verdicts.items() if v.verdict == "may" and "result" in v.reason)
-    must = answers["must_answer"]["must_discuss_items"]
     steering = next(b.id for b in case.design.bodies if b.tier == "steering")
-    owners = answers["owners_answer"]["owners"]
-    late = answers["escalation_answer"]["late_issue"]
-    other_issue = next(i.id for i in case.issues if i.id != late)
-    fix = answers["escalation_answer"]["new_limits"]
-    ((body, days),) = fix.items()
-    plan = answers["plan_answer"]["plan_targets"]
-    goal_month = case.goal.month
+    other_issue = next(i.id for i in case.issues if i.id != t["late_issue"])
+    ((body, days),) = t["limits"].items()
+    # one day more than the most lenient limit that works: the late issue still misses
+    slow = {body: {"days": days + 1}} if days < LIMIT_RANGE[1] else {steering: {"days": 3}}
     # the leading targets dated at the goal month: the sales cycle forgotten
-    undated = {s: {**v, "by_month": goal_month} for s, v in plan.items()}
+    undated = {s: {**v, "by_month": case.goal.month} for s, v in t["plan"].items()}
     # health read from Acme's side alone
-    acme = {
-        a.name: {
-            "importance": a.importance,
-            "health": float(round(a.scores["Acme Software"].mean(), 2)),
-        }
+    acme_calls = {
+        a.name: portfolio_call(a.importance, float(a.scores["Acme Software"].mean()))
         for a in case.alliances
     }
-    acme_calls = {n: portfolio_call(r["importance"], r["health"]) for n, r in acme.items()}
-    assert acme_calls != answers["portfolio_answer"]["calls"]
+    assert acme_calls != t["calls"]
+    # an unhealthy alliance that every side sees unhealthy, picked as the one read differently
+    unhealthy = next(n for n, c in t["calls"].items() if c in ("fix", "exit") and n != t["reading"])
     return {
-        "wrong-red-result": _changed(
-            key, "must_answer", {"must_discuss"}, must_discuss_items=[*must, red_result]
+        "wrong-red-result": answered("must", [*t["must_discuss"], red_result], {"must_discuss"}),
+        "wrong-all-to-steering": answered(
+            "owners", dict.fromkeys(t["owners"], steering), {"owners_routed"}
         ),
-        "wrong-all-to-steering": _changed(
-            key, "owners_answer", {"owners_routed"}, owners=dict.fromkeys(owners, steering)
-        ),
-        "wrong-other-issue": _changed(
-            key, "escalation_answer", {"escalation_late_issue"}, late_issue=other_issue
-        ),
-        "wrong-fix-too-slow": _changed(
-            key, "escalation_answer", {"escalation_fix"}, new_limits={body: days + 5}
-        ),
-        "wrong-plan-undated": _changed(key, "plan_answer", {"business_plan"}, plan_targets=undated),
-        "wrong-calls-acme-side": _changed(
-            key, "portfolio_answer", {"portfolio_calls"}, calls=acme_calls
-        ),
-        "wrong-reasons-acme-side": _changed(
-            key, "portfolio_answer", {"portfolio_reasons"}, reasons=acme
-        ),
+        "wrong-other-issue": answered("late", other_issue, {"escalation_late_issue"}),
+        "wrong-fix-too-slow": answered("limits", slow, {"escalation_fix"}),
+        "wrong-plan-undated": answered("plan", undated, {"business_plan"}),
+        "wrong-calls-acme-side": answered("calls", acme_calls, {"portfolio_calls"}),
+        "wrong-reading-unhealthy": answered("reading", unhealthy, {"portfolio_reading"}),
     }
 
 

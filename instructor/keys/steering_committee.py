@@ -10,15 +10,20 @@ themselves.
 Examples
 --------
 >>> sorted(truth(7))
-['calls', 'late_issue', 'must_discuss', 'owners', 'reasons']
+['calls', 'late_issue', 'limits', 'must_discuss', 'owners', 'plan', 'reading']
 >>> vet(7)
 []
+>>> sorted(files(7))  # doctest: +NORMALIZE_WHITESPACE
+['agenda-owners.answer.json', 'late-issue.answer.json', 'must-discuss.answer.json',
+ 'plan-targets.answer.json', 'portfolio-calls.answer.json', 'portfolio-reading.answer.json',
+ 'time-limits.answer.json']
 """
 
 from __future__ import annotations
 
 from instructor.keys import Key
 from toolkit.steering.agenda import route
+from toolkit.steering.assignment import FILES, saved_text
 from toolkit.steering.cases import (
     ASSIGNMENT,
     LIMIT_RANGE,
@@ -31,7 +36,7 @@ from toolkit.steering.escalation import walk_escalation
 from toolkit.steering.plan import plan_backwards, plan_shortfalls
 from toolkit.steering.portfolio import HEALTHY, IMPORTANT, portfolio_call
 
-__all__ = ["KEY", "answers", "difficulty", "truth", "vet"]
+__all__ = ["KEY", "answers", "difficulty", "files", "truth", "vet"]
 
 
 def truth(number: int) -> dict:
@@ -42,15 +47,33 @@ def truth(number: int) -> dict:
     design = case.design
     late = [i.id for i in case.issues if not walk_escalation(design, i).in_time]
     calls = {a.name: portfolio_call(a.importance, a.health) for a in case.alliances}
-    reasons = {
-        a.name: {"importance": a.importance, "health": round(a.health, 2)} for a in case.alliances
-    }
+    flips = [
+        a.name
+        for a in case.alliances
+        if (a.scores["Acme Software"].mean() >= HEALTHY) != (a.health >= HEALTHY)
+    ]
+    limits = {}
+    if len(late) == 1:  # the most lenient limit on the late issue's working group that works
+        start = next(i.start for i in case.issues if i.id == late[0])
+        days = [d for d in range(LIMIT_RANGE[1], LIMIT_RANGE[0] - 1, -1)
+                if not fix_problems(case, {start: d})]  # fmt: skip
+        limits = {start: days[0]} if days else {}
+    try:
+        plan = plan_backwards(case.goal, case.funnel)
+        targets = {
+            s: {"target": int(plan.loc[s, "target"]), "by_month": int(plan.loc[s, "by_month"])}
+            for s in PLAN_STEPS
+        }
+    except ValueError:
+        targets = {}
     return {
         "must_discuss": must_discuss(case.dashboard()),
         "owners": {i.id: route(design, i.decision)[0] for i in case.agenda},
         "late_issue": late[0] if len(late) == 1 else late,
+        "limits": limits,
+        "plan": targets,
         "calls": calls,
-        "reasons": reasons,
+        "reading": flips[0] if len(flips) == 1 else flips,
     }
 
 
@@ -111,50 +134,38 @@ def vet(number: int) -> list[str]:
             problems.append(
                 f"portfolio: {a.name} sits near a line ({a.importance}, {a.health:.2f})"
             )
-    flips = [
-        a.name
-        for a in case.alliances
-        if (a.scores["Acme Software"].mean() >= HEALTHY) != (a.health >= HEALTHY)
-    ]
-    if not flips:
-        problems.append("portfolio: no alliance reads differently from Acme's side alone")
+    if not isinstance(t["reading"], str):
+        problems.append(
+            f"portfolio: {len(t['reading'])} alliances read differently from Acme's side alone "
+            "(needs exactly one)"
+        )
     if len(set(t["calls"].values())) != 4:
         problems.append(f"portfolio: calls {t['calls']} miss one of the four")
     return problems
 
 
-def answers(namespace: dict) -> dict:
-    """The answer key from the reference solution's variables (see :class:`instructor.keys.Key`)."""
-    plan, reasons = namespace["plan_targets"], namespace["reasons"]
-    return {
-        "answers": {
-            "must_answer": {
-                "must_discuss_items": [str(k) for k in namespace["must_discuss_items"]]
-            },
-            "owners_answer": {"owners": {str(k): str(v) for k, v in namespace["owners"].items()}},
-            "escalation_answer": {
-                "late_issue": str(namespace["late_issue"]),
-                "new_limits": {str(k): int(v) for k, v in namespace["new_limits"].items()},
-            },
-            "plan_answer": {
-                "plan_targets": {
-                    str(s): {"target": int(v["target"]), "by_month": int(v["by_month"])}
-                    for s, v in plan.items()
-                }
-            },
-            "portfolio_answer": {
-                "calls": {str(k): str(v) for k, v in namespace["calls"].items()},
-                "reasons": {
-                    str(k): {
-                        "importance": float(v["importance"]),
-                        "health": round(float(v["health"]), 2),
-                    }
-                    for k, v in reasons.items()
-                },
-            },
-        },
-        "files": {},
+def files(number: int) -> dict[str, str]:
+    """The answer files of variant ``number``, each written as its control writes it."""
+    case, t = case_for(number), truth(number)
+    answers = {
+        "must": t["must_discuss"],
+        "owners": t["owners"],
+        "late": t["late_issue"],
+        "limits": {body: {"days": days} for body, days in t["limits"].items()},
+        "plan": t["plan"],
+        "calls": t["calls"],
+        "reading": t["reading"],
     }
+    return {FILES[part]: saved_text(part, case, answer) for part, answer in answers.items()}
+
+
+def answers(namespace: dict) -> dict:
+    """The answer key of the variant the source notebook ran for (its ``case``).
+
+    Every automatic part is answered with a control, so the key is answer files only
+    (computed from the case with :func:`truth`, never from the notebook's variables).
+    """
+    return {"answers": {}, "files": files(namespace["case"].number)}
 
 
 KEY = Key(

@@ -137,11 +137,12 @@ def graded(grading_course, tmp_path_factory):
     source = variant_key(course, READ, a)
     copied = key_submission(_released(course, READ), source["answers"])
     _hand_in(course, READ, "copy-literal", copied, source["files"])
-    # copying in steering-committee: A's answers as literals, handed in by B
+    # copying in steering-committee: A's answer files (every part is a control), handed in by B
     a, b = _steer_copy()
     pin(root, STEER, {"copy-literal": b})
-    copied = key_submission(_released(course, STEER), variant_key(course, STEER, a)["answers"])
-    _hand_in(course, STEER, "copy-literal", copied, {})
+    source = variant_key(course, STEER, a)
+    copied = key_submission(_released(course, STEER), source["answers"])
+    _hand_in(course, STEER, "copy-literal", copied, source["files"])
     # copying: A's complete submission (A's answers as literals) handed in by B
     source = variant_key(course, GOV, COPY_FROM)
     pin(root, GOV, {"copy-literal": COPY_TO, "copy-run": COPY_TO})
@@ -245,7 +246,7 @@ def test_variants_differ_where_copying_would_pay():
 
 
 def test_quarters_differ_where_copying_would_pay():
-    """Do any two steering variants differ in routing, late issue, calls and reasons?
+    """Do any two steering variants differ in routing, late issue and calls?
 
     The late issue concerns each variant's own customer; the items to discuss and a plan's
     range of targets coincide in at most one pair of variants in fifty.
@@ -258,7 +259,7 @@ def test_quarters_differ_where_copying_would_pay():
 
     numbers = variant_set(STEER).numbers()[1:]
     truths = {n: truth(n) for n in numbers}
-    for part in ("owners", "late_issue", "calls", "reasons"):
+    for part in ("owners", "late_issue", "calls"):
         values = [json.dumps(truths[n][part], sort_keys=True) for n in numbers]
         assert len(set(values)) == len(values), part
     pairs = list(combinations(numbers, 2))
@@ -328,7 +329,7 @@ def test_a_copied_quarter_is_below_full_on_every_part(graded):
         "Part 2": ["owners_routed"],
         "Part 3": ["escalation_late_issue", "escalation_fix"],
         "Part 4": ["business_plan"],
-        "Part 5": ["portfolio_calls", "portfolio_reasons"],
+        "Part 5": ["portfolio_calls", "portfolio_reading"],
     }
     assert set(got) == {c for cells in parts.values() for c in cells}, got
     for part, cells in parts.items():

@@ -28,6 +28,27 @@ class Path_:
     look_for: str  # a phrase the feedback on the wrong answer must contain
     source: Any = None  # what must not hold the answer in its source (default: check)
     hidden_tests: bool = False  # graded exercises: the instructor's grading checks more
+    control: bool = False  # answered with a control: no ... to replace
+
+
+def _through_control(question, saved, check):
+    """A lesson exercise answered with its control: the answer saved as the control saves it,
+    then the check cell's ``check(saved(path))``; ``...`` stands for nothing saved yet."""
+    import tempfile
+    from pathlib import Path
+
+    from toolkit.ui.answers.questions import saved_form
+    from toolkit.ui.saved import AnswerFile
+
+    path = Path(tempfile.mkdtemp()) / "exercise.answer.json"
+
+    def answered(answer):
+        path.unlink(missing_ok=True)
+        if answer is not ...:
+            AnswerFile(path, kind=question.kind).save(saved_form(question, answer))
+        return check(saved(path))
+
+    return answered
 
 
 def _intro_path():
@@ -334,11 +355,13 @@ def _consensus_path():
 
     return Path_(
         "steering.consensus",
-        ex.check_blocked,
+        _through_control(ex.blocked_question(), ex.saved_blocked, ex.check_blocked),
         ex.hint_blocked,
         wrong=[PROPOSALS[0].id],
         right=lambda: [p.id for p in PROPOSALS if len(set(p.votes.values())) > 1],
         look_for="all agree",
+        source=ex.check_blocked,
+        control=True,
     )
 
 
@@ -354,14 +377,17 @@ def _plan_path():
         assert lead == 1
         return {"registrations": math.ceil(registrations), "month": goal.month - funnel.sales_cycle}
 
+    saved = _through_control(ex.plan_question(), ex.saved_plan, ex.check_plan)
     return Path_(
         "steering.plan",
-        ex.check_plan,
+        lambda answer: saved(answer if answer is ... else {"deal_registrations": answer}),
         ex.hint_plan,
         # the leads, not the registrations, and the goal month itself: two classic slips
         wrong={"registrations": 139, "month": 20},
         right=right,
         look_for="bigger goal",
+        source=ex.check_plan,
+        control=True,
     )
 
 
@@ -386,11 +412,13 @@ def _portfolio_path():
 
     return Path_(
         "steering.portfolio",
-        ex.check_portfolio,
+        _through_control(ex.calls_question(), ex.saved_calls, ex.check_portfolio),
         ex.hint_portfolio,
         wrong=dict.fromkeys(ex.PORTFOLIO_ALLIANCES, "invest"),
         right=right,
         look_for="look again at the map",
+        source=ex.check_portfolio,
+        control=True,
     )
 
 
@@ -402,106 +430,98 @@ def _committee():
     return case_for(0), truth(0)
 
 
-def _committee_must_path():
-    from toolkit.steering.assignment import check_must, hint_must
+def _committee_part(exercise: str, part: str, *, wrong, right, look_for: str):
+    """One automatic part of steering-committee: answers saved as its control saves them."""
+    import tempfile
+    from pathlib import Path
 
-    case, right = _committee()
+    from toolkit.steering import assignment
+
+    case, _truth = _committee()
+    file = Path(tempfile.mkdtemp()) / assignment.FILES[part]
+
+    def check(answer):  # the answer saved by the part's control, then its check cell's report
+        file.unlink(missing_ok=True)
+        if answer is not ...:  # ... : nothing answered yet
+            file.write_text(assignment.saved_text(part, case, answer), encoding="utf-8")
+        return assignment.part_report(part, case, file)[1]
+
+    hints = {
+        "must": assignment.hint_must,
+        "owners": assignment.hint_owners,
+        "limits": assignment.hint_escalation,
+        "plan": assignment.hint_plan,
+        "calls": assignment.hint_portfolio,
+    }[part]
     return Path_(
-        "steering-committee.must",
-        lambda items: check_must(items, case),
-        hint_must,
-        wrong=["happiness", "win_rate"],
-        right=lambda: right["must_discuss"],
-        look_for="not on the dashboard",
-        source=check_must,
+        exercise,
+        check,
+        hints,
+        wrong=wrong,
+        right=right,
+        look_for=look_for,
+        source=assignment.part_report,
         hidden_tests=True,
+    )
+
+
+def _committee_must_path():
+    case, right = _committee()
+    from toolkit.steering.dashboard import dashboard_items
+
+    every = [item.key for item in dashboard_items(case.dashboard())]
+    return _committee_part(
+        "steering-committee.must",
+        "must",
+        wrong=every,  # everything ticked
+        right=lambda: right["must_discuss"],
+        look_for="steers nothing",
     )
 
 
 def _committee_owners_path():
-    from toolkit.steering.assignment import check_owners, hint_owners
-
     case, right = _committee()
-    return Path_(
+    first = case.agenda[0]
+    return _committee_part(
         "steering-committee.owners",
-        lambda owners: check_owners(owners, case),
-        hint_owners,
-        wrong={item.id: "board" for item in case.agenda},
+        "owners",
+        wrong={first.id: case.design.bodies[0].id},  # one item sent, the others forgotten
         right=lambda: right["owners"],
-        look_for="not a body id",
-        source=check_owners,
-        hidden_tests=True,
+        look_for=f"still to choose: {case.agenda[1].title}",
     )
 
 
 def _committee_escalation_path():
-    from toolkit.steering.assignment import check_escalation, hint_escalation
-
     case, right = _committee()
-
-    def check(answer):  # the two answers of Part 3, as (late_issue, new_limits)
-        late, limits = answer if isinstance(answer, tuple) else (answer, answer)
-        return check_escalation(late, limits, case)
-
-    def fixed():
-        start = next(i.start for i in case.issues if i.id == right["late_issue"])
-        return (right["late_issue"], {start: 3})
-
-    return Path_(
+    return _committee_part(
         "steering-committee.escalation",
-        check,
-        hint_escalation,
-        wrong=("the bid dispute", {"working group": 10}),
-        right=fixed,
-        look_for="write one of",
-        source=check_escalation,
-        hidden_tests=True,
+        "limits",
+        wrong={},  # no body given a limit
+        right=lambda: {body: {"days": days} for body, days in right["limits"].items()},
+        look_for="number of days",
     )
 
 
 def _committee_plan_path():
-    from toolkit.steering.assignment import check_plan, hint_plan
-    from toolkit.steering.cases import PLAN_STEPS
-    from toolkit.steering.plan import plan_backwards
-
-    case, _right = _committee()
-
-    def right():
-        plan = plan_backwards(case.goal, case.funnel)
-        return {
-            s: {"target": int(plan.loc[s, "target"]), "by_month": int(plan.loc[s, "by_month"])}
-            for s in PLAN_STEPS
-        }
-
-    return Path_(
+    _case, right = _committee()
+    return _committee_part(
         "steering-committee.plan",
-        check_plan,
-        hint_plan,
+        "plan",
         wrong={"partner_leads": {"target": 120, "by_month": 18}},  # the other steps forgotten
-        right=right,
-        look_for="missing",
-        hidden_tests=True,
+        right=lambda: right["plan"],
+        look_for="still to fill in",
     )
 
 
 def _committee_portfolio_path():
-    from toolkit.steering.assignment import check_portfolio, hint_portfolio
-
     case, right = _committee()
-
-    def check(answer):  # the two answers of Part 5, as (calls, reasons)
-        calls, reasons = answer if isinstance(answer, tuple) else (answer, answer)
-        return check_portfolio(calls, reasons, case)
-
-    return Path_(
+    first = case.alliance_names()[0]
+    return _committee_part(
         "steering-committee.portfolio",
-        check,
-        hint_portfolio,
-        wrong=(dict.fromkeys(case.alliance_names(), "grow"), {}),
-        right=lambda: (right["calls"], right["reasons"]),
-        look_for="one of the four words",
-        source=check_portfolio,
-        hidden_tests=True,
+        "calls",
+        wrong={first: "invest"},  # one alliance called, the others forgotten
+        right=lambda: right["calls"],
+        look_for="still to choose",
     )
 
 
@@ -584,7 +604,7 @@ def test_blank_answer_is_a_helpful_failure(path):
     report = path.check(...)
     assert not report.passed
     assert any(not c.passed and c.look_at for c in report.checks), "say what to write"
-    if not path.hidden_tests:  # lessons mark the blank with ... (assignments: nbgrader's line)
+    if not path.hidden_tests and not path.control:  # lessons typed in mark the blank with ...
         assert "..." in str(report)
 
 

@@ -121,7 +121,7 @@ ASSIGNMENTS: tuple[Lesson, ...] = (
             Exercise("steering-committee.owners", "Each agenda item to the body that owns it"),
             Exercise("steering-committee.escalation", "The late issue and a fix of the limits"),
             Exercise("steering-committee.plan", "The leading targets of the business plan"),
-            Exercise("steering-committee.portfolio", "Portfolio calls and their reasons"),
+            Exercise("steering-committee.portfolio", "Portfolio calls, and a one-sided reading"),
             Exercise("steering-committee.sponsor-note", "The sponsor's note to their leadership"),
         ),
     ),

@@ -346,25 +346,33 @@ class SteeringCase(VariantCase):
         return self._governance[2]
 
     def agenda_table(self) -> pd.DataFrame:
-        """The agenda: each item's id, title and the decision it needs."""
+        """The agenda: each item's title and the decision it needs, in plain words."""
+        from toolkit.governance.model import name_of
+
         return pd.DataFrame(
-            [{"item": i.id, "title": i.title, "decision": i.decision} for i in self.agenda]
-        ).set_index("item")
+            [{"agenda item": i.title, "decision it needs": name_of(i.decision)}
+             for i in self.agenda]
+        ).set_index("agenda item")  # fmt: skip
 
     def bodies_table(self) -> pd.DataFrame:
-        """The design's bodies: tier, what each decides, where it escalates and its limit."""
+        """The design's bodies by name: tier, what each decides, where it escalates, its limit."""
+        from toolkit.governance.model import name_of
+
+        bodies = self._governance[0].bodies
+        names = {b.id: b.name for b in bodies}
         return pd.DataFrame(
             [
                 {
-                    "body": b.id,
-                    "name": b.name,
-                    "tier": b.tier,
-                    "decides": ", ".join(b.decides) or "(nothing)",
-                    "escalates_to": b.escalates_to or "",
-                    "time_limit_days": b.escalation_days,
-                    "meets_every_days": b.meets_every_days,
+                    "body": b.name,
+                    "tier": name_of(b.tier),
+                    "decides": ", ".join(name_of(d) for d in b.decides) or "(nothing)",
+                    "escalates to": names.get(b.escalates_to, "") if b.escalates_to else "",
+                    "time limit (days)": "none"
+                    if b.escalation_days is None
+                    else str(b.escalation_days),
+                    "meets every (days)": b.meets_every_days,
                 }
-                for b in self._governance[0].bodies
+                for b in bodies
             ]
         ).set_index("body")
 
@@ -468,7 +476,7 @@ class SteeringCase(VariantCase):
             f"{g.month}**. Their funnel: {f.qualify_rate:.0%} of leads are qualified and "
             f"registered, {f.accept_rate:.0%} of registrations become opportunities, "
             f"{f.win_rate:.0%} of opportunities are won, deals average {f.deal_size:g} k$ and "
-            f"the sales cycle is {f.sales_cycle} months. Use `case.goal` and `case.funnel`."
+            f"the sales cycle is {f.sales_cycle} months."
         )
 
 

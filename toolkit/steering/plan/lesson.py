@@ -1,26 +1,45 @@
 """The self-check and hints of a lesson 05 exercise (``05-the-steering-committee``).
 
-The exercise: the joint business plan worked backwards. The check looks at properties of the
-student's answer and derives what it needs from the plan when it runs; no answer is written down
-here. A failed check says what to look at, never the answer.
+The exercise: the joint business plan worked backwards, answered as two numbers with their
+units and ranges (:func:`answer_plan`, saved in :data:`PLAN_FILE`). The check reads the saved
+answer (:func:`saved_plan`), looks at its properties and derives what it needs from the plan
+when it runs; no answer is written down here. A failed check says what to look at, never the
+answer.
 
 Examples
 --------
 >>> check_plan({"registrations": 10, "month": 3}).passed
 False
+>>> import tempfile, pathlib
+>>> path = pathlib.Path(tempfile.mkdtemp()) / PLAN_FILE
+>>> control = answer_plan(path)
+>>> [box.description for box in control.boxes.values()]
+['Deal registrations: registrations a month (1 to 1000)', 'Deal registrations: by month (1 to 36)']
+>>> control.boxes["deal_registrations", "registrations"].value = "20"
+>>> control.boxes["deal_registrations", "month"].value = "7"
+>>> saved_plan(path)
+{'registrations': 20, 'month': 7}
 """
 
 from __future__ import annotations
 
-from toolkit.selfstudy.checks import Check, Hints, Report, answered, is_whole
+from toolkit.selfstudy.checks import Check, Hints, Report, is_whole
 from toolkit.steering.plan.model import Funnel, Goal, plan_backwards, plan_shortfalls
+from toolkit.ui.answers import Column, TableOfNumbers, answer_control, read_saved
 
 __all__ = [
     "PLAN",
+    "PLAN_FILE",
     "PLAN_MOST",
+    "answer_plan",
     "check_plan",
     "hint_plan",
+    "plan_question",
+    "saved_plan",
 ]
+
+#: the exercise's answer file, beside the notebook
+PLAN_FILE = "steering-plan.answer.json"
 
 # what the exercise asks about (the question, not the answer)
 PLAN = {
@@ -30,6 +49,31 @@ PLAN = {
 }  # fmt: skip
 #: a plan that asks for more than this times what the goal needs is a plan for a bigger goal
 PLAN_MOST = 1.25
+
+
+def plan_question() -> TableOfNumbers:
+    """The question: deal registrations a month, and the month they must run by."""
+    return TableOfNumbers(
+        "Your plan for deal registrations",
+        rows={"deal_registrations": "Deal registrations"},
+        columns=(
+            Column("registrations", "registrations a month", "", 1, 1000),
+            Column("month", "by month", "", 1, 36),
+        ),
+    )
+
+
+def answer_plan(path=PLAN_FILE):
+    """The exercise's control: a box for the registrations a month, one for the month."""
+    return answer_control(plan_question(), path)
+
+
+def saved_plan(path=PLAN_FILE):
+    """The saved answer as ``{"registrations": ..., "month": ...}``, or ``None`` (nothing yet)."""
+    answer = read_saved(plan_question(), path)
+    if not isinstance(answer, dict) or not answer:
+        return None
+    return dict(answer["deal_registrations"])
 
 
 def check_plan(answer) -> Report:
@@ -54,16 +98,21 @@ def check_plan(answer) -> Report:
     too_late = [p for p in problems if "too late" in p]
     latest = int(plan.loc["deal_registrations", "by_month"])
     checks = [
-        answered(answer, 'a dict like {"registrations": 20, "month": 7}'),
         Check(
-            'The answer is a dict with "registrations" and "month"',
+            "You answered in the boxes above",
+            answer is not None and answer is not ...,
+            "Type the registrations a month and the month in the boxes above; they are saved "
+            "as you go.",
+        ),
+        Check(
+            "Both numbers are given",
             is_dict and "registrations" in answer and "month" in answer,
-            'Write it like {"registrations": 20, "month": 7}.',
+            "Fill in both boxes: the registrations a month and the month.",
         ),
         Check(
             "Both are whole numbers",
             whole,
-            "Write whole numbers without quotes; round the registrations up.",
+            "Give whole numbers; round the registrations up.",
         ),
         Check(
             "The registrations are enough for the goal, and not for a much bigger one",

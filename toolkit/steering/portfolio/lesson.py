@@ -1,28 +1,65 @@
 """The self-check and hints of a lesson 05 exercise (``05-the-steering-committee``).
 
-The exercise: the portfolio call of four alliances. The check looks at properties of the
-student's answer and derives what it needs from the portfolio when it runs; no answer is written
-down here. A failed check says what to look at, never the answer.
+The exercise: the portfolio call of four alliances, a call picked for each
+(:func:`answer_calls`, saved in :data:`CALLS_FILE`). The check reads the saved answer
+(:func:`saved_calls`), looks at its properties and derives what it needs from the portfolio
+when it runs; no answer is written down here. A failed check says what to look at, never the
+answer.
 
 Examples
 --------
 >>> check_portfolio({"Harbor": "invest"}).passed
 False
+>>> import tempfile, pathlib
+>>> path = pathlib.Path(tempfile.mkdtemp()) / CALLS_FILE
+>>> control = answer_calls(path)
+>>> [p.legend for p in control.pickers], control.pickers[0].options
+(['Harbor', 'Pixel', 'Bluepeak', 'Granite'], ['Invest', 'Fix', 'Maintain', 'Exit'])
+>>> control.pickers[1].value = [3]
+>>> saved_calls(path)
+{'Pixel': 'exit'}
 """
 
 from __future__ import annotations
 
-from toolkit.selfstudy.checks import Check, Hints, Report, answered, naming
+from toolkit.selfstudy.checks import Check, Hints, Report, naming
 from toolkit.steering.portfolio.model import CALLS, portfolio
+from toolkit.ui.answers import Matching, answer_control, read_saved
 
 __all__ = [
+    "CALLS_FILE",
     "PORTFOLIO_ALLIANCES",
+    "answer_calls",
+    "calls_question",
     "check_portfolio",
     "hint_portfolio",
+    "saved_calls",
 ]
+
+#: the exercise's answer file, beside the notebook
+CALLS_FILE = "steering-calls.answer.json"
 
 # what the exercise asks about (the question, not the answer)
 PORTFOLIO_ALLIANCES = ("Harbor", "Pixel", "Bluepeak", "Granite")
+
+
+def calls_question() -> Matching:
+    """The question: each of the four alliances to one of the four calls."""
+    return Matching(
+        "Your call for each alliance",
+        items={a: a for a in PORTFOLIO_ALLIANCES},
+        options={call: call.capitalize() for call in CALLS},
+    )
+
+
+def answer_calls(path=CALLS_FILE):
+    """The exercise's control: a drop-down of the four calls for each alliance."""
+    return answer_control(calls_question(), path)
+
+
+def saved_calls(path=CALLS_FILE):
+    """The calls picked so far (alliance -> call), or ``None`` when nothing was saved yet."""
+    return read_saved(calls_question(), path)
 
 
 def check_portfolio(calls) -> Report:
@@ -34,11 +71,15 @@ def check_portfolio(calls) -> Report:
     strange = sorted({v for v in given.values() if v not in CALLS})
     wrong = [a for a in PORTFOLIO_ALLIANCES if a in given and given[a] != table.loc[a, "call"]]
     checks = [
-        answered(calls, 'a dict like {"Harbor": "invest", ...}'),
         Check(
-            "The answer is a dict of alliance -> call",
+            "You picked calls with the drop-downs above",
+            calls is not None and calls is not ...,
+            "Pick a call for each alliance in the drop-downs above; they are saved as you go.",
+        ),
+        Check(
+            "At least one alliance has a call",
             is_dict,
-            'Write it like {"Harbor": "invest", "Pixel": "exit", ...}.',
+            "Pick a call for each alliance in the drop-downs above.",
         ),
         Check(
             "Each of the four alliances has a call",
