@@ -172,13 +172,30 @@ def _environment_paths() -> tuple[str, ...]:
 
     paths = {sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix}
     paths |= set(site.getsitepackages())
-    toolkit = Path(find_spec("toolkit").submodule_search_locations[0])
-    paths |= {str(toolkit), str(toolkit.parent / "datasets")}
+    # the toolkit as this process finds it, and as a kernel started from another folder finds
+    # it: a server started in a copy of the course may import the copy's toolkit (its folder
+    # is on sys.path) while the kernel's interpreter finds the installed one
+    for toolkit in {Path(find_spec("toolkit").submodule_search_locations[0]), _kernel_toolkit()}:
+        if toolkit is not None:
+            paths |= {str(toolkit), str(toolkit.parent / "datasets")}
     real = {str(Path(p).resolve()) for p in paths if p and Path(p).exists()}
     real |= {p for p in paths if p and Path(p).exists()}
     # a folder inside another one is bound with it
     keep = sorted(real)
     return tuple(p for p in keep if not any(p != q and p.startswith(q + os.sep) for q in keep))
+
+
+def _kernel_toolkit() -> Path | None:
+    """The toolkit folder the kernel's interpreter imports, started outside any course folder."""
+    code = "import toolkit; print(toolkit.__path__[0])"
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", code], cwd="/", capture_output=True, text=True, timeout=60
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    found = done.stdout.strip().splitlines()
+    return Path(found[-1]) if done.returncode == 0 and found else None
 
 
 @functools.cache
