@@ -371,7 +371,9 @@ def test_fresh_student_version_runs_with_no_traceback_and_no_code_to_type(graded
     code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
     assert "YOUR CODE HERE" not in code and "NotImplementedError" not in code
     assert not [
-        c for c in nb.cells if c.cell_type == "code" and c.metadata["nbgrader"].get("solution")
+        c
+        for c in nb.cells
+        if c.cell_type == "code" and c.metadata.get("nbgrader", {}).get("solution")
     ]
     nb = _run(folder, {"ALLIANCE_COURSE_HOME": str(tmp_path / "home")})
     errors = _errors(nb)
