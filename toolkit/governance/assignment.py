@@ -211,7 +211,8 @@ def describe_design(design: Design | None, path, *, what: str = "design") -> Tex
     """
     name = Path(path).name
     if design is None:
-        return Text(f"Nothing saved yet in {name}: build your {what} with the builder above.")
+        todo = "repair the draft" if what == "repair" else f"build your {what}"
+        return Text(f"Nothing saved yet in {name}: {todo} with the builder above.")
     if not design.bodies:
         return Text(
             f"Your {what} (saved in {name}) of the alliance {design.alliance} has no bodies yet: "
@@ -580,7 +581,7 @@ def check_owners(design: Design, owners) -> Report:
         Check(
             "You matched each core decision to a body",
             not left,
-            f"Not matched yet: {', '.join(left)}. Pick a body for each in the list above."
+            f"Not matched yet: {', '.join(left)}. Pick a body for each in the lists above."
             if left
             else "",
         ),
