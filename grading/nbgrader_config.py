@@ -165,7 +165,9 @@ c.Exchange.path_includes_course = True
 # learning-management system exports them: <login>_<user number>_<submission number>_<file>,
 # with LATE_ after the login for late work (Canvas' "Download submissions" layout).
 c.ZipCollectApp.collector_plugin = "nbgrader.plugins.FileNameCollectorPlugin"
+# file_id keeps the extension: zip_collect strips one (splitext) and adds the file's own, so
+# "decision-owners.answer.json" keeps its inner ".answer" (a file_id without it would lose it)
 c.FileNameCollectorPlugin.named_regexp = (
-    r".*/(?P<student_id>[A-Za-z0-9.-]+)_(?:LATE_)?\d+_\d+_(?P<file_id>[^/]+)\.[a-z]+$"
+    r".*/(?P<student_id>[A-Za-z0-9.-]+)_(?:LATE_)?\d+_\d+_(?P<file_id>[^/]+\.[a-z]+)$"
 )
 c.FileNameCollectorPlugin.valid_ext = [".ipynb", ".json"]

@@ -243,6 +243,25 @@ def expected_scores(case: str, lay: Layout) -> dict[str, float]:
     raise KeyError(case)
 
 
+def _own_cell(nb, case: str):
+    """The cell to break in a notebook whose answers are all given with widgets.
+
+    For a broken answer, a new code cell of the student's own under the setup cell (the only
+    code a student of such a notebook can type); for a duplicated cell, the first locked cell
+    that is not the setup and not graded.
+    """
+    if case == "duplicated":
+        return next(
+            c
+            for c in nb.cells
+            if _nb(c).get("locked") and not _nb(c).get("grade") and _nb(c)["grade_id"] != "setup"
+        )
+    setup = next(i for i, c in enumerate(nb.cells) if _nb(c).get("grade_id") == "setup")
+    own = new_code_cell("", metadata={})
+    nb.cells.insert(setup + 1, own)
+    return own
+
+
 def make_submission(case: str, assignment: str, course, student: str) -> Path:
     """Hand in what a student of ``case`` hands in for ``assignment``, as ``student``.
 
@@ -273,17 +292,16 @@ def make_submission(case: str, assignment: str, course, student: str) -> Path:
                     code = kit.alternatives.get(gid) if case == "different" else None
                     cell.source = code or solutions[gid]
         target = broken_answer(lay)
-        cells_by_id = {_nb(c).get("grade_id"): c for c in nb.cells}
-        if target is None and case in {*BROKEN_ANSWER, "duplicated"}:
-            pass  # no answer is typed (every part is a control): no answer code to break
-        elif case == "syntax":
-            cells_by_id[target].source = "this is not (python"
+        cells_by_id = {_nb(c).get("grade_id"): c for c in nb.cells if _nb(c).get("grade_id")}
+        broken = cells_by_id.get(target)
+        if broken is None and case in {*BROKEN_ANSWER, "duplicated"}:
+            broken = _own_cell(nb, case)  # every answer is given with a widget
+        if case == "syntax":
+            broken.source = "this is not (python"
         elif case == "exception":
-            cells_by_id[target].source = (
-                "raise ValueError('half-written answer')\n" + cells_by_id[target].source
-            )
+            broken.source = "raise ValueError('half-written answer')\n" + broken.source
         elif case == "loop":
-            cells_by_id[target].source = "while True:\n    pass"
+            broken.source = "while True:\n    pass"
         elif case == "edited-test":
             for cell in nb.cells:
                 if _nb(cell).get("grade") and not _nb(cell).get("solution"):
@@ -292,7 +310,7 @@ def make_submission(case: str, assignment: str, course, student: str) -> Path:
             first_test = next(iter(lay.tests))
             nb.cells = [c for c in nb.cells if _nb(c).get("grade_id") != first_test]
         elif case == "duplicated":
-            index = nb.cells.index(cells_by_id[target])
+            index = nb.cells.index(broken)
             twin = copy.deepcopy(nb.cells[index])
             twin.id = f"{twin.get('id', 'cell')[:50]}-copy"
             nb.cells.insert(index + 1, twin)

@@ -38,24 +38,46 @@ def _body(design, tier: str):
     return next(b for b in design.bodies if b.tier == tier)
 
 
+OWNERS_FILE = "decision-owners.answer.json"
+
+
+def _owners_file(case, owners: dict[str, str]) -> str:
+    """Part C's answer file as its control saves it when these bodies are picked, one a list."""
+    import tempfile
+    from pathlib import Path
+
+    from toolkit.governance.assignment import owners_question
+    from toolkit.ui.answers import MatchEach
+
+    question = owners_question(case)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / OWNERS_FILE
+        control = MatchEach(question, path, variant=case.number)
+        options = list(question.options)
+        for item, picker in zip(question.items, control.pickers, strict=True):
+            picker.value = [options.index(owners[item])]
+        assert control.value == owners, control.value
+        return path.read_text(encoding="utf-8")
+
+
 def wrong_governance(key: dict, number: int) -> dict[str, tuple[dict, dict, set[str]]]:
     """Student -> (answers, files, the cells that must lose their points)."""
     from toolkit.governance.cases import case_for
 
     case = case_for(number)
-    owners = key["answers"]["owners_answer"]["owners"]
+    owners = json.loads(key["files"][OWNERS_FILE])["data"]["answer"]
     tangled = case.decisions
     ops = next(b.id for b in tangled.bodies if b.tier == "operational")
     middle = _body(tangled, "management").id
     top = _body(tangled, "steering").id
     wrong = {}
-    # issue 13: all four core decisions to the operations group
+    # issue 13: all four core decisions to the operations group, picked in the four lists
     wrong["gov-owners-to-ops"] = (
-        {"owners_answer": {"owners": dict.fromkeys(owners, ops)}},
-        key["files"],
+        key["answers"],
+        {**key["files"], OWNERS_FILE: _owners_file(case, dict.fromkeys(owners, ops))},
         {"owners_conflicts", "owners_gaps"},
     )
-    # a conflict settled in the wrong tier; a gap filled in the wrong tier
+    # a conflict settled in the wrong tier; a gap filled in the wrong tier: one list changed
     conflict, gap = case.conflicts[0], case.gaps[0]
     flip = {"steering": middle, "management": top}
     for student, key_name, cell in (
@@ -63,11 +85,8 @@ def wrong_governance(key: dict, number: int) -> dict[str, tuple[dict, dict, set[
         ("gov-gap-wrong-tier", gap, "owners_gaps"),
     ):
         tier = "management" if key_name == "joint_business_plan" else "steering"
-        wrong[student] = (
-            {"owners_answer": {"owners": {**owners, key_name: flip[tier]}}},
-            key["files"],
-            {cell},
-        )
+        picked = _owners_file(case, {**owners, key_name: flip[tier]})
+        wrong[student] = (key["answers"], {**key["files"], OWNERS_FILE: picked}, {cell})
     # issue 13: alliance managers who are not the two people the case names
     design = _design(key, "governance-design.json")
     named = {p.name for p in case.managers}

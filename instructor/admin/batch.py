@@ -212,7 +212,9 @@ def _after(course: Course, outcome: Outcome) -> None:
                     f"{label} ran longer than {course.cell_timeout} s and was stopped; "
                     "the other cells still ran and count"
                 )
-            elif errors and meta.get("solution"):
+            elif errors and (meta.get("solution") or not meta):
+                # an answer cell, or a cell the student added (where a notebook answered
+                # with widgets gets typed code)
                 outcome.problems.append("error-in-answer")
                 outcome.notes.append(f"answer {label} raised {errors[-1].get('ename')}")
         for code, note in limit_problems(nb.cells):  # the grading sandbox stopped a cell

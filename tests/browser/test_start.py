@@ -1,5 +1,5 @@
-"""00-start-here in Chromium: the slider redraws the chart, and a student's answer survives a
-page reload and a kernel restart."""
+"""00-start-here in Chromium: the slider redraws the chart, and a student's answer, typed into
+the exercise's box, survives a page reload and a kernel restart."""
 
 import re
 
@@ -14,8 +14,8 @@ START = "notebooks/00-start-here.ipynb"
 
 
 def test_slider_and_answer_as_a_student(lab):
-    """Does the slider redraw the chart, and does a typed answer stay, and still pass its
-    check, after a page reload and a kernel restart?
+    """Does the slider redraw the chart, and does an answer typed into the exercise's box stay,
+    and still pass its check, after a page reload and a kernel restart?
 
     One session in the notebook, as a student works through it (one Run All, not two).
     """
@@ -42,22 +42,33 @@ def test_slider_and_answer_as_a_student(lab):
     )
     expect(figure).to_contain_text("Sales cycle of 9 months")
 
-    check = lab.code_cell("check_first_revenue_month(first_revenue_month)")
+    check = lab.code_cell("check_first_revenue_month()")
     expect(check.locator(".jp-OutputArea")).to_contain_text("0 of 4 checks passed")
 
-    answer = f"first_revenue_month = {first_revenue_rule(6)}"
-    lab.set_cell_source("first_revenue_month = ...", answer)
-    lab.page.keyboard.press("Shift+Enter")  # run the check below it, as a student would
+    # the answer is typed into the exercise's box, never into code
+    month = str(first_revenue_rule(6))
+    lab.select_cell_by_keyboard("answer_first_revenue_month()")
+    box = "Month of the first revenue with a 6-month sales cycle (1 to 36)"
+    assert lab.tab_to(box)[-1]["tag"] == "input"
+    lab.page.keyboard.type(month, delay=100)
+    lab.page.keyboard.press("Enter")
     lab.wait_idle()
+    answer = lab.code_cell("answer_first_revenue_month()").locator(".jp-OutputArea")
+    expect(answer).to_contain_text(
+        f"Month of the first revenue with a 6-month sales cycle: {month}."
+    )
+    lab.run_cell(check)
     passed = "These checks passed"
     expect(check.locator(".jp-OutputArea")).to_contain_text(passed)
     expect(check.locator(".jp-OutputArea")).not_to_contain_text("✘")
     lab.save()
 
     lab.reload()
-    expect(lab.code_cell(answer)).to_have_count(1)
     lab.restart_and_run_all()
-    expect(lab.code_cell(answer)).to_have_count(1)
+    restored = lab.code_cell("answer_first_revenue_month()")
+    expect(
+        restored.get_by_role("textbox", name=re.compile("^Month of the first revenue"))
+    ).to_have_value(month)
     expect(check.locator(".jp-OutputArea")).to_contain_text(passed)
     progress = lab.code_cell("ProgressView()").locator(".jp-OutputArea")
     # the progress view (shared by every lesson of this session) marks the exercise as passed

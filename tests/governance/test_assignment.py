@@ -64,17 +64,91 @@ def test_assign_owners_gives_each_decision_to_one_body_only():
     assert check_owners(decided, owners).passed
 
 
-def test_check_owners_fails_on_blank_unknown_or_missing():
-    """Does the owners check fail for ..., an unknown id and a missing core decision?"""
+def test_check_owners_fails_on_blank_or_missing():
+    """Does the owners check fail for nothing saved, and for a decision not matched yet?"""
     tangled = case_for(7).decisions
-    assert not check_owners(tangled, ...).passed
-    bad = {**_rule(tangled), "strategy": "board"}
-    del bad["investment"]
-    report = check_owners(assign_owners(tangled, bad), bad)
-    failed = [c.what for c in report.checks if not c.passed]
-    assert "Every owner is the id of a body of the design" in failed
-    assert "Every core decision is in your dictionary" in failed
+    blank = check_owners(tangled, None)
+    assert not blank.passed
+    assert "Not matched yet: Strategy, Investment, Joint business plan, Dispute resolution." in (
+        blank.checks[0].look_at
+    )
+    partial = _rule(tangled)
+    del partial["investment"]
+    report = check_owners(assign_owners(tangled, partial), partial)
+    failed = [c for c in report.checks if not c.passed]
+    assert [c.what for c in failed][0] == "You matched each core decision to a body"
+    assert "Not matched yet: Investment." in failed[0].look_at
     assert "These checks passed" not in str(report)
+
+
+def _pick(control, names: dict[str, str]) -> None:
+    """Pick, in each decision's list, the body of that name (as a participant would)."""
+    for key, picker in zip(control.question.items, control.pickers, strict=True):
+        if key in names:
+            picker.value = [picker.options.index(names[key])]
+
+
+def test_part_c_saved_answer_is_read_described_and_checked(tmp_path, monkeypatch):
+    """Do the checks read Part C's saved answer, say it in words, and accept the rule only?"""
+    from toolkit.governance.assignment import (
+        answer_owners,
+        decided_design,
+        describe_owners,
+        owners_question,
+        saved_owners,
+    )
+
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    case = case_for(7)
+    path = tmp_path / "decision-owners.answer.json"
+    tangled = case.decisions
+    by_id = {b.id: b.name for b in tangled.bodies}
+    assert saved_owners(case, path) is None
+    assert describe_owners(case, path) == "Not answered yet: The body that owns each core decision."
+    control = answer_owners(case, path)
+    right = {k: by_id[v] for k, v in _rule(tangled).items()}
+    _pick(control, right)
+    assert saved_owners(case, path) == _rule(tangled)
+    said = describe_owners(case, path)
+    for key, name in right.items():
+        assert f"{owners_question(case).items[key]} is decided by the {name}." in said
+    decided = decided_design(case, path)
+    assert check_owners(decided, saved_owners(case, path)).passed
+    assert wrong_owners(decided, CORE_DECISIONS) == []
+    # every decision to one working group: one owner each (the visible checks pass) but the
+    # wrong tier for all four (the hidden tests fail)
+    ops = next(b for b in tangled.bodies if b.tier == "operational")
+    _pick(control, dict.fromkeys(CORE_DECISIONS, ops.name))
+    decided = decided_design(case, path)
+    assert check_owners(decided, saved_owners(case, path)).passed
+    assert set(wrong_owners(decided, CORE_DECISIONS)) == set(CORE_DECISIONS)
+    # another variant's notebook does not read this answer; the grader sees it without a widget
+    assert saved_owners(case_for(8), path) is None
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    view = answer_owners(case, path)
+    assert view.value == saved_owners(case, path) and "is decided by" in view._repr_html_()
+
+
+def test_saved_designs_are_read_and_said_in_words(tmp_path):
+    """Do the check cells' helpers read a saved design and say what it holds, or that none is?"""
+    from toolkit.governance import save
+    from toolkit.governance.assignment import describe_design, repair_report, saved_design
+
+    path = tmp_path / "repaired-design.json"
+    draft = case_for(3).draft
+    assert saved_design(path) is None
+    assert describe_design(None, path, what="repair").startswith("Nothing saved yet in")
+    nothing = repair_report(draft, None, "kept")
+    assert not nothing.passed and not nothing.checks[0].passed
+    save(draft, path)
+    loaded = saved_design(path)
+    assert loaded == draft
+    said = describe_design(loaded, path, what="repair")
+    for body in draft.bodies:
+        assert f"the {body.name} (" in said
+    assert "The review finds" in said and "errors" in said
+    assert not repair_report(draft, loaded, "kept").passed  # nothing fixed yet
+    assert repair_report(draft, loaded, "kept").checks[0].passed
 
 
 def test_repair_check_passes_once_the_draft_is_repaired_and_kept():

@@ -1,8 +1,10 @@
 """The governance-design assignment through the real nbgrader, on the session's shared course.
 
 Three students of one variant hand in: one who built everything by clicking in the builders
-as a student would, one whose correct designs differ from the reference solution, and one
-who handed in the untouched student version. ``course-admin``'s batch grades them.
+and picking in Part C's lists as a student would, one whose correct designs differ from the
+answer key's, and one who handed in the untouched student version. ``course-admin``'s batch
+grades them. The student version, run top to bottom as released, shows no traceback: each
+check not passed yet says so in one plain sentence.
 """
 
 import json
@@ -16,9 +18,12 @@ from govdrive import add_body, add_member, give, pick, settings, take
 from instructor.admin.batch import autograde_all
 from instructor.admin.variants import pin
 from instructor.admin.vet import auto_scores
+from instructor.keys.governance_design import KEY
 from toolkit.governance import Body, Member, load, review
-from toolkit.governance.cases import case_for
+from toolkit.governance.assignment import OWNERS_FILE, owners_question
+from toolkit.governance.cases import case_for, rule_of_thumb_tier
 from toolkit.governance.widget import GovernanceBuilder
+from toolkit.ui.answers import MatchEach
 
 pytestmark = pytest.mark.slow
 ASSIGNMENT = "governance-design"
@@ -36,17 +41,31 @@ AUTOGRADED = {
 }
 
 
-def answer_cells(folder, owners: str | None, champion: str | None) -> None:
-    """Type the code answer of part C and the written answer of part D into the notebook."""
+def write_champion(folder, champion: str) -> None:
+    """Type the written answer of part D into its markdown cell (the only typing there is)."""
     path = folder / f"{ASSIGNMENT}.ipynb"
     nb = nbformat.read(path, as_version=4)
     for cell in nb.cells:
-        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
-        if grade_id == "owners_answer" and owners:
-            cell.source = owners
-        if grade_id == "champion_answer" and champion:
+        if cell.metadata.get("nbgrader", {}).get("grade_id") == "champion_answer":
             cell.source = champion
     nbformat.write(nb, path)
+
+
+def pick_owners(folder, case, *, detour: bool = False) -> MatchEach:
+    """Part C in its lists: each core decision to the body the rule of thumb names, by name.
+
+    With ``detour``, every list first gets the first body offered, then the right one (the
+    last pick is what counts).
+    """
+    question = owners_question(case)
+    control = MatchEach(question, folder / OWNERS_FILE, variant=case.number)
+    tangled = case.decisions
+    for key, picker in zip(question.items, control.pickers, strict=True):
+        right = next(b for b in tangled.bodies if b.tier == rule_of_thumb_tier(key))
+        if detour:
+            picker.value = [0]
+        picker.value = [picker.options.index(right.name)]
+    return control
 
 
 def click_case_design(folder, case) -> None:
@@ -203,20 +222,6 @@ def other_correct_answers(folder, case) -> None:
     assert not [f for f in review(repair.design) if f.severity == "error"]
 
 
-def owners_literal(case, style: str) -> str:
-    """Part C typed by a student: the rule of thumb with this variant's body ids."""
-    tangled = case.decisions
-    top = next(x.id for x in tangled.bodies if x.tier == "steering")
-    middle = next(x.id for x in tangled.bodies if x.tier == "management")
-    if style == "dict()":
-        return (
-            f"owners = dict(strategy={top!r}, investment={top!r},\n"
-            f"              joint_business_plan={middle!r}, dispute_resolution={top!r})"
-        )
-    owners = {"strategy": top, "investment": top, "joint_business_plan": middle}
-    return "owners = " + json.dumps({**owners, "dispute_resolution": top})
-
-
 @pytest.fixture(scope="session")
 def graded(grading_course):
     """Three students of one variant hand in; the batch grades them."""
@@ -229,10 +234,12 @@ def graded(grading_course):
     clicker = root / "submitted" / "gov-clicker" / ASSIGNMENT
     click_case_design(clicker, case)
     click_repair(clicker, case.draft)
-    answer_cells(clicker, owners_literal(case, "{}"), CHAMPION)
+    pick_owners(clicker, case)
+    write_champion(clicker, CHAMPION)
     different = root / "submitted" / "gov-different" / ASSIGNMENT
     other_correct_answers(different, case)
-    answer_cells(different, owners_literal(case, "dict()"), CHAMPION)
+    pick_owners(different, case, detour=True)
+    write_champion(different, CHAMPION)
     outcomes = autograde_all(course, [ASSIGNMENT], list(STUDENTS), progress=False, workers=2)
     assert all(o.status == "graded" and o.variant == VARIANT for o in outcomes), outcomes
     return grading_course
@@ -300,27 +307,115 @@ def test_feedback_shows_whose_case_was_graded(graded):
     assert case_for(VARIANT).partners[0] in json.dumps(nb.cells[3].outputs)
 
 
-def test_instructor_version_passes_its_own_tests_and_writes_no_answer_file(tmp_path):
-    """Does the source notebook pass every test cell, without saving answers into source/?"""
+def _run(folder, environ: dict | None = None):
+    """Run the notebook in ``folder`` top to bottom, errors allowed; return it executed."""
+    import os
+
     from nbclient import NotebookClient
 
-    folder = tmp_path / ASSIGNMENT
-    shutil.copytree(ROOT / "grading" / "source" / ASSIGNMENT, folder)
     nb = nbformat.read(folder / f"{ASSIGNMENT}.ipynb", as_version=4)
+    env = {
+        k: v for k, v in os.environ.items() if k not in {"ALLIANCE_STUDENT", "NBGRADER_EXECUTION"}
+    }
     NotebookClient(
         nb,
         timeout=600,
         kernel_name="python3",
         allow_errors=True,
         resources={"metadata": {"path": str(folder)}},
-    ).execute()
-    failed = [
-        c.metadata["nbgrader"]["grade_id"]
-        for c in nb.cells
-        if c.cell_type == "code" and any(o.output_type == "error" for o in c.outputs)
-    ]
-    assert failed == []
+    ).execute(env={**env, **(environ or {})})
+    return nb
+
+
+def _errors(nb) -> dict[str, list]:
+    """Grade id (or cell number) -> the error outputs of that cell."""
+    out = {}
+    for i, cell in enumerate(nb.cells):
+        errors = [o for o in cell.get("outputs", []) if o.output_type == "error"]
+        if errors:
+            out[cell.metadata.get("nbgrader", {}).get("grade_id", f"cell {i}")] = errors
+    return out
+
+
+def test_source_with_the_key_files_passes_every_test_and_writes_no_answer_file(tmp_path):
+    """Do the source notebook's tests all pass with the key's files, with no solution code?"""
+    folder = tmp_path / ASSIGNMENT
+    shutil.copytree(ROOT / "grading" / "source" / ASSIGNMENT, folder)
+    text = (folder / f"{ASSIGNMENT}.ipynb").read_text()
+    assert "BEGIN SOLUTION" not in text.split("## Part D")[0]  # only the written rubric
+    files = KEY.answers({"case": case_for(0)})["files"]
+    assert sorted(files) == sorted(
+        ["governance-design.json", "repaired-design.json", "decision-owners.answer.json"]
+    )
+    for name, content in files.items():
+        (folder / name).write_text(content, encoding="utf-8")
+    nb = _run(folder, {"ALLIANCE_COURSE_HOME": str(tmp_path / "home")})
+    assert _errors(nb) == {}
     assert "Practice case (variant 0)" in json.dumps(nb.cells[1].outputs)
     graded = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")]
     assert sum(c.metadata["nbgrader"]["points"] for c in graded) == sum(AUTOGRADED.values()) + 3
-    assert sorted(p.name for p in folder.iterdir()) == [f"{ASSIGNMENT}.ipynb"]
+    assert sorted(p.name for p in folder.iterdir()) == sorted([f"{ASSIGNMENT}.ipynb", *files])
+    said = json.dumps([c.outputs for c in nb.cells if c.cell_type == "code"])
+    assert "is decided by the" in said and "The review finds 0 errors" in said
+
+
+def test_fresh_student_version_runs_with_no_traceback_and_no_code_to_type(graded, tmp_path):
+    """Does Run All on the released notebook show only one-sentence check failures?
+
+    No traceback anywhere, no ``YOUR CODE HERE`` or ``NotImplementedError`` in a code cell,
+    and every automatically graded cell fails in a plain sentence saying what to do.
+    """
+    folder = tmp_path / ASSIGNMENT
+    shutil.copytree(graded.root / "release" / ASSIGNMENT, folder)
+    nb = nbformat.read(folder / f"{ASSIGNMENT}.ipynb", as_version=4)
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    assert "YOUR CODE HERE" not in code and "NotImplementedError" not in code
+    assert not [
+        c
+        for c in nb.cells
+        if c.cell_type == "code" and c.metadata.get("nbgrader", {}).get("solution")
+    ]
+    nb = _run(folder, {"ALLIANCE_COURSE_HOME": str(tmp_path / "home")})
+    errors = _errors(nb)
+    assert set(errors) == set(AUTOGRADED), sorted(errors)
+    for grade_id, (error, *more) in errors.items():
+        assert not more and error.ename == "CheckFailed", (grade_id, error.ename)
+        (sentence,) = error.traceback
+        assert "Traceback" not in sentence and "\n" not in sentence and "File " not in sentence
+        assert sentence.strip().endswith("."), sentence
+    said = {g: e[0].traceback[0] for g, e in errors.items()}
+    assert "You built a design" in said["case_design_workable"]
+    assert "You saved a repair" in said["repair_seats"]
+    assert "pick a body for each" in said["owners_gaps"]
+    stderr = [o.text for c in nb.cells for o in c.get("outputs", []) if o.get("name") == "stderr"]
+    assert not [t for t in stderr if "Traceback" in t], stderr
+    # the answer cell of Part C shows its lists (a widget), the check says nothing is answered
+    shown = json.dumps(
+        nb.cells[
+            [c.metadata.get("nbgrader", {}).get("grade_id") for c in nb.cells].index("owners_gaps")
+        ].outputs
+    )
+    assert "Not answered yet: The body that owns each core decision." in shown
+
+
+def test_part_c_offers_bodies_by_name_and_says_what_was_picked(tmp_path):
+    """Are Part C's options the bodies' names (never ids), and is the answer said in words?"""
+    case = case_for(VARIANT)
+    control = pick_owners(tmp_path, case)
+    tangled = case.decisions
+    names = [b.name for b in tangled.bodies]
+    ids = {b.id for b in tangled.bodies}
+    for picker in control.pickers:
+        assert [o for o in picker.options if o in names] == names
+        assert not ids & set(picker.options)
+    assert [p.legend for p in control.pickers] == [
+        "Strategy",
+        "Investment",
+        "Joint business plan",
+        "Dispute resolution",
+    ]
+    top = next(b.name for b in tangled.bodies if b.tier == "steering")
+    assert f"Strategy is decided by the {top}." in control.describe()
+    saved = json.loads((tmp_path / OWNERS_FILE).read_text())
+    assert saved["data"] == {"variant": VARIANT, "answer": control.value}
+    assert set(saved["data"]["answer"].values()) <= ids

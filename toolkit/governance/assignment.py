@@ -22,6 +22,11 @@ False
 >>> decided = assign_owners(case.decisions, {k: "nobody" for k in case.conflicts})
 >>> wrong_owners(decided, case.conflicts) == list(case.conflicts)
 True
+>>> question = owners_question(case)
+>>> list(question.items.values())
+['Strategy', 'Investment', 'Joint business plan', 'Dispute resolution']
+>>> [name for name in question.options.values()][:2]
+['Leadership Forum', 'Alliance Programme Team']
 """
 
 from __future__ import annotations
@@ -36,30 +41,44 @@ from toolkit.governance.cases import (
     rule_of_thumb_tier,
 )
 from toolkit.governance.files import from_dict
-from toolkit.governance.model import CORE_DECISIONS, Design
+from toolkit.governance.model import CORE_DECISIONS, Design, name_of
 from toolkit.governance.review import counts, escalation_days_to_steering, review
-from toolkit.selfstudy.checks import Check, Hints, Report, is_blank
-from toolkit.ui.messages import box
+from toolkit.selfstudy.checks import Check, Hints, Report
+from toolkit.ui.answers.questions import Matching, describe_saved, read_saved
+from toolkit.ui.messages import Text, box
 from toolkit.ui.render import grading
+from toolkit.ui.saved import StoreError, load_json
 
 __all__ = [
+    "CASE_DESIGN_FILE",
+    "OWNERS_FILE",
     "REPAIR_CODES",
+    "REPAIR_FILE",
+    "SavedAnswer",
     "SavedDesign",
+    "answer_owners",
     "assign_owners",
     "check_case_basics",
     "check_case_requirements",
     "check_owners",
     "check_repair",
+    "decided_design",
+    "describe_design",
+    "describe_owners",
     "design_builder",
     "hint_case",
     "hint_owners",
     "hint_repair",
     "missing_from",
     "my_case",
+    "owners_question",
     "path_errors",
+    "repair_report",
     "requirements_left",
     "same_alliance",
     "sales_groups",
+    "saved_design",
+    "saved_owners",
     "seat_errors",
     "working_groups",
     "wrong_owners",
@@ -67,6 +86,10 @@ __all__ = [
 
 #: every error a draft of Part B can have: about seats, then about paths and decisions
 REPAIR_CODES = SEAT_CODES + PATH_CODES
+#: where the builders and the answer control of Parts A, B and C save, beside the notebook
+CASE_DESIGN_FILE = "governance-design.json"
+REPAIR_FILE = "repaired-design.json"
+OWNERS_FILE = "decision-owners.answer.json"
 
 
 def my_case() -> Case:
@@ -137,14 +160,100 @@ def design_builder(path, **kwargs):
     return GovernanceBuilder(path, **kwargs)
 
 
+def saved_design(path) -> Design | None:
+    """The design a builder saved in ``path``, or ``None`` when nothing usable is saved there.
+
+    For the check cells: they read what the participant built from its file, not from the
+    kernel, so that they work the same while nbgrader grades. Nothing is moved or changed.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from toolkit.governance import save, template
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "governance-design.json"
+    >>> saved_design(path) is None
+    True
+    >>> save(template("lean-startup-enterprise"), path)
+    >>> len(saved_design(path).bodies)
+    3
+    >>> _ = path.write_text("{not json")
+    >>> saved_design(path) is None, path.exists()
+    (True, True)
+    """
+    path = Path(path)
+    try:
+        content = load_json(path, None, keep_damaged=False)
+    except StoreError:
+        return None
+    if content is None:
+        return None
+    try:
+        return from_dict(content, name=path.name)
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
+
+
+def _days(n) -> str:
+    return f"{n} day" if n == 1 else f"{n} days"
+
+
+def describe_design(design: Design | None, path, *, what: str = "design") -> Text:
+    """What the participant built, in words: every body, its tier and cadence, and the review.
+
+    Examples
+    --------
+    >>> from toolkit.governance.templates import template
+    >>> print(describe_design(None, "governance-design.json"))
+    Nothing saved yet in governance-design.json: build your design with the builder above.
+    >>> print(describe_design(template("lean-startup-enterprise"), "governance-design.json"))
+    Your design (saved in governance-design.json) of the alliance Brightpath + Omnicorp lean
+    alliance has 3 bodies: the Alliance Board (steering, 4 people, meeting every 90 days); ...
+    """
+    name = Path(path).name
+    if design is None:
+        todo = "repair the draft" if what == "repair" else f"build your {what}"
+        return Text(f"Nothing saved yet in {name}: {todo} with the builder above.")
+    if not design.bodies:
+        return Text(
+            f"Your {what} (saved in {name}) of the alliance {design.alliance} has no bodies yet: "
+            "add them "
+            "with the builder above."
+        )
+    bodies = []
+    for body in design.bodies:
+        up = design.body(body.escalates_to) if body.escalates_to else None
+        where = (
+            f", escalating to the {up.name} after {_days(body.escalation_days)}"
+            if up is not None and body.escalation_days
+            else ""
+        )
+        bodies.append(
+            f"the {body.name} ({name_of(body.tier).lower()}, {len(body.members)} people, "
+            f"meeting every {_days(body.meets_every_days)}{where})"
+        )
+    n = counts(review(design))
+    listed = "; ".join(bodies)
+    errors = "1 error" if n["error"] == 1 else f"{n['error']} errors"
+    warnings = "1 warning" if n["warning"] == 1 else f"{n['warning']} warnings"
+    return Text(
+        f"Your {what} (saved in {name}) of the alliance {design.alliance} has {len(design.bodies)} "
+        f"{'body' if len(design.bodies) == 1 else 'bodies'}: {listed}. The review finds "
+        f"{errors} and {warnings}."
+    )
+
+
 def _case(case: Case | None) -> Case:
     return my_case() if case is None else case
 
 
 # --- Part A -----------------------------------------------------------------------------
-def check_case_basics(design: Design, case: Case | None = None) -> Report:
-    """Part A, first checks: the design has bodies, the case's partners, and no errors."""
+def check_case_basics(design: Design | None, case: Case | None = None) -> Report:
+    """Part A, first checks: the design has bodies, the case's partners, and no errors.
+
+    ``design`` is ``None`` when nothing is saved yet (:func:`saved_design`).
+    """
     case = _case(case)
+    design = design if design is not None else Design(case.alliance, [], [])
     errors = draft_errors(design)
     checks = [
         Check(
@@ -188,9 +297,10 @@ def _seated(design: Design, tier: str, role: str) -> set:
     return {m.person for b in design.bodies if b.tier == tier for m in b.members if m.role == role}
 
 
-def check_case_requirements(design: Design, case: Case | None = None) -> Report:
-    """Part A, the case's own requirements that can be checked here."""
+def check_case_requirements(design: Design | None, case: Case | None = None) -> Report:
+    """Part A, the case's own requirements that can be checked here (``None``: nothing built)."""
     case = _case(case)
+    design = design if design is not None else Design(case.alliance, [], [])
     sponsors = _seated(design, "steering", "executive_sponsor")
     named = [(p.name, p.company) for p in case.sponsors]
     checks = [
@@ -268,18 +378,26 @@ def same_alliance(draft: Design, repaired: Design) -> bool:
     )
 
 
-def check_repair(original: Design, repaired: Design) -> Report:
-    """Part B: the draft's errors are gone, and the alliance, bodies and people are kept."""
+def _repair_checks(original: Design, repaired: Design | None) -> dict[str, Check]:
+    """Every check of Part B by name; ``repaired`` is ``None`` when nothing is saved yet."""
+    saved = repaired is not None
+    repaired = repaired if saved else original
     seats, paths = seat_errors(repaired), path_errors(repaired)
     lost = missing_from(original, repaired)
-    checks = [
-        Check(
+    return {
+        "saved": Check(
+            "You saved a repair (the repair builder saves it on every change)",
+            saved,
+            "Repair the draft with the builder above: it starts from the draft and saves "
+            f"{REPAIR_FILE} on every change.",
+        ),
+        "alliance": Check(
             "The alliance and its partners are the draft's",
             same_alliance(original, repaired),
             "Repair the draft you were given: keep its alliance and partners. If the builder "
             "shows another alliance, it holds an older repair: pick the draft's alliance again.",
         ),
-        Check(
+        "seats": Check(
             "No error about who sits on which body is left",
             not seats,
             "Still reported: " + ", ".join(sorted(set(seats))) + ". Read each hint in the "
@@ -287,7 +405,7 @@ def check_repair(original: Design, repaired: Design) -> Report:
             if seats
             else "",
         ),
-        Check(
+        "paths": Check(
             "No error about escalation or decision rights is left",
             not paths,
             "Still reported: " + ", ".join(sorted(set(paths))) + ". Read each hint in the "
@@ -295,13 +413,56 @@ def check_repair(original: Design, repaired: Design) -> Report:
             if paths
             else "",
         ),
-        Check(
+        "fixed": Check(
+            "At least one of the draft's errors is fixed",
+            len(draft_errors(repaired)) < len(draft_errors(original)),
+            "Fix the errors the review panel lists, one at a time.",
+        ),
+        "kept": Check(
             "Every body and every person of the draft is still there",
             not lost,
             "Put back: " + ", ".join(lost) + "." if lost else "",
         ),
-    ]
-    return Report("governance-design.repair", checks, hidden_tests=True)
+    }
+
+
+#: the checks of each graded cell of Part B
+REPAIR_PARTS = {
+    "seats": ("saved", "alliance", "seats"),
+    "paths": ("saved", "alliance", "paths"),
+    "kept": ("saved", "alliance", "fixed", "kept"),
+}
+
+
+def check_repair(original: Design, repaired: Design | None) -> Report:
+    """Part B: the draft's errors are gone, and the alliance, bodies and people are kept.
+
+    ``repaired`` is ``None`` when nothing is saved yet (:func:`saved_design`).
+    """
+    checks = _repair_checks(original, repaired)
+    names = ("saved", "alliance", "seats", "paths", "kept")
+    return Report("governance-design.repair", [checks[n] for n in names], hidden_tests=True)
+
+
+def repair_report(original: Design, repaired: Design | None, part: str) -> Report:
+    """The checks of one graded cell of Part B: ``"seats"``, ``"paths"`` or ``"kept"``.
+
+    Examples
+    --------
+    >>> from toolkit.governance.cases import case_for
+    >>> draft = case_for(3).draft
+    >>> print(repair_report(draft, None, "seats").checks[0].what)
+    You saved a repair (the repair builder saves it on every change)
+    >>> repair_report(draft, draft, "kept").passed
+    False
+    """
+    if part not in REPAIR_PARTS:
+        msg = f"no part {part!r} of the repair; use one of: {', '.join(REPAIR_PARTS)}"
+        raise ValueError(msg)
+    checks = _repair_checks(original, repaired)
+    return Report(
+        "governance-design.repair", [checks[n] for n in REPAIR_PARTS[part]], hidden_tests=True
+    )
 
 
 # --- Part C -----------------------------------------------------------------------------
@@ -333,35 +494,102 @@ def assign_owners(design: Design, owners: dict) -> Design:
     return new
 
 
+def owners_question(case: Case) -> Matching:
+    """Part C's question: each core decision (by its name) to one body of the tangled design.
+
+    The bodies are offered by the names the participant reads in the chart; the answer file
+    keeps their ids (``{"strategy": "<steering body's id>", ...}``), the shape
+    :func:`assign_owners` takes.
+    """
+    return Matching(
+        "The body that owns each core decision",
+        items={key: name_of(key) for key in CORE_DECISIONS},
+        options=case.decisions.bodies,
+        sentence="{item} is decided by {option}",
+    )
+
+
+class SavedAnswer:
+    """An answer control's saved answer, shown in words, without the control.
+
+    What a grading or validating kernel shows in place of the control (nobody sees a widget
+    there, and a file saved for another variant must stay where it is for the checks).
+    """
+
+    def __init__(self, question, path, *, variant=None):
+        self.question, self.path, self.variant = question, Path(path), variant
+
+    @property
+    def value(self):
+        """The saved answer (``None`` when nothing usable is saved)."""
+        return read_saved(self.question, self.path, self.variant)
+
+    def describe(self) -> str:
+        """The saved answer in one sentence."""
+        return describe_saved(self.question, self.path, self.variant)
+
+    def __repr__(self) -> str:
+        return self.describe()
+
+    def _repr_html_(self) -> str:
+        return box(self.describe(), "info")
+
+
+def answer_owners(case: Case, path=OWNERS_FILE):
+    """Part C's answer control: a drop-down of the bodies for each core decision.
+
+    It saves to ``path`` on every change and comes back after a restart; while nbgrader
+    grades or validates, the saved answer in words (:class:`SavedAnswer`).
+    """
+    question = owners_question(case)
+    if grading():
+        return SavedAnswer(question, path, variant=case.number)
+    from toolkit.ui.answers import answer_control
+
+    return answer_control(question, path, variant=case.number)
+
+
+def saved_owners(case: Case, path=OWNERS_FILE) -> dict | None:
+    """The owners the participant matched, ``{decision: body id}``, or ``None`` (for checks)."""
+    return read_saved(owners_question(case), path, variant=case.number)
+
+
+def describe_owners(case: Case, path=OWNERS_FILE) -> Text:
+    """Part C's saved answer in words ("Strategy is decided by the Leadership Forum. ...")."""
+    return Text(describe_saved(owners_question(case), path, variant=case.number))
+
+
+def decided_design(case: Case, path=OWNERS_FILE) -> Design:
+    """The tangled design with the saved owners applied (the tangled one if nothing is saved)."""
+    return assign_owners(case.decisions, saved_owners(case, path) or {})
+
+
 def check_owners(design: Design, owners) -> Report:
-    """Part C: each core decision has exactly one owner, an existing body."""
-    blank = is_blank(owners) or not isinstance(owners, dict)
-    ids = {b.id for b in design.bodies}
-    named = {} if blank else owners
-    unknown = [f"{k} -> {v!r}" for k, v in named.items() if v not in ids]
+    """Part C: each core decision is matched to a body, and has exactly one owner.
+
+    Parameters
+    ----------
+    design : Design
+        The design with the owners applied (:func:`decided_design`).
+    owners : dict or None
+        The saved answer, ``{decision: body id}`` (``None`` when nothing is saved yet).
+    """
+    named = owners if isinstance(owners, dict) else {}
+    left = [name_of(k) for k in CORE_DECISIONS if k not in named]
     counts = {k: sum(k in b.decides for b in design.bodies) for k in CORE_DECISIONS}
     checks = [
         Check(
-            "You wrote a dictionary of owners", not blank, 'Write it like {"strategy": "jsc", ...}.'
-        ),
-        Check(
-            "Every core decision is in your dictionary",
-            not blank and all(k in named for k in CORE_DECISIONS),
-            "The core decisions are: " + ", ".join(CORE_DECISIONS) + ".",
-        ),
-        Check(
-            "Every owner is the id of a body of the design",
-            not blank and not unknown,
-            "Unknown ids: " + ", ".join(unknown) + ". Use the ids shown in brackets in the "
-            "decision-rights chart."
-            if unknown
-            else "Use the bodies' ids.",
+            "You matched each core decision to a body",
+            not left,
+            f"Not matched yet: {', '.join(left)}. Pick a body for each in the lists above."
+            if left
+            else "",
         ),
         Check(
             "Each core decision has exactly one owning body",
             all(n == 1 for n in counts.values()),
             "Decisions with no or several owners: "
-            + ", ".join(k for k, n in counts.items() if n != 1)
+            + ", ".join(name_of(k) for k, n in counts.items() if n != 1)
             + ".",
         ),
     ]
@@ -416,10 +644,12 @@ hint_owners = Hints(
     [
         "Each of the four core decisions needs exactly one owner: a decision with two owners "
         "is a conflict, one with none is a gap.",
-        "The chart shows each body's id in brackets; the rule of thumb in the text says which "
-        "tier owns direction and which owns the joint plan. Write the ids, not the names.",
-        "Worked example for another alliance whose bodies are 'board' (steering) and 'ops' "
-        '(management): owners = {"pricing": "board", "launch_plan": "ops"} gives each of '
-        "those two decisions one owner.",
+        "Find each body's tier in the chart of the design (its row: steering at the top, "
+        "management below it); the rule of thumb in the text says which tier owns direction "
+        "and which owns the joint plan. Then pick that body in each decision's list.",
+        "Worked example for another alliance whose bodies are an 'Alliance Board' (steering) "
+        "and an 'Operations Team' (management): picking the Alliance Board for pricing and the "
+        "Operations Team for the launch plan gives each of those two decisions one owner, and "
+        "the chart of your decisions shows one green cell in each of their rows.",
     ],
 )

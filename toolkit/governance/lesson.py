@@ -1,13 +1,17 @@
 """Exercises and checks of the lesson ``02-governance-structures``.
 
 The checks look at properties of the student's answer (derived from the review), never at a
-stored answer, and say what to look at when a check fails.
+stored answer, and say what to look at when a check fails. The "missing sponsor" exercise is
+answered by picking a partner (:func:`answer_missing_sponsor`, saved in
+``my-missing-sponsor.answer.json``); called with no answer, its check reads that file.
 
 Examples
 --------
 >>> design = mystery_design()
 >>> len(design.distinct_partners())
 3
+>>> list(missing_sponsor_question().options.values()) == design.distinct_partners()
+True
 >>> check_missing_sponsor(...).passed
 False
 >>> check_case_design(empty_case()).passed
@@ -19,20 +23,28 @@ from __future__ import annotations
 from toolkit.governance.model import Design
 from toolkit.governance.review import CADENCE_RANGES, review
 from toolkit.governance.templates import template
-from toolkit.selfstudy.checks import Check, Hints, Report, answered, is_blank
+from toolkit.selfstudy.checks import Check, Hints, Report, is_blank
+from toolkit.ui.answers.questions import OneOf, read_saved
 
 __all__ = [
     "CASE_ALLIANCE",
     "CASE_PARTNERS",
+    "SPONSOR_FILE",
+    "answer_missing_sponsor",
     "check_case_design",
     "check_missing_sponsor",
     "empty_case",
     "hint_case",
     "hint_sponsor",
+    "missing_sponsor_question",
     "mystery_design",
 ]
 
 SPONSOR_EXERCISE = "governance.missing-sponsor"
+#: where the exercise's choice is saved, beside the notebook
+SPONSOR_FILE = "my-missing-sponsor.answer.json"
+#: a check called with no answer reads the exercise's saved answer
+SAVED = object()
 CASE_EXERCISE = "governance.lean-case"
 CASE_ALLIANCE = "Kite Analytics + Hanseatic Bank"
 CASE_PARTNERS = ("Kite Analytics", "Hanseatic Bank")
@@ -58,25 +70,41 @@ def _unsponsored(design: Design) -> set[str]:
     }
 
 
-def check_missing_sponsor(answer) -> Report:
-    """Check the partner named as having no executive sponsor in :func:`mystery_design`."""
+def missing_sponsor_question() -> OneOf:
+    """The exercise's question: one of the mystery alliance's partners, by name."""
+    partners = mystery_design().distinct_partners()
+    return OneOf("Partner without an executive sponsor", {p: p for p in partners})
+
+
+def answer_missing_sponsor(path=SPONSOR_FILE):
+    """The choice of partners that answers the exercise (saves to ``path``)."""
+    from toolkit.ui.answers import answer_control
+
+    return answer_control(missing_sponsor_question(), path)
+
+
+def check_missing_sponsor(answer=SAVED) -> Report:
+    """Check the partner named as having no executive sponsor in :func:`mystery_design`.
+
+    With no answer given, the one saved by :func:`answer_missing_sponsor`.
+    """
+    if answer is SAVED:
+        answer = read_saved(missing_sponsor_question(), SPONSOR_FILE)
     design = mystery_design()
     partners = design.distinct_partners()
-    blank = is_blank(answer)
     text = answer.strip() if isinstance(answer, str) else None
     known = text is not None and text.casefold() in {p.casefold() for p in partners}
     right = known and text.casefold() in {p.casefold() for p in _unsponsored(design)}
     checks = [
-        answered(answer, "a partner's name in quotes"),
         Check(
-            "The answer is a name in quotes",
-            blank or text is not None,
-            'Write it like "Solaris", with the quotes.',
+            "You picked a partner",
+            not is_blank(answer),
+            "Pick a partner in the list above, then run this cell again.",
         ),
         Check(
             "The answer is one of the alliance's partners",
             known,
-            "Use a name from the partners list: " + ", ".join(partners) + ".",
+            "Pick one of the partners: " + ", ".join(partners) + ".",
         ),
         Check(
             "That partner has no executive sponsor on the steering committee",
@@ -92,10 +120,10 @@ hint_sponsor = Hints(
     [
         "Look at the top box of the chart: each partner's line lists its people and their role.",
         "A sponsor is marked '(sponsor)'. Find the partner whose steering members are all "
-        "something else; `review(mystery)` also names it.",
+        "something else (alliance managers are marked '(AM)'; plain members have no mark).",
         "Worked example on another design: in the lean template, if Victor Hale (Omnicorp) "
         "were a plain member, the review would say 'Omnicorp has no executive sponsor on any "
-        'steering body\', and the answer would be "Omnicorp".',
+        "steering body', and the answer to pick would be Omnicorp.",
     ],
 )
 

@@ -3,10 +3,19 @@
 Every expected value is derived from the model when the check runs, so no answer is written
 down here. A failed check says what to look at, never the answer.
 
+Each exercise is answered with a number box (:func:`answer_first_revenue_month`,
+:func:`answer_first_revenue`) that saves the answer beside the notebook on every change
+(``my-first-revenue-month.answer.json``, ``my-first-revenue.answer.json``) and comes back after a
+restart; called with no answer, a check reads that file.
+
 Examples
 --------
 >>> check_first_revenue_month(...).passed
 False
+>>> first_revenue_month_question().label
+'Month of the first revenue with a 6-month sales cycle'
+>>> print(check_first_revenue_month(None).checks[0].look_at)
+Type the month in the box above, press Enter, then run this cell again.
 >>> report = check_first_revenue(...)
 >>> report.passed
 False
@@ -18,18 +27,50 @@ Hint 1 of 3: Set the sales cycle slider to 9 and read the sentence under the sli
 from __future__ import annotations
 
 from toolkit.magic_wand.model import first_revenue_month, first_revenue_table, simulate
-from toolkit.selfstudy.checks import Check, Hints, Report, answered, is_whole, whole_number
+from toolkit.selfstudy.checks import Check, Hints, Report, is_blank, is_whole
+from toolkit.ui.answers.questions import Number, read_saved
 
 __all__ = [
     "FIRST_REVENUE",
+    "FIRST_REVENUE_FILE",
+    "FIRST_REVENUE_MONTH_FILE",
+    "answer_first_revenue",
+    "answer_first_revenue_month",
     "check_first_revenue",
     "check_first_revenue_month",
+    "first_revenue_month_question",
+    "first_revenue_question",
     "hint_first_revenue",
     "hint_first_revenue_month",
 ]
 
 # what lesson 01's exercise asks about (the question, not the answer)
 FIRST_REVENUE = {"sales_cycle": 9, "effort": 0.8}
+#: where each exercise's number box saves its answer, beside the notebook
+FIRST_REVENUE_MONTH_FILE = "my-first-revenue-month.answer.json"
+FIRST_REVENUE_FILE = "my-first-revenue.answer.json"
+#: a check called with no answer reads the exercise's saved answer
+SAVED = object()
+
+
+def _month_question(cycle: int) -> Number:
+    return Number(f"Month of the first revenue with a {cycle}-month sales cycle", low=1, high=36)
+
+
+def _answered(answer) -> Check:
+    return Check(
+        "You gave an answer",
+        not is_blank(answer),
+        "Type the month in the box above, press Enter, then run this cell again.",
+    )
+
+
+def _whole(answer) -> Check:
+    return Check(
+        "The answer is a month number (a whole number)",
+        is_whole(answer),
+        "Type digits only, such as 9.",
+    )
 
 
 # ---- lesson 00: the first look -------------------------------------------------------
@@ -49,14 +90,31 @@ hint_first_revenue_month = Hints(
 )
 
 
-def check_first_revenue_month(answer) -> Report:
-    """Check the answer to the first exercise of ``00-start-here`` (derived from the model)."""
+def first_revenue_month_question() -> Number:
+    """The question of the exercise of ``00-start-here``: a month, 1 to 36."""
+    return _month_question(6)
+
+
+def answer_first_revenue_month(path=FIRST_REVENUE_MONTH_FILE):
+    """The number box that answers the exercise of ``00-start-here`` (saves to ``path``)."""
+    from toolkit.ui.answers import answer_control
+
+    return answer_control(first_revenue_month_question(), path)
+
+
+def check_first_revenue_month(answer=SAVED) -> Report:
+    """Check the answer to the first exercise of ``00-start-here`` (derived from the model).
+
+    With no answer given, the one saved by :func:`answer_first_revenue_month`.
+    """
+    if answer is SAVED:
+        answer = read_saved(first_revenue_month_question(), FIRST_REVENUE_MONTH_FILE)
     table = first_revenue_table(6)
     first = int(table.loc[table["revenue"] > 0, "month"].min())
     whole = is_whole(answer)
     checks = [
-        answered(answer, "a month number"),
-        whole_number(answer, example=9),
+        _answered(answer),
+        _whole(answer),
         Check(
             "The month is after the sales cycle has passed",
             whole and answer > 6,
@@ -72,15 +130,32 @@ def check_first_revenue_month(answer) -> Report:
 
 
 # ---- lesson 01: the magic wand ------------------------------------------------------
-def check_first_revenue(answer) -> Report:
-    """Lesson 01: the first revenue month with a 9-month sales cycle (from the simulator)."""
+def first_revenue_question() -> Number:
+    """The question of lesson 01's exercise: a month, 1 to 36."""
+    return _month_question(FIRST_REVENUE["sales_cycle"])
+
+
+def answer_first_revenue(path=FIRST_REVENUE_FILE):
+    """The number box that answers lesson 01's exercise (saves to ``path``)."""
+    from toolkit.ui.answers import answer_control
+
+    return answer_control(first_revenue_question(), path)
+
+
+def check_first_revenue(answer=SAVED) -> Report:
+    """Lesson 01: the first revenue month with a 9-month sales cycle (from the simulator).
+
+    With no answer given, the one saved by :func:`answer_first_revenue`.
+    """
+    if answer is SAVED:
+        answer = read_saved(first_revenue_question(), FIRST_REVENUE_FILE)
     first = first_revenue_month(
         simulate(FIRST_REVENUE["effort"], months=36, sales_cycle=FIRST_REVENUE["sales_cycle"])
     )
     ok = is_whole(answer)
     checks = [
-        answered(answer, "a month number"),
-        whole_number(answer),
+        _answered(answer),
+        _whole(answer),
         Check(
             "Revenue comes after the sales cycle has passed",
             ok and answer > FIRST_REVENUE["sales_cycle"],
