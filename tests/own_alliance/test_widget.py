@@ -317,3 +317,39 @@ def test_the_workbook_is_in_the_course_and_private(tmp_path):
     code = [c.source for c in nb.cells if c.cell_type == "code"]
     assert not any("..." in c or "YOUR CODE" in c for c in code)
     assert all(len(c.splitlines()) <= 4 for c in code)
+
+
+def test_a_template_takes_the_participants_own_partners(tmp_path):
+    """Started from a template (whose partners are the course's Brightpath and Omnicorp), does
+    the design name the participant's own alliance and partners, in the builder and the charter?
+    (Found by the browser walk: a charter of 'Fernhill + Calder' showed Brightpath's people.)"""
+    from toolkit.own_alliance.charter import section_html
+    from toolkit.own_alliance.widget import GovernancePart
+
+    book = Workbook(tmp_path)
+    gov = GovernancePart(book, chart=False)  # built before the alliance is described (Run All)
+    part = book.about()
+    part.alliance_name.value = "Fernhill + Calder"
+    for box, name in zip(part.partner_names, ["Fernhill Labs", "Calder Health"], strict=False):
+        box.value = name
+    part.stage.value = "launch"
+    part.save_button.click()
+    assert gov.builder.template_picker.value == "lean-startup-enterprise"
+    gov.builder.start_button.click()
+    design = gov.builder.design
+    assert design.alliance == "Fernhill + Calder"
+    assert design.partners == ["Fernhill Labs", "Calder Health"]
+    seats = {m.partner for b in design.bodies for m in b.members}
+    assert seats == {"Fernhill Labs", "Calder Health"}
+    said = html.unescape(gov.builder.message.value)
+    assert "Fernhill Labs in the seats of Brightpath" in said and "examples" in said
+    assert "Workable: no errors" in gov.builder.review_panel.value
+    gov.use_button.click()
+    charter = section_html(book.alliance, "governance")
+    assert "Brightpath" not in charter and "Omnicorp" not in charter
+    assert "Calder Health" in charter
+
+    gov.builder.template_picker.value = ""  # an empty design keeps the alliance's partners
+    gov.builder.start_button.click()
+    assert gov.builder.design.partners == ["Fernhill Labs", "Calder Health"]
+    assert not gov.builder.design.bodies

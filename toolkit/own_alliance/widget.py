@@ -283,6 +283,8 @@ class GovernancePart(_Part):
             partners=a.partner_names(),
             chart=chart,
         )
+        # after the builder's own handler: a template's partners become the alliance's
+        self.builder.start_button.on_click(lambda _b: self._fit())
         self.first_meeting = _text("First meeting of every body (YYYY-MM-DD)", _next_monday())
         self.use_button = w.Button(description="Use this design in my charter", icon="check")
         self.use_button.on_click(
@@ -302,6 +304,26 @@ class GovernancePart(_Part):
             self.message,
         ]
         self.refresh()
+
+    def _fit(self) -> None:
+        """Make the design just started the alliance's own (its name and partners)."""
+        fitted, renamed = edits.fit_design(self.builder.design, self.alliance)
+        if fitted == self.builder.design:
+            return
+        self.builder.replace(fitted)
+        seats = ", ".join(f"{new} in the seats of {old}" for old, new in renamed.items())
+        self.builder.say(
+            f"Started from {self.builder.template_picker.value or 'an empty design'} for "
+            f"{self.alliance.name}"
+            + (
+                f", with {seats}. Its people are examples: put your own in their place "
+                "(3. Members of the body picked)"
+                if seats
+                else ""
+            )
+            + f". Saved to {self.builder.path.name}.",
+            "ok",
+        )
 
     def _draw(self) -> None:
         if len(self.alliance.partner_names()) < 2:
