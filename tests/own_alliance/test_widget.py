@@ -353,3 +353,34 @@ def test_a_template_takes_the_participants_own_partners(tmp_path):
     gov.builder.start_button.click()
     assert gov.builder.design.partners == ["Fernhill Labs", "Calder Health"]
     assert not gov.builder.design.bodies
+
+
+def test_the_stage_reads_in_words_and_the_lag_shows_the_pair_it_reads(tmp_path, alliance):
+    """Does the stage drop-down show words ('Renewal or exit', not 'renewal_or_exit'), and
+    do the lag drop-downs show the pair whose reading is shown (they were blank while the
+    reading below them read the first leading and lagging measures)?"""
+    from toolkit.own_alliance import save
+
+    part = Workbook(tmp_path).about()
+    assert ("Renewal or exit", "renewal_or_exit") in [tuple(o) for o in part.stage._options_full]
+    save(alliance, tmp_path / TAKE_HOME["saved"])
+    book = Workbook(tmp_path)
+    lag = book.lag()
+    assert lag.pair == ("deal_registrations", "sourced_revenue") == book.pair
+    assert "follows deal registrations by about 3 months" in _text(lag)
+
+
+def test_the_calendar_year_follows_the_meetings_and_keeps_what_was_typed(tmp_path, alliance):
+    """Built before the design is taken in (Run All), does the calendar's year start at the
+    first meeting once there is one, is a start the participant typed kept after a restart,
+    and are the files written last time named after it?"""
+    book = Workbook(tmp_path)
+    home = book.take_home()
+    book.apply(lambda a: alliance)
+    assert home.year_from.value == "2027-01-11"  # the made-up alliance's first meeting
+    home.year_from.value = "2027-02-01"
+    assert home.write() is not None
+    restarted = Workbook(tmp_path).take_home()
+    assert restarted.year_from.value == "2027-02-01"
+    assert "alliance-charter.html" in restarted.written.value
+    assert "last time" in restarted.written.value
