@@ -516,7 +516,7 @@ class MeasuresPart(_Part):
             options=list(PERSPECTIVES), description="Its perspective", style=_STYLE
         )
         self.own_unit = _text("Its unit", placeholder="webinars a month")
-        self.own_target = _text("Its quarterly target ", placeholder="a number, e.g. 3")
+        self.own_target = _text("Quarterly target of your measure", placeholder="a number, e.g. 3")
         self.add_own_button = w.Button(description="Add my own measure", icon="plus")
         self.add_own_button.on_click(
             lambda _b: self._apply(
