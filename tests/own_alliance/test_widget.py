@@ -388,3 +388,19 @@ def test_the_calendar_year_follows_the_meetings_and_keeps_what_was_typed(tmp_pat
     assert restarted.year_from.value == "2027-02-01"
     assert "alliance-charter.html" in restarted.written.value
     assert "last time" in restarted.written.value
+
+
+def test_a_second_pick_of_the_lag_pair_is_read_and_kept(tmp_path, alliance):
+    """Does picking another leading measure read that one (the redraw put back the pair picked
+    before, or the default one: found by the browser walk), and is it the pair after a restart?"""
+    from toolkit.own_alliance import save
+
+    save(alliance, tmp_path / TAKE_HOME["saved"])
+    book = Workbook(tmp_path)
+    lag = book.lag()
+    for leading, label in (("joint_webinars", "joint webinars"),
+                           ("trained_sellers", "trained / certified partner sellers")):  # fmt: skip
+        lag.leading.value = leading
+        assert lag.pair == (leading, "sourced_revenue") == book.pair
+        assert f"follows {label}" in _text(lag)
+    assert Workbook(tmp_path).lag().pair == ("trained_sellers", "sourced_revenue")

@@ -697,6 +697,7 @@ class LagPart(_Part):
 
     def _picked(self) -> None:
         if self.pair:
+            self._saved = self.pair  # what the redraw keeps (not the pair picked before)
             self.save({"leading": self.pair[0], "lagging": self.pair[1]})
         self.refresh()
 
