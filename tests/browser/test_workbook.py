@@ -405,7 +405,7 @@ def check_nothing_is_lost(lab) -> None:
     expect(plan).to_contain_text("Each target, worked backwards from the goal")
     home = _output(lab, "book.take_home()")
     expect(_box(home, "The calendar's year starts (YYYY-MM-DD)")).to_have_value("2027-01-11")
-    expect(home).to_contain_text("In your folder from the last time: alliance-charter.html")
+    expect(home).to_contain_text("Already in your folder: alliance-charter.html")
 
 
 def test_the_whole_workbook_with_widgets_only_survives_a_restart(lab):

@@ -387,7 +387,7 @@ def test_the_calendar_year_follows_the_meetings_and_keeps_what_was_typed(tmp_pat
     restarted = Workbook(tmp_path).take_home()
     assert restarted.year_from.value == "2027-02-01"
     assert "alliance-charter.html" in restarted.written.value
-    assert "last time" in restarted.written.value
+    assert "Already in your folder" in restarted.written.value
 
 
 def test_a_second_pick_of_the_lag_pair_is_read_and_kept(tmp_path, alliance):

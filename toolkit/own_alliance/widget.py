@@ -881,7 +881,7 @@ class TakeHomePart(_Part):
         there = [p.name for p in self._paths() if p.exists()]
         if there:  # written before this kernel started: say so, the files are still there
             self.written.value = (
-                f"<p>In your folder from the last time: {html.escape(', '.join(there))}. "
+                f"<p>Already in your folder: {html.escape(', '.join(there))}. "
                 "Press the button again to bring them up to date.</p>"
             )
 
