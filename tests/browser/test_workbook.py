@@ -256,7 +256,7 @@ def load_the_figures(lab, folder, figures: dict) -> None:
 
 
 def load_a_quarter_later(lab, folder, figures: dict) -> None:
-    """The same file with the whole history, uploaded with the upload control: the
+    """The same file with the whole history, uploaded with the upload control (a click): the
     figures, the scorecard and the lag reading update, now with a verdict."""
     fill_in_months(folder / "my-alliance.xlsx", figures)
     part = _output(lab, "book.figures()")
