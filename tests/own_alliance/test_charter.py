@@ -120,3 +120,51 @@ def test_take_home_writes_every_file_to_the_participants_folder(tmp_path, allian
     assert again.problems == [] and again.figures == alliance.figures
     assert load(paths["saved"]) == alliance
     assert paths["calendar"].read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
+def _plain(page: str) -> str:
+    import html as html_module
+
+    return html_module.unescape(re.sub(r"<[^>]+>", " ", page))
+
+
+def test_measures_before_any_figure_say_so_plainly():
+    """Measures chosen, no figure loaded yet: does the scorecard say 'no figures yet' (not
+    'no figures in no quarter yet'), and does the lag reading ask for the figures in words,
+    with no code to type? (Both found by the browser walk of the workbook.)"""
+    from toolkit.own_alliance import measure_from_catalogue
+    from toolkit.own_alliance.charter import section_html
+
+    alliance = Alliance(
+        "Fernhill + Calder",
+        [Partner("Fernhill Labs"), Partner("Calder Health")],
+        measures=[
+            measure_from_catalogue("deal_registrations", 40),
+            measure_from_catalogue("sourced_revenue", 450),
+        ],
+    )
+    card = _plain(section_html(alliance, "scorecard"))
+    assert "Deal registrations: no figures yet (target 40 registrations per month)." in card
+    assert "no quarter" not in card and "No monthly figures yet: load them in part 3" in card
+    lag = _plain(section_html(alliance, "lag", pair=("deal_registrations", "sourced_revenue")))
+    assert "Not filled in yet: monthly figures of Deal registrations and Partner-sourced " in lag
+    assert "data.series" not in lag and "Pass two" not in lag and ".." not in lag
+
+
+def test_a_dimension_seen_alike_is_seen_better_by_neither(alliance):
+    """Where both sides give the same average, does the gaps table say neither sees it better
+    (it named the first partner, found by the browser walk)?"""
+    from toolkit.own_alliance.charter import section_html
+
+    answers = [
+        {"respondent": f"{side[0]}{i}", "side": side, **dict.fromkeys(
+            ("trust", "communication", "strategic_value", "operational_effectiveness",
+             "governance"), 4), "commitment": score}
+        for side, score in (("Brightpath", 5), ("Omnicorp", 2)) for i in range(2)
+    ]  # fmt: skip
+    alliance.survey = answers
+    rows = [re.findall(r"<td>(.*?)</td>", r) for r in re.findall(r"<tr>(.*?)</tr>",
+            section_html(alliance, "health"))]  # fmt: skip
+    cells = {r[0]: r for r in rows if r}
+    assert cells["commitment"][-2:] == ["3.0", "Brightpath"]
+    assert cells["trust"][-2:] == ["0.0", "neither (the same)"]

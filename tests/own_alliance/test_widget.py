@@ -266,8 +266,12 @@ def test_every_control_is_named(tmp_path):
     ]  # fmt: skip
     parts.append(book.governance())
     for part in parts:
-        for control in _controls(part):
-            assert control.description.strip(), f"{type(part).__name__}: {control!r}"
+        names = [control.description.strip() for control in _controls(part)]
+        assert all(names), f"{type(part).__name__}: {names}"
+        # two controls of a part never share a name (a screen reader could not tell them apart;
+        # the measures' two target boxes did, found by the browser walk)
+        twice = {n for n in names if names.count(n) > 1}
+        assert not twice, f"{type(part).__name__}: {twice}"
 
 
 def test_three_partners_import_their_survey_and_see_each_pair(tmp_path):
@@ -317,3 +321,86 @@ def test_the_workbook_is_in_the_course_and_private(tmp_path):
     code = [c.source for c in nb.cells if c.cell_type == "code"]
     assert not any("..." in c or "YOUR CODE" in c for c in code)
     assert all(len(c.splitlines()) <= 4 for c in code)
+
+
+def test_a_template_takes_the_participants_own_partners(tmp_path):
+    """Started from a template (whose partners are the course's Brightpath and Omnicorp), does
+    the design name the participant's own alliance and partners, in the builder and the charter?
+    (Found by the browser walk: a charter of 'Fernhill + Calder' showed Brightpath's people.)"""
+    from toolkit.own_alliance.charter import section_html
+    from toolkit.own_alliance.widget import GovernancePart
+
+    book = Workbook(tmp_path)
+    gov = GovernancePart(book, chart=False)  # built before the alliance is described (Run All)
+    part = book.about()
+    part.alliance_name.value = "Fernhill + Calder"
+    for box, name in zip(part.partner_names, ["Fernhill Labs", "Calder Health"], strict=False):
+        box.value = name
+    part.stage.value = "launch"
+    part.save_button.click()
+    assert gov.builder.template_picker.value == "lean-startup-enterprise"
+    gov.builder.start_button.click()
+    design = gov.builder.design
+    assert design.alliance == "Fernhill + Calder"
+    assert design.partners == ["Fernhill Labs", "Calder Health"]
+    seats = {m.partner for b in design.bodies for m in b.members}
+    assert seats == {"Fernhill Labs", "Calder Health"}
+    said = html.unescape(gov.builder.message.value)
+    assert "Fernhill Labs in the seats of Brightpath" in said and "examples" in said
+    assert "Workable: no errors" in gov.builder.review_panel.value
+    gov.use_button.click()
+    charter = section_html(book.alliance, "governance")
+    assert "Brightpath" not in charter and "Omnicorp" not in charter
+    assert "Calder Health" in charter
+
+    gov.builder.template_picker.value = ""  # an empty design keeps the alliance's partners
+    gov.builder.start_button.click()
+    assert gov.builder.design.partners == ["Fernhill Labs", "Calder Health"]
+    assert not gov.builder.design.bodies
+
+
+def test_the_stage_reads_in_words_and_the_lag_shows_the_pair_it_reads(tmp_path, alliance):
+    """Does the stage drop-down show words ('Renewal or exit', not 'renewal_or_exit'), and
+    do the lag drop-downs show the pair whose reading is shown (they were blank while the
+    reading below them read the first leading and lagging measures)?"""
+    from toolkit.own_alliance import save
+
+    part = Workbook(tmp_path).about()
+    assert ("Renewal or exit", "renewal_or_exit") in [tuple(o) for o in part.stage._options_full]
+    save(alliance, tmp_path / TAKE_HOME["saved"])
+    book = Workbook(tmp_path)
+    lag = book.lag()
+    assert lag.pair == ("deal_registrations", "sourced_revenue") == book.pair
+    assert "follows deal registrations by about 3 months" in _text(lag)
+
+
+def test_the_calendar_year_follows_the_meetings_and_keeps_what_was_typed(tmp_path, alliance):
+    """Built before the design is taken in (Run All), does the calendar's year start at the
+    first meeting once there is one, is a start the participant typed kept after a restart,
+    and are the files written last time named after it?"""
+    book = Workbook(tmp_path)
+    home = book.take_home()
+    book.apply(lambda a: alliance)
+    assert home.year_from.value == "2027-01-11"  # the made-up alliance's first meeting
+    home.year_from.value = "2027-02-01"
+    assert home.write() is not None
+    restarted = Workbook(tmp_path).take_home()
+    assert restarted.year_from.value == "2027-02-01"
+    assert "alliance-charter.html" in restarted.written.value
+    assert "Already in your folder" in restarted.written.value
+
+
+def test_a_second_pick_of_the_lag_pair_is_read_and_kept(tmp_path, alliance):
+    """Does picking another leading measure read that one (the redraw put back the pair picked
+    before, or the default one: found by the browser walk), and is it the pair after a restart?"""
+    from toolkit.own_alliance import save
+
+    save(alliance, tmp_path / TAKE_HOME["saved"])
+    book = Workbook(tmp_path)
+    lag = book.lag()
+    for leading, label in (("joint_webinars", "joint webinars"),
+                           ("trained_sellers", "trained / certified partner sellers")):  # fmt: skip
+        lag.leading.value = leading
+        assert lag.pair == (leading, "sourced_revenue") == book.pair
+        assert f"follows {label}" in _text(lag)
+    assert Workbook(tmp_path).lag().pair == ("trained_sellers", "sourced_revenue")

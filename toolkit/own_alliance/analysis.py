@@ -46,6 +46,10 @@ __all__ = [
 ]
 
 
+#: the quarter named while there are no monthly figures at all
+_NO_QUARTER = "no quarter yet"
+
+
 def figures_table(alliance: Alliance) -> pd.DataFrame:
     """The monthly figures as a table: one row per month (calendar months), one column a measure.
 
@@ -80,7 +84,7 @@ def quarter_actuals(alliance: Alliance, quarter: str | None = None) -> tuple[dic
     """
     table = figures_table(alliance).dropna(how="all")
     if table.empty:
-        return {}, quarter or "no quarter yet"
+        return {}, quarter or _NO_QUARTER
     quarters = table.index.asfreq("Q")
     chosen = pd.Period(quarter.replace(" ", ""), freq="Q") if quarter else quarters.max()
     window = table[quarters == chosen]
@@ -98,7 +102,8 @@ def quarter_actuals(alliance: Alliance, quarter: str | None = None) -> tuple[dic
 def _words(row, quarter: str) -> str:
     unit = f" {row['unit']}" if row["unit"] else ""
     if row["status"] == "grey":
-        return f"{row['label']}: no figures in {quarter} (target {row['target']:,.4g}{unit})."
+        when = "yet" if quarter == _NO_QUARTER else f"in {quarter}"
+        return f"{row['label']}: no figures {when} (target {row['target']:,.4g}{unit})."
     share = row["actual"] / row["target"] * 100 if row["target"] else float("nan")
     head = (
         f"{row['label']}: {row['actual']:,.4g}{unit} against a target of "

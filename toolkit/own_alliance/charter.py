@@ -262,7 +262,12 @@ def _scorecard(a: Alliance, figure) -> str:
         findings += [f"No {k} measure." for k in ("leading", "lagging") if k not in kinds]
     balance = "".join(f'<p class="finding warning">! {_e(f)}</p>' for f in findings)
     return (
-        f"<p>Quarter: {_e(card.attrs['quarter'])}.</p>"
+        (
+            f"<p>Quarter: {_e(card.attrs['quarter'])}.</p>"
+            if a.figures
+            else "<p>No monthly figures yet: load them in part 3; until then every measure is "
+            "grey.</p>"
+        )
         + figure(svg, title, description)
         + f"<ul>{words}</ul>"
         + (
@@ -277,12 +282,25 @@ def _lag(a: Alliance, figure, pair) -> str:
     if not pair:
         return _missing("a leading and a lagging measure to compare")
     from toolkit.indicators import correlation_chart
-    from toolkit.own_alliance.analysis import executive_reply, lag_reading
+    from toolkit.own_alliance.analysis import executive_reply, lag_reading, measure_series
 
+    labels = {m.name: m.label for m in a.measures}
+    if any(n not in labels for n in pair):
+        return _missing("a leading and a lagging measure to compare")
+    empty = [labels[n] for n in pair if measure_series(a, n).dropna().empty]
+    if empty:
+        return _missing(
+            f"monthly figures of {' and '.join(empty)} (load your figures in part 3; "
+            "the lag is read from them)"
+        )
     try:
         reading = lag_reading(a, *pair)
-    except ValueError as err:
-        return f"<p>The lag cannot be read from these figures: {_e(err)}.</p>"
+    except ValueError:
+        return (
+            "<p>The lag cannot be read yet: the two measures have no month in common, even "
+            "12 months apart. Give both measures figures for the same months, then load the "
+            "file again.</p>"
+        )
     text = f"<p><strong>Reading:</strong> {_e(reading.sentence())}</p>"
     if reading.table is not None and reading.table["correlation"].notna().any():
         svg, title, description = _altair(correlation_chart(reading))
@@ -291,6 +309,11 @@ def _lag(a: Alliance, figure, pair) -> str:
         text
         + f"<p><strong>What to tell an executive:</strong> {_e(executive_reply(reading, a))}</p>"
     )
+
+
+def _better(gap: float, higher: str) -> str:
+    """Who sees a dimension better: nobody where the gap, as shown, is 0.0."""
+    return higher if round(float(gap), 1) > 0 else "neither (the same)"
 
 
 def _health(a: Alliance, figure) -> str:
@@ -309,7 +332,12 @@ def _health(a: Alliance, figure) -> str:
             text += figure(svg, title, description)
             if "pair" in gaps.columns:
                 rows = [
-                    [r.dimension.replace("_", " "), r.pair, f"{r.gap:.1f}", r.higher]
+                    [
+                        r.dimension.replace("_", " "),
+                        r.pair,
+                        f"{r.gap:.1f}",
+                        _better(r.gap, r.higher),
+                    ]
                     for r in gaps.itertuples()
                 ]
                 text += _table(["Dimension", "Pair", "Gap", "Sees it better"], rows, "The gaps")
@@ -320,7 +348,7 @@ def _health(a: Alliance, figure) -> str:
                         d.replace("_", " "),
                         *(f"{gaps.loc[d, s]:.1f}" for s in sides),
                         f"{gaps.loc[d, 'gap']:.1f}",
-                        gaps.loc[d, "higher"],
+                        _better(gaps.loc[d, "gap"], gaps.loc[d, "higher"]),
                     ]
                     for d in gaps.index
                 ]

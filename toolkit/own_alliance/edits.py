@@ -52,6 +52,7 @@ __all__ = [
     "add_catalogue_measure",
     "add_own_measure",
     "describe",
+    "fit_design",
     "load_figures",
     "remove_action",
     "remove_last_answer",
@@ -129,6 +130,38 @@ def suggested_template(alliance: Alliance) -> str:
         if "enterprise-three-tier" in TEMPLATES
         else "lean-startup-enterprise"
     )
+
+
+def fit_design(design: Design, alliance: Alliance) -> tuple[Design, dict[str, str]]:
+    """The design made the alliance's own: its name, and its partners in the design's seats.
+
+    A template (or an empty design started before the alliance was described) names other
+    partners: the design's partners are replaced, in order, by the alliance's, and so are the
+    partners of the bodies' members. Returns the design and what was renamed (old -> new).
+    An alliance not described yet (fewer than two partners) leaves the design as it is.
+
+    Examples
+    --------
+    >>> from toolkit.governance import template
+    >>> mine = Alliance("Kite + Harbour", [Partner("Kite"), Partner("Harbour")])
+    >>> design, renamed = fit_design(template("lean-startup-enterprise"), mine)
+    >>> design.alliance, design.partners, renamed
+    ('Kite + Harbour', ['Kite', 'Harbour'], {'Brightpath': 'Kite', 'Omnicorp': 'Harbour'})
+    >>> sorted({m.partner for b in design.bodies for m in b.members})
+    ['Harbour', 'Kite']
+    """
+    names = alliance.partner_names()
+    if len(names) < 2:
+        return design.copy(), {}
+    old = design.distinct_partners()
+    renamed = {o: n for o, n in zip(old, names, strict=False) if o != n}
+    fitted = design.copy()
+    fitted.alliance = alliance.name
+    fitted.partners = names if len(old) <= len(names) else [*names, *old[len(names) :]]
+    for body in fitted.bodies:
+        for member in body.members:
+            member.partner = renamed.get(member.partner, member.partner)
+    return fitted, renamed
 
 
 def use_design(alliance: Alliance, design: Design, first: str) -> Alliance:

@@ -244,7 +244,7 @@ class AboutPart(_Part):
             for i, p in enumerate(partners, 1)
         ]
         self.stage = w.Dropdown(
-            options=list(STAGES),
+            options=[(stage.label, key) for key, stage in STAGES.items()],
             value=a.stage if a.stage in STAGES else STAGES[0],
             description="Stage",
             style=_STYLE,
@@ -283,6 +283,8 @@ class GovernancePart(_Part):
             partners=a.partner_names(),
             chart=chart,
         )
+        # after the builder's own handler: a template's partners become the alliance's
+        self.builder.start_button.on_click(lambda _b: self._fit())
         self.first_meeting = _text("First meeting of every body (YYYY-MM-DD)", _next_monday())
         self.use_button = w.Button(description="Use this design in my charter", icon="check")
         self.use_button.on_click(
@@ -302,6 +304,26 @@ class GovernancePart(_Part):
             self.message,
         ]
         self.refresh()
+
+    def _fit(self) -> None:
+        """Make the design just started the alliance's own (its name and partners)."""
+        fitted, renamed = edits.fit_design(self.builder.design, self.alliance)
+        if fitted == self.builder.design:
+            return
+        self.builder.replace(fitted)
+        seats = ", ".join(f"{new} in the seats of {old}" for old, new in renamed.items())
+        self.builder.say(
+            f"Started from {self.builder.template_picker.value or 'an empty design'} for "
+            f"{self.alliance.name}"
+            + (
+                f", with {seats}. Its people are examples: put your own in their place "
+                "(3. Members of the body picked)"
+                if seats
+                else ""
+            )
+            + f". Saved to {self.builder.path.name}.",
+            "ok",
+        )
 
     def _draw(self) -> None:
         if len(self.alliance.partner_names()) < 2:
@@ -494,7 +516,7 @@ class MeasuresPart(_Part):
             options=list(PERSPECTIVES), description="Its perspective", style=_STYLE
         )
         self.own_unit = _text("Its unit", placeholder="webinars a month")
-        self.own_target = _text("Its quarterly target ", placeholder="a number, e.g. 3")
+        self.own_target = _text("Quarterly target of your measure", placeholder="a number, e.g. 3")
         self.add_own_button = w.Button(description="Add my own measure", icon="plus")
         self.add_own_button.on_click(
             lambda _b: self._apply(
@@ -675,6 +697,7 @@ class LagPart(_Part):
 
     def _picked(self) -> None:
         if self.pair:
+            self._saved = self.pair  # what the redraw keeps (not the pair picked before)
             self.save({"leading": self.pair[0], "lagging": self.pair[1]})
         self.refresh()
 
@@ -684,8 +707,10 @@ class LagPart(_Part):
             for box, kind, i in ((self.leading, "leading", 0), (self.lagging, "lagging", 1)):
                 box.options = [(m.label, m.name) for m in ms if m.kind == kind]
                 wanted = self._saved[i] if self._saved else None
-                if wanted in {m.name for m in ms}:
+                if wanted in {m.name for m in ms if m.kind == kind}:
                     box.value = wanted
+                elif box.options and box.value is None:  # the pair the reading shows
+                    box.index = 0
         self._saved = self.pair or self._saved
         self.book.pair = self.pair
         self._section("lag", pair=self.pair)
@@ -834,9 +859,15 @@ class PlanPart(_Part):
 class TakeHomePart(_Part):
     """The charter, the spreadsheet with your figures and scorecard, and the calendar, in one go."""
 
+    kind = "own-alliance-take-home"
+    #: it follows the first meeting until the participant types a start of their own
+    shows = frozenset({"meetings"})
+
     def __init__(self, book: Workbook):
-        super().__init__(book)
-        self.year_from = _text("The calendar's year starts (YYYY-MM-DD)", self._start())
+        super().__init__(book, book.folder / "my-alliance-take-home.json")
+        self.typed = self.restore(lambda d: str(d["year_from"]), "")
+        self.year_from = _text("The calendar's year starts (YYYY-MM-DD)", self.typed)
+        self.when_changed([self.year_from], lambda c: self._typed(c["new"]))
         self.write_button = w.Button(
             description="Write my charter, spreadsheet and calendar",
             icon="file",
@@ -845,6 +876,26 @@ class TakeHomePart(_Part):
         self.write_button.on_click(lambda _b: self.write())
         self.written = w.HTML()
         self.children = [self.year_from, self.write_button, self.message, self.written, self.view]
+        self.refresh()
+        self.show_notice()
+        there = [p.name for p in self._paths() if p.exists()]
+        if there:  # written before this kernel started: say so, the files are still there
+            self.written.value = (
+                f"<p>Already in your folder: {html.escape(', '.join(there))}. "
+                "Press the button again to bring them up to date.</p>"
+            )
+
+    def _paths(self) -> list[Path]:
+        return [self.book.folder / TAKE_HOME[k] for k in ("charter", "spreadsheet", "calendar")]
+
+    def _typed(self, value: str) -> None:
+        self.typed = value.strip()
+        self.save({"year_from": self.typed})
+
+    def _draw(self) -> None:
+        if not self.typed:
+            with self.quiet():
+                self.year_from.value = self._start()
 
     def _start(self) -> str:
         return min((m.first for m in self.alliance.meetings), default=_next_monday())
