@@ -246,9 +246,9 @@ def expected_scores(case: str, lay: Layout) -> dict[str, float]:
 def _own_cell(nb, case: str):
     """The cell to break in a notebook whose answers are all given with widgets.
 
-    For a broken answer, a new code cell of the student's own under the setup cell (the only
-    code a student of such a notebook can type); for a duplicated cell, the first locked cell
-    that is not the setup and not graded.
+    For a broken answer, a new code cell of the student's own under the setup cell (the first
+    code cell: the only code a student of such a notebook can type is a cell of their own);
+    for a duplicated cell, the first locked cell that is not the setup and not graded.
     """
     if case == "duplicated":
         return next(
@@ -256,7 +256,7 @@ def _own_cell(nb, case: str):
             for c in nb.cells
             if _nb(c).get("locked") and not _nb(c).get("grade") and _nb(c)["grade_id"] != "setup"
         )
-    setup = next(i for i, c in enumerate(nb.cells) if _nb(c).get("grade_id") == "setup")
+    setup = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code")
     own = new_code_cell("", metadata={})
     nb.cells.insert(setup + 1, own)
     return own

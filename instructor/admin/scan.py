@@ -45,7 +45,22 @@ def _significant(line: str) -> bool:
 
 
 def secret_lines(cells, region: str) -> set[str]:
-    """Lines inside ``### BEGIN <region>`` blocks not also written outside such blocks."""
+    r"""Lines inside ``### BEGIN <region>`` blocks not also written outside such blocks.
+
+    Examples
+    --------
+    >>> from nbformat.v4 import new_code_cell
+    >>> cell = new_code_cell(
+    ...     'answer = read_saved(q, "lag.answer.json", variant=n)\n'
+    ...     "### BEGIN HIDDEN TESTS\n"
+    ...     "graded = read_saved(\n"
+    ...     '    q,\n    "lag.answer.json",\n)\n'
+    ...     "assert graded == truth_of_the_graded_case\n"
+    ...     "### END HIDDEN TESTS"
+    ... )
+    >>> sorted(secret_lines([cell], "HIDDEN TESTS"))
+    ['assert graded == truth_of_the_graded_case', 'graded = read_saved(']
+    """
     inside: set[str] = set()
     outside: set[str] = set()
     for cell in cells:
@@ -63,7 +78,10 @@ def secret_lines(cells, region: str) -> set[str]:
                 inside.add(line.strip())
             else:
                 outside.add(line.strip())
-    return {line for line in inside - outside if _significant(line)}
+    # a line that is part of a visible one (a file name on a line of its own in a hidden
+    # test, written inside a call in the visible code) tells a student nothing
+    shown = "\n".join(outside)
+    return {line for line in inside - outside if _significant(line) and line not in shown}
 
 
 def scan_release(course: Course, assignment: str) -> list[Leak]:
