@@ -47,3 +47,33 @@ def test_test_cells_open_with_their_question_and_mark_hidden_tests(source):
         begin, end = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
         assert cell.source.count(begin) == 1 and cell.source.count(end) == 1, name
         assert cell.source.index(begin) < cell.source.index(end), name
+
+
+LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.parent.name)
+def test_no_code_cell_is_left_for_a_student_to_write(source):
+    """Is every automatic part answered with a widget: no code cell a solution cell, so the
+    student version has no ``# YOUR CODE HERE`` or ``raise NotImplementedError()`` in code?"""
+    nb = nbformat.read(source, as_version=4)
+    typed = [
+        _meta(c)["grade_id"]
+        for c in nb.cells
+        if c.cell_type == "code" and (_meta(c).get("solution") or "BEGIN SOLUTION" in c.source)
+    ]
+    assert typed == [], f"{source.parent.name}: answer cells that need code typed: {typed}"
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.stem)
+def test_no_lesson_asks_for_a_value_typed_into_code(lesson):
+    """Does no lesson's code cell ask the reader to replace ``...`` (or anything) by hand?"""
+    nb = nbformat.read(lesson, as_version=4)
+    asks = [
+        line.strip()
+        for c in nb.cells
+        if c.cell_type == "code"
+        for line in c.source.splitlines()
+        if line.rstrip().endswith("= ...") or "= ...  #" in line or "# replace" in line.lower()
+    ]
+    assert asks == [], f"{lesson.name}: {asks}"
