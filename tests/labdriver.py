@@ -256,6 +256,16 @@ class Lab:
             timeout=30_000,
         )
 
+    def validate(self):
+        """Save, press the notebook toolbar's Validate button (nbgrader's), and return the body of
+        its "Validation Results" dialog (a locator), closing nothing: read it, then close it."""
+        self.save()
+        panel = self.page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
+        panel.locator(".jp-Toolbar").get_by_role("button", name="Validate").click()
+        dialog = self.page.locator(".jp-Dialog")
+        dialog.get_by_text("Validation Results").wait_for(timeout=RUN_TIMEOUT_MS)
+        return dialog.locator(".jp-Dialog-body")
+
     def reload(self) -> None:
         """Reload the browser tab, as a student pressing F5, and wait for the notebook again."""
         self.page.reload()
@@ -424,6 +434,28 @@ class Lab:
         msg = f"the arrow keys did not reach the cell with {containing!r}"
         raise AssertionError(msg)
 
+    def write_answers(self, text: str) -> int:
+        """Type ``text`` into every written-answer (markdown) cell still saying "YOUR ANSWER
+        HERE", by keyboard: to the cell with the arrow keys, Enter to edit, select all, type,
+        Shift+Enter to show it. Returns how many cells were answered."""
+        blank = "YOUR ANSWER HERE"
+        left = """(blank) => [...document.querySelectorAll(
+              '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-MarkdownCell')]
+            .filter((c) => ((c.querySelector('.cm-content') || {}).textContent || '')
+              .includes(blank)).length"""
+        done = 0
+        while self.page.evaluate(left, blank):
+            self.select_cell_by_keyboard(blank, limit=200)
+            self.page.keyboard.press("Enter")
+            self.page.keyboard.press("Control+a")
+            self.page.keyboard.type(text, delay=5)
+            self.page.keyboard.press("Shift+Enter")
+            done += 1
+            if done > 10:
+                msg = f"{blank!r} is still shown after typing into 10 cells"
+                raise AssertionError(msg)
+        return done
+
     def tab_to(self, name: str, limit: int = 30, *, back: bool = False) -> list[dict]:
         """Press Tab (Shift+Tab) until the focused element's name starts with ``name``.
 
@@ -509,6 +541,19 @@ class Lab:
                 self.page.wait_for_timeout(300)
         self.page.screenshot(path=str(path))
         return path
+
+
+def assert_validates(lab: Lab) -> None:
+    """Press Validate and require nbgrader's pass: its success sentence, no failed cell, no
+    crash of the validate command or of the sandboxed kernel; then close the dialog."""
+    from playwright.sync_api import expect
+
+    body = lab.validate()
+    expect(body).to_contain_text("Success! Your notebook passes all the tests.")
+    for bad in ("failed", "There was an error", "Not yet", "Traceback", "ModuleNotFoundError"):
+        expect(body).not_to_contain_text(bad)
+    lab.page.keyboard.press("Escape")
+    lab.page.locator(".jp-Dialog").wait_for(state="detached", timeout=20_000)
 
 
 def accessibility_problems(lab: Lab, name: str, artifacts: Path) -> str:

@@ -2,10 +2,12 @@
 
 The student version is generated with nbgrader's own CLI in the session server's temporary
 copy of grading/ (never in the repository). A participant who edits no code cell runs it,
-sorts the metrics in the sorter, types the lag in its box, ticks the falling alliances, and
-picks the health check's band and its largest gap. The files the widgets saved are the key's
+sorts the metrics in the sorter, types the lag in its box, ticks the falling alliances,
+picks the health check's band and its largest gap, and types the written reply into its
+markdown cell. The files the widgets saved are the key's
 own for the case the notebook shows (tests/grading/test_reading_the_indicators.py grades those
-files through nbgrader: full marks), and after Restart and Run All every check passes.
+files through nbgrader: full marks), after Restart and Run All every check passes, and the
+toolbar's Validate (nbgrader, in its sandbox) passes.
 """
 
 import json
@@ -15,12 +17,17 @@ import subprocess
 
 import pytest
 from conftest import ARTIFACTS, ROOT
+from labdriver import assert_validates
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
 NAME = "reading-the-indicators"
 SHOTS = ARTIFACTS / "screenshots"
+REPLY = (
+    "Thank you for your visit: it got the partner's leadership behind the plan. Revenue comes "
+    "last, months after the leading measures move, so we will report on those first."
+)
 
 
 @pytest.fixture(scope="module")
@@ -114,4 +121,7 @@ def test_every_automatic_part_answered_with_mouse_and_keyboard(lab, student_vers
     assert len(checks) == 5 and all("These checks passed" in text for text in checks), checks
     expect(output(lab, "gap_control = ").get_by_role("radio", name=gap, exact=True)).to_be_checked()
     lab.screenshot(SHOTS / "reading-walk.png")
+    # the written reply typed into its markdown cell (graded by hand), then Validate passes
+    assert lab.write_answers(REPLY) == 1
+    assert_validates(lab)
     assert not lab.remote_requests()

@@ -4,11 +4,11 @@ The student version is generated with nbgrader's own CLI in the session server's
 grading/ and copied to a scratch folder there (never into the repository). A participant runs
 it (each check says in one sentence what is not answered yet), answers every automatic part
 with its controls (Tab, Space, the arrow keys, typing), and starts over with Restart and Run
-All: every check passes and says what was answered, and axe-core finds no WCAG 2.1 A/AA
-violation. What the controls saved is the answer key's, which the real nbgrader grades full
-marks in tests/grading/test_steering_committee.py. (Validate is not pressed here: in the
-`make lab` copy its sandboxed kernel could not import the toolkit, a matter of that copy's
-set-up that is reported apart.)
+All: every check passes and says what was answered, the written note is typed into its
+markdown cell, and axe-core finds no WCAG 2.1 A/AA violation. What the controls saved is the
+answer key's, which the real nbgrader grades full marks in
+tests/grading/test_steering_committee.py. Validate, pressed last in the notebook's toolbar,
+passes: no cell fails in nbgrader's own sandboxed run.
 """
 
 import json
@@ -18,7 +18,7 @@ import subprocess
 
 import pytest
 from conftest import ARTIFACTS, ROOT
-from labdriver import accessibility_problems
+from labdriver import accessibility_problems, assert_validates
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -26,6 +26,10 @@ pytestmark = pytest.mark.browser
 NAME = "steering-committee"
 FOLDER = "scratch-steering"
 SHOTS = ARTIFACTS / "screenshots"
+NOTE = (
+    "Subject: this quarter's steering committee. The alliance is on track for revenue, but two "
+    "of its drivers slipped; we ask you to decide the late issue at the meeting."
+)
 
 
 @pytest.fixture
@@ -159,6 +163,10 @@ def test_every_part_answered_by_keyboard_passes_its_checks(lab, lab_server, stud
     expect(page.get_by_text(f"You sent “{pricing.title}” to the {owner}.").first).to_be_visible()
     lab.screenshot(SHOTS / "steering-walk.png")
     lab.save()
+
+    # the sponsor's note typed into its markdown cell (graded by hand); Validate then passes
+    assert lab.write_answers(NOTE) == 1
+    assert_validates(lab)
 
     assert not lab.remote_requests()
     found = accessibility_problems(lab, "steering-walk", ARTIFACTS)
