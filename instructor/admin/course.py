@@ -29,7 +29,7 @@ from traitlets.config.loader import PyFileConfigLoader
 
 __all__ = ["Course", "CourseError", "find_course_root", "tools_on_path"]
 
-ANSWER_FILE = re.compile(r"[\"'`]([A-Za-z0-9_.-]+\.json)[\"'`]")
+ANSWER_FILE = re.compile(r"[\"'`]([A-Za-z0-9_][A-Za-z0-9_.-]*\.json)[\"'`]")
 STUDENT_ID = re.compile(r"^[A-Za-z0-9._-]+$")
 
 

@@ -132,7 +132,7 @@ def graded(grading_course, tmp_path_factory):
             expected[(assignment, student)] = zero
     # copying in reading-the-indicators: A's answers and sorting, handed in by B
     a, b = _read_copy()
-    assert variant_key(course, READ, a)["answers"] != variant_key(course, READ, b)["answers"]
+    assert variant_key(course, READ, a)["files"] != variant_key(course, READ, b)["files"]
     pin(root, READ, {"copy-literal": b})
     source = variant_key(course, READ, a)
     copied = key_submission(_released(course, READ), source["answers"])

@@ -425,10 +425,13 @@ class SteeringCase(VariantCase):
             else:
                 us = health + rng.uniform(-0.2, 0.2)
             them = 2 * health - us
+            # the dimensions vary around each side's mean, which stays the side's own: Acme's
+            # side alone reads an alliance differently only where the case means it to
+            spread = [rng.uniform(-0.3, 0.3) for _dimension in DIMENSIONS]
+            centre = sum(spread) / len(spread)
             rows = {}
-            for dimension in DIMENSIONS:
-                d = rng.uniform(-0.3, 0.3)
-                rows[dimension] = [round(us + d, 2), round(them - d, 2)]
+            for dimension, d in zip(DIMENSIONS, spread, strict=True):
+                rows[dimension] = [round(us + d - centre, 2), round(them - d + centre, 2)]
             scores = pd.DataFrame(rows, index=["Acme Software", "partner"]).T
             partner = _COMPANIES[(self.number + 3 * i) % len(_COMPANIES)]
             out.append(PortfolioAlliance(name, partner, fit, market, scores))
