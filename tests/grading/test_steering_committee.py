@@ -34,6 +34,9 @@ NAME = "steering-committee"
 SOURCE = ROOT / "grading" / "source" / NAME / f"{NAME}.ipynb"
 VARIANT = 26
 AUTO_POINTS = 12
+#: this module's students on the session's shared course (test_variants hands in its own
+#: wrong answers, under the same names, for another variant)
+PREFIX = "sc-"
 CELLS = {
     "must_discuss": 2,
     "owners_routed": 2,
@@ -85,6 +88,7 @@ def course(grading_course):
     handed = {"key": key["files"], "other": other_files(VARIANT), "untouched": {}}
     wrong = wrong_steering(key, VARIANT)
     handed |= {student: files for student, (_answers, files, _loses) in wrong.items()}
+    handed = {PREFIX + student: answer_files for student, answer_files in handed.items()}
     pin(root, NAME, dict.fromkeys(handed, VARIANT))
     released = root / "release" / NAME / f"{NAME}.ipynb"
     for student, answer_files in handed.items():
@@ -100,7 +104,7 @@ def course(grading_course):
 
 
 def scores(course, student: str) -> dict[str, float]:
-    return {g: s for g, (s, _m) in auto_scores(course.course, NAME, student).items()}
+    return {g: s for g, (s, _m) in auto_scores(course.course, NAME, PREFIX + student).items()}
 
 
 def test_the_key_files_score_full_marks(course):
@@ -134,7 +138,7 @@ def test_each_wrong_answer_loses_its_own_points_and_no_other(course):
 
 def test_check_cells_say_what_was_answered(course):
     """Does the graded notebook show, in words, what each part's controls saved?"""
-    graded = nbformat.read(course.root / "autograded" / "key" / NAME / f"{NAME}.ipynb", 4)
+    graded = nbformat.read(course.root / "autograded" / f"{PREFIX}key" / NAME / f"{NAME}.ipynb", 4)
     text = "\n".join(
         o.get("text", "") for c in graded.cells if c.cell_type == "code" for o in c.outputs
     )
@@ -150,7 +154,7 @@ def test_check_cells_say_what_was_answered(course):
 
 def test_a_wrong_part_fails_in_one_plain_sentence(course):
     """Does a part answered wrong show one sentence in the graded notebook, not a traceback?"""
-    path = course.root / "autograded" / "wrong-other-issue" / NAME / f"{NAME}.ipynb"
+    path = course.root / "autograded" / f"{PREFIX}wrong-other-issue" / NAME / f"{NAME}.ipynb"
     graded = nbformat.read(path, 4)
     errors = [o for c in graded.cells if c.cell_type == "code" for o in c.outputs
               if o.output_type == "error"]  # fmt: skip

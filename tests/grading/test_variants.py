@@ -1,8 +1,8 @@
 """Each student's own variant, graded by the real nbgrader on the session's shared course.
 
 For every assignment with variants, a fixed sample of variants (and the practice case) is
-vetted as ``course-admin vet`` vets them all: the reference solution earns full marks, the
-blank student version 0, the answer key's literals typed into the answer cells full marks.
+vetted as ``course-admin vet`` vets them all: the blank student version earns 0, and the
+unedited student version with the answer key's files (what the widgets save) full marks.
 Plausible wrong answers each lose their own cell's points and no other (no free points; part
 scores independent). A complete submission copied from another student loses points on every
 part, and a notebook that ran another student's variant is flagged with the fix named; with
@@ -293,7 +293,7 @@ def test_each_wrong_answer_loses_its_own_points_and_no_other(graded):
 @pytest.mark.parametrize("assignment", names())
 def test_every_autograded_cell_has_a_wrong_answer_that_loses_it(graded, assignment):
     """Is every autograded cell of the assignment lost by at least one wrong answer?"""
-    reference = f"reference-v{variant_set(assignment).sample[0]}"
+    reference = f"key-v{variant_set(assignment).sample[0]}"
     cells = set(_auto(graded, assignment, reference))
     lost = set().union(*(z for (a, _s), z in graded["expected"].items() if a == assignment))
     assert cells == lost
@@ -365,7 +365,7 @@ def test_the_grader_keeps_each_submissions_variant(graded):
     }
     assert rows[(GOV, "copy-run")]["ran_variant"] == str(COPY_FROM)
     assert rows[(GOV, "copy-run")]["variant"] == str(COPY_TO)
-    assert rows[(GOV, "reference-v17")]["variant"] == "17"
+    assert rows[(GOV, "key-v17")]["variant"] == "17"
 
 
 # --- the class report ----------------------------------------------------------------------
@@ -373,7 +373,7 @@ def test_report_shows_each_students_variant_and_the_mean_per_variant(graded):
     """Does the class report give each student's variant and a mean score per variant?"""
     page = graded["report"]
     variants = page.split("<h2>Variants</h2>")[1].split("<h2>")[0]
-    assert "reference-v29" in variants and "mean_share" in variants
+    assert "key-v29" in variants and "mean_share" in variants
     scores = graded["scores"]
     row = scores[(scores["assignment"] == GOV) & (scores["student"] == "key-v17")].iloc[0]
     assert row["variant"] == 17
