@@ -24,7 +24,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from toolkit.governance.model import CORE_DECISIONS, TIER_RANK, Body, Design, name_of
+from toolkit.governance.model import (
+    CORE_DECISIONS,
+    TIER_RANK,
+    Body,
+    Design,
+    body_labels,
+    name_of,
+)
 
 __all__ = [
     "CADENCE_RANGES",
@@ -270,13 +277,15 @@ def _decision_unowned(d: Design) -> Iterator[Found]:
 
 
 def _decision_conflict(d: Design) -> Iterator[Found]:
+    labels = body_labels(d)
     owners: dict[str, list[Body]] = {}
     for body in d.bodies:
         for key in dict.fromkeys(body.decides):
             owners.setdefault(key, []).append(body)
     for key, bodies in owners.items():
         if len(bodies) > 1:
-            names = _listed(f"{b.name} ({b.id})" for b in bodies)
+            owning = [i for i, b in enumerate(d.bodies) if any(b is x for x in bodies)]
+            names = _listed(labels[i] for i in owning)
             yield _found(
                 None,
                 f"The decision {_named(key)} is owned by {len(bodies)} bodies: {names}.",
