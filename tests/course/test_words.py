@@ -293,6 +293,38 @@ def test_the_scorecard_bands_lesson_04_states_are_the_toolkits():
     assert f"amber from {amber:.0%} of the target".replace("%", " %") in _markdown("04-")
 
 
+def test_the_lifecycle_the_text_names_is_the_toolkits(tmp_path):
+    """Do lesson 05 and the glossary name ASAP's seven phases and the course's four stages
+    exactly as the toolkit's one lifecycle (``toolkit.steering.STAGES``) does, and does the
+    workbook's stage drop-down offer those stages by the same names?"""
+    from toolkit.steering import ASAP_PHASES, STAGES, stage_names
+    from toolkit.steering.portfolio.model import STAGE_RULE
+
+    assert stage_names() == "launch, growth, maturity, renewal or exit"
+    with open(NOTEBOOKS[0].parent / "glossary.md", encoding="utf-8") as f:
+        glossary = f.read()
+    for where, text in (("lesson 05", _markdown("05-")), ("the glossary", glossary)):
+        assert "four stages of its own" in text and stage_names() in text, where
+    steering = _markdown("05-")
+    places = [steering.find(phase) for phase in ASAP_PHASES]
+    assert -1 not in places and places == sorted(places), "ASAP's seven phases, in order"
+    assert f"{len(ASAP_PHASES)} phases" in steering.replace("seven", "7")
+    assert f"from {ASAP_PHASES[0]} to {ASAP_PHASES[-1]}" in glossary
+    rule = STAGE_RULE
+    for stated in (
+        f"the first {rule['launch_months']:g} months, or no deal won yet, is *launch*",
+        f"deal registrations down by {rule['exit_fall']:g} % or more",
+        f"revenue up by {rule['growth_rise']:g} % or more is *growth*",
+    ):
+        assert stated in steering.replace("twelve", "12"), stated
+
+    from toolkit.own_alliance.widget import AboutPart, Workbook
+
+    shown = [label for label, _ in AboutPart(Workbook(tmp_path)).stage.options]
+    assert shown == [g.label for g in STAGES.values()]
+    assert ", ".join(shown).lower() == stage_names()
+
+
 # --- raw output: what a participant should never have to decode ----------------------------
 RAW = re.compile(
     r"\bNaN\b|<NA>|\bnan\b"  # a missing value shown as a code

@@ -245,7 +245,7 @@ class AboutPart(_Part):
         ]
         self.stage = w.Dropdown(
             options=[(stage.label, key) for key, stage in STAGES.items()],
-            value=a.stage if a.stage in STAGES else STAGES[0],
+            value=a.stage if a.stage in STAGES else next(iter(STAGES)),
             description="Stage",
             style=_STYLE,
         )
