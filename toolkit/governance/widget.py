@@ -215,7 +215,7 @@ class GovernanceBuilder(CourseWidget):
         text = dict(style=_STYLE, layout=_WIDE)
         titles = template_titles()
         self.template_picker = w.Dropdown(
-            options=[("an empty design", "")] + [(f"{n}: {t}", n) for n, t in titles.items()],
+            options=[("an empty design", "")] + [(t.rstrip("."), n) for n, t in titles.items()],
             description="Start from",
             **text,
         )
@@ -352,7 +352,8 @@ class GovernanceBuilder(CourseWidget):
     def _on_start(self, _):
         name = self.template_picker.value
         if name:
-            self._apply(lambda _: TEMPLATES[name](), f"Started from the template {name}.")
+            title = template_titles()[name].rstrip(".")
+            self._apply(lambda _: TEMPLATES[name](), f"Started from the template “{title}”.")
         else:
             self._apply(
                 lambda d: Design(d.alliance, list(d.partners), []),
