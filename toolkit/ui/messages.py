@@ -54,14 +54,15 @@ def as_sentence(text: str) -> str:
     --------
     >>> as_sentence("the period holds fewer than 6 months; move them further apart")
     'The period holds fewer than 6 months; move them further apart.'
-    >>> as_sentence("✔ Saved."), as_sentence("")
-    ('✔ Saved.', '')
+    >>> as_sentence("✔ Saved."), as_sentence(""), as_sentence("mine.csv, row 3: out of range")
+    ('✔ Saved.', '', 'mine.csv, row 3: out of range.')
     """
     text = " ".join(str(text).split())
     if not text:
         return ""
     first = next((i for i, c in enumerate(text) if c.isalpha()), None)
-    if first is not None and all(not c.isalnum() for c in text[:first]):
+    word = text[first:].split(" ", 1)[0].rstrip(",:;") if first is not None else ""
+    if word.isalpha() and all(not c.isalnum() for c in text[:first]):  # not "mine.csv"
         text = text[:first] + text[first].upper() + text[first + 1 :]
     if text[-1] not in ".!?)”\"'":
         text += "."
