@@ -4,10 +4,11 @@ No browser: the tests set the widgets' values the way the front end does and cal
 buttons' click handlers, then check the design, the review panel, the chart and the file.
 """
 
+import html
 import json
 
 import pytest
-from govdrive import add_body, add_member, give, settings
+from govdrive import add_body, add_member, give, pick, settings
 
 from toolkit.governance import (
     GovernanceBuilder,
@@ -415,3 +416,17 @@ def test_bodies_read_by_name_and_tier_and_a_shared_name_gets_a_number(path):
     assert {"Sales Working Group 1 (operational tier)"} <= set(matrix["body"])
     saved = [body["id"] for body in json.loads(path.read_text())["bodies"]]
     assert saved[0] == "jsc" and len(set(saved)) == len(saved)
+
+
+def test_an_escalation_to_a_removed_body_is_named_in_words(path):
+    """When a body others escalate to is removed, does the review say so by the bodies'
+    names and tiers, never by the id the file keeps?"""
+    b = GovernanceBuilder(path, template="enterprise-three-tier", chart=False)
+    pick(b, "Alliance Management Team")
+    b.remove_body_button.click()
+    panel = html.unescape(b.review_panel.value)
+    assert "Joint Sales Working Group (operational tier) escalates to a body that is not in" in (
+        " ".join(panel.split())
+    )
+    assert "'amt'" not in panel and "(amt)" not in panel
+    assert json.loads(path.read_text())["bodies"][1]["escalates_to"] == "amt"  # the file keeps it

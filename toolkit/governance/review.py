@@ -238,26 +238,30 @@ def _no_escalation(d: Design) -> Iterator[Found]:
 
 
 def _bad_escalation(d: Design) -> Iterator[Found]:
-    for body in d.bodies:
+    labels = body_labels(d)
+    first = {}
+    for i, b in enumerate(d.bodies):
+        first.setdefault(b.id, i)
+    for i, body in enumerate(d.bodies):
         if not body.escalates:
             continue
         target = d.body(body.escalates_to)
+        to = "a body that is not in the design" if target is None else labels[first[target.id]]
         if body.tier == "steering":
             why = "a steering body is the top of the path and escalates to nobody"
             hint = "Clear its escalation target."
         elif target is None:
-            why = f"there is no body with the id {body.escalates_to!r}"
+            why = "that body was removed or never added"
             hint = "Pick an existing body of a higher tier."
         elif TIER_RANK.get(target.tier, 99) >= TIER_RANK.get(body.tier, -1):
-            why = f"{target.name} is {target.tier}, not a higher tier than {body.tier}"
+            why = (
+                f"the {name_of(target.tier).lower()} tier is not higher than the "
+                f"{name_of(body.tier).lower()} tier"
+            )
             hint = "Escalate to a body of a higher tier (operational → management → steering)."
         else:
             continue
-        yield _found(
-            body.id,
-            f"{body.name} escalates to {body.escalates_to!r}, but {why}.",
-            hint,
-        )
+        yield _found(body.id, f"{labels[i]} escalates to {to}, but {why}.", hint)
 
 
 def _named(key: str) -> str:
