@@ -325,6 +325,72 @@ def test_the_lifecycle_the_text_names_is_the_toolkits(tmp_path):
     assert ", ".join(shown).lower() == stage_names()
 
 
+def _code(name: str) -> str:
+    import nbformat
+
+    nb = nbformat.read(next(p for p in NOTEBOOKS if p.name.startswith(name)), as_version=4)
+    return "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+
+
+def test_the_figures_lessons_01_03_05_type_are_the_toolkits():
+    """Is each figure lessons 01, 03 and 05 type beside an output the figure the toolkit uses
+    for that output (the simulator's scenarios, the catalogue, the dashboard's rule, the
+    decision rules, the escalation issue, the business plan's exercise)?"""
+    from toolkit.indicators.catalogue import METRICS
+    from toolkit.magic_wand import SCENARIOS
+    from toolkit.steering import ISSUES, agreement_chance
+    from toolkit.steering.dashboard.model import (
+        FALL_TO_DISCUSS,
+        GAP_TO_DISCUSS,
+        LOW_TO_DISCUSS,
+    )
+    from toolkit.steering.plan.lesson import PLAN
+
+    wand = _markdown("01-")
+    steady = SCENARIOS["steady builder"]
+    assert f"steady effort ({steady.effort:g}) from month {steady.visit_month}" in wand
+    assert f"an executive visit in month {steady.visit_month}" in wand
+    assert "(0.8 of a fully staffed alliance) and a sales cycle of 6 months" in wand
+    assert "simulate(effort=0.8, months=24, sales_cycle=6)" in _code("01-")
+    assert "run.head(10)" in _code("01-") and "shows the first ten months" in wand
+    plug = SCENARIOS["pull the plug at month 6"]
+    words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+    assert f"stops all support after {words[plug.plug_month]} months" in wand
+
+    assert f"the course's {len(METRICS)} alliance metrics" in _markdown("03-")
+
+    steering = _markdown("05-")
+    assert f"fell by {-FALL_TO_DISCUSS:g} % or more" in steering
+    assert f"scores below {LOW_TO_DISCUSS:g}" in steering
+    assert GAP_TO_DISCUSS == 1.0 and "a full point or more apart" in steering
+    chances = [agreement_chance(n, 0.8) for n in (2, 3, 5)]
+    stated = "two partners agree {:.0%} of the time, three only {:.0%}, five {:.0%}"
+    assert stated.format(*chances).replace("%", " %") in steering
+    assert "four times out of five" in steering
+    bid = ISSUES[0]
+    assert bid.id == "ministry-bid-lead" and f"closes in **{bid.deadline} days**" in steering
+    assert f"within its {bid.deadline} days" in steering
+    goal, funnel = PLAN["goal"], PLAN["funnel"]
+    assert (
+        f"**{goal.revenue:g} k$** of partner-sourced revenue a month by **month {goal.month}**"
+        in steering
+    )
+    rates = (funnel.qualify_rate, funnel.accept_rate, funnel.win_rate)
+    stated = (
+        (
+            "The funnel: {:.0%} of leads qualified and registered, {:.0%} of registrations become "
+            "opportunities, {:.0%} of opportunities won"
+        )
+        .format(*rates)
+        .replace("%", " %")
+    )
+    assert stated in steering, stated
+    assert (
+        f"deals of {funnel.deal_size:g} k$ on average, a sales cycle of {funnel.sales_cycle} months"
+        in steering
+    )
+
+
 # --- raw output: what a participant should never have to decode ----------------------------
 RAW = re.compile(
     r"\bNaN\b|<NA>|\bnan\b"  # a missing value shown as a code
