@@ -391,6 +391,21 @@ def test_the_figures_lessons_01_03_05_type_are_the_toolkits():
     )
 
 
+def test_the_lag_lesson_03_states_for_delta_is_the_one_its_data_gives():
+    """Is the lag lesson 03 types for Delta ("moved 5 months later") the lag its chart is
+    drawn with and the one the data gives, so a regenerated data set cannot leave it stale?"""
+    from toolkit import data
+    from toolkit.indicators.lags import best_lag
+
+    reading = best_lag(
+        data.series("Delta", "deal_registrations"), data.series("Delta", "sourced_revenue")
+    )
+    text, code = _markdown("03-"), _code("03-")
+    stated = re.findall(r"registrations moved (\d+) months later", text)
+    assert stated and {int(n) for n in stated} == {reading.lag}, (stated, reading.lag)
+    assert f"lag={reading.lag}, adjusted=True" in code
+
+
 # --- raw output: what a participant should never have to decode ----------------------------
 RAW = re.compile(
     r"\bNaN\b|<NA>|\bnan\b"  # a missing value shown as a code
