@@ -146,85 +146,58 @@ def _pairs(options):
     return [o if isinstance(o, tuple) else (o, o) for o in options]
 
 
-def _builder(folder):
-    from toolkit.governance import GovernanceBuilder
-
-    return GovernanceBuilder(folder / "my-governance.json", chart=False)
-
-
-def _sorter(folder):
-    from toolkit.indicators.widget import MetricSorter
-
-    return MetricSorter(path=folder / "sorter.json")
-
-
-def _lag(folder):
-    from toolkit.indicators.widget import LagExplorer
-
-    return LagExplorer(path=folder / "lag.json")
-
-
-def _health(folder):
-    from toolkit.health.widget import HealthCheck
-
-    return HealthCheck(path=folder / "health.json")
-
-
-def _wand(folder):
-    from toolkit.magic_wand.widget import MagicWandSimulator
-
-    return MagicWandSimulator(path=folder / "wand.json")
-
-
-def _router(folder):
-    from toolkit.steering.agenda.widget import AgendaRouter
-
-    return AgendaRouter(path=folder / "agenda.json", chart=False)
-
-
-def _dashboard(folder):
-    from toolkit.steering.dashboard.widget import SteeringDashboard
-
-    return SteeringDashboard(path=folder / "dashboard.json", charts=False)
-
-
-def _rules(folder):
-    from toolkit.steering.decisions.widget import DecisionRules
-
-    return DecisionRules(path=folder / "rules.json", chart=False)
-
-
-def _walker(folder):
-    from toolkit.steering.escalation.widget import EscalationWalk
-
-    return EscalationWalk(path=folder / "walk.json", chart=False)
-
-
-def _planner(folder):
-    from toolkit.steering.plan.widget import BusinessPlanner
-
-    return BusinessPlanner(path=folder / "plan.json", chart=False)
-
-
-def _portfolio(folder):
-    from toolkit.steering.portfolio.widget import PortfolioMap
-
-    return PortfolioMap(path=folder / "portfolio.json", chart=False)
-
-
+# each widget as a lesson builds it: its module, its class, its answer file, pictures off
 WIDGETS = {
-    "governance builder": _builder,
-    "metric sorter": _sorter,
-    "lag explorer": _lag,
-    "health check": _health,
-    "magic wand": _wand,
-    "steering router": _router,
-    "steering dashboard": _dashboard,
-    "decision rules": _rules,
-    "escalation walker": _walker,
-    "business planner": _planner,
-    "portfolio map": _portfolio,
+    "governance builder": ("toolkit.governance", "GovernanceBuilder", "gov.json", {"chart": False}),
+    "metric sorter": ("toolkit.indicators.widget", "MetricSorter", "sorter.json", {}),
+    "lag explorer": ("toolkit.indicators.widget", "LagExplorer", "lag.json", {}),
+    "health check": ("toolkit.health.widget", "HealthCheck", "health.json", {}),
+    "magic wand": ("toolkit.magic_wand.widget", "MagicWandSimulator", "wand.json", {}),
+    "steering router": (
+        "toolkit.steering.agenda.widget",
+        "AgendaRouter",
+        "agenda.json",
+        {"chart": False},
+    ),
+    "steering dashboard": (
+        "toolkit.steering.dashboard.widget",
+        "SteeringDashboard",
+        "dashboard.json",
+        {"charts": False},
+    ),
+    "decision rules": (
+        "toolkit.steering.decisions.widget",
+        "DecisionRules",
+        "rules.json",
+        {"chart": False},
+    ),
+    "escalation walker": (
+        "toolkit.steering.escalation.widget",
+        "EscalationWalk",
+        "walk.json",
+        {"chart": False},
+    ),
+    "business planner": (
+        "toolkit.steering.plan.widget",
+        "BusinessPlanner",
+        "plan.json",
+        {"chart": False},
+    ),
+    "portfolio map": (
+        "toolkit.steering.portfolio.widget",
+        "PortfolioMap",
+        "map.json",
+        {"chart": False},
+    ),
 }
+
+
+def build(name: str, folder: Path):
+    """The widget ``name``, saving its work in ``folder``."""
+    import importlib
+
+    module, cls, file, options = WIDGETS[name]
+    return getattr(importlib.import_module(module), cls)(path=folder / file, **options)
 
 
 @pytest.mark.parametrize("name", WIDGETS)
@@ -233,7 +206,7 @@ def test_each_widget_says_plain_sentences_to_wrong_input(name, heard, tmp_path, 
     and does an error leave the saved work as it was?"""
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("ALLIANCE_COURSE_HOME", str(tmp_path / "home"))
-    widget = WIDGETS[name](tmp_path)
+    widget = build(name, tmp_path)
     found = drive(widget, heard, tmp_path)
     assert not found, "\n".join(found)
 
