@@ -406,6 +406,27 @@ def test_the_lag_lesson_03_states_for_delta_is_the_one_its_data_gives():
     assert f"lag={reading.lag}, adjusted=True" in code
 
 
+def test_the_course_data_figures_the_lessons_type_are_the_datas():
+    """Are the months and quarters lessons 03 and 05 name (the whole period, the last
+    quarter, the lags the explorer reads) those of the course data and the toolkit?"""
+    import inspect
+
+    from toolkit import data
+    from toolkit.indicators.lags import best_lag
+
+    months = data.panel("Harbor").index
+    indicators, steering = _markdown("03-"), _markdown("05-")
+    assert f"with the whole period, months {months.min()} to {months.max()}" in indicators
+    assert f"lines over {len(months)} months" in indicators
+    most = inspect.signature(best_lag).parameters["max_lag"].default
+    assert f"for every *k* from 0 to {most} months" in indicators
+    last = int(data.survey("Constellation")["quarter"].max())
+    assert f"meeting for quarter {last}, the last quarter of the course data" in steering
+    assert f"start with Constellation in quarter {last}" in steering
+    start = re.search(r"first_look\(sales_cycle_months=(\d+)\)", _code("00-"))
+    assert start and f"with a sales cycle of {start[1]} months" in _markdown("00-")
+
+
 # --- raw output: what a participant should never have to decode ----------------------------
 RAW = re.compile(
     r"\bNaN\b|<NA>|\bnan\b"  # a missing value shown as a code
