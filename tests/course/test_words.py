@@ -293,6 +293,140 @@ def test_the_scorecard_bands_lesson_04_states_are_the_toolkits():
     assert f"amber from {amber:.0%} of the target".replace("%", " %") in _markdown("04-")
 
 
+def test_the_lifecycle_the_text_names_is_the_toolkits(tmp_path):
+    """Do lesson 05 and the glossary name ASAP's seven phases and the course's four stages
+    exactly as the toolkit's one lifecycle (``toolkit.steering.STAGES``) does, and does the
+    workbook's stage drop-down offer those stages by the same names?"""
+    from toolkit.steering import ASAP_PHASES, STAGES, stage_names
+    from toolkit.steering.portfolio.model import STAGE_RULE
+
+    assert stage_names() == "launch, growth, maturity, renewal or exit"
+    with open(NOTEBOOKS[0].parent / "glossary.md", encoding="utf-8") as f:
+        glossary = f.read()
+    for where, text in (("lesson 05", _markdown("05-")), ("the glossary", glossary)):
+        assert "four stages of its own" in text and stage_names() in text, where
+    steering = _markdown("05-")
+    places = [steering.find(phase) for phase in ASAP_PHASES]
+    assert -1 not in places and places == sorted(places), "ASAP's seven phases, in order"
+    assert f"{len(ASAP_PHASES)} phases" in steering.replace("seven", "7")
+    assert f"from {ASAP_PHASES[0]} to {ASAP_PHASES[-1]}" in glossary
+    rule = STAGE_RULE
+    for stated in (
+        f"the first {rule['launch_months']:g} months, or no deal won yet, is *launch*",
+        f"deal registrations down by {rule['exit_fall']:g} % or more",
+        f"revenue up by {rule['growth_rise']:g} % or more is *growth*",
+    ):
+        assert stated in steering.replace("twelve", "12"), stated
+
+    from toolkit.own_alliance.widget import AboutPart, Workbook
+
+    shown = [label for label, _ in AboutPart(Workbook(tmp_path)).stage.options]
+    assert shown == [g.label for g in STAGES.values()]
+    assert ", ".join(shown).lower() == stage_names()
+
+
+def _code(name: str) -> str:
+    import nbformat
+
+    nb = nbformat.read(next(p for p in NOTEBOOKS if p.name.startswith(name)), as_version=4)
+    return "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+
+
+def test_the_figures_lessons_01_03_05_type_are_the_toolkits():
+    """Is each figure lessons 01, 03 and 05 type beside an output the figure the toolkit uses
+    for that output (the simulator's scenarios, the catalogue, the dashboard's rule, the
+    decision rules, the escalation issue, the business plan's exercise)?"""
+    from toolkit.indicators.catalogue import METRICS
+    from toolkit.magic_wand import SCENARIOS
+    from toolkit.steering import ISSUES, agreement_chance
+    from toolkit.steering.dashboard.model import (
+        FALL_TO_DISCUSS,
+        GAP_TO_DISCUSS,
+        LOW_TO_DISCUSS,
+    )
+    from toolkit.steering.plan.lesson import PLAN
+
+    wand = _markdown("01-")
+    steady = SCENARIOS["steady builder"]
+    assert f"steady effort ({steady.effort:g}) from month {steady.visit_month}" in wand
+    assert f"an executive visit in month {steady.visit_month}" in wand
+    assert "(0.8 of a fully staffed alliance) and a sales cycle of 6 months" in wand
+    assert "simulate(effort=0.8, months=24, sales_cycle=6)" in _code("01-")
+    assert "run.head(10)" in _code("01-") and "shows the first ten months" in wand
+    plug = SCENARIOS["pull the plug at month 6"]
+    words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+    assert f"stops all support after {words[plug.plug_month]} months" in wand
+
+    assert f"the course's {len(METRICS)} alliance metrics" in _markdown("03-")
+
+    steering = _markdown("05-")
+    assert f"fell by {-FALL_TO_DISCUSS:g} % or more" in steering
+    assert f"scores below {LOW_TO_DISCUSS:g}" in steering
+    assert GAP_TO_DISCUSS == 1.0 and "a full point or more apart" in steering
+    chances = [agreement_chance(n, 0.8) for n in (2, 3, 5)]
+    stated = "two partners agree {:.0%} of the time, three only {:.0%}, five {:.0%}"
+    assert stated.format(*chances).replace("%", " %") in steering
+    assert "four times out of five" in steering
+    bid = ISSUES[0]
+    assert bid.id == "ministry-bid-lead" and f"closes in **{bid.deadline} days**" in steering
+    assert f"within its {bid.deadline} days" in steering
+    goal, funnel = PLAN["goal"], PLAN["funnel"]
+    assert (
+        f"**{goal.revenue:g} k$** of partner-sourced revenue a month by **month {goal.month}**"
+        in steering
+    )
+    rates = (funnel.qualify_rate, funnel.accept_rate, funnel.win_rate)
+    stated = (
+        (
+            "The funnel: {:.0%} of leads qualified and registered, {:.0%} of registrations become "
+            "opportunities, {:.0%} of opportunities won"
+        )
+        .format(*rates)
+        .replace("%", " %")
+    )
+    assert stated in steering, stated
+    assert (
+        f"deals of {funnel.deal_size:g} k$ on average, a sales cycle of {funnel.sales_cycle} months"
+        in steering
+    )
+
+
+def test_the_lag_lesson_03_states_for_delta_is_the_one_its_data_gives():
+    """Is the lag lesson 03 types for Delta ("moved 5 months later") the lag its chart is
+    drawn with and the one the data gives, so a regenerated data set cannot leave it stale?"""
+    from toolkit import data
+    from toolkit.indicators.lags import best_lag
+
+    reading = best_lag(
+        data.series("Delta", "deal_registrations"), data.series("Delta", "sourced_revenue")
+    )
+    text, code = _markdown("03-"), _code("03-")
+    stated = re.findall(r"registrations moved (\d+) months later", text)
+    assert stated and {int(n) for n in stated} == {reading.lag}, (stated, reading.lag)
+    assert f"lag={reading.lag}, adjusted=True" in code
+
+
+def test_the_course_data_figures_the_lessons_type_are_the_datas():
+    """Are the months and quarters lessons 03 and 05 name (the whole period, the last
+    quarter, the lags the explorer reads) those of the course data and the toolkit?"""
+    import inspect
+
+    from toolkit import data
+    from toolkit.indicators.lags import best_lag
+
+    months = data.panel("Harbor").index
+    indicators, steering = _markdown("03-"), _markdown("05-")
+    assert f"with the whole period, months {months.min()} to {months.max()}" in indicators
+    assert f"lines over {len(months)} months" in indicators
+    most = inspect.signature(best_lag).parameters["max_lag"].default
+    assert f"for every *k* from 0 to {most} months" in indicators
+    last = int(data.survey("Constellation")["quarter"].max())
+    assert f"meeting for quarter {last}, the last quarter of the course data" in steering
+    assert f"start with Constellation in quarter {last}" in steering
+    start = re.search(r"first_look\(sales_cycle_months=(\d+)\)", _code("00-"))
+    assert start and f"with a sales cycle of {start[1]} months" in _markdown("00-")
+
+
 # --- raw output: what a participant should never have to decode ----------------------------
 RAW = re.compile(
     r"\bNaN\b|<NA>|\bnan\b"  # a missing value shown as a code

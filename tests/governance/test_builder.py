@@ -4,12 +4,20 @@ No browser: the tests set the widgets' values the way the front end does and cal
 buttons' click handlers, then check the design, the review panel, the chart and the file.
 """
 
+import html
 import json
 
 import pytest
-from govdrive import add_body, add_member, give, settings
+from govdrive import add_body, add_member, give, pick, settings
 
-from toolkit.governance import GovernanceBuilder, is_workable, load, template
+from toolkit.governance import (
+    GovernanceBuilder,
+    decision_matrix,
+    is_workable,
+    load,
+    save,
+    template,
+)
 
 
 @pytest.fixture
@@ -380,3 +388,45 @@ def test_a_refused_save_keeps_the_design_and_says_so_inline(tmp_path):
     assert 'role="alert"' in b.message.value
     b.undo_button.click()
     assert "Nothing to undo" in b.message.value
+
+
+def test_bodies_read_by_name_and_tier_and_a_shared_name_gets_a_number(path):
+    """Do the body list, the escalation picker and the decision-rights matrix show a body by
+    its name and tier in words, never its id, telling apart two bodies of the same name by a
+    number, while the saved file keeps the ids?"""
+    b = GovernanceBuilder(path, template="biopharma-jsc", chart=False)
+    shown = [label for label, _ in b.body_picker.options]
+    assert shown[0] == "Joint Steering Committee (steering tier)"
+    ids = [body.id for body in b.design.bodies]
+    assert not [label for label in shown for i in ids if f"({i})" in label or f"id {i}" in label]
+    twins = template("biopharma-jsc")
+    twins.bodies[-1].name = twins.bodies[-2].name = "Sales Working Group"
+    twins.bodies[-1].tier = twins.bodies[-2].tier = "operational"
+    save(twins, path)  # two bodies of one name: only a file edited by hand has them
+    b = GovernanceBuilder(path, chart=False)
+    shown = [label for label, _ in b.body_picker.options]
+    assert shown[-2:] == [
+        "Sales Working Group 1 (operational tier)",
+        "Sales Working Group 2 (operational tier)",
+    ]
+    assert len(set(shown)) == len(shown)
+    targets = [label for label, _ in b.escalates_picker.options]
+    assert targets[0] == "nobody" and "Joint Steering Committee (steering tier)" in targets
+    matrix = decision_matrix(b.design)
+    assert {"Sales Working Group 1 (operational tier)"} <= set(matrix["body"])
+    saved = [body["id"] for body in json.loads(path.read_text())["bodies"]]
+    assert saved[0] == "jsc" and len(set(saved)) == len(saved)
+
+
+def test_an_escalation_to_a_removed_body_is_named_in_words(path):
+    """When a body others escalate to is removed, does the review say so by the bodies'
+    names and tiers, never by the id the file keeps?"""
+    b = GovernanceBuilder(path, template="enterprise-three-tier", chart=False)
+    pick(b, "Alliance Management Team")
+    b.remove_body_button.click()
+    panel = html.unescape(b.review_panel.value)
+    assert "Joint Sales Working Group (operational tier) escalates to a body that is not in" in (
+        " ".join(panel.split())
+    )
+    assert "'amt'" not in panel and "(amt)" not in panel
+    assert json.loads(path.read_text())["bodies"][1]["escalates_to"] == "amt"  # the file keeps it

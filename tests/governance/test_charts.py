@@ -248,9 +248,9 @@ def test_decision_matrix_shows_owners():
     """Does the matrix mark each owned decision on its body, and nothing else?"""
     chart = decision_chart(changed(lambda d: None))
     table = cells(chart)
-    assert table["strategy", "Steering Committee (jsc)"] == "owner"
-    assert table["strategy", "Management Team (amt)"] == ""
-    assert table["go_to_market", "Sales Working Group (wg)"] == "owner"
+    assert table["strategy", "Steering Committee (steering tier)"] == "owner"
+    assert table["strategy", "Management Team (management tier)"] == ""
+    assert table["go_to_market", "Sales Working Group (operational tier)"] == "owner"
     assert chart.title == "Decision rights"
     assert "0 core decisions have no owner" in chart.description
     drawn = texts(chart)
@@ -281,8 +281,8 @@ def test_decision_matrix_shows_gaps_and_conflicts_in_words():
     chart = decision_chart(changed(tangled))
     table = cells(chart)
     assert table["investment", "(no owner)"] == "gap"
-    assert table["strategy", "Steering Committee (jsc)"] == "conflict"
-    assert table["strategy", "Management Team (amt)"] == "conflict"
+    assert table["strategy", "Steering Committee (steering tier)"] == "conflict"
+    assert table["strategy", "Management Team (management tier)"] == "conflict"
     assert "1 core decision has no owner and 1 has more than one" in chart.description
     drawn = texts(chart)
     assert drawn.count("conflict") == 2 and drawn.count("gap") == 1

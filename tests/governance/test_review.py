@@ -318,14 +318,17 @@ def test_duplicate_body_is_one_per_id():
 
 
 def test_decision_conflict_is_one_per_key_naming_the_bodies():
-    """Does a key in three bodies give one finding naming all three?"""
+    """Does a key in three bodies give one finding naming all three, by name and tier (never
+    by the ids the file keeps)?"""
 
     def three_owners(d):
         body(d, "amt")["decides"].append("strategy")
         body(d, "wg")["decides"].append("strategy")
 
     (finding,) = codes(changed(three_owners), "decision-conflict")
-    assert all(i in finding.message for i in ("jsc", "amt", "wg"))
+    names = ("Steering Committee (steering tier)", "Management Team (management tier)")
+    assert all(n in finding.message for n in (*names, "Sales Working Group (operational tier)"))
+    assert not [i for i in ("jsc", "amt", "wg") if f"({i})" in finding.message]
     assert finding.body is None
 
 

@@ -34,7 +34,7 @@ def test_health_check_own_answers_need_both_sides_and_persist(answer_path):
     check.add_button.click()
     assert "<td>4.0</td>" in check.table.value  # trust: 5 against 1
     check.add_answer({"side": "them", "trust": 3})
-    assert "side must be" in check.message.value and len(check.answers) == 2
+    assert "Side must be" in check.message.value and len(check.answers) == 2
     again = HealthCheck(path=path)
     assert len(again.answers) == 2 and again.source.value == "My own answers"
     assert "<td>4.0</td>" in again.table.value

@@ -173,7 +173,7 @@ def test_a_period_too_short_is_said_inline(answer_path):
     before = explorer.readout.value
     explorer.first_month.value = 30
     explorer.last_month.value = 20
-    assert "the period must end after it starts" in explorer.message.value
+    assert "The period must end after it starts" in explorer.message.value
     assert explorer.readout.value != "" and "months 30 to 48" in explorer.readout.value
     assert before != explorer.readout.value
 

@@ -58,9 +58,9 @@ def test_sorter_bad_input_and_damaged_file_stay_inline(answer_path):
     assert "not valid JSON" in sorter.message.value and sorter.answers == {}
     assert path.with_name(path.name + ".damaged").exists()
     sorter.choose("sideways")
-    assert "choose 'leading' or 'lagging'" in sorter.message.value.replace("&#x27;", "'")
+    assert "Choose 'leading' or 'lagging'" in sorter.message.value.replace("&#x27;", "'")
     sorter.choose("lagging", metric="no such metric")
-    assert "no metric called" in sorter.message.value
+    assert "No metric called" in sorter.message.value
     assert sorter.answers == {}
     sorter.choose("lagging")
     assert sorter.message.value == "" and sorter.answers == {"win_rate": "lagging"}

@@ -70,4 +70,6 @@ def test_lifecycle_stages_follow_the_stories():
     assert lifecycle_stage("Granite", month=10) == "launch"  # no deal won in its first year
     assert lifecycle_stage("Quarry", month=36) == "growth"
     assert set(portfolio()["stage"]) <= set(STAGES)
-    assert stages_table().columns.tolist() == ["governance", "metrics", "cadence"]
+    table = stages_table()
+    assert table.columns.tolist() == ["what it means", "governance", "metrics", "cadence"]
+    assert table["what it means"].tolist() == [g.meaning for g in STAGES.values()]

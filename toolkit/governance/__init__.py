@@ -31,6 +31,7 @@ from toolkit.governance.model import (
     Body,
     Design,
     Member,
+    body_labels,
     name_of,
 )
 from toolkit.governance.review import (
@@ -65,6 +66,7 @@ __all__ = [
     "DesignError",
     "Finding",
     "Member",
+    "body_labels",
     "counts",
     "decision_chart",
     "decision_matrix",

@@ -41,7 +41,7 @@ from toolkit.governance.cases import (
     rule_of_thumb_tier,
 )
 from toolkit.governance.files import from_dict
-from toolkit.governance.model import CORE_DECISIONS, Design, name_of
+from toolkit.governance.model import CORE_DECISIONS, Design, body_labels, name_of
 from toolkit.governance.review import counts, escalation_days_to_steering, review
 from toolkit.selfstudy.checks import Check, Hints, Report
 from toolkit.ui.answers.questions import Matching, describe_saved, read_saved
@@ -358,10 +358,18 @@ def path_errors(design: Design) -> list[str]:
 
 
 def missing_from(draft: Design, repaired: Design) -> list[str]:
-    """What of the draft the repair lost: bodies (by id and tier) and people, in words."""
+    """What of the draft the repair lost: bodies (by name and tier) and people, in words.
+
+    A body counts as kept when the repair has a body of the same id and tier (the files
+    keep ids); it is named by what a participant reads (:func:`body_labels`).
+    """
     kept = {(b.id, b.tier) for b in repaired.bodies}
     people = {m.person for b in repaired.bodies for m in b.members}
-    lost = [f"the body {b.id} ({b.tier})" for b in draft.bodies if (b.id, b.tier) not in kept]
+    lost = [
+        f"the body {label}"
+        for b, label in zip(draft.bodies, body_labels(draft), strict=True)
+        if (b.id, b.tier) not in kept
+    ]
     seen = set()
     for body in draft.bodies:
         for m in body.members:

@@ -42,7 +42,14 @@ from html import escape
 
 import pandas as pd
 
-from toolkit.governance.model import CORE_DECISIONS, TIER_RANK, TIERS, Design, name_of
+from toolkit.governance.model import (
+    CORE_DECISIONS,
+    TIER_RANK,
+    TIERS,
+    Design,
+    body_labels,
+    name_of,
+)
 from toolkit.ui.render import svg_bundle
 
 __all__ = [
@@ -556,7 +563,7 @@ def decision_matrix(design: Design) -> pd.DataFrame:
     keys = list(CORE_DECISIONS)
     for body in design.bodies:
         keys += [k for k in body.decides if k not in keys]
-    columns = [f"{b.name} ({b.id})" for b in design.bodies]
+    columns = body_labels(design)
     owners = {k: [i for i, b in enumerate(design.bodies) if k in b.decides] for k in keys}
     rows = []
     for key in keys:

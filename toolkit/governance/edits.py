@@ -154,7 +154,7 @@ def set_body(design: Design, index, tier, cadence_text, escalates_to, days_text)
     days = parse_days(days_text, least=0, what="escalation time", blank_ok=True)
     target = escalates_to or None
     if target is not None and design.body(target) is None:
-        _fail(f"There is no body with the id {target!r} to escalate to.")
+        _fail("The body picked to escalate to is no longer in the design; pick another.")
     new = design.copy()
     body = new.bodies[index]
     body.tier, body.meets_every_days = tier, cadence

@@ -35,6 +35,7 @@ __all__ = [
     "Body",
     "Design",
     "Member",
+    "body_labels",
     "code_of",
     "name_of",
 ]
@@ -91,6 +92,37 @@ def name_of(code: str) -> str:
         return NAMES[code]
     words = " ".join(code.replace("_", " ").replace("-", " ").split())
     return words[:1].upper() + words[1:]
+
+
+def body_labels(design: Design) -> list[str]:
+    """What a participant reads for each body of a design: its name and its tier, in words.
+
+    One label per body, in the design's order. Bodies that share a name are told apart by
+    a number in order of listing ("Working Group 1", "Working Group 2"); ids stay in the
+    files and are never shown.
+
+    Examples
+    --------
+    >>> d = Design("A", ["X", "Y"], [Body("jsc", "Joint Steering Committee", "steering", 90),
+    ...     Body("wg", "Working Group", "operational", 14),
+    ...     Body("wg2", "Working Group", "operational", 14)])
+    >>> body_labels(d)  # doctest: +NORMALIZE_WHITESPACE
+    ['Joint Steering Committee (steering tier)', 'Working Group 1 (operational tier)',
+     'Working Group 2 (operational tier)']
+    """
+    names = [" ".join(str(b.name or "").split()) or "Unnamed body" for b in design.bodies]
+    counts: dict[str, int] = {}
+    for name in names:
+        counts[name.casefold()] = counts.get(name.casefold(), 0) + 1
+    seen: dict[str, int] = {}
+    labels = []
+    for name, body in zip(names, design.bodies, strict=True):
+        key = name.casefold()
+        if counts[key] > 1:
+            seen[key] = seen.get(key, 0) + 1
+            name = f"{name} {seen[key]}"
+        labels.append(f"{name} ({name_of(body.tier).lower()} tier)")
+    return labels
 
 
 def code_of(name: str) -> str:

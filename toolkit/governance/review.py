@@ -24,7 +24,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from toolkit.governance.model import CORE_DECISIONS, TIER_RANK, Body, Design, name_of
+from toolkit.governance.model import (
+    CORE_DECISIONS,
+    TIER_RANK,
+    Body,
+    Design,
+    body_labels,
+    name_of,
+)
 
 __all__ = [
     "CADENCE_RANGES",
@@ -231,26 +238,30 @@ def _no_escalation(d: Design) -> Iterator[Found]:
 
 
 def _bad_escalation(d: Design) -> Iterator[Found]:
-    for body in d.bodies:
+    labels = body_labels(d)
+    first = {}
+    for i, b in enumerate(d.bodies):
+        first.setdefault(b.id, i)
+    for i, body in enumerate(d.bodies):
         if not body.escalates:
             continue
         target = d.body(body.escalates_to)
+        to = "a body that is not in the design" if target is None else labels[first[target.id]]
         if body.tier == "steering":
             why = "a steering body is the top of the path and escalates to nobody"
             hint = "Clear its escalation target."
         elif target is None:
-            why = f"there is no body with the id {body.escalates_to!r}"
+            why = "that body was removed or never added"
             hint = "Pick an existing body of a higher tier."
         elif TIER_RANK.get(target.tier, 99) >= TIER_RANK.get(body.tier, -1):
-            why = f"{target.name} is {target.tier}, not a higher tier than {body.tier}"
+            why = (
+                f"the {name_of(target.tier).lower()} tier is not higher than the "
+                f"{name_of(body.tier).lower()} tier"
+            )
             hint = "Escalate to a body of a higher tier (operational → management → steering)."
         else:
             continue
-        yield _found(
-            body.id,
-            f"{body.name} escalates to {body.escalates_to!r}, but {why}.",
-            hint,
-        )
+        yield _found(body.id, f"{labels[i]} escalates to {to}, but {why}.", hint)
 
 
 def _named(key: str) -> str:
@@ -270,13 +281,15 @@ def _decision_unowned(d: Design) -> Iterator[Found]:
 
 
 def _decision_conflict(d: Design) -> Iterator[Found]:
+    labels = body_labels(d)
     owners: dict[str, list[Body]] = {}
     for body in d.bodies:
         for key in dict.fromkeys(body.decides):
             owners.setdefault(key, []).append(body)
     for key, bodies in owners.items():
         if len(bodies) > 1:
-            names = _listed(f"{b.name} ({b.id})" for b in bodies)
+            owning = [i for i, b in enumerate(d.bodies) if any(b is x for x in bodies)]
+            names = _listed(labels[i] for i in owning)
             yield _found(
                 None,
                 f"The decision {_named(key)} is owned by {len(bodies)} bodies: {names}.",

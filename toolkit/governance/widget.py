@@ -39,6 +39,7 @@ from toolkit.governance.model import (
     ROLES,
     TIERS,
     Design,
+    body_labels,
     code_of,
     name_of,
 )
@@ -214,7 +215,7 @@ class GovernanceBuilder(CourseWidget):
         text = dict(style=_STYLE, layout=_WIDE)
         titles = template_titles()
         self.template_picker = w.Dropdown(
-            options=[("an empty design", "")] + [(f"{n}: {t}", n) for n, t in titles.items()],
+            options=[("an empty design", "")] + [(t.rstrip("."), n) for n, t in titles.items()],
             description="Start from",
             **text,
         )
@@ -351,7 +352,8 @@ class GovernanceBuilder(CourseWidget):
     def _on_start(self, _):
         name = self.template_picker.value
         if name:
-            self._apply(lambda _: TEMPLATES[name](), f"Started from the template {name}.")
+            title = template_titles()[name].rstrip(".")
+            self._apply(lambda _: TEMPLATES[name](), f"Started from the template “{title}”.")
         else:
             self._apply(
                 lambda d: Design(d.alliance, list(d.partners), []),
@@ -442,14 +444,13 @@ class GovernanceBuilder(CourseWidget):
         design = self._design
         picked = self.body_picker.value
         with self.quiet():
-            self.body_picker.options = [
-                (f"{b.name} ({b.tier}, id {b.id})", i) for i, b in enumerate(design.bodies)
-            ]
+            labels = body_labels(design)
+            self.body_picker.options = [(label, i) for i, label in enumerate(labels)]
             if design.bodies:
                 keep = picked if isinstance(picked, int) and picked < len(design.bodies) else 0
                 self.body_picker.value = keep
             self.escalates_picker.options = [("nobody", "")] + [
-                (f"{b.name} ({b.id})", b.id) for b in _first_per_id(design)
+                (labels[i], design.bodies[i].id) for i in _first_per_id(design)
             ]
             self.member_partner.options = design.distinct_partners()
             decided = [k for b in design.bodies for k in b.decides]
@@ -512,11 +513,12 @@ def _function_code(text: str) -> str:
 
 
 def _first_per_id(design: Design):
+    """The index of the first body with each id (escalations reach only that one)."""
     seen = set()
-    for body in design.bodies:
+    for i, body in enumerate(design.bodies):
         if body.id not in seen:
             seen.add(body.id)
-            yield body
+            yield i
 
 
 def _unknown(name):

@@ -75,6 +75,21 @@ def parse_saved(content) -> dict:
     }
 
 
+def _one_side(survey) -> str:
+    """Why there are no perception gaps yet, in words: the sides the answers come from."""
+    names = dict(SIDE_NAMES)
+    sides = [names.get(s, str(s)) for s in dict.fromkeys(survey["side"])] if len(survey) else []
+    have = " and ".join(sides) if sides else "nobody yet"
+    return (
+        f"A perception gap compares our side with the partner's; the answers so far come "
+        f"from {have}. Add answers from both sides to see the gaps."
+    )
+
+
+#: the sides of a health check, as the side picker names them
+SIDE_NAMES = (("us", "our side"), ("partner", "the partner"))
+
+
 class HealthCheck(CourseWidget):
     """Load or enter a survey and see the health index and perception gaps.
 
@@ -120,7 +135,7 @@ class HealthCheck(CourseWidget):
             description="Quarter",
         )
         self.side = w.Dropdown(
-            options=[("our side", "us"), ("the partner", "partner")], description="Side"
+            options=[(name, side) for side, name in SIDE_NAMES], description="Side"
         )
         self.sliders = {
             d: Slider(
@@ -242,10 +257,10 @@ class HealthCheck(CourseWidget):
         self.readout.value = f"<p>Health index: <b>{index:.2f}</b> of 5 ({people} answers).</p>"
         try:
             gaps = perception_gaps(survey)
-        except ValueError as err:
+        except ValueError:
             self.table.value = ""
             self.picture.value = ""
-            self.say(f"{err}: add answers from both sides to see gaps.", "error")
+            self.say(_one_side(survey), "info")
             return
         shown = gaps.round(2)
         self.table.value = table_html(

@@ -197,6 +197,15 @@ class MagicWandSimulator(CourseWidget):
     # -- the view --------------------------------------------------------------------
     def update(self) -> None:
         """Run the scenario, redraw the chart and the headline, and save."""
+        s = self.scenario
+        for month, what in ((s.visit_month, "The executive visit"), (s.plug_month, "The plug")):
+            if month and month > s.months:
+                self.say(
+                    f"{what} is set for month {month}, after the {s.months} months shown; "
+                    f"choose a month up to {s.months}, or show more months.",
+                    "error",
+                )
+                return
         try:
             result = summary(self.scenario)
         except ValueError as err:

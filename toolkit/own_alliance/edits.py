@@ -108,7 +108,7 @@ def describe(alliance: Alliance, name: str, partners, stage: str) -> Alliance:
     if len(set(names)) < len(names):
         raise ValueError("Each partner needs a name of its own.")
     if stage not in STAGES:
-        msg = f"Choose the stage from: {', '.join(STAGES)}."
+        msg = f"Choose the stage from: {', '.join(g.label for g in STAGES.values())}."
         raise ValueError(msg)
     return replace(alliance, name=name.strip(), partners=kept, stage=stage)
 

@@ -245,7 +245,7 @@ class AboutPart(_Part):
         ]
         self.stage = w.Dropdown(
             options=[(stage.label, key) for key, stage in STAGES.items()],
-            value=a.stage if a.stage in STAGES else STAGES[0],
+            value=a.stage if a.stage in STAGES else next(iter(STAGES)),
             description="Stage",
             style=_STYLE,
         )
@@ -312,8 +312,10 @@ class GovernancePart(_Part):
             return
         self.builder.replace(fitted)
         seats = ", ".join(f"{new} in the seats of {old}" for old, new in renamed.items())
+        picker = self.builder.template_picker
+        start = f"the template “{picker.label}”" if picker.value else "an empty design"
         self.builder.say(
-            f"Started from {self.builder.template_picker.value or 'an empty design'} for "
+            f"Started from {start} for "
             f"{self.alliance.name}"
             + (
                 f", with {seats}. Its people are examples: put your own in their place "

@@ -65,12 +65,15 @@ from toolkit.steering.escalation.chart import escalation_chart
 from toolkit.steering.plan import Funnel, Goal, earliest_revenue_month, plan_backwards
 from toolkit.steering.plan.chart import plan_chart
 from toolkit.steering.portfolio import (
+    ASAP_PHASES,
     IMPORTANCE,
+    LIFECYCLE_SOURCE,
     STAGES,
     importance_table,
     lifecycle_stage,
     portfolio,
     portfolio_call,
+    stage_names,
     stages_table,
     strategic_importance,
 )
@@ -93,6 +96,8 @@ __all__ = [
     "LEAD_PARTNER",
     "PROPOSALS",
     "RULES",
+    "ASAP_PHASES",
+    "LIFECYCLE_SOURCE",
     "STAGES",
     "AgendaItem",
     "AgendaRouter",
@@ -130,6 +135,7 @@ __all__ = [
     "read_leading_first",
     "route",
     "route_agenda",
+    "stage_names",
     "stages_table",
     "status_on_day",
     "strategic_importance",

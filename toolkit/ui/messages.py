@@ -30,7 +30,7 @@ import difflib
 import html
 from collections.abc import Iterable, Mapping
 
-__all__ = ["TEXT", "TONES", "Text", "box", "did_you_mean", "error_html", "info_html"]
+__all__ = ["TEXT", "TONES", "Text", "as_sentence", "box", "did_you_mean", "error_html", "info_html"]
 
 #: tone -> (border colour, screen-reader role, background); the course's one message palette
 TONES = {
@@ -41,6 +41,32 @@ TONES = {
 }
 #: the colour of a message's text, on every tone's background
 TEXT = "#1a202c"
+
+
+def as_sentence(text: str) -> str:
+    """A message as a sentence: a capital first letter and a full stop at its end.
+
+    Messages built from a model's error (``str(err)``) start in lower case and end without a
+    stop ("no plan can reach revenue by month 2: ... Choose month 8 or later"); a
+    participant reads them as sentences.
+
+    Examples
+    --------
+    >>> as_sentence("the period holds fewer than 6 months; move them further apart")
+    'The period holds fewer than 6 months; move them further apart.'
+    >>> as_sentence("✔ Saved."), as_sentence(""), as_sentence("mine.csv, row 3: out of range")
+    ('✔ Saved.', '', 'mine.csv, row 3: out of range.')
+    """
+    text = " ".join(str(text).split())
+    if not text:
+        return ""
+    first = next((i for i, c in enumerate(text) if c.isalpha()), None)
+    word = text[first:].split(" ", 1)[0].rstrip(",:;") if first is not None else ""
+    if word.isalpha() and all(not c.isalnum() for c in text[:first]):  # not "mine.csv"
+        text = text[:first] + text[first].upper() + text[first + 1 :]
+    if text[-1] not in ".!?)”\"'":
+        text += "."
+    return text
 
 
 def box(content: str, tone: str = "info", *, escape: bool = True, role: str | None = None) -> str:

@@ -49,7 +49,7 @@ import ipywidgets as w
 import traitlets
 
 from toolkit.ui.keys import KeyboardGuard
-from toolkit.ui.messages import box
+from toolkit.ui.messages import as_sentence, box
 from toolkit.ui.saved import AnswerFile
 
 __all__ = ["COURSE_CSS", "CourseWidget", "stylesheet"]
@@ -142,8 +142,12 @@ class CourseWidget(w.VBox):
 
     # -- talking to the student ----------------------------------------------------------
     def say(self, text: str, tone: str = "info") -> None:
-        """Show ``text`` in the widget's message line (an empty text clears it)."""
-        self.message.value = box(text, tone) if text else ""
+        """Show ``text`` in the widget's message line, as a sentence (an empty text clears it).
+
+        The text is read as a sentence (:func:`.messages.as_sentence`): a model's error
+        ("no plan can reach ...") starts with a capital and ends with a stop.
+        """
+        self.message.value = box(as_sentence(text), tone) if text else ""
 
     def show_notice(self) -> bool:
         """Show the restore notice once, or clear the message line; True if there was one."""

@@ -20,10 +20,12 @@ Examples
 from toolkit._lazy import lazy_names
 from toolkit.steering.portfolio.chart import CALL_COLOURS, portfolio_chart
 from toolkit.steering.portfolio.model import (
+    ASAP_PHASES,
     CALLS,
     HEALTHY,
     IMPORTANCE,
     IMPORTANT,
+    LIFECYCLE_SOURCE,
     STAGES,
     Importance,
     StageGuide,
@@ -32,6 +34,7 @@ from toolkit.steering.portfolio.model import (
     lifecycle_stage,
     portfolio,
     portfolio_call,
+    stage_names,
     stages_table,
     strategic_importance,
 )
@@ -42,6 +45,8 @@ __all__ = [
     "HEALTHY",
     "IMPORTANCE",
     "IMPORTANT",
+    "ASAP_PHASES",
+    "LIFECYCLE_SOURCE",
     "STAGES",
     "Importance",
     "PortfolioMap",
@@ -52,6 +57,7 @@ __all__ = [
     "portfolio",
     "portfolio_call",
     "portfolio_chart",
+    "stage_names",
     "stages_table",
     "strategic_importance",
 ]

@@ -41,11 +41,14 @@ from toolkit.health.model import health_index
 from toolkit.indicators.trends import indicator_trends
 
 __all__ = [
+    "ASAP_PHASES",
     "CALLS",
+    "LIFECYCLE_SOURCE",
     "HEALTHY",
     "IMPORTANCE",
     "IMPORTANT",
     "STAGES",
+    "STAGE_RULE",
     "Importance",
     "StageGuide",
     "importance_table",
@@ -53,6 +56,7 @@ __all__ = [
     "lifecycle_stage",
     "portfolio",
     "portfolio_call",
+    "stage_names",
     "stages_table",
     "strategic_importance",
 ]
@@ -70,10 +74,11 @@ CALLS = {
 
 @dataclass(frozen=True)
 class StageGuide:
-    """What matters at one stage of the lifecycle: governance, metrics, cadence."""
+    """One stage of the lifecycle: its plain name, what it means, and what matters then."""
 
     stage: str
     label: str
+    meaning: str
     governance: str
     metrics: str
     cadence: str
@@ -85,6 +90,8 @@ STAGES: dict[str, StageGuide] = {
         StageGuide(
             "launch",
             "Launch",
+            "The partners have signed and start the joint work; no joint deal is won yet, or "
+            "the alliance is less than a year old.",
             "Set up all three tiers, name sponsors and alliance managers, sign the joint "
             "business plan and the charter with its decision rights.",
             "Leading only: sponsor meetings, trained sellers, account plans, the first leads "
@@ -94,6 +101,7 @@ STAGES: dict[str, StageGuide] = {
         StageGuide(
             "growth",
             "Growth",
+            "The joint work brings its first wins and revenue, and revenue is rising fast.",
             "Scale the working groups, settle escalations fast, review the joint business "
             "plan each quarter.",
             "Pipeline, registrations and conversion; the first wins, win rate and deal size.",
@@ -102,6 +110,8 @@ STAGES: dict[str, StageGuide] = {
         StageGuide(
             "maturity",
             "Maturity",
+            "The alliance runs steadily: revenue holds at its level, and the work is to keep "
+            "it healthy.",
             "Keep the governance lean and on cadence; renew sponsors when people move on.",
             "Revenue, growth, renewals and customer satisfaction, with the health check to "
             "catch the relationship wearing thin.",
@@ -110,6 +120,8 @@ STAGES: dict[str, StageGuide] = {
         StageGuide(
             "renewal_or_exit",
             "Renewal or exit",
+            "The joint work is slowing down, and the partners must decide to renew the "
+            "alliance or to end it.",
             "The steering committee decides: renew the alliance with a new plan and new "
             "commitments, or wind it down in good order for the customers.",
             "Leading indicators first (are the partners still doing the joint work?), then "
@@ -118,6 +130,39 @@ STAGES: dict[str, StageGuide] = {
         ),
     )
 }
+
+
+#: the rule that places a course alliance in a stage (:func:`lifecycle_stage`): launch for
+#: the first months, renewal or exit when deal registrations fall by this many per cent on
+#: the year before, growth when partner-sourced revenue rises by this many per cent
+STAGE_RULE = {"launch_months": 12, "exit_fall": 40, "growth_rise": 20}
+#: ASAP's seven phases of an alliance's life, which the course's four stages simplify
+ASAP_PHASES = (
+    "strategy",
+    "partner analysis and selection",
+    "negotiation",
+    "operational planning",
+    "structuring the governance",
+    "launch and management",
+    "transformation or exit",
+)
+#: where the lifecycle comes from, in the words the lessons use
+LIFECYCLE_SOURCE = (
+    "The Association of Strategic Alliance Professionals (ASAP) describes an alliance's life "
+    "in seven phases; the course's four stages are its own simplification of the last two, "
+    "for an alliance that runs, and are not part of ASAP's model."
+)
+
+
+def stage_names() -> str:
+    """The four stages by their plain names, as a sentence lists them.
+
+    Examples
+    --------
+    >>> stage_names()
+    'launch, growth, maturity, renewal or exit'
+    """
+    return ", ".join(g.label.lower() for g in STAGES.values())
 
 
 @dataclass(frozen=True)
@@ -150,7 +195,7 @@ IMPORTANCE: dict[str, Importance] = {
 
 
 def stages_table() -> pd.DataFrame:
-    """The lifecycle stages as a table: governance, metrics and cadence at each stage.
+    """The lifecycle stages as a table: what each means; governance, metrics and cadence then.
 
     Examples
     --------
@@ -158,7 +203,13 @@ def stages_table() -> pd.DataFrame:
     ['Launch', 'Growth', 'Maturity', 'Renewal or exit']
     """
     rows = [
-        {"stage": g.label, "governance": g.governance, "metrics": g.metrics, "cadence": g.cadence}
+        {
+            "stage": g.label,
+            "what it means": g.meaning,
+            "governance": g.governance,
+            "metrics": g.metrics,
+            "cadence": g.cadence,
+        }
         for g in STAGES.values()
     ]
     return pd.DataFrame(rows).set_index("stage")
@@ -238,13 +289,13 @@ def lifecycle_stage(alliance: str, month: int | None = None) -> str:
     one = data.panel(alliance)
     month = int(one.index.max()) if month is None else int(month)
     wins = one.loc[:month, "new_customer_wins"].astype(float).sum()
-    if month <= 12 or wins == 0:
+    if month <= STAGE_RULE["launch_months"] or wins == 0:
         return "launch"
     trends = indicator_trends(("deal_registrations", "sourced_revenue"), month=month)
     registrations, revenue = trends.loc[alliance]
-    if pd.notna(registrations) and registrations <= -40:
+    if pd.notna(registrations) and registrations <= -STAGE_RULE["exit_fall"]:
         return "renewal_or_exit"
-    if pd.notna(revenue) and revenue >= 20:
+    if pd.notna(revenue) and revenue >= STAGE_RULE["growth_rise"]:
         return "growth"
     return "maturity"
 
