@@ -327,6 +327,22 @@ def lab_server(tmp_path_factory):
         shutil.copy(log, artifacts / "make-lab.log")
 
 
+def generate_student_version(server, name: str) -> Path:
+    """`nbgrader generate_assignment name` in the lab server's copy of grading/ (never in the
+    repository), with the venv's tools on PATH; returns the assignment's release folder."""
+    grading = server.root / "grading"
+    env = {**os.environ, "PATH": f"{ROOT / '.venv' / 'bin'}{os.pathsep}{os.environ['PATH']}"}
+    done = subprocess.run(
+        ["nbgrader", "generate_assignment", name, "--force"],
+        cwd=grading,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, f"nbgrader generate_assignment {name}:\n{done.stderr}"
+    return grading / "release" / name
+
+
 # --- Chromium through Playwright (the browser tests, marker `browser`) ----------------------
 
 ARTIFACTS = ROOT / "test-artifacts"

@@ -4,11 +4,8 @@ The student versions are generated with nbgrader's own CLI in the session server
 copy of grading/ (never in the repository), exactly as an instructor releases them.
 """
 
-import os
-import subprocess
-
 import pytest
-from conftest import ARTIFACTS, ROOT
+from conftest import ARTIFACTS, ROOT, generate_student_version
 from labdriver import accessibility_problems
 from playwright.sync_api import expect
 
@@ -27,18 +24,9 @@ SHOTS = ARTIFACTS / "screenshots"
 @pytest.fixture(scope="session")
 def released(lab_server):
     """`nbgrader generate_assignment` for every assignment, in the server's copy of grading/."""
-    grading = lab_server.root / "grading"
-    env = {**os.environ, "PATH": f"{ROOT / '.venv' / 'bin'}{os.pathsep}{os.environ['PATH']}"}
     for name in ASSIGNMENTS:
-        done = subprocess.run(
-            ["nbgrader", "generate_assignment", name, "--force"],
-            cwd=grading,
-            env=env,
-            capture_output=True,
-            text=True,
-        )
-        assert done.returncode == 0, f"nbgrader generate_assignment {name}:\n{done.stderr}"
-    return grading / "release"
+        release = generate_student_version(lab_server, name)
+    return release.parent
 
 
 @pytest.mark.parametrize("name", ASSIGNMENTS)

@@ -11,12 +11,10 @@ toolbar's Validate (nbgrader, in its sandbox) passes.
 """
 
 import json
-import os
 import re
-import subprocess
 
 import pytest
-from conftest import ARTIFACTS, ROOT
+from conftest import ARTIFACTS, generate_student_version
 from labdriver import assert_validates
 from playwright.sync_api import expect
 
@@ -33,17 +31,8 @@ REPLY = (
 @pytest.fixture(scope="module")
 def student_version(lab_server):
     """`nbgrader generate_assignment` for this assignment, in the server's copy of grading/."""
-    grading = lab_server.root / "grading"
-    env = {**os.environ, "PATH": f"{ROOT / '.venv' / 'bin'}{os.pathsep}{os.environ['PATH']}"}
-    done = subprocess.run(
-        ["nbgrader", "generate_assignment", NAME, "--force"],
-        cwd=grading,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    assert done.returncode == 0, f"nbgrader generate_assignment {NAME}:\n{done.stderr}"
-    folder = grading / "release" / NAME
+    release = generate_student_version(lab_server, NAME)
+    folder = release
     for old in folder.glob("*.json"):
         old.unlink()
     return folder / f"{NAME}.ipynb"

@@ -14,10 +14,9 @@ passes: no cell fails in nbgrader's own sandboxed run.
 import json
 import os
 import shutil
-import subprocess
 
 import pytest
-from conftest import ARTIFACTS, ROOT
+from conftest import ARTIFACTS, generate_student_version
 from labdriver import accessibility_problems, assert_validates
 from playwright.sync_api import expect
 
@@ -35,19 +34,10 @@ NOTE = (
 @pytest.fixture
 def student_version(lab_server):
     """The student version, made by `nbgrader generate_assignment`, in a scratch folder."""
-    grading = lab_server.root / "grading"
-    env = {**os.environ, "PATH": f"{ROOT / '.venv' / 'bin'}{os.pathsep}{os.environ['PATH']}"}
-    done = subprocess.run(
-        ["nbgrader", "generate_assignment", NAME, "--force"],
-        cwd=grading,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    assert done.returncode == 0, done.stderr
+    release = generate_student_version(lab_server, NAME)
     folder = lab_server.root / FOLDER
     shutil.rmtree(folder, ignore_errors=True)
-    shutil.copytree(grading / "release" / NAME, folder)
+    shutil.copytree(release, folder)
     return folder
 
 

@@ -2,11 +2,11 @@
 
 The instructor's own server (the instructor's Linux user, not root) autogrades through
 nbgrader's formgrader API, with the course's ``nbgrader_config.py`` that ``setup-instructor``
-copied: the grading kernel runs in bubblewrap (``instructor/admin/sandbox.py``). A submission whose
-first answer tries to read the source notebook, the instructor's files and another student's
-notebook, to write into ``source/`` and the gradebook and to open a TCP connection gets
-nothing: the course's files are byte for byte as before, the other student's grade is
-unchanged and no feedback holds what it tried to read.
+copied: the grading kernel runs in bubblewrap (``instructor/admin/sandbox.py``). A submission
+whose own code cell (under the first code cell) tries to read the source notebook, the
+instructor's files and another student's notebook, to write into ``source/`` and the
+gradebook and to open a TCP connection gets nothing: the course's files are byte for byte as
+before, the other student's grade is unchanged and no feedback holds what it tried to read.
 
 It needs what ``test_hub.py`` needs (root, Node.js, ``npm ci`` in ``deploy/jupyterhub/``); it
 skips where they are missing and fails under ``CI=true``.
@@ -65,11 +65,10 @@ def hand_in(course: Path, owner: str, assignment: str, student: str, attack: str
             continue
         nb = nbformat.read(path, as_version=4)
         if attack:
-            cell = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("solution"))
-            cell.cell_type, cell.source = "code", attack
-            cell.pop("attachments", None)
-            cell.setdefault("outputs", [])
-            cell.setdefault("execution_count", None)
+            # every part is answered with a widget: the only code a student can type is a cell
+            # of their own, here right under the notebook's first code cell
+            first = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code")
+            nb.cells.insert(first + 1, nbformat.v4.new_code_cell(attack))
             attack = None
         nbformat.write(nb, folder / path.name)
     (folder / "timestamp.txt").write_text("2026-01-01 00:00:00.000000 UTC")
