@@ -17,6 +17,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+import socket
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -435,3 +436,35 @@ def build_course(root: Path, students, *, pins=(), extra=None, exchange: bool = 
         writer.writerows(pins)
     course = Course(root)
     return course, release(course, exchange=exchange)
+
+
+PAYLOAD = b"alliance-sandbox-escaped"  # what a network attack sends once it has connected
+
+
+class Listener:
+    """A TCP port on the machine that counts the connections delivering ``PAYLOAD``.
+
+    Only the attack sends it: anything else on a busy machine that happens to try this port
+    (a hub's health check of a server that once had it, say) is not a sandbox's leak.
+    """
+
+    def __init__(self):
+        self.sock = socket.socket()
+        self.sock.bind(("0.0.0.0", 0))
+        self.sock.listen(16)
+        self.sock.setblocking(False)
+        self.port = self.sock.getsockname()[1]
+
+    def connections(self) -> int:
+        count = 0
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except BlockingIOError:
+                return count
+            with conn:
+                conn.settimeout(2)
+                try:
+                    count += PAYLOAD in conn.recv(len(PAYLOAD) + 64)
+                except OSError:
+                    pass

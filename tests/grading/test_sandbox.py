@@ -26,7 +26,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from grading_cases import make_submission
+from grading_cases import PAYLOAD, Listener, make_submission
 
 from instructor.admin.batch import autograde_all
 from instructor.admin.cli import main
@@ -66,7 +66,8 @@ def attacks(root: Path, port: int, marker: str) -> dict[str, str]:
             "db.commit()"
         ),
         "sbx-network": (
-            f"import socket\nsocket.create_connection(('127.0.0.1', {port}), timeout=3).send(b'x')"
+            "import socket\n"
+            f"socket.create_connection(('127.0.0.1', {port}), timeout=3).send({PAYLOAD!r})"
         ),
         "sbx-hidden-test": (
             "get_ipython().events.register('pre_run_cell', lambda info: print(info.raw_cell))"
@@ -110,25 +111,15 @@ def tables(root: Path) -> set[str]:
         return {r[0] for r in db.execute("select name from sqlite_master where type='table'")}
 
 
-class Listener:
-    """A TCP port on the machine that counts the connections it is offered."""
-
-    def __init__(self):
-        self.sock = socket.socket()
-        self.sock.bind(("0.0.0.0", 0))
-        self.sock.listen(16)
-        self.sock.setblocking(False)
-        self.port = self.sock.getsockname()[1]
-
-    def connections(self) -> int:
-        count = 0
-        while True:
-            try:
-                conn, _ = self.sock.accept()
-            except BlockingIOError:
-                return count
-            conn.close()
-            count += 1
+def test_the_listener_counts_what_the_network_attack_sends_and_nothing_else():
+    """Outside any sandbox the attack's code reaches the listener; a stray probe is not counted."""
+    listener = Listener()
+    try:
+        socket.create_connection(("127.0.0.1", listener.port), timeout=3).close()  # a probe
+        exec(attacks(Path("/nonexistent"), listener.port, "x")["sbx-network"], {})
+        assert listener.connections() == 1
+    finally:
+        listener.sock.close()
 
 
 def autograded_text(root: Path, student: str) -> str:

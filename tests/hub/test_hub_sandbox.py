@@ -14,7 +14,6 @@ skips where they are missing and fails under ``CI=true``.
 
 import hashlib
 import shutil
-import socket
 import sqlite3
 from pathlib import Path
 
@@ -22,6 +21,7 @@ import nbformat
 import pytest
 
 pytest.register_assert_rewrite("hubsession")
+from grading_cases import PAYLOAD, Listener  # noqa: E402
 from hubsession import COURSE_FOLDER, home_of, run  # noqa: E402
 
 pytest_plugins = ["hubsession"]
@@ -48,7 +48,8 @@ def hostile_code(course: Path, assignment: str, notebook: str, honest: str, port
         f"open({str(source.parent / 'planted.py')!r}, 'w').write('x')",
         f"import sqlite3; sqlite3.connect({str(course / 'gradebook.db')!r})"
         ".execute('create table planted (x)').connection.commit()",
-        f"import socket; socket.create_connection(('127.0.0.1', {port}), timeout=3)",
+        f"import socket; socket.create_connection(('127.0.0.1', {port}), timeout=3)"
+        f".send({PAYLOAD!r})",
     ]
     return "".join(
         f"try:\n    {t}\nexcept Exception as e:\n    print(type(e).__name__)\n" for t in tries
@@ -80,11 +81,8 @@ def test_formgrader_autograde_keeps_a_hostile_submission_in_its_sandbox(classroo
     assignment_id, notebooks, _source = released
     course = home_of(teacher.name) / COURSE_FOLDER
     honest, hostile = f"{teacher.name}h", f"{teacher.name}x"
-    listener = socket.socket()
-    listener.bind(("0.0.0.0", 0))
-    listener.listen(4)
-    listener.setblocking(False)
-    code = hostile_code(course, assignment_id, notebooks[0], honest, listener.getsockname()[1])
+    listener = Listener()
+    code = hostile_code(course, assignment_id, notebooks[0], honest, listener.port)
     hand_in(course, teacher.name, assignment_id, honest, None)
     hand_in(course, teacher.name, assignment_id, hostile, code)
     api = f"formgrader/api/submission/{assignment_id}"
@@ -108,13 +106,9 @@ def test_formgrader_autograde_keeps_a_hostile_submission_in_its_sandbox(classroo
     with sqlite3.connect(course / "gradebook.db") as db:
         names = {r[0] for r in db.execute("select name from sqlite_master where type='table'")}
     assert "planted" not in names
-    try:
-        listener.accept()
-        connected = True
-    except BlockingIOError:
-        connected = False
-    listener.close()
-    assert not connected
+    connected = listener.connections()
+    listener.sock.close()
+    assert connected == 0
     ran = "".join(p.read_text() for p in (course / "autograded" / hostile).rglob("*.ipynb"))
     assert "FileNotFoundError" in ran and "LEAKED" not in ran, ran[-3000:]
     pages = list((course / "feedback" / hostile).rglob("*.html"))
