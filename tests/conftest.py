@@ -390,3 +390,19 @@ def lab(chromium, lab_server):
     finally:
         context.close()
         lab_server.shutdown_kernels()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Start pip's slow resolutions of the lock as soon as the test that reads them is collected."""
+    import lockcheck
+
+    if any(getattr(item, "originalname", "") == lockcheck.TEST for item in items):
+        config.stash[lockcheck.STASH] = lockcheck.Resolutions()
+
+
+def pytest_unconfigure(config):
+    import lockcheck
+
+    started = config.stash.get(lockcheck.STASH, None)
+    if started is not None:
+        started.stop()

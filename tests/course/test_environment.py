@@ -1,12 +1,10 @@
 """The pinned environment: one lock, mirrored by environment.yml, installed as pinned."""
 
-import json
 import re
-import subprocess
-import sys
 import tomllib
 from importlib import metadata
 
+import lockcheck
 import pytest
 import yaml
 from conftest import ROOT
@@ -82,44 +80,15 @@ def test_core_stack_versions():
     assert pins["nbgrader"] == "0.9.6"
 
 
-def oldest_python() -> str:
-    """The lowest Python pyproject.toml allows; the Makefile must refuse exactly those below."""
-    spec = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["requires-python"]
-    floor = re.fullmatch(r">=\s*(\d+)\.(\d+)", spec.strip())
-    assert floor, f"requires-python should be '>=X.Y', not {spec!r}"
-    makefile = re.search(r"sys\.version_info >= \((\d+), (\d+)\)", (ROOT / "Makefile").read_text())
-    assert makefile and makefile.groups() == floor.groups(), "Makefile and pyproject disagree"
-    return ".".join(floor.groups())
-
-
-PYTHONS = {"oldest": None, "newest": "3.14"}  # None: the oldest the Makefile accepts
-
-
 @pytest.fixture(scope="module")
-def resolutions(tmp_path_factory):
-    """pip's resolution of the lock for each of PYTHONS, run side by side (each takes ~25 s)."""
-    started = {}
-    for key, version in PYTHONS.items():
-        version = version or oldest_python()
-        folder = tmp_path_factory.mktemp(f"pip-{key}")
-        command = [
-            sys.executable, "-m", "pip", "install", "--dry-run", "--ignore-installed",
-            "--quiet", "--disable-pip-version-check", "--only-binary=:all:",
-            "--python-version", version, "--target", str(folder / "target"),
-            "--report", str(folder / "report.json"), "-r", str(ROOT / "requirements.lock"),
-        ]  # fmt: skip
-        process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
-        started[key] = (version, folder / "report.json", process)
-    done = {}
-    for key, (version, report, process) in started.items():
-        _, err = process.communicate()
-        problems = [line for line in err.splitlines() if not line.startswith("WARNING")]
-        done[key] = (version, process.returncode, problems, report)
-    return done
+def resolutions(pytestconfig):
+    """pip's resolutions, started in the background when the session collected this module."""
+    started = pytestconfig.stash.get(lockcheck.STASH, None) or lockcheck.Resolutions()
+    return started.results()
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("python", list(PYTHONS))
+@pytest.mark.parametrize("python", list(lockcheck.PYTHONS))
 def test_lock_installs_on_every_python_the_makefile_accepts(resolutions, python):
     """Does pip resolve the lock, as wheels, for the oldest Python the Makefile accepts (3.11
     means 3.11.0; Debian 12's python3 is 3.11.2) and for the newest, to exactly the pins?
@@ -128,12 +97,8 @@ def test_lock_installs_on_every_python_the_makefile_accepts(resolutions, python)
     needs and which wheels it has: "No matching distribution" here is what a classroom seat
     on that Python would hit in `make setup`.
     """
-    version, status, problems, report = resolutions[python]
+    version, status, problems, resolved = resolutions[python]
     assert status == 0, f"the lock does not install on Python {version}:\n" + "\n".join(
         problems[-6:]
     )
-    resolved = {
-        canonicalize_name(item["metadata"]["name"]): item["metadata"]["version"]
-        for item in json.loads(report.read_text())["install"]
-    }
     assert resolved == lock(), "the lock misses a dependency or pins one twice: make lock"
