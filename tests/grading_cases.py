@@ -17,6 +17,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+import shutil
 import socket
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -412,7 +413,6 @@ def build_course(root: Path, students, *, pins=(), extra=None, exchange: bool = 
         The :class:`~instructor.admin.course.Course` and the release's lines.
     """
     import csv
-    import shutil
 
     from conftest import ROOT
 
@@ -468,3 +468,30 @@ class Listener:
                     count += PAYLOAD in conn.recv(len(PAYLOAD) + 64)
                 except OSError:
                     pass
+
+
+def grade_walked(root: Path, assignment: str, handed_in: dict[str, tuple[Path, int]]) -> dict:
+    """Autograde, with the real nbgrader in its sandbox, what browser walks left in folders.
+
+    ``root`` is a course root holding ``assignment``'s source and release (a lab server's copy
+    of grading/, where the walk generated the student version); ``handed_in`` maps a student
+    to the folder the walk worked in (the notebook as saved and the files its widgets saved)
+    and the variant the walk's kernel showed, to which the student is pinned. Returns student
+    -> grade id -> (score, max score) of the automatically graded cells.
+    """
+
+    from instructor.admin.batch import autograde_all
+    from instructor.admin.course import Course
+    from instructor.admin.variants import pin
+    from instructor.admin.vet import auto_scores
+
+    course = Course(root, CourseDirectory__db_url=f"sqlite:///{root / 'gradebook.db'}")
+    for student, (folder, _number) in handed_in.items():
+        dest = course.folder("submitted") / student / assignment
+        shutil.rmtree(dest, ignore_errors=True)
+        shutil.copytree(folder, dest, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+        (dest / "timestamp.txt").write_text("2026-01-01 00:00:00.000000 UTC", encoding="utf-8")
+    pin(root, assignment, {student: number for student, (_f, number) in handed_in.items()})
+    outcomes = autograde_all(course, [assignment], list(handed_in), progress=False)
+    assert all(o.status == "graded" for o in outcomes), [o.line() for o in outcomes]
+    return {student: auto_scores(course, assignment, student) for student in handed_in}

@@ -13,8 +13,8 @@ in the browser with the keyboard only: Tab to each decision's drop-down, the arr
 the bodies. The written answer is typed into its markdown cell. Restart and Run All: every
 check passes; the toolbar's Validate (nbgrader, in its
 sandbox) passes. Then one wrong choice in Part C (a decision moved to an operations group):
-what the control saves is that choice, and the grading's hidden test flags it (the part's
-points are lost; tests/grading/test_governance_design.py grades such answers through nbgrader).
+what the control saves is that choice. Both states are handed in and autograded with nbgrader:
+the first earns every automatic point, the wrong owner loses Part C's points and no others.
 The visible checks cannot tell that wrong owner: they check each decision has one owner, and
 say "your instructor's grading may check more".
 """
@@ -25,6 +25,7 @@ import shutil
 
 import pytest
 from conftest import ARTIFACTS, generate_student_version
+from grading_cases import grade_walked
 from labdriver import assert_validates
 from playwright.sync_api import expect
 
@@ -101,7 +102,7 @@ def _errors(lab, path: str) -> list[dict]:
 
 
 def test_part_c_by_keyboard_passes_validate_and_a_wrong_owner_is_saved_as_such(
-    lab, lab_server, student_version
+    lab, lab_server, student_version, tmp_path
 ):
     """Does a fresh run fail in sentences only, Part C answer by keyboard, every check and
     Validate pass, and one wrong drop-down choice get saved (and graded) as wrong?"""
@@ -110,9 +111,7 @@ def test_part_c_by_keyboard_passes_validate_and_a_wrong_owner_is_saved_as_such(
         CASE_DESIGN_FILE,
         OWNERS_FILE,
         REPAIR_FILE,
-        assign_owners,
         owners_question,
-        wrong_owners,
     )
 
     case = _case(lab_server)
@@ -162,6 +161,7 @@ def test_part_c_by_keyboard_passes_validate_and_a_wrong_owner_is_saved_as_such(
     # the champion answer typed into its markdown cell (graded by hand); Validate then passes
     assert lab.write_answers(CHAMPION) == 1
     assert_validates(lab)
+    right = shutil.copytree(student_version, tmp_path / "right")
 
     # one wrong choice: a decision the rule gives to another body moved to an operations group
     operations = next(b.id for b in case.decisions.bodies if b.tier == "operational")
@@ -178,7 +178,15 @@ def test_part_c_by_keyboard_passes_validate_and_a_wrong_owner_is_saved_as_such(
     expect(part).to_contain_text(
         f"{question.items[decision]} is decided by the {question.options[operations]}"
     )
-    # the grading's hidden tests (of both Part C cells) read the same file: one of them fails
-    decided = assign_owners(case.decisions, wrong)
-    assert decision in wrong_owners(decided, case.conflicts + case.gaps)
     assert not lab.remote_requests()
+    # both handed in and autograded with nbgrader (in its sandbox): the first walk earns every
+    # automatic point; the wrong owner loses Part C points (the hidden tests read the same
+    # file), and nothing else
+    grades = grade_walked(
+        lab_server.root / "grading",
+        NAME,
+        {"walker": (right, case.number), "walker-x": (student_version, case.number)},
+    )
+    assert grades["walker"] and all(s == top > 0 for s, top in grades["walker"].values())
+    lost = {g for g, (s, top) in grades["walker-x"].items() if s < top}
+    assert lost and lost <= {"owners_conflicts", "owners_gaps"}, grades["walker-x"]

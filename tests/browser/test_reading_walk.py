@@ -7,14 +7,18 @@ picks the health check's band and its largest gap, and types the written reply i
 markdown cell. The files the widgets saved are the key's
 own for the case the notebook shows (tests/grading/test_reading_the_indicators.py grades those
 files through nbgrader: full marks), after Restart and Run All every check passes, and the
-toolbar's Validate (nbgrader, in its sandbox) passes.
+toolbar's Validate (nbgrader, in its sandbox) passes. Handed in and autograded with nbgrader,
+the walk earns every automatic point; the same walk with one alliance too many ticked loses
+Part 3's points and no other.
 """
 
 import json
 import re
+import shutil
 
 import pytest
 from conftest import ARTIFACTS, generate_student_version
+from grading_cases import grade_walked
 from labdriver import assert_validates
 from playwright.sync_api import expect
 
@@ -42,7 +46,7 @@ def output(lab, code: str):
     return lab.code_cell(code).locator(".jp-OutputArea")
 
 
-def test_every_automatic_part_answered_with_mouse_and_keyboard(lab, student_version):
+def test_every_automatic_part_answered_with_mouse_and_keyboard(lab, student_version, tmp_path):
     """Does a participant who edits no code cell answer every part, and does Validate pass?"""
     from instructor.keys.reading_the_indicators import answer_files, truth
     from toolkit.health.assignment import band_question, bands_within
@@ -114,3 +118,18 @@ def test_every_automatic_part_answered_with_mouse_and_keyboard(lab, student_vers
     assert lab.write_answers(REPLY) == 1
     assert_validates(lab)
     assert not lab.remote_requests()
+
+    # handed in as it is, then again with one alliance too many ticked in Part 3: nbgrader's
+    # autograde (in its sandbox) gives the first every automatic point, the second loses Part 3's
+    right = shutil.copytree(student_version.parent, tmp_path / "right")
+    extra = next(n for n in case.alliance_names() if n not in facts["falling"])
+    falling.get_by_role("checkbox", name=extra, exact=True).click()
+    expect(falling).to_contain_text(extra)
+    lab.wait_idle()
+    wrong = shutil.copytree(student_version.parent, tmp_path / "wrong")
+    grades = grade_walked(
+        lab.server.root / "grading", NAME, {"walker": (right, number), "walker-x": (wrong, number)}
+    )
+    assert grades["walker"] and all(s == top > 0 for s, top in grades["walker"].values())
+    lost = {g for g, (s, top) in grades["walker-x"].items() if s < top}
+    assert lost == {"falling_revenue"}, grades["walker-x"]

@@ -8,7 +8,9 @@ All: every check passes and says what was answered, the written note is typed in
 markdown cell, and axe-core finds no WCAG 2.1 A/AA violation. What the controls saved is the
 answer key's, which the real nbgrader grades full marks in
 tests/grading/test_steering_committee.py. Validate, pressed last in the notebook's toolbar,
-passes: no cell fails in nbgrader's own sandboxed run.
+passes: no cell fails in nbgrader's own sandboxed run. Handed in and autograded with nbgrader,
+the walk earns every automatic point; with another alliance picked as the one read differently,
+it loses that point and no other.
 """
 
 import json
@@ -17,6 +19,7 @@ import shutil
 
 import pytest
 from conftest import ARTIFACTS, generate_student_version
+from grading_cases import grade_walked
 from labdriver import accessibility_problems, assert_validates
 from playwright.sync_api import expect
 
@@ -72,7 +75,9 @@ def _tab_exactly(lab, name: str) -> dict:
     raise AssertionError(msg)
 
 
-def test_every_part_answered_by_keyboard_passes_its_checks(lab, lab_server, student_version):
+def test_every_part_answered_by_keyboard_passes_its_checks(
+    lab, lab_server, student_version, tmp_path
+):
     """With the keyboard only, can every automatic part be answered, and do the checks and
     axe-core then pass?"""
     from instructor.keys.steering_committee import files, truth
@@ -161,3 +166,20 @@ def test_every_part_answered_by_keyboard_passes_its_checks(lab, lab_server, stud
     assert not lab.remote_requests()
     found = accessibility_problems(lab, "steering-walk", ARTIFACTS)
     assert not found, f"axe-core finds WCAG 2.1 A/AA violations:\n{found}"
+
+    # handed in as it is, then with another alliance picked as the one read differently:
+    # nbgrader's autograde (in its sandbox) gives the first every automatic point, the second
+    # loses Part 5's reading point and no other
+    right = shutil.copytree(student_version, tmp_path / "right")
+    other = next(n for n in names if n != t["reading"])
+    page.get_by_role("radio", name=other, exact=True).click()
+    lab.wait_idle()
+    expect(page.get_by_role("radio", name=other, exact=True)).to_be_checked()
+    grades = grade_walked(
+        lab_server.root / "grading",
+        NAME,
+        {"walker": (right, number), "walker-x": (student_version, number)},
+    )
+    assert grades["walker"] and all(s == top > 0 for s, top in grades["walker"].values())
+    lost = {g for g, (s, top) in grades["walker-x"].items() if s < top}
+    assert lost == {"portfolio_reading"}, grades["walker-x"]
