@@ -93,6 +93,18 @@ def test_router_says_which_picks_own_their_decision(answer_path):
     assert AgendaRouter(path=path, chart=False).routing == right
 
 
+def test_router_and_walk_name_each_body_with_its_tier_and_never_by_id(answer_path):
+    """Do the drop-downs read "Alliance Management Team (management tier)", never an id?"""
+    design = constellation_design()
+    labels = {f"{b.name} ({b.tier} tier)": b.id for b in design.bodies}
+    router = AgendaRouter(path=answer_path("my-agenda.json"), chart=False)
+    walk = EscalationWalk(path=answer_path("my-escalation.json"), chart=False)
+    for picker in [*router.pickers.values(), walk.body, walk.target, walk.owner]:
+        shown = {label: value for label, value in picker.options if value in labels.values()}
+        assert shown and all(labels[label] == value for label, value in shown.items()), shown
+    assert walk.owner.description == "Owner of dispute resolution"
+
+
 # ---- EscalationWalk -------------------------------------------------------------------------
 def test_walk_fixed_in_the_widget_is_settled_and_saved(answer_path):
     """Do edits typed in the widget move the issue from stalled to in time, and stay saved?"""

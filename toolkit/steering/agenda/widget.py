@@ -24,7 +24,7 @@ from pathlib import Path
 import ipywidgets as w
 
 from toolkit.governance.chart import decision_chart
-from toolkit.governance.model import Design, name_of
+from toolkit.governance.model import Design, body_labels, name_of
 from toolkit.steering.agenda.model import AGENDA, AgendaItem, constellation_design, route
 from toolkit.ui.render import chart_widget, show_in
 from toolkit.ui.widget import CourseWidget
@@ -76,7 +76,10 @@ class AgendaRouter(CourseWidget):
         self.design = design or constellation_design()
         self.items = items
         saved = self.restore(parse_saved, {})
-        bodies = [(b.name, b.id) for b in self.design.bodies]
+        # each body by its name and tier, as the decision-rights matrix shows it
+        bodies = list(
+            zip(body_labels(self.design), (b.id for b in self.design.bodies), strict=True)
+        )
         ids = {b.id for b in self.design.bodies}
         self.pickers = {
             item.id: w.Dropdown(

@@ -33,7 +33,7 @@ import ipywidgets as w
 
 from toolkit.governance import edits
 from toolkit.governance.files import from_dict, to_dict
-from toolkit.governance.model import Design
+from toolkit.governance.model import Design, body_labels, name_of
 from toolkit.governance.review import counts, review
 from toolkit.steering.agenda.model import by_id, constellation_design
 from toolkit.steering.controls import slider
@@ -157,8 +157,8 @@ class EscalationWalk(CourseWidget):
 
     def _fill_controls(self) -> None:
         """Show the chosen body's settings in the controls (without firing the edits)."""
-        bodies = [(b.name, b.id) for b in self.design.bodies]
         ids = [b.id for b in self.design.bodies]
+        bodies = list(zip(body_labels(self.design), ids, strict=True))  # name and tier
         with self.quiet():
             self.body.options = bodies
             if self.body.value not in ids:
@@ -172,7 +172,7 @@ class EscalationWalk(CourseWidget):
             self.cadence.value = str(chosen.meets_every_days)
             decision = self._issue().decision
             owners = [b.id for b in self.design.bodies if decision in b.decides]
-            self.owner.description = f"Owner of {decision.replace('_', ' ')}"
+            self.owner.description = f"Owner of {name_of(decision).lower()}"
             self.owner.options = [("nobody", NOBODY), *bodies]
             self.owner.value = owners[0] if owners else NOBODY
 
