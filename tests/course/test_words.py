@@ -391,6 +391,40 @@ def test_the_figures_lessons_01_03_05_type_are_the_toolkits():
     )
 
 
+def test_the_figures_lesson_02_types_are_the_templates_and_the_rules():
+    """Are the cadence ranges of lesson 02's tier table the review's, and the days its chart
+    descriptions give (meetings, escalation limits) those of the templates the charts draw?"""
+    from toolkit.governance import template
+    from toolkit.governance.review import CADENCE_RANGES
+
+    text, code = _markdown("02-"), _code("02-")
+    for tier, (low, high) in CADENCE_RANGES.items():
+        row = next(line for line in text.splitlines() if line.startswith(f"| {tier} |"))
+        assert f"{low}–{high} days" in row or f"({low}–{high} days)" in row, (tier, row)
+
+    assert 'template("enterprise-three-tier")' in code and 'template("biopharma-jsc")' in code
+    enterprise = {b.tier: b for b in template("enterprise-three-tier").bodies}
+    groups = [b for b in template("enterprise-three-tier").bodies if b.tier == "operational"]
+    assert {b.escalation_days for b in groups} == {5}
+    described = (
+        f"Joint Steering Committee (Nimbus and Titan sponsors, finance leads and alliance "
+        f"managers, every {enterprise['steering'].meets_every_days} days) is at the top; the "
+        f"Alliance Management Team (every {enterprise['management'].meets_every_days} days) is "
+        f"below it and escalates to it after {enterprise['management'].escalation_days} days; "
+        f"three joint working groups (sales, marketing, technical) are at the bottom and escalate "
+        f"to the management team after {groups[0].escalation_days} days"
+    )
+    assert described in text, described
+    bio = template("biopharma-jsc").bodies
+    middle = [b for b in bio if b.escalates_to == "jsc"]
+    team = next(b for b in bio if b.tier == "operational")
+    assert len({b.escalation_days for b in middle}) == 1
+    assert f"each escalating to the steering committee after {middle[0].escalation_days} days" in (
+        text
+    )
+    assert f"escalating to the development committee after {team.escalation_days} days" in text
+
+
 def test_the_lag_lesson_03_states_for_delta_is_the_one_its_data_gives():
     """Is the lag lesson 03 types for Delta ("moved 5 months later") the lag its chart is
     drawn with and the one the data gives, so a regenerated data set cannot leave it stale?"""
