@@ -471,6 +471,21 @@ class Lab:
         msg = f"Tab did not reach {name!r} in {limit} presses; it went through {names}"
         raise AssertionError(msg)
 
+    def tab_exactly(self, name: str) -> dict:
+        """Tab to the element named ``name`` itself (not one whose name only starts with it)."""
+        for _ in range(10):
+            focused = self.tab_to(name, limit=60)[-1]
+            if focused["name"] == name:
+                return focused
+        msg = f"Tab did not reach an element named exactly {name!r}"
+        raise AssertionError(msg)
+
+    def press(self, key: str, times: int = 1) -> None:
+        """Press ``key`` ``times`` times, each handled by the kernel before the next."""
+        for _ in range(times):
+            self.page.keyboard.press(key)
+            self.wait_idle()
+
     # --- accessibility -----------------------------------------------------------------------
     def accessibility(self, scope: str = OUTPUTS) -> list[dict]:
         """axe-core's WCAG 2.1 A/AA violations in ``scope`` (by default the cell outputs).

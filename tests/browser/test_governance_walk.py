@@ -61,23 +61,6 @@ def _case(lab_server):
     return VARIANTS.mine(environ=env)
 
 
-def _tab_exactly(lab, name: str) -> dict:
-    """Tab to the element named ``name`` itself (not one whose name only starts with it)."""
-    for _ in range(10):
-        focused = lab.tab_to(name, limit=60)[-1]
-        if focused["name"] == name:
-            return focused
-    msg = f"Tab did not reach an element named exactly {name!r}"
-    raise AssertionError(msg)
-
-
-def _press(lab, key: str, times: int) -> None:
-    """Press ``key`` ``times`` times, each handled by the kernel before the next."""
-    for _ in range(times):
-        lab.page.keyboard.press(key)
-        lab.wait_idle()
-
-
 def _saved(lab, case, path, want: dict) -> dict | None:
     """Part C's saved owners once the kernel has handled the last key (up to 20 seconds)."""
     from toolkit.governance.assignment import saved_owners
@@ -143,8 +126,8 @@ def test_part_c_by_keyboard_passes_validate_and_a_wrong_owner_is_saved_as_such(
     # Part C: Tab to each decision's drop-down, the arrow keys down to the body the rule names
     lab.select_cell_by_keyboard("answer_owners(case")
     for decision, title in question.items.items():
-        assert _tab_exactly(lab, title)["tag"] == "select"
-        _press(lab, "ArrowDown", bodies.index(t[decision]) + 1)
+        assert lab.tab_exactly(title)["tag"] == "select"
+        lab.press("ArrowDown", bodies.index(t[decision]) + 1)
     assert _saved(lab, case, student_version / OWNERS_FILE, t) == t
     saved = json.loads((student_version / OWNERS_FILE).read_text(encoding="utf-8"))
     assert saved == json.loads(key[OWNERS_FILE])
@@ -167,8 +150,8 @@ def test_part_c_by_keyboard_passes_validate_and_a_wrong_owner_is_saved_as_such(
     operations = next(b.id for b in case.decisions.bodies if b.tier == "operational")
     decision = next(k for k in question.items if t[k] != operations)
     lab.select_cell_by_keyboard("answer_owners(case")
-    assert _tab_exactly(lab, question.items[decision])["tag"] == "select"
-    _press(lab, "ArrowDown", bodies.index(operations) - bodies.index(t[decision]))
+    assert lab.tab_exactly(question.items[decision])["tag"] == "select"
+    lab.press("ArrowDown", bodies.index(operations) - bodies.index(t[decision]))
     wrong = _saved(lab, case, student_version / OWNERS_FILE, {**t, decision: operations})
     assert wrong == {**t, decision: operations}
     lab.save()

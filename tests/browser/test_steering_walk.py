@@ -52,27 +52,10 @@ def _variant(lab_server) -> int:
     return VARIANTS.mine(environ=env).number
 
 
-def _down(lab, times: int) -> None:
-    """Press the down arrow ``times`` times, each handled by the kernel before the next."""
-    for _ in range(times):
-        lab.page.keyboard.press("ArrowDown")
-        lab.wait_idle()
-
-
 def _reach(lab, name: str) -> dict:
     """The element named ``name``: the focused one already, or the next one Tab reaches."""
     here = lab.focused()
     return here if here["name"].startswith(name) else lab.tab_to(name, limit=80)[-1]
-
-
-def _tab_exactly(lab, name: str) -> dict:
-    """Tab to the element named ``name`` itself (not one whose name only starts with it)."""
-    for _ in range(10):
-        focused = lab.tab_to(name, limit=60)[-1]
-        if focused["name"] == name:
-            return focused
-    msg = f"Tab did not reach an element named exactly {name!r}"
-    raise AssertionError(msg)
 
 
 def test_every_part_answered_by_keyboard_passes_its_checks(
@@ -94,7 +77,7 @@ def test_every_part_answered_by_keyboard_passes_its_checks(
     lab.select_cell_by_keyboard("answer_must(case")
     must = sc.must_question(case)
     for key in t["must_discuss"]:
-        assert _tab_exactly(lab, must.options[key])["type"] == "checkbox"
+        assert lab.tab_exactly(must.options[key])["type"] == "checkbox"
         lab.page.keyboard.press("Space")
 
     # Part 2: on with Tab (past the tables) to a drop-down per agenda item; the arrow keys
@@ -102,13 +85,13 @@ def test_every_part_answered_by_keyboard_passes_its_checks(
     bodies = list(sc.owners_question(case).options)
     for item in case.agenda:
         assert _reach(lab, item.title)["tag"] == "select"
-        _down(lab, bodies.index(t["owners"][item.id]) + 1)
+        lab.press("ArrowDown", bodies.index(t["owners"][item.id]) + 1)
 
     # Part 3: the late issue (radio buttons), then the new time limit typed in its box
     issues = [i.id for i in case.issues]
     assert _reach(lab, case.issues[0].title)["type"] == "radio"
     position = issues.index(t["late_issue"])
-    _down(lab, position)
+    lab.press("ArrowDown", position)
     if position == 0:
         lab.page.keyboard.press("Space")
     ((body, days),) = t["limits"].items()
@@ -129,10 +112,10 @@ def test_every_part_answered_by_keyboard_passes_its_checks(
     names = case.alliance_names()
     for name in names:
         assert _reach(lab, name)["tag"] == "select"
-        _down(lab, calls.index(t["calls"][name]) + 1)
+        lab.press("ArrowDown", calls.index(t["calls"][name]) + 1)
     assert _reach(lab, names[0])["type"] == "radio"
     position = names.index(t["reading"])
-    _down(lab, position)
+    lab.press("ArrowDown", position)
     if position == 0:
         lab.page.keyboard.press("Space")
     lab.wait_idle()
