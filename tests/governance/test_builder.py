@@ -8,7 +8,7 @@ import html
 import json
 
 import pytest
-from govdrive import add_body, add_member, give, pick, settings
+from govdrive import add_body, add_member, give, pick, settings, take
 
 from toolkit.governance import (
     GovernanceBuilder,
@@ -106,6 +106,43 @@ def test_rerunning_the_cell_reloads_the_saved_design(built):
     again = GovernanceBuilder(built.path, template="biopharma-jsc", chart=False)
     assert again.design == built.design
     assert "Loaded your saved design" in again.message.value
+
+
+def test_each_message_names_what_the_click_changed(path):
+    """Does each click's message say what it changed, so that two clicks in a row (two
+    decisions given to one body) read differently on screen and in the status a screen
+    reader announces?"""
+    b = GovernanceBuilder(path, template="lean-startup-enterprise", chart=False)
+    pick(b, "Alliance Managers")
+    said = []
+    for step in (
+        lambda: give(b, "Budget tracking"),
+        lambda: give(b, "Go to market"),
+        lambda: take(b, "go_to_market"),
+        lambda: settings(b, "board", "7"),
+        lambda: add_member(b, "Ada Quinn", "Brightpath", "member"),
+    ):
+        step()
+        said.append(html.unescape(b.message.value))
+    b.member_picker.value = 2
+    b.remove_member_button.click()
+    said.append(html.unescape(b.message.value))
+    b.body_name.value = "Alliance Managers Team"
+    b.rename_button.click()
+    said.append(html.unescape(b.message.value))
+    for text in (
+        "Budget tracking given to the Alliance Managers.",
+        "Go to market given to the Alliance Managers.",
+        "Go to market taken from the Alliance Managers.",
+        "Settings of the Alliance Managers applied.",
+        "Added Ada Quinn to the Alliance Managers.",
+        "Removed Ada Quinn from the Alliance Managers.",
+        "Renamed the Alliance Managers to Alliance Managers Team.",
+    ):
+        assert sum(text in s for s in said) == 1, (text, said)
+    assert all("Saved to my-governance.json" in s for s in said)
+    b.remove_body_button.click()
+    assert "Removed the Alliance Managers Team." in html.unescape(b.message.value)
 
 
 def test_review_reacts_to_each_change(path):

@@ -349,6 +349,20 @@ class GovernanceBuilder(CourseWidget):
     def _picked(self):
         return self.body_picker.value
 
+    def _picked_name(self) -> str:
+        """The picked body as a sentence names it ("the Alliance Board"), for the messages.
+
+        Each message names what it changed, so two clicks in a row (two decisions given to
+        one body) say two different things: a participant, and a screen reader, can tell
+        that the second click did something.
+        """
+        body = self._picked_body()
+        return f"the {body.name}" if body is not None else "the body"
+
+    def _picked_body(self):
+        index, bodies = self._picked(), self._design.bodies
+        return bodies[index] if isinstance(index, int) and 0 <= index < len(bodies) else None
+
     def _on_start(self, _):
         name = self.template_picker.value
         if name:
@@ -375,12 +389,16 @@ class GovernanceBuilder(CourseWidget):
             self.body_picker.value = len(self._design.bodies) - 1
 
     def _on_rename(self, _):
+        before, name = self._picked_name(), self.body_name.value
         self._apply(
-            lambda d: edits.rename_body(d, self._picked(), self.body_name.value), "Renamed."
+            lambda d: edits.rename_body(d, self._picked(), name),
+            f"Renamed {before} to {' '.join(name.split())}.",
         )
 
     def _on_remove_body(self, _):
-        self._apply(lambda d: edits.remove_body(d, self._picked()), "Body removed.")
+        self._apply(
+            lambda d: edits.remove_body(d, self._picked()), f"Removed {self._picked_name()}."
+        )
 
     def _on_settings(self, _):
         self._apply(
@@ -392,7 +410,7 @@ class GovernanceBuilder(CourseWidget):
                 self.escalates_picker.value,
                 self.escalation_days_text.value,
             ),
-            "Settings applied.",
+            f"Settings of {self._picked_name()} applied.",
         )
 
     def _on_add_member(self, _):
@@ -405,25 +423,30 @@ class GovernanceBuilder(CourseWidget):
                 self.member_role.value,
                 _function_code(self.member_function.value),
             ),
-            f"Added {self.member_name.value.strip()}.",
+            f"Added {' '.join(self.member_name.value.split())} to {self._picked_name()}.",
         )
 
     def _on_remove_member(self, _):
+        index, body = self.member_picker.value, self._picked_body()
+        members = body.members if body is not None else []
+        who = members[index].name if isinstance(index, int) and 0 <= index < len(members) else ""
         self._apply(
-            lambda d: edits.remove_member(d, self._picked(), self.member_picker.value),
-            "Member removed.",
+            lambda d: edits.remove_member(d, self._picked(), index),
+            f"Removed {who} from {self._picked_name()}.",
         )
 
     def _on_assign(self, _):
+        decision = self.decision_text.value
         self._apply(
-            lambda d: edits.assign_decision(d, self._picked(), self.decision_text.value),
-            "Decision given to the body.",
+            lambda d: edits.assign_decision(d, self._picked(), decision),
+            f"{name_of(code_of(decision))} given to {self._picked_name()}.",
         )
 
     def _on_unassign(self, _):
+        decision = self.decision_text.value
         self._apply(
-            lambda d: edits.unassign_decision(d, self._picked(), self.decision_text.value),
-            "Decision taken from the body.",
+            lambda d: edits.unassign_decision(d, self._picked(), decision),
+            f"{name_of(code_of(decision))} taken from {self._picked_name()}.",
         )
 
     def _on_undo(self, _):
