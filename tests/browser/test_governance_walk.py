@@ -6,12 +6,12 @@ grading/ and copied to a scratch folder there (never into the repository). A par
 it: each check says in one sentence what is not done yet, and no cell shows a traceback.
 
 Part A is built in its builder (the cell is locked; no code cell is edited) as the notebook
-asks, from the empty start the cell gives (the case's alliance and partners): a steering
-body with the two sponsors the case names and the three decisions of direction, a management
-body with the two alliance managers and the joint plan, escalating to it, and the working
-group the case names, escalating to the management body, with a person of the group's
-function from each partner. (No template is shorter: a template's people and partners
-are another alliance's, each to be removed and added again.) Each step is what a participant does: type a name into a box,
+asks, from the empty start the cell gives (the case's alliance and partners): a steering body
+with the two sponsors the case names and the three decisions of direction, a management body
+with the two alliance managers and the joint plan, escalating to it, and the working group the
+case names, escalating to the management body, with a person of the group's function from each
+partner. (No template is shorter: a template's people and partners are another alliance's, each
+to be removed and added again.) Each step is what a participant does: type a name into a box,
 pick from a drop-down by what it shows, click a button; the walk waits for the message that
 names what the click changed. Part B repairs the draft in its own builder, one error of the
 review at a time and nothing else: people from each partner on the empty body, an escalation
@@ -196,11 +196,12 @@ def _errors(lab, path: str) -> list[dict]:
     ]
 
 
-def test_part_c_by_keyboard_passes_validate_and_a_wrong_owner_is_saved_as_such(
+def test_every_part_by_mouse_and_keyboard_passes_validate_and_a_wrong_owner_loses_part_c(
     lab, lab_server, student_version, tmp_path
 ):
-    """Does a fresh run fail in sentences only, Part C answer by keyboard, every check and
-    Validate pass, and one wrong drop-down choice get saved (and graded) as wrong?"""
+    """Does a fresh run fail in sentences only; Parts A and B built in their builders and Part C
+    answered by keyboard make every check and Validate pass and earn every automatic point;
+    and does one wrong drop-down choice get saved (and graded) as wrong?"""
     from instructor.keys.governance_design import answers, truth
     from toolkit.governance import is_workable
     from toolkit.governance.assignment import (
