@@ -71,31 +71,30 @@ def lag_chart(
     """
     lead_name = leading_name or str(leading.name or "leading metric")
     lag_name = lagging_name or str(lagging.name or "lagging metric")
-    lines, table = [], []
+    lines, columns = [], {"month": [], "value": [], "series": [], "line": []}
     for series, name, moved, colour, dash in (
         (leading, f"{lead_name} (leading, {lag} months later)", int(lag), LEADING_COLOUR, [5, 3]),
         (lagging, f"{lag_name} (lagging)", 0, LAGGING_COLOUR, [1, 0]),
     ):
         values = pd.to_numeric(series, errors="coerce").astype(float)
-        months = pd.Index(series.index).astype(int).to_numpy() + moved
-        top = values.abs().max()
-        scale = 0.0 if not top or pd.isna(top) else 100 / top
-        drawn = (
-            [(BOOKED, values.to_numpy() * scale)]
-            if adjusted
-            else [(None, values.to_numpy() * scale)]
-        )
+        months = np.asarray(series.index, dtype=int) + moved
+        booked = values.to_numpy()
+        top = np.nanmax(np.abs(booked)) if np.isfinite(booked).any() else 0.0
+        scale = 0.0 if not top else 100 / top
+        drawn = [(BOOKED if adjusted else None, booked * scale)]
         if adjusted:
             smooth = without_rhythm(values).rolling(3, min_periods=2).mean()
             drawn.append((COMPARED, smooth.to_numpy() * scale))
         for style, scaled in drawn:
-            lines.append((months, scaled, colour, dash, style))
-            table.append(
-                pd.DataFrame({"month": months, "value": scaled, "series": name})
-                .assign(**({"line": style[0]} if style else {}))
-                .dropna()
-            )
-    frame = pd.concat(table, ignore_index=True)
+            kept = ~np.isnan(scaled)
+            lines.append((months[kept].tolist(), scaled[kept].tolist(), colour, dash, style))
+            columns["month"].append(months[kept])
+            columns["value"].append(scaled[kept])
+            columns["series"].append(np.full(kept.sum(), name, dtype=object))
+            columns["line"].append(np.full(kept.sum(), style[0] if style else None, dtype=object))
+    frame = pd.DataFrame({column: np.concatenate(parts) for column, parts in columns.items()})
+    if not adjusted:
+        frame = frame.drop(columns="line")
     plot = Plot(
         Linear(frame["month"].min(), frame["month"].max(), 520, title="Month since kick-off"),
         Linear(
