@@ -124,3 +124,27 @@ def test_pipeline_chart_says_when_revenue_comes(charts):
     assert "first revenue comes in month 8" in _words(charts["pipeline"])[1]
     nothing = pipeline_chart(simulate(0.0, months=12))
     assert "no revenue" in _words(nothing)[1]
+
+
+def test_charts_drawn_directly_keep_their_marks_axes_and_colours(charts, summit):
+    """Do the charts drawn as SVG directly show what their Vega-Lite versions showed: the
+    leading line dashed in the leading colour, the lagging one solid, both axis titles and
+    the legend; one dark bar for the lag named, an outline on the chosen lag, a shaded band?"""
+    import re
+
+    from toolkit.ui.render import LAGGING_COLOUR, LEADING_COLOUR
+
+    lines = charts["lag"].svg
+    paths = re.findall(r'<path d="M[^"]*" fill="none" stroke="([^"]+)"[^>]*?(/>)', lines)
+    assert {colour for colour, _ in paths} == {LEADING_COLOUR, LAGGING_COLOUR}
+    assert re.search(rf'stroke="{LEADING_COLOUR}"[^>]*stroke-dasharray="5,3"', lines)
+    for words in ("Month since kick-off", "Share of its highest month (%)", "(lagging)"):
+        assert words in lines, words
+    bars = charts["correlation"].svg
+    reading = indicators.best_lag(*summit)
+    dark = re.findall(rf'<rect [^>]*fill="{LEADING_COLOUR}"', bars)
+    assert len(dark) == 1 and reading.lag is not None
+    assert len(re.findall(r'stroke="black" stroke-width="2"', bars)) == 1  # lag 5, chosen
+    low, high = reading.plausible
+    assert len(re.findall(r'fill="#718096" opacity="0.18"', bars)) == high - low + 1
+    assert "Lag (months the lagging metric follows)" in bars and "Correlation" in bars

@@ -24,7 +24,7 @@ True
 >>> 'aria-label="Revenue stays at zero for two months, then rises."' in chart.svg
 True
 >>> Linear(0, 0.93, 200, vertical=True).ticks
-[0.0, 0.2, 0.4, 0.6000000000000001, 0.8, 1.0]
+[0.0, 0.2, 0.4, 0.6, 0.8, 1.0]
 """
 
 from __future__ import annotations
@@ -108,7 +108,8 @@ class Linear:
                 step = _tick_step(low, high, count)
         self.low, self.high = low, high
         first = math.ceil(low / step - 1e-9)
-        self.ticks = [i * step for i in range(first, math.floor(high / step + 1e-9) + 1)]
+        last = math.floor(high / step + 1e-9)
+        self.ticks = [round(i * step, 12) for i in range(first, last + 1)]
         self.decimals = max(0, -math.floor(math.log10(step) + 1e-9))
 
     def __call__(self, value: float) -> float:
