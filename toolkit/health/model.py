@@ -194,11 +194,12 @@ def dimension_scores(survey: pd.DataFrame, by: str = "side") -> pd.DataFrame:
     """
     items = _check_survey(survey, by)
     scores = _numeric(survey[items])
-    whose = survey[by].astype(str).to_numpy()
-    of = np.array([dimension_of(item) for item in items])
-    dims = list(dict.fromkeys(of))
+    answers_of = survey[by].astype(str).tolist()
+    whose = np.array(answers_of, dtype=object)
+    of = np.array([dimension_of(item) for item in items], dtype=object)
+    dims = list(dict.fromkeys(of.tolist()))
     # us and partner first; other sides (companies) in the order they first answer
-    seen = list(dict.fromkeys(whose))
+    seen = list(dict.fromkeys(answers_of))
     sides = [s for s in ("us", "partner") if s in seen]
     sides += [s for s in seen if s not in sides]
     # each side's mean over every answer to the dimension's items (missing answers skipped)
