@@ -170,13 +170,15 @@ class Legend:
     """A legend under the plot: a title (or none) and one entry per symbol.
 
     Each entry is ``(label, symbol)``, where the symbol is ``{"shape": "line", "colour": ...,
-    "dash": ..., "width": ..., "opacity": ...}`` or ``{"shape": "circle", "colour": ...}``.
-    ``vertical`` lists the entries one under the other, else side by side.
+    "dash": ..., "width": ..., "opacity": ...}``, ``{"shape": "circle", "colour": ...}`` or
+    ``{"shape": "square", "colour": ...}``. ``vertical`` lists the entries one under the
+    other, else side by side; ``columns`` (more than 0) lays them out in that many columns.
     """
 
     entries: list
     title: str = ""
     vertical: bool = True
+    columns: int = 0
 
 
 def _text(x, y, line, size=LABEL_SIZE, *, anchor="start", bold=False, rotate=0, colour="#000"):
@@ -211,6 +213,7 @@ class Plot:
         self.x, self.y, self.grid = x, y, grid
         self.marks: list[str] = []
         self.legends: list[Legend] = []
+        self.above = 0.0  # room that marks drawn above the plot take (under the title)
 
     # -- marks ---------------------------------------------------------------------------
     def line(self, xs, ys, *, colour, width=2.0, dash=None, opacity=1.0) -> None:
@@ -277,9 +280,28 @@ class Plot:
             f'<circle cx="{_num(cx)}" cy="{_num(cy)}" r="{radius:g}" fill="{colour}"/>'
         )
 
-    def legend(self, entries, *, title: str = "", vertical: bool = True) -> None:
+    def hbar(self, y, low, high, *, colour, height: float) -> None:
+        """A bar along x from ``low`` to ``high``, ``height`` pixels thick, on the row ``y``."""
+        left, right = sorted((self.x(low), self.x(high)))
+        top = self.y.centre(y) - height / 2
+        self.marks.append(
+            f'<rect x="{_num(left)}" y="{_num(top)}" width="{_num(right - left)}" '
+            f'height="{_num(height)}" fill="{colour}"/>'
+        )
+
+    def vline(self, x, *, colour, width=1.0, dash=None) -> None:
+        """A line across the whole plot, top to bottom, at the value ``x``."""
+        style = f' stroke-dasharray="{",".join(map(str, dash))}"' if dash else ""
+        self.marks.append(_line(self.x(x), 0, self.x(x), self.y.length, colour, width, style))
+
+    def text(self, x, y: float, words: str, *, colour="#000", bold=False, dx=0.0) -> None:
+        """Words ``dx`` pixels right of the value ``x``, at the pixel ``y`` (0: plot's top)."""
+        self.marks.append(_text(self.x(x) + dx, y, words, 11, bold=bold, colour=colour))
+        self.above = max(self.above, 11 - y)
+
+    def legend(self, entries, *, title: str = "", vertical: bool = True, columns: int = 0):
         """Add a legend under the plot (see :class:`Legend`)."""
-        self.legends.append(Legend(list(entries), title, vertical))
+        self.legends.append(Legend(list(entries), title, vertical, columns))
 
     # -- the picture ---------------------------------------------------------------------
     def draw(self, title: str, description: str, *, data: dict) -> Diagram:
@@ -288,17 +310,19 @@ class Plot:
         y_parts, y_extent = self._y_axis()
         x_parts, x_extent = self._x_axis()
         legends, legend_width, legend_height = self._legends(height + x_extent)
-        top = MARGIN + TITLE_SIZE + 10
+        top = MARGIN + TITLE_SIZE + 10 + self.above
         left = MARGIN + y_extent
         title_width = text_width(title, TITLE_SIZE, bold=True)
-        right_edge = max(width, legend_width, width / 2 + title_width / 2)
+        ends = self.x.positions()[-1:] if isinstance(self.x, Linear) else []
+        overhang = max((text_width(label, LABEL_SIZE) / 2 for _, label in ends), default=0)
+        right_edge = max(width + overhang, legend_width, width / 2 + title_width / 2)
         shift = max(0.0, title_width / 2 - width / 2 - left + MARGIN)
         left += shift
         total_w = math.ceil(left + right_edge + MARGIN)
         total_h = math.ceil(top + max(height + x_extent, legend_height) + MARGIN)
         body = [
             f'<g transform="translate({_num(left)},{_num(top)})">',
-            _text(width / 2, -10, title, TITLE_SIZE, anchor="middle", bold=True),
+            _text(width / 2, -10 - self.above, title, TITLE_SIZE, anchor="middle", bold=True),
             *self._grid(),
             *self.marks,
             *x_parts,
@@ -404,6 +428,15 @@ class Plot:
                 width = text_width(legend.title, AXIS_TITLE_SIZE, bold=True)
                 y += AXIS_TITLE_SIZE + 6
             across = x
+            if legend.columns:
+                column = 26 + max(text_width(label, LABEL_SIZE) for label, _ in legend.entries)
+                for n, (label, symbol) in enumerate(legend.entries):
+                    at, row = x + (n % legend.columns) * column, y + (n // legend.columns) * 16
+                    parts += [_symbol(at + 6, row + 6, symbol), _text(at + 16, row + 10, label)]
+                rows = -(-len(legend.entries) // legend.columns)
+                bottom = max(bottom, y + 16 * rows)
+                x += max(width, column * min(legend.columns, len(legend.entries))) + 20
+                continue
             for label, symbol in legend.entries:
                 parts.append(_symbol(across + 6, y + 6, symbol))
                 parts.append(_text(across + 16, y + 10, label))
@@ -423,6 +456,10 @@ def _symbol(cx: float, cy: float, symbol: dict) -> str:
     colour = symbol.get("colour", AXIS_COLOUR)
     if symbol.get("shape") == "circle":
         return f'<circle cx="{_num(cx)}" cy="{_num(cy)}" r="5" fill="{colour}"/>'
+    if symbol.get("shape") == "square":
+        return (
+            f'<rect x="{_num(cx - 5)}" y="{_num(cy - 5)}" width="10" height="10" fill="{colour}"/>'
+        )
     dash = symbol.get("dash")
     style = f' stroke-dasharray="{",".join(map(str, dash))}"' if dash and dash[1] else ""
     extra = f' opacity="{symbol.get("opacity", 1):g}"{style}'

@@ -1,10 +1,11 @@
 """Pictures drawn as SVG directly: text measured and wrapped, and the :class:`Diagram` they make.
 
 Charts a widget redraws on every move (the governance pictures, the lag explorer's lines and
-bars, the simulator's pipeline, the health check's gaps) are drawn here in Python, in a
-millisecond or two, rather than through Vega (a JavaScript engine and some 25 ms for even a
-one-point chart). Text is measured with the widths of DejaVu Sans (as wide as Verdana, wider
-than Arial and Helvetica), so no label drawn in any of these fonts is cut off or overlaps.
+bars, the simulator's pipeline, the health check's gaps, the escalation's path) are drawn in
+Python (with :mod:`toolkit.ui.plot` for those on two axes), in a millisecond or two, rather
+than through Vega (a JavaScript engine and some 25 ms for even a one-point chart). Text is
+measured with the widths of DejaVu Sans (as wide as Verdana, wider than Arial and Helvetica),
+so no label drawn in any of these fonts is cut off or overlaps.
 
 Examples
 --------
