@@ -41,7 +41,7 @@ def test_one_first_revenue_rule_everywhere(cycle):
     table = first_revenue_table(cycle)
     assert int(table.loc[table["revenue"] > 0, "month"].min()) == rule
     assert first_revenue_month(simulate(0.8, months=36, sales_cycle=cycle)) == rule
-    assert f"first appears in month {rule}" in first_revenue_chart(cycle).to_dict()["description"]
+    assert f"first appears in month {rule}" in first_revenue_chart(cycle).description
 
 
 def test_the_model_reply_uses_the_rule():

@@ -303,6 +303,8 @@ def test_every_chart_is_one_named_described_image_that_fits(drawn):
         assert label, name
         if spec is not None:  # a Vega-Lite chart: named by its description
             assert root.get("aria-label") == spec["description"] == desc.text, name
+        elif root.get("aria-label"):  # drawn as SVG directly (toolkit.ui.plot): the same
+            assert root.get("aria-label") == desc.text, name
         assert "max-width:100%" in root.get("style", "").replace(" ", ""), name
         assert root.get("viewBox"), name
         assert exposed_roles(svg) == [], (name, exposed_roles(svg)[:3])
@@ -320,14 +322,17 @@ def test_the_role_check_can_fail():
 def test_a_chart_output_is_an_image_with_its_description_as_alt(drawn):
     """Does a chart shown in a cell come as an <img> whose alt is its description (JupyterLab
     draws image/svg+xml with no alt), sized to fit, with the SVG kept beside it?"""
-    spec, svg = drawn["lag"]
-    bundle = every_chart()["lag"]._repr_mimebundle_()
-    bundle = bundle[0] if isinstance(bundle, tuple) else bundle
-    image = bundle["text/html"]
-    assert image.startswith("<img ") and "max-width:100%" in image
-    alt = re.search(r'alt="([^"]*)"', image).group(1)
-    assert html.unescape(alt) == spec["description"]
-    assert bundle["image/svg+xml"] == svg
+    charts = every_chart()
+    for name in ("lag", "scorecard"):  # drawn as SVG directly, and by Vega-Lite
+        spec, svg = drawn[name]
+        bundle = charts[name]._repr_mimebundle_()
+        bundle = bundle[0] if isinstance(bundle, tuple) else bundle
+        image = bundle["text/html"]
+        assert image.startswith("<img ") and "max-width:100%" in image
+        alt = re.search(r'alt="([^"]*)"', image).group(1)
+        description = spec["description"] if spec else charts[name].description
+        assert html.unescape(alt) == description, name
+        assert bundle["image/svg+xml"] == svg, name
     quoted = svg_bundle(svg, 'Say "when" & <stop>.')["text/html"]
     assert 'alt="Say &quot;when&quot; &amp; &lt;stop&gt;."' in quoted
 

@@ -7,7 +7,7 @@ Examples
 --------
 >>> import toolkit.data as data
 >>> from toolkit.health.model import pairwise_gaps, perception_gaps
->>> gap_chart(perception_gaps(data.survey("Delta", quarter=8))).to_dict()["title"]
+>>> gap_chart(perception_gaps(data.survey("Delta", quarter=8))).title
 'Perception gaps by dimension'
 >>> survey = data.survey("Constellation", quarter=16)
 >>> pairwise_gap_chart(pairwise_gaps(survey, by="company")).to_dict()["title"]
@@ -20,7 +20,9 @@ import altair as alt
 import pandas as pd
 
 from toolkit.health.model import widest_gap
+from toolkit.ui.plot import Band, Linear, Plot
 from toolkit.ui.render import LAGGING_COLOUR, LEADING_COLOUR, describe
+from toolkit.ui.svg import Diagram
 
 __all__ = ["PAIR_COLOURS", "gap_chart", "pairwise_gap_chart"]
 
@@ -28,46 +30,45 @@ __all__ = ["PAIR_COLOURS", "gap_chart", "pairwise_gap_chart"]
 PAIR_COLOURS = (LEADING_COLOUR, LAGGING_COLOUR, "#276749", "#6b46c1", "#2d3748", "#97266d")
 
 
-def gap_chart(gaps: pd.DataFrame) -> alt.LayerChart:
-    """Dumbbell chart of :func:`toolkit.health.model.perception_gaps`: both sides per dimension."""
+def gap_chart(gaps: pd.DataFrame) -> Diagram:
+    """Dumbbell chart of :func:`toolkit.health.model.perception_gaps`: both sides per dimension.
+
+    Drawn as SVG directly (:mod:`toolkit.ui.plot`): the health check redraws it on every change.
+    """
     sides = [c for c in gaps.columns if c not in ("gap", "higher")]
-    long = (
-        gaps[sides]
-        .rename_axis("dimension")
-        .reset_index()
-        .melt(id_vars="dimension", var_name="side", value_name="score")
-    )
-    long["dimension"] = long["dimension"].str.replace("_", " ")
     order = [d.replace("_", " ") for d in gaps.index]
-    y = alt.Y("dimension:N", sort=order, title=None)
-    x = alt.X("score:Q", title="Average score (1-5)", scale=alt.Scale(domain=[1, 5]))
-    rule = (
-        alt.Chart(long)
-        .mark_rule(color="#a0aec0", strokeWidth=3)
-        .encode(y=y, x=alt.X("min(score):Q", scale=alt.Scale(domain=[1, 5])), x2="max(score):Q")
+    plot = Plot(
+        Linear(1, 5, 420, title="Average score (1-5)", zero=False, nice=False),
+        Band(order, 28 * len(order), vertical=True, points=True),
     )
-    dots = (
-        alt.Chart(long)
-        .mark_circle(size=120, opacity=1)
-        .encode(
-            y=y,
-            x=x,
-            color=alt.Color(
-                "side:N",
-                scale=alt.Scale(domain=sides, range=[LEADING_COLOUR, LAGGING_COLOUR]),
-                legend=alt.Legend(orient="bottom", title="Side"),
-            ),
-        )
+    colours = dict(zip(sides, [LEADING_COLOUR, LAGGING_COLOUR], strict=False))
+    for dimension, row in zip(order, gaps[sides].astype(float).to_numpy(), strict=True):
+        plot.rule(row.min(), dimension, row.max(), dimension, colour="#a0aec0", width=3)
+    for side in sides:
+        for dimension, score in zip(order, gaps[side].astype(float), strict=True):
+            plot.dot(score, dimension, colour=colours.get(side, "#2d3748"))
+    plot.legend(
+        (
+            (str(side), {"shape": "circle", "colour": colours.get(side, "#2d3748")})
+            for side in sides
+        ),
+        title="Side",
+        vertical=False,
     )
-    chart = (rule + dots).properties(width=420, height=alt.Step(28))
     largest = gaps["gap"].astype(float).idxmax()
-    return describe(
-        chart,
-        title="Perception gaps by dimension",
-        description=(
+    return plot.draw(
+        "Perception gaps by dimension",
+        (
             f"For each dimension a dot per side on a 1-5 scale joined by a line; the widest "
             f"gap is {largest.replace('_', ' ')} ({gaps.loc[largest, 'gap']:.2f} points)."
         ),
+        data={
+            "table": [
+                {"dimension": dimension, "side": side, "score": float(gaps.loc[name, side])}
+                for name, dimension in zip(gaps.index, order, strict=True)
+                for side in sides
+            ]
+        },
     )
 
 

@@ -159,13 +159,20 @@ def _check_survey(survey, by: str = "side") -> list[str]:
                 "pick one survey first, e.g. toolkit.data.survey('Delta', quarter=8)"
             )
             raise ValueError(msg)
-    scores = survey[items].apply(pd.to_numeric, errors="coerce")
-    bad = scores.notna() & ((scores < 1) | (scores > 5))
-    if bad.any().any():
-        column = bad.any()[bad.any()].index[0]
+    scores = _numeric(survey[items])
+    bad = (scores < 1) | (scores > 5)  # False where a score is missing (NaN)
+    if bad.any():
+        column = items[int(np.flatnonzero(bad.any(axis=0))[0])]
         msg = f"column {column!r} has answers outside 1 to 5; answers must be 1, 2, 3, 4 or 5"
         raise ValueError(msg)
     return items
+
+
+def _numeric(items: pd.DataFrame) -> np.ndarray:
+    """The item columns as numbers (a float array; what is not a number is NaN)."""
+    if all(pd.api.types.is_numeric_dtype(kind) for kind in items.dtypes):
+        return items.to_numpy(dtype=float)
+    return items.apply(pd.to_numeric, errors="coerce").to_numpy(dtype=float)
 
 
 def dimension_scores(survey: pd.DataFrame, by: str = "side") -> pd.DataFrame:
@@ -186,18 +193,29 @@ def dimension_scores(survey: pd.DataFrame, by: str = "side") -> pd.DataFrame:
     ['Acme Software', 'Orbit Systems', 'Vela Consulting']
     """
     items = _check_survey(survey, by)
-    scores = survey[items].apply(pd.to_numeric, errors="coerce")
-    long = scores.assign(side=survey[by].astype(str).to_numpy()).melt(
-        id_vars="side", var_name="item", value_name="score"
-    )
-    long["dimension"] = long["item"].map(dimension_of)
-    table = long.groupby(["dimension", "side"])["score"].mean().unstack("side")
-    dims = list(dict.fromkeys(map(dimension_of, items)))
+    scores = _numeric(survey[items])
+    answers_of = survey[by].astype(str).tolist()
+    whose = np.array(answers_of, dtype=object)
+    of = np.array([dimension_of(item) for item in items], dtype=object)
+    dims = list(dict.fromkeys(of.tolist()))
     # us and partner first; other sides (companies) in the order they first answer
-    seen = list(dict.fromkeys(survey[by].astype(str)))
-    sides = [s for s in ("us", "partner") if s in table.columns]
-    sides += [s for s in seen if s in table.columns and s not in sides]
-    return table.loc[dims, sides].rename_axis(index="dimension", columns=None)
+    seen = list(dict.fromkeys(answers_of))
+    sides = [s for s in ("us", "partner") if s in seen]
+    sides += [s for s in seen if s not in sides]
+    # each side's mean over every answer to the dimension's items (missing answers skipped)
+    table = np.full((len(dims), len(sides)), np.nan)
+    for j, side in enumerate(sides):
+        rows = scores[whose == side]
+        for i, dim in enumerate(dims):
+            block = rows[:, of == dim]
+            answered = ~np.isnan(block)
+            if answered.any():
+                table[i, j] = block[answered].sum() / answered.sum()
+    table = pd.DataFrame(table, index=pd.Index(dims, name="dimension"), columns=sides)
+    nullable = any(
+        isinstance(kind, pd.api.extensions.ExtensionDtype) for kind in survey[items].dtypes
+    )
+    return table.astype("Float64") if nullable else table  # as the survey's own numbers
 
 
 def health_index(survey: pd.DataFrame) -> float:

@@ -1,8 +1,11 @@
 """Charts of the lag analysis: a leading and a lagging metric over time, correlation by lag.
 
-Each helper returns an ``alt.Chart`` with a title and a one-sentence description (read by
-screen readers) and never displays it; notebooks show it, widgets draw it with
-:func:`toolkit.ui.render.show_in`. All render offline (see :mod:`toolkit.ui.render`).
+The lag explorer redraws them on every move of its slider, so both are drawn as SVG directly
+(:mod:`toolkit.ui.plot`, a millisecond or two) rather than through Vega. Each helper returns a
+:class:`~toolkit.ui.svg.Diagram` with a title and a one-sentence description (read by screen
+readers) and never displays it; notebooks show it as an image with the description as its
+alternative text, widgets draw it with :func:`toolkit.ui.render.show_in`, and ``diagram.data``
+holds the numbers drawn.
 
 Examples
 --------
@@ -10,20 +13,25 @@ Examples
 >>> from toolkit.indicators.lags import lag_correlations
 >>> table = lag_correlations(data.series("Summit", "deal_registrations"),
 ...                          data.series("Summit", "sourced_revenue"))
->>> correlation_chart(table).to_dict()["title"]
+>>> correlation_chart(table).title
 'Correlation by lag'
 """
 
 from __future__ import annotations
 
-import altair as alt
 import numpy as np
 import pandas as pd
 
 from toolkit.indicators.seasonality import without_rhythm
-from toolkit.ui.render import LAGGING_COLOUR, LEADING_COLOUR, describe
+from toolkit.ui.plot import Band, Linear, Plot
+from toolkit.ui.render import LAGGING_COLOUR, LEADING_COLOUR
+from toolkit.ui.svg import Diagram
 
 __all__ = ["correlation_chart", "lag_chart"]
+
+#: how the two lines of an adjusted lag chart differ: (legend label, stroke width, opacity)
+BOOKED = ("months as booked", 1.0, 0.45)
+COMPARED = ("3-month average, quarter rhythm out", 2.5, 1.0)
 
 
 def lag_chart(
@@ -34,7 +42,7 @@ def lag_chart(
     leading_name: str | None = None,
     lagging_name: str | None = None,
     adjusted: bool = False,
-) -> alt.LayerChart:
+) -> Diagram:
     """Leading and lagging metric over time, the leading one moved ``lag`` months later.
 
     Both are scaled to 100 = their own highest month, so metrics in different units share
@@ -58,58 +66,58 @@ def lag_chart(
     >>> import toolkit.data as data
     >>> chart = lag_chart(data.series("Summit", "deal_registrations"),
     ...                   data.series("Summit", "sourced_revenue"), lag=3)
-    >>> chart.to_dict()["title"]
+    >>> chart.title
     'Deal registrations moved 3 months later, against sourced revenue'
     """
     lead_name = leading_name or str(leading.name or "leading metric")
     lag_name = lagging_name or str(lagging.name or "lagging metric")
-    booked, compared = "months as booked", "3-month average, quarter rhythm out"
-    frames, names, dashes = [], [], []
-    for series, name, moved, dash in (
-        (leading, f"{lead_name} (leading, {lag} months later)", int(lag), [5, 3]),
-        (lagging, f"{lag_name} (lagging)", 0, [1, 0]),
+    lines, columns = [], {"month": [], "value": [], "series": [], "line": []}
+    for series, name, moved, colour, dash in (
+        (leading, f"{lead_name} (leading, {lag} months later)", int(lag), LEADING_COLOUR, [5, 3]),
+        (lagging, f"{lag_name} (lagging)", 0, LAGGING_COLOUR, [1, 0]),
     ):
         values = pd.to_numeric(series, errors="coerce").astype(float)
-        months = pd.Index(series.index).astype(int) + moved
-        top = values.abs().max()
-        scale = 0.0 if not top or pd.isna(top) else 100 / top
-        frame = pd.DataFrame({"month": months, "value": values * scale, "series": name})
+        months = np.asarray(series.index, dtype=int) + moved
+        booked = values.to_numpy()
+        top = np.nanmax(np.abs(booked)) if np.isfinite(booked).any() else 0.0
+        scale = 0.0 if not top else 100 / top
+        drawn = [(BOOKED if adjusted else None, booked * scale)]
         if adjusted:
             smooth = without_rhythm(values).rolling(3, min_periods=2).mean()
-            frames += [
-                frame.assign(line=booked),
-                frame.assign(value=smooth.to_numpy() * scale, line=compared),
-            ]
-        else:
-            frames.append(frame)
-        names.append(name)
-        dashes.append(dash)
-    table = pd.concat(frames, ignore_index=True).dropna()
-    # two short legends (which metric; which line) rather than one entry per line: easier to
-    # read, and much cheaper to draw (vl-convert measures every legend label letter by letter)
-    legend = {"orient": "bottom", "title": None, "labelLimit": 600, "direction": "vertical"}
-    encoding = {
-        "x": alt.X("month:Q", title="Month since kick-off"),
-        "y": alt.Y("value:Q", title="Share of its highest month (%)"),
-        "color": alt.Color(
-            "series:N",
-            scale=alt.Scale(domain=names, range=[LEADING_COLOUR, LAGGING_COLOUR]),
-            legend=alt.Legend(**legend),
+            drawn.append((COMPARED, smooth.to_numpy() * scale))
+        for style, scaled in drawn:
+            kept = ~np.isnan(scaled)
+            lines.append((months[kept].tolist(), scaled[kept].tolist(), colour, dash, style))
+            columns["month"].append(months[kept])
+            columns["value"].append(scaled[kept])
+            columns["series"].append(np.full(kept.sum(), name, dtype=object))
+            columns["line"].append(np.full(kept.sum(), style[0] if style else None, dtype=object))
+    frame = pd.DataFrame({column: np.concatenate(parts) for column, parts in columns.items()})
+    if not adjusted:
+        frame = frame.drop(columns="line")
+    plot = Plot(
+        Linear(frame["month"].min(), frame["month"].max(), 520, title="Month since kick-off"),
+        Linear(
+            frame["value"].min(),
+            frame["value"].max(),
+            220,
+            title="Share of its highest month (%)",
+            vertical=True,
         ),
-        "strokeDash": alt.StrokeDash(
-            "series:N", scale=alt.Scale(domain=names, range=dashes), legend=None
-        ),
-    }
+    )
+    for months, scaled, colour, dash, style in lines:
+        width, opacity = (style[1], style[2]) if style else (2.0, 1.0)
+        plot.line(months, scaled, colour=colour, dash=dash, width=width, opacity=opacity)
+    # two short legends (which metric; which line) rather than one entry per line
+    plot.legend(
+        (name, {"colour": colour, "dash": dash})
+        for name, colour, dash in (
+            (f"{lead_name} (leading, {lag} months later)", LEADING_COLOUR, [5, 3]),
+            (f"{lag_name} (lagging)", LAGGING_COLOUR, [1, 0]),
+        )
+    )
     if adjusted:
-        encoding["strokeWidth"] = alt.StrokeWidth(
-            "line:N",
-            scale=alt.Scale(domain=[booked, compared], range=[1, 2.5]),
-            legend=alt.Legend(**legend),
-        )
-        encoding["opacity"] = alt.Opacity(
-            "line:N", scale=alt.Scale(domain=[booked, compared], range=[0.45, 1]), legend=None
-        )
-    chart = alt.Chart(table).mark_line().encode(**encoding).properties(width=520, height=220)
+        plot.legend((label, {"width": w, "opacity": o}) for label, w, o in (BOOKED, COMPARED))
     pretty = lead_name.replace("_", " ").capitalize()
     lead_words, lag_words = lead_name.replace("_", " "), lag_name.replace("_", " ")
     how = (
@@ -118,18 +126,18 @@ def lag_chart(
         if adjusted
         else "each scaled to its highest month"
     )
-    return describe(
-        chart,
-        title=f"{pretty} moved {lag} months later, against {lag_words}",
-        description=(
+    return plot.draw(
+        f"{pretty} moved {lag} months later, against {lag_words}",
+        (
             f"Lines over the months: {lead_words} shifted {lag} months later (dashed) and "
             f"{lag_words} (solid), {how}; where they rise and fall together, the shift "
             "matches the lag."
         ),
+        data={"table": frame},
     )
 
 
-def correlation_chart(table, *, chosen: int | None = None) -> alt.LayerChart:
+def correlation_chart(table, *, chosen: int | None = None) -> Diagram:
     """Bar chart of the correlation for each lag, with how sure the reading is.
 
     Parameters
@@ -142,7 +150,7 @@ def correlation_chart(table, *, chosen: int | None = None) -> alt.LayerChart:
 
     Returns
     -------
-    altair.LayerChart
+    Diagram
         The bars; the lag the reading names is dark (none when the data cannot tell). From a
         reading, each bar also carries a thin line from its 5 % to its 95 % resampled
         correlation, and the plausible lags are shaded.
@@ -153,7 +161,7 @@ def correlation_chart(table, *, chosen: int | None = None) -> alt.LayerChart:
     >>> from toolkit.indicators.lags import best_lag
     >>> reading = best_lag(data.series("Summit", "deal_registrations"),
     ...                    data.series("Summit", "sourced_revenue"))
-    >>> correlation_chart(reading).to_dict()["description"]  # doctest: +ELLIPSIS
+    >>> correlation_chart(reading).description  # doctest: +ELLIPSIS
     'One bar per lag from 0 to 12 months; the reading names 3 months (clear), ...'
     """
     reading = None
@@ -176,35 +184,27 @@ def correlation_chart(table, *, chosen: int | None = None) -> alt.LayerChart:
     )
     data["bar"] = np.where(data["best"], "lag named", "other lags")
     data["outline"] = np.where(data["chosen"], 2, 0)
-    x = alt.X("lag:O", title="Lag (months the lagging metric follows)")
-    y = alt.Y("correlation:Q", title="Correlation", scale=alt.Scale(domain=[-1, 1]))
-    base = alt.Chart(data)
-    band = (
-        base.transform_filter("datum.plausible")
-        .mark_bar(color="#718096", opacity=0.18)
-        .encode(x=x, y=alt.datum(-1), y2=alt.datum(1))
+    plot = Plot(
+        Band(data["lag"].tolist(), 420, title="Lag (months the lagging metric follows)"),
+        Linear(-1, 1, 200, title="Correlation", vertical=True, nice=False),
     )
-    bars = base.mark_bar(stroke="black").encode(
-        x=x,
-        y=y,
-        color=alt.Color(
-            "bar:N",
-            scale=alt.Scale(domain=["lag named", "other lags"], range=[LEADING_COLOUR, "#a3bffa"]),
-            legend=None,
-        ),
-        strokeWidth=alt.StrokeWidth("outline:Q", scale=None, legend=None),
-    )
-    spread = (
-        base.transform_filter("isValid(datum.low) && isValid(datum.high)")
-        .mark_rule(color="#2d3748")
-        .encode(x=x, y="low:Q", y2="high:Q")
-    )
-    chart = alt.layer(band, bars, spread).properties(width=420, height=200)
-    return describe(
-        chart,
-        title="Correlation by lag",
-        description=_correlation_words(data, reading),
-    )
+    rows = data.to_dict("records")
+    for row in rows:
+        if row["plausible"]:
+            plot.bar(row["lag"], -1, 1, colour="#718096", opacity=0.18)
+    for row in rows:
+        plot.bar(
+            row["lag"],
+            0,
+            row["correlation"],
+            colour=LEADING_COLOUR if row["best"] else "#a3bffa",
+            stroke="black",
+            stroke_width=row["outline"],
+        )
+    for row in rows:
+        if row["low"] == row["low"] and row["high"] == row["high"]:
+            plot.rule(row["lag"], row["low"], row["lag"], row["high"], colour="#2d3748")
+    return plot.draw("Correlation by lag", _correlation_words(data, reading), data={"table": data})
 
 
 def _correlation_words(data: pd.DataFrame, reading) -> str:

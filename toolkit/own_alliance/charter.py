@@ -133,8 +133,11 @@ class _Figures:
 
 
 def _altair(chart) -> tuple[str, str, str]:
-    from toolkit.ui.render import to_svg
+    """A chart's picture, title and description (an Altair chart, or one drawn as SVG)."""
+    from toolkit.ui.render import _drawn, to_svg
 
+    if _drawn(chart):
+        return chart.svg, chart.title, chart.description
     spec = chart.to_dict()
     title = spec.get("title", "")
     title = title.get("text", "") if isinstance(title, dict) else title

@@ -109,13 +109,16 @@ def to_svg(chart: alt.TopLevelMixin | dict) -> str:
     Parameters
     ----------
     chart : altair.Chart or dict
-        The chart, or its ``to_dict()`` specification.
+        The chart, or its ``to_dict()`` specification; a picture drawn as SVG already (a
+        :class:`~toolkit.ui.svg.Diagram`) comes back as it is.
 
     Returns
     -------
     str
         A standalone ``<svg>`` document.
     """
+    if _drawn(chart):
+        return chart.svg
     import vl_convert as vlc  # imported on first render: it is a large native module
 
     spec = chart if isinstance(chart, dict) else chart.to_dict()
@@ -294,6 +297,11 @@ def chart_widget(chart: alt.TopLevelMixin | None = None) -> ipywidgets.HTML:
     return box
 
 
+def _drawn(chart) -> bool:
+    """Whether ``chart`` is a picture drawn as SVG already (a :class:`~toolkit.ui.svg.Diagram`)."""
+    return hasattr(chart, "svg") and hasattr(chart, "description")
+
+
 def show_in(box: ipywidgets.HTML, chart: alt.TopLevelMixin | dict) -> None:
     """Draw ``chart`` into an HTML widget (as accessible SVG, see :func:`to_svg`).
 
@@ -305,7 +313,7 @@ def show_in(box: ipywidgets.HTML, chart: alt.TopLevelMixin | dict) -> None:
     The widget then gets the chart's description as text instead of a drawing, which spares
     every submission the cost of rendering (the first render starts a JavaScript engine).
     """
-    if hasattr(chart, "svg") and hasattr(chart, "description"):  # drawn already (a Diagram)
+    if _drawn(chart):
         box.value = f"<p>{html.escape(chart.description)}</p>" if grading() else chart.svg
         return
     if grading():

@@ -1,23 +1,25 @@
 """An escalation's picture: an issue's walk up a design, body by body and day by day.
 
-The function returns an Altair chart with a title and a one-sentence description (read by screen
-readers) and never displays it.
+The escalation walk redraws it on every move of its day slider, so it is drawn as SVG directly
+(:mod:`toolkit.ui.plot`, a millisecond or two, not Vega): a
+:class:`~toolkit.ui.svg.Diagram` with a title and a one-sentence description (read by screen
+readers), never displayed by the function itself.
 
 Examples
 --------
 >>> from toolkit.steering.agenda.model import constellation_design
 >>> from toolkit.steering.escalation.model import ISSUES, walk_escalation
->>> escalation_chart(walk_escalation(constellation_design(), ISSUES[0])).to_dict()["title"][:3]
+>>> escalation_chart(walk_escalation(constellation_design(), ISSUES[0])).title[:3]
 'The'
 """
 
 from __future__ import annotations
 
-import altair as alt
 import pandas as pd
 
 from toolkit.steering.escalation.model import Walk
-from toolkit.ui.render import describe
+from toolkit.ui.plot import Band, Linear, Plot
+from toolkit.ui.svg import Diagram
 
 __all__ = ["escalation_chart"]
 
@@ -29,7 +31,7 @@ _STAGE_COLOURS = {
 }
 
 
-def escalation_chart(walk: Walk, day: int | None = None) -> alt.LayerChart:
+def escalation_chart(walk: Walk, day: int | None = None) -> Diagram:
     """The issue's walk as bars on a day axis, the deadline as a line, and today (``day``).
 
     A stalled stay is drawn up to the last day shown, in red.
@@ -48,46 +50,35 @@ def escalation_chart(walk: Walk, day: int | None = None) -> alt.LayerChart:
         )
     data = pd.DataFrame(rows)
     order = data["step"].tolist()
-    x = alt.X("from:Q", title="Days since the issue was raised", scale=alt.Scale(domain=[0, end]))
-    bars = (
-        alt.Chart(data)
-        .mark_bar(height=18)
-        .encode(
-            y=alt.Y("step:N", sort=order, title=None),
-            x=x,
-            x2="to:Q",
-            color=alt.Color(
-                "outcome:N",
-                scale=alt.Scale(domain=list(_STAGE_COLOURS), range=list(_STAGE_COLOURS.values())),
-                legend=alt.Legend(orient="bottom", title="What the body does", columns=2),
-            ),
-            tooltip=["step", "from", "to", "outcome", "limit"],
+    plot = Plot(
+        Linear(0, end, 420, title="Days since the issue was raised", nice=False),
+        Band(order, 30 * len(order), vertical=True, points=True),
+    )
+    for row in rows:
+        plot.hbar(
+            row["step"], row["from"], row["to"], colour=_STAGE_COLOURS[row["outcome"]], height=18
         )
-    )
-    deadline = pd.DataFrame({"day": [walk.issue.deadline], "label": ["deadline"]})
-    rule = (
-        alt.Chart(deadline)
-        .mark_rule(color="#9b2c2c", strokeDash=[6, 3], strokeWidth=2)
-        .encode(x=alt.X("day:Q", scale=alt.Scale(domain=[0, end])))
-    )
-    label = (
-        alt.Chart(deadline)
-        .mark_text(align="left", dx=4, dy=-6, color="#9b2c2c", fontWeight="bold")
-        .encode(x="day:Q", y=alt.value(0), text="label:N")
-    )
-    layers = [bars, rule, label]
+    deadline = walk.issue.deadline
+    plot.vline(deadline, colour="#9b2c2c", width=2, dash=[6, 3])
+    plot.text(deadline, -6, "deadline", colour="#9b2c2c", bold=True, dx=4)
     if day is not None:
-        today = pd.DataFrame({"day": [int(day)]})
-        layers.append(alt.Chart(today).mark_rule(color="#1a202c", strokeWidth=2).encode(x="day:Q"))
-    chart = alt.layer(*layers).properties(width=420, height=alt.Step(30))
+        plot.vline(int(day), colour="#1a202c", width=2)
+    plot.legend(
+        (
+            (outcome, {"shape": "square", "colour": colour})
+            for outcome, colour in _STAGE_COLOURS.items()
+        ),
+        title="What the body does",
+        columns=2,
+    )
     when = "" if day is None else f", and a black line at day {int(day)}"
     outcome = walk.summary().rstrip(".")
     outcome = outcome[0].lower() + outcome[1:]
-    return describe(
-        chart,
-        title="The issue's path, day by day",
-        description=(
+    return plot.draw(
+        "The issue's path, day by day",
+        (
             f"One bar per body the issue passes through on a day axis, with the "
             f"{walk.issue.deadline}-day deadline as a dashed line{when}: {outcome}."
         ),
+        data={"table": data, "deadline": deadline, "day": day},
     )
