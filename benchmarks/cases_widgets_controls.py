@@ -434,7 +434,7 @@ GOVERNANCE = [
     reaction(
         "governance builder: the other picture (tab)",
         _builder,
-        _set("pictures.selected_index", 1, 0),
+        [lambda w, i=i: setattr(w.pictures, "selected_index", i) for i in (1, 0)],
     ),
     reaction(
         "governance builder: design as JSON shown / hidden",
@@ -520,14 +520,27 @@ def _alliance():
     )
 
 
+PARTS = (
+    "about", "governance", "decision_rights", "escalation", "meetings", "measures", "figures",
+    "scorecard", "lag", "health", "actions", "plan", "take_home",
+)  # fmt: skip
+
+
 def _part(name: str):
+    """The workbook as notebook 06 shows it, every part made; the case drives ``name``'s.
+
+    A change redraws every part that shows what changed, as in the notebook.
+    """
+
     def build(folder):
         from toolkit.own_alliance import save
         from toolkit.own_alliance.widget import Workbook
 
+        save(_alliance(), folder / "my-alliance.json")
         book = Workbook(folder)
-        save(_alliance(), book.path)
-        return getattr(Workbook(folder), name)()
+        parts = {part: getattr(book, part)() for part in PARTS}
+        parts[name].every_part = parts  # the workbook listens to its parts while they live
+        return parts[name]
 
     return build
 

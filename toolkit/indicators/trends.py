@@ -77,7 +77,8 @@ def indicator_trends(
         last = _mean(one[-recent:])
         earlier = _mean(one[-(recent + before) : -recent])
         with np.errstate(divide="ignore", invalid="ignore"):
-            change = np.where((earlier == 0) | np.isnan(earlier), np.nan, 100 * (last / earlier - 1))
+            change = 100 * (last / earlier - 1)
+        change = np.where((earlier == 0) | np.isnan(earlier), np.nan, change)
         rows[alliance] = dict(zip(columns, change.tolist(), strict=True))
     return pd.DataFrame.from_dict(rows, orient="index").rename_axis("alliance").round(0)
 
