@@ -134,3 +134,22 @@ def test_walk_always_ends_and_agrees_with_the_review(spec):
     reached = [s for s in walk.stages if design.body(s.body).tier == "steering"]
     if reached and up is not None and all(s.limit is not None for s in walk.stages[:-1]):
         assert reached[0].arrives == up
+
+
+def test_the_picture_is_drawn_again_only_when_the_walk_or_day_changes(tmp_path):
+    """Is the walk's picture redrawn after a change that moves the issue, and only then?"""
+    from toolkit.steering.escalation.chart import escalation_chart
+    from toolkit.steering.escalation.widget import EscalationWalk
+    from toolkit.ui.render import to_svg
+
+    walk = EscalationWalk(path=tmp_path / "my-escalation.json")
+    drawn = []
+    show = walk.draw
+    walk.draw = lambda box, chart, what: drawn.append(show(box, chart, what))
+    walk.body.value = "bids"
+    walk.limit.value = "5"  # the bid group's time limit: the issue moves on sooner
+    walk.body.value = "delivery"
+    walk.cadence.value = "21"  # off the issue's path: the same walk, the same picture
+    walk.day.value = 12
+    assert drawn == [True, False, True]
+    assert walk.picture.value == to_svg(escalation_chart(walk.walk, day=12))

@@ -17,6 +17,7 @@ from toolkit.steering.portfolio import (
     stages_table,
     strategic_importance,
 )
+from toolkit.steering.portfolio.model import standing
 
 
 @pytest.mark.parametrize(
@@ -51,6 +52,16 @@ def test_portfolio_uses_the_latest_health_check():
         assert row["health"] == pytest.approx(round(health_index(last), 2))
         assert row["call"] == portfolio_call(row["importance"], latest_health(alliance))
     assert set(table["call"]) == {"invest", "fix", "maintain", "exit"}  # every corner used
+
+
+def test_the_standing_read_once_gives_the_same_portfolio():
+    """Does the map's standing (health and stage, read once) give the portfolio read afresh?"""
+    known = standing()
+    for ratings in ({}, {"Pixel": 5, "Granite": 1.5}, {name: 3 for name in IMPORTANCE}):
+        own = {**IMPORTANCE, **ratings}
+        fresh = portfolio(importance=own)
+        assert portfolio(importance=own, known=known).equals(fresh)
+        assert fresh.loc["Harbor", "stage"] == lifecycle_stage("Harbor")
 
 
 def test_own_ratings_change_the_calls():

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 import pandas as pd
 
@@ -326,6 +327,10 @@ def _key(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", str(text).lower()).strip("_")
 
 
+_KINDS = {m.name: m.kind for m in METRICS}
+
+
+@cache  # the catalogue is fixed: built once, read on every lookup of a name
 def _lookup() -> dict[str, str]:
     table = {}
     for m in METRICS:
@@ -377,7 +382,7 @@ def kind_of(name: str) -> str:
     lookup = _lookup()
     key = _key(name)
     if key in lookup:
-        return next(m.kind for m in METRICS if m.name == lookup[key])
+        return _KINDS[lookup[key]]
     hint = did_you_mean(key, lookup)
     msg = (
         f"no metric called {name!r} in the catalogue.{hint} "

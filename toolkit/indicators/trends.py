@@ -65,16 +65,28 @@ def indicator_trends(
             msg = f"month must be a whole number from 1 to {last}, got {month!r}"
             raise ValueError(msg)
         table = table[table["month"] <= month]
+    columns = list(dict.fromkeys(metric_name(m) for m in metrics))
+    # one array, rows grouped by alliance (in order of first appearance) and by month
+    codes, names = pd.factorize(table["alliance"])
+    order = np.lexsort((table["month"].to_numpy(), codes))
+    values = table[columns].to_numpy(dtype=float)[order]
+    starts = np.searchsorted(codes[order], np.arange(len(names) + 1))
     rows = {}
-    for alliance, one in table.groupby("alliance", sort=False):
-        one = one.sort_values("month")
-        row = {}
-        for metric in metrics:
-            values = one[metric_name(metric)].astype(float)
-            last = values.iloc[-recent:].mean()
-            earlier = values.iloc[-(recent + before) : -recent].mean()
-            row[metric_name(metric)] = (
-                np.nan if not earlier or pd.isna(earlier) else 100 * (last / earlier - 1)
-            )
-        rows[alliance] = row
+    for i, alliance in enumerate(names):
+        one = values[starts[i] : starts[i + 1]]
+        last = _mean(one[-recent:])
+        earlier = _mean(one[-(recent + before) : -recent])
+        with np.errstate(divide="ignore", invalid="ignore"):
+            change = 100 * (last / earlier - 1)
+        change = np.where((earlier == 0) | np.isnan(earlier), np.nan, change)
+        rows[alliance] = dict(zip(columns, change.tolist(), strict=True))
     return pd.DataFrame.from_dict(rows, orient="index").rename_axis("alliance").round(0)
+
+
+def _mean(block: np.ndarray) -> np.ndarray:
+    """Each column's mean over its numbers (missing ones skipped; none at all: NaN)."""
+    known = ~np.isnan(block)
+    count = known.sum(axis=0)
+    total = np.where(known, block, 0.0).sum(axis=0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(count > 0, total / count, np.nan)

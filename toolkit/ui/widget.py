@@ -11,6 +11,8 @@ does the parts every widget needs, once:
 - **say** things in the course's one message style (:mod:`toolkit.ui.messages`);
 - **sync controls quietly**: setting the sliders from the state does not fire the handlers
   that turn slider moves into new states;
+- **redraw only what changed** (:meth:`CourseWidget.draw`): a chart is drawn again only when
+  what it shows is not what it showed last;
 - **carry the course's style rules** (:func:`stylesheet`) for the few parts of ipywidgets
   whose default look falls short of WCAG 2.1 AA contrast, and the **keyboard guard**
   (:class:`~toolkit.ui.keys.KeyboardGuard`), so the arrow keys on a drop-down choose an option
@@ -96,6 +98,7 @@ class CourseWidget(w.VBox):
         self.message = w.HTML()
         self._quiet = False
         self._notice = ""
+        self._shown: dict[int, object] = {}  # what each chart box shows (see draw)
 
     def open_answer_file(self, path: str | os.PathLike):
         """The answer file: ``{"kind": ..., "data": ...}`` as JSON (:class:`.saved.AnswerFile`).
@@ -154,6 +157,22 @@ class CourseWidget(w.VBox):
         notice, self._notice = self._notice, ""
         self.say(notice, "error")
         return bool(notice)
+
+    # -- pictures ------------------------------------------------------------------------
+    def draw(self, box: w.HTML, chart: Callable[[], object], what) -> bool:
+        """Draw ``chart()`` into ``box`` unless it shows ``what`` already; True if drawn.
+
+        ``what`` is everything the chart is made from (compared with ``==``), so a change
+        that leaves the picture as it was (a body off the issue's path given another time
+        limit) costs no drawing.
+        """
+        if id(box) in self._shown and self._shown[id(box)] == what:
+            return False
+        from toolkit.ui.render import show_in
+
+        show_in(box, chart())
+        self._shown[id(box)] = what
+        return True
 
     # -- controls ------------------------------------------------------------------------
     @contextmanager

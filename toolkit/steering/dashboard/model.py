@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from toolkit.health.model import health_index, pairwise_gaps
-from toolkit.indicators.catalogue import catalogue
+from toolkit.indicators.catalogue import METRICS
 from toolkit.indicators.trends import indicator_trends
 from toolkit.scorecard.model import DEFAULT_TARGETS, quarter_actuals, scorecard
 
@@ -214,19 +214,19 @@ def dashboard_items(board: Dashboard) -> list[DashboardItem]:
 
     A metric that is both on the scorecard and among the trends is one item.
     """
-    table = catalogue()
+    table = {m.name: m for m in METRICS}  # the catalogue, each metric's kind and label
     status = dict(zip(board.card["metric"], board.card["status"], strict=True))
     metrics = list(dict.fromkeys([*board.card["metric"], *board.trends.index]))
     items = []
     for kind in ("leading", "lagging"):
         for metric in metrics:
-            if table.loc[metric, "kind"] != kind:
+            if table[metric].kind != kind:
                 continue
             change = board.trends.get(metric)
             items.append(
                 DashboardItem(
                     metric,
-                    str(table.loc[metric, "label"]),
+                    str(table[metric].label),
                     kind,
                     status.get(metric, ""),
                     None if change is None or pd.isna(change) else float(change),

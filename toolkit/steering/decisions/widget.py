@@ -181,8 +181,8 @@ class DecisionRules(CourseWidget):
             f"blocked, majority {blocked['majority']} and a lead partner "
             f"{blocked['lead_partner']}.</p>"
         )
-        if self.chart:
-            show_in(self.outcomes_picture, outcomes_chart(table))
+        if self.chart:  # another lead partner may leave every outcome as it was
+            self.draw(self.outcomes_picture, lambda: outcomes_chart(table), table.to_json())
         self._save()
 
     def _odds(self) -> None:

@@ -40,7 +40,7 @@ from toolkit.steering.controls import slider
 from toolkit.steering.escalation.chart import escalation_chart
 from toolkit.steering.escalation.model import ISSUES, Issue, Walk, status_on_day, walk_escalation
 from toolkit.ui.messages import box
-from toolkit.ui.render import chart_widget, show_in
+from toolkit.ui.render import chart_widget
 from toolkit.ui.widget import CourseWidget
 
 __all__ = ["EscalationWalk", "parse_saved"]
@@ -276,4 +276,5 @@ class EscalationWalk(CourseWidget):
             return
         self.where.value = f"<p>{html.escape(status_on_day(self.walk, self.day.value))}</p>"
         if self.chart:
-            show_in(self.picture, escalation_chart(self.walk, day=self.day.value))
+            walk, day = self.walk, self.day.value
+            self.draw(self.picture, lambda: escalation_chart(walk, day=day), (walk, day))

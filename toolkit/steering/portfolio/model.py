@@ -56,6 +56,7 @@ __all__ = [
     "lifecycle_stage",
     "portfolio",
     "portfolio_call",
+    "standing",
     "stage_names",
     "stages_table",
     "strategic_importance",
@@ -300,7 +301,35 @@ def lifecycle_stage(alliance: str, month: int | None = None) -> str:
     return "maturity"
 
 
-def portfolio(month: int | None = None, importance: dict | None = None) -> pd.DataFrame:
+def standing(month: int | None = None) -> dict[str, tuple[float, str]]:
+    """What the data says of each course alliance, whatever its importance: health and stage.
+
+    Returns
+    -------
+    dict
+        Alliance -> ``(health index, lifecycle stage)`` at ``month`` (default: all the data),
+        as :func:`latest_health` and :func:`lifecycle_stage` read them.
+
+    Examples
+    --------
+    >>> health, stage = standing()["Harbor"]
+    >>> stage, health == latest_health("Harbor")
+    ('renewal_or_exit', True)
+    """
+    from toolkit import data
+
+    return {
+        alliance: (latest_health(alliance, month), lifecycle_stage(alliance, month))
+        for alliance in data.alliance_names()
+    }
+
+
+def portfolio(
+    month: int | None = None,
+    importance: dict | None = None,
+    *,
+    known: dict[str, tuple[float, str]] | None = None,
+) -> pd.DataFrame:
     """The portfolio view: each course alliance's importance, health, stage and call.
 
     Parameters
@@ -309,6 +338,9 @@ def portfolio(month: int | None = None, importance: dict | None = None) -> pd.Da
         Read the data up to this month (default: all of it).
     importance : dict, optional
         Alliance -> :class:`Importance` or a number from 1 to 5 (default :data:`IMPORTANCE`).
+    known : dict, optional
+        :func:`standing` at ``month``, read once already: only the importance changes, so a
+        widget whose sliders rate importance passes it rather than read the data again.
 
     Returns
     -------
@@ -316,20 +348,17 @@ def portfolio(month: int | None = None, importance: dict | None = None) -> pd.Da
         Indexed by alliance: ``importance``, ``health``, ``stage``, ``call`` and ``reason``
         (why the importance is what it is).
     """
-    from toolkit import data
-
     table = IMPORTANCE if importance is None else importance
     rows = []
-    for alliance in data.alliance_names():
+    for alliance, (health, stage) in (standing(month) if known is None else known).items():
         score = strategic_importance(alliance, table)
-        health = latest_health(alliance, month)
         value = table[alliance]
         rows.append(
             {
                 "alliance": alliance,
                 "importance": score,
                 "health": round(health, 2),
-                "stage": lifecycle_stage(alliance, month),
+                "stage": stage,
                 "call": portfolio_call(score, health),
                 "reason": value.reason if isinstance(value, Importance) else "your own rating",
             }

@@ -33,6 +33,7 @@ from toolkit.steering.portfolio.model import (
     IMPORTANT,
     STAGES,
     portfolio,
+    standing,
     strategic_importance,
 )
 from toolkit.ui.render import chart_widget, show_in
@@ -73,6 +74,7 @@ class PortfolioMap(CourseWidget):
         super().__init__(path)
         saved = self.restore(parse_saved, {})
         self.chart = chart
+        self.known = standing()  # health and stages: the sliders change importance only
         names = data.alliance_names()
         self.sliders = {
             name: slider(
@@ -125,7 +127,7 @@ class PortfolioMap(CourseWidget):
         self.show_notice()
         ratings = self.ratings
         own = {n: v for n, v in ratings.items() if v != IMPORTANCE[n].score}
-        self.table = portfolio(importance={**IMPORTANCE, **own})
+        self.table = portfolio(importance={**IMPORTANCE, **own}, known=self.known)
         shown = self.table.assign(stage=self.table["stage"].map(lambda s: STAGES[s].label))
         self.calls.value = table(
             shown[["importance", "health", "stage", "call", "reason"]],
