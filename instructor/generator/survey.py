@@ -26,6 +26,7 @@ __all__ = ["ROLES", "health_by_month", "survey"]
 
 #: each item's dimension, and each dimension's items (worked out once, not per answer)
 _DIMENSION_OF = {item: dimension_of(item) for item in ITEMS}
+_COLUMN_OF = {item: i for i, item in enumerate(ITEMS)}
 _ITEMS_OF: dict[str, list[str]] = {}
 for _item, _dimension in _DIMENSION_OF.items():
     _ITEMS_OF.setdefault(_dimension, []).append(_item)
@@ -37,7 +38,12 @@ ROLES = {
 
 
 def survey(p: Profile, rng: np.random.Generator) -> pd.DataFrame:
-    """Quarterly health-check answers: 4 people per side, 12 items, consistent with the plan."""
+    """Quarterly health-check answers: 4 people per side, 12 items, consistent with the plan.
+
+    Each answer draws a normal (its noise) and then a uniform (blank or not), in the order
+    quarter, person, item; the draws come one at a time in that order, so the same seed
+    always gives the same answers, and the arithmetic on them is done for all at once.
+    """
     effort = np.array(p.effort)
     partner_companies = p.partners
     people = []
@@ -48,31 +54,42 @@ def survey(p: Profile, rng: np.random.Generator) -> pd.DataFrame:
             people.append(
                 (f"{p.alliance[:3].upper()}-{side[0].upper()}{j + 1}", side, company, role, bias)
             )
-    columns = ("alliance", "quarter", "month", "period", "respondent", "side", "company", "role")
-    meta = {column: [] for column in columns}
-    scores = {item: [] for item in ITEMS}
-    for quarter in range(1, MONTHS // 3 + 1):
-        month = 3 * quarter
-        period = str(START + month - 1)
-        recent = float(np.mean(effort[max(0, month - 6) : month]))
-        base = p.health_base - 1.0 + 1.0 * min(recent, 1.1)
-        for rid, side, company, role, bias in people:
-            for key, value in zip(
-                meta, (p.alliance, quarter, month, period, rid, side, company, role), strict=True
-            ):
-                meta[key].append(value)
-            for item in ITEMS:
-                level = base + bias
-                start, change, *end = p.shocks.get((side, _DIMENSION_OF[item]), (MONTHS + 1, 0.0))
-                if start <= month < (end[0] if end else MONTHS + 1):
-                    level += change
-                # round half to even, as numpy's rint, then keep within the 1-5 scale
-                score = min(max(round(level + rng.normal(0, p.noise)), 1), 5)
-                scores[item].append(None if rng.random() < 0.03 else score)
-    df = pd.DataFrame(meta)
-    for item in ITEMS:
-        df[item] = pd.array(scores[item], dtype="Int64")
-    return df
+    quarters = np.arange(1, MONTHS // 3 + 1)
+    months = 3 * quarters
+    # the level each answer starts from: the quarter's base plus the person's bias, then the
+    # profile's shocks to a side's view of a dimension while they last
+    base = np.array(
+        [p.health_base - 1.0 + 1.0 * min(float(np.mean(effort[max(0, m - 6) : m])), 1.1)
+         for m in months]
+    )  # fmt: skip
+    level = np.empty((len(quarters), len(people), len(ITEMS)))
+    for k, (_, side, _, _, bias) in enumerate(people):
+        for i, item in enumerate(ITEMS):
+            start, change, *end = p.shocks.get((side, _DIMENSION_OF[item]), (MONTHS + 1, 0.0))
+            shocked = (start <= months) & (months < (end[0] if end else MONTHS + 1))
+            level[:, k, i] = np.where(shocked, (base + bias) + change, base + bias)
+    # the draws, in the order the answers are given (a normal, then a uniform, per answer)
+    normal, uniform = rng.standard_normal, rng.random
+    draws = np.array([(normal(), uniform()) for _ in range(level.size)]).reshape(*level.shape, 2)
+    # round half to even (numpy's rint, as Python's round), then keep within the 1-5 scale
+    scores = np.clip(np.rint(level + p.noise * draws[..., 0]), 1, 5).astype("int64")
+    blank = draws[..., 1] < 0.03
+    rows = len(quarters) * len(people)
+    meta = {
+        "alliance": [p.alliance] * rows,
+        "quarter": np.repeat(quarters, len(people)),
+        "month": np.repeat(months, len(people)),
+        "period": np.repeat([str(START + m - 1) for m in months], len(people)).tolist(),
+        "respondent": [person[0] for person in people] * len(quarters),
+        "side": [person[1] for person in people] * len(quarters),
+        "company": [person[2] for person in people] * len(quarters),
+        "role": [person[3] for person in people] * len(quarters),
+    }
+    items = {
+        item: pd.arrays.IntegerArray(scores[:, :, i].ravel(), blank[:, :, i].ravel())
+        for i, item in enumerate(ITEMS)
+    }
+    return pd.DataFrame({**meta, **items})
 
 
 def health_by_month(survey: pd.DataFrame) -> pd.Series:
@@ -88,15 +105,15 @@ def health_by_month(survey: pd.DataFrame) -> pd.Series:
     size = len(months) * len(sides)
     dimensions = sorted(_ITEMS_OF)
     means = np.empty((size, len(dimensions)))
+    answers = survey[list(ITEMS)].to_numpy(dtype="float64", na_value=np.nan)
     for d, dimension in enumerate(dimensions):
-        block = survey[_ITEMS_OF[dimension]].to_numpy(dtype="float64", na_value=np.nan)
+        block = answers[:, [_COLUMN_OF[item] for item in _ITEMS_OF[dimension]]]
         given = ~np.isnan(block)
         total = np.bincount(group, weights=np.where(given, block, 0.0).sum(axis=1), minlength=size)
         count = np.bincount(group, weights=given.sum(axis=1), minlength=size)
         with np.errstate(invalid="ignore", divide="ignore"):
             means[:, d] = total / count
-    index = pd.MultiIndex.from_product(
-        [months, sides, dimensions], names=["month", "side", "dimension"]
-    )
-    per_side = pd.Series(means.ravel(), index=index, name="score")
-    return per_side.groupby("month").mean().astype(float).round(2)
+    # rows month by month, each month's sides and dimensions in turn: grouped by month
+    month_of = pd.Index(np.repeat(months, len(sides) * len(dimensions)), name="month")
+    per_side = pd.Series(means.ravel(), name="score")
+    return per_side.groupby(month_of).mean().astype(float).round(2)
