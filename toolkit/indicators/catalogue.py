@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 import pandas as pd
 
@@ -326,7 +327,9 @@ def _key(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", str(text).lower()).strip("_")
 
 
+@cache
 def _lookup() -> dict[str, str]:
+    """Every metric's name and label (as :func:`_key` writes them) -> its name; made once."""
     table = {}
     for m in METRICS:
         table[_key(m.name)] = m.name
