@@ -24,7 +24,7 @@ import pandas as pd
 
 from instructor.generator.causal import simulated_columns
 from instructor.generator.profiles import MONTHS, START, Profile
-from instructor.generator.survey import health_by_month, survey
+from instructor.generator.survey import _answers, _health_by_month, answers_table
 
 __all__ = ["FALLING", "AllianceData", "alliance_data"]
 
@@ -71,7 +71,11 @@ def alliance_data(p: Profile, seed) -> AllianceData:
     """
     panel_rng, survey_rng = np.random.default_rng(seed).spawn(2)
     columns, drawn = simulated_columns(p, panel_rng)
-    answers = survey(p, survey_rng)
+    meta, scores, blank = _answers(p, survey_rng)
+    answers = answers_table(meta, scores, blank)
+    health = _health_by_month(
+        meta["month"], np.asarray(meta["side"], dtype=str), np.where(blank, np.nan, scores)
+    )
     months = np.arange(1, MONTHS + 1)
     # the panel: who and when, the first two activity metrics, the health score (the
     # survey's index in the months it was taken), then the rest of the simulation
@@ -82,7 +86,7 @@ def alliance_data(p: Profile, seed) -> AllianceData:
             "month": months,
             "period": [str(START + i) for i in range(MONTHS)],
             **dict(metrics[:2]),
-            "health_score": health_by_month(answers).reindex(months).to_numpy(),
+            "health_score": health.reindex(months).to_numpy(),
             **dict(metrics[2:]),
         }
     )

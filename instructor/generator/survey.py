@@ -44,6 +44,22 @@ def survey(p: Profile, rng: np.random.Generator) -> pd.DataFrame:
     quarter, person, item; the draws come one at a time in that order, so the same seed
     always gives the same answers, and the arithmetic on them is done for all at once.
     """
+    return answers_table(*_answers(p, rng))
+
+
+def answers_table(meta: dict, scores: np.ndarray, blank: np.ndarray) -> pd.DataFrame:
+    """The survey's table from :func:`_answers`' columns, scores and blanks."""
+    items = {
+        item: pd.arrays.IntegerArray(scores[:, i], blank[:, i]) for i, item in enumerate(ITEMS)
+    }
+    return pd.DataFrame({**meta, **items})
+
+
+def _answers(p: Profile, rng: np.random.Generator) -> tuple[dict, np.ndarray, np.ndarray]:
+    """The survey as arrays: who answered when (columns), each answer's score, blank or not.
+
+    One row per answer sheet (quarter by quarter, person by person), one column per item.
+    """
     effort = np.array(p.effort)
     partner_companies = p.partners
     people = []
@@ -62,12 +78,17 @@ def survey(p: Profile, rng: np.random.Generator) -> pd.DataFrame:
         [p.health_base - 1.0 + 1.0 * min(float(np.mean(effort[max(0, m - 6) : m])), 1.1)
          for m in months]
     )  # fmt: skip
-    level = np.empty((len(quarters), len(people), len(ITEMS)))
-    for k, (_, side, _, _, bias) in enumerate(people):
+    shape = (len(people), len(ITEMS))
+    start, end, change = np.full(shape, MONTHS + 1), np.full(shape, MONTHS + 1), np.zeros(shape)
+    for k, (_, side, _, _, _) in enumerate(people):
         for i, item in enumerate(ITEMS):
-            start, change, *end = p.shocks.get((side, _DIMENSION_OF[item]), (MONTHS + 1, 0.0))
-            shocked = (start <= months) & (months < (end[0] if end else MONTHS + 1))
-            level[:, k, i] = np.where(shocked, (base + bias) + change, base + bias)
+            shock = p.shocks.get((side, _DIMENSION_OF[item]))
+            if shock is not None:
+                start[k, i], change[k, i] = shock[:2]
+                end[k, i] = shock[2] if len(shock) > 2 else MONTHS + 1
+    when = months[:, None, None]
+    unshocked = base[:, None, None] + np.array([person[4] for person in people])[None, :, None]
+    level = np.where((start <= when) & (when < end), unshocked + change, unshocked)
     # the draws, in the order the answers are given (a normal, then a uniform, per answer)
     normal, uniform = rng.standard_normal, rng.random
     draws = np.array([(normal(), uniform()) for _ in range(level.size)]).reshape(*level.shape, 2)
@@ -85,11 +106,7 @@ def survey(p: Profile, rng: np.random.Generator) -> pd.DataFrame:
         "company": [person[2] for person in people] * len(quarters),
         "role": [person[3] for person in people] * len(quarters),
     }
-    items = {
-        item: pd.arrays.IntegerArray(scores[:, :, i].ravel(), blank[:, :, i].ravel())
-        for i, item in enumerate(ITEMS)
-    }
-    return pd.DataFrame({**meta, **items})
+    return meta, scores.reshape(rows, len(ITEMS)), blank.reshape(rows, len(ITEMS))
 
 
 def health_by_month(survey: pd.DataFrame) -> pd.Series:
@@ -99,13 +116,24 @@ def health_by_month(survey: pd.DataFrame) -> pd.Series:
     month, the mean of those. (The first step sums and counts with numpy, which is exact for
     whole-number scores; the second is pandas' own mean.)
     """
-    months, month = np.unique(survey["month"].to_numpy(), return_inverse=True)
-    sides, side = np.unique(survey["side"].to_numpy(dtype=str), return_inverse=True)
+    return _health_by_month(
+        survey["month"].to_numpy(),
+        survey["side"].to_numpy(dtype=str),
+        survey[list(ITEMS)].to_numpy(dtype="float64", na_value=np.nan),
+    )
+
+
+def _health_by_month(month: np.ndarray, side: np.ndarray, answers: np.ndarray) -> pd.Series:
+    """:func:`health_by_month` from the answer sheets' months, sides and answers.
+
+    ``answers`` has one row per sheet and one column per item of ``ITEMS`` (NaN: blank).
+    """
+    months, month = np.unique(month, return_inverse=True)
+    sides, side = np.unique(side, return_inverse=True)
     group = month * len(sides) + side
     size = len(months) * len(sides)
     dimensions = sorted(_ITEMS_OF)
     means = np.empty((size, len(dimensions)))
-    answers = survey[list(ITEMS)].to_numpy(dtype="float64", na_value=np.nan)
     for d, dimension in enumerate(dimensions):
         block = answers[:, [_COLUMN_OF[item] for item in _ITEMS_OF[dimension]]]
         given = ~np.isnan(block)
