@@ -167,10 +167,10 @@ def _check_survey(survey, by: str = "side") -> list[str]:
                 "pick one survey first, e.g. toolkit.data.survey('Delta', quarter=8)"
             )
             raise ValueError(msg)
-    scores = _scores(survey, items)
-    bad = scores.notna() & ((scores < 1) | (scores > 5))
-    if bad.any().any():
-        column = bad.any()[bad.any()].index[0]
+    values = _scores(survey, items).to_numpy(dtype="float64", na_value=np.nan)
+    bad = (values < 1) | (values > 5)  # blanks (NaN) are neither
+    if bad.any():
+        column = items[int(np.flatnonzero(bad.any(axis=0))[0])]
         msg = f"column {column!r} has answers outside 1 to 5; answers must be 1, 2, 3, 4 or 5"
         raise ValueError(msg)
     return items
