@@ -241,19 +241,18 @@ def _read_typed(path: Path, fields: list[dict]) -> pd.DataFrame | None:
 
 def _read(name: str) -> pd.DataFrame:
     path = DATASETS / name
-    fields = schema(_RESOURCE_BY_FILE[name])["fields"]
-    try:
-        typed = _read_typed(path, fields)
-        if typed is not None:
-            return typed
-        raw = pd.read_csv(path, dtype=str, keep_default_na=False)
-    except FileNotFoundError:
+    if not path.is_file():
         msg = (
             f"{path}: file not found; in a checkout of the course, run `python -m "
             "instructor.generator` to write the course data; elsewhere, reinstall the toolkit"
         )
-        raise DataError(msg) from None
-    return check_table(raw, _RESOURCE_BY_FILE[name], source=name)
+        raise DataError(msg)
+    resource = _RESOURCE_BY_FILE[name]
+    typed = _read_typed(path, schema(resource)["fields"])
+    if typed is not None:
+        return typed
+    raw = pd.read_csv(path, dtype=str, keep_default_na=False)
+    return check_table(raw, resource, source=name)
 
 
 @cache
