@@ -133,14 +133,6 @@ def item_columns(survey: pd.DataFrame) -> list[str]:
     return [c for c in survey.columns if re.fullmatch(r"[a-z][a-z_]*_\d+", str(c))]
 
 
-def _scores(survey: pd.DataFrame, items: list[str]) -> pd.DataFrame:
-    """The answers of ``items`` as numbers (text that is no number: empty)."""
-    table = survey[items]
-    if all(pd.api.types.is_numeric_dtype(t) for t in table.dtypes):
-        return table  # numbers already, as the course data and a checked file are
-    return table.apply(pd.to_numeric, errors="coerce")
-
-
 def _check_survey(survey, by: str = "side") -> list[str]:
     if not isinstance(survey, pd.DataFrame):
         msg = f"the survey must be a table (pandas DataFrame), got {type(survey).__name__}"
@@ -167,10 +159,10 @@ def _check_survey(survey, by: str = "side") -> list[str]:
                 "pick one survey first, e.g. toolkit.data.survey('Delta', quarter=8)"
             )
             raise ValueError(msg)
-    values = _scores(survey, items).to_numpy(dtype="float64", na_value=np.nan)
-    bad = (values < 1) | (values > 5)  # blanks (NaN) are neither
-    if bad.any():
-        column = items[int(np.flatnonzero(bad.any(axis=0))[0])]
+    scores = survey[items].apply(pd.to_numeric, errors="coerce")
+    bad = scores.notna() & ((scores < 1) | (scores > 5))
+    if bad.any().any():
+        column = bad.any()[bad.any()].index[0]
         msg = f"column {column!r} has answers outside 1 to 5; answers must be 1, 2, 3, 4 or 5"
         raise ValueError(msg)
     return items
@@ -194,7 +186,7 @@ def dimension_scores(survey: pd.DataFrame, by: str = "side") -> pd.DataFrame:
     ['Acme Software', 'Orbit Systems', 'Vela Consulting']
     """
     items = _check_survey(survey, by)
-    scores = _scores(survey, items)
+    scores = survey[items].apply(pd.to_numeric, errors="coerce")
     long = scores.assign(side=survey[by].astype(str).to_numpy()).melt(
         id_vars="side", var_name="item", value_name="score"
     )
