@@ -57,7 +57,7 @@ CASES = [
         repeat=5,
     ),
     *[
-        Case(f"run {p.name}", execute(p), repeat=3, warmup=0, reference="import pandas")
+        Case(f"run {p.name}", execute(p), repeat=3, warmup=0, reference="import pandas", target=5)
         for p in sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
     ],
 ]

@@ -1,4 +1,4 @@
-"""Variants: how long a student's kernel takes to make its own case or data (target 100 ms)."""
+"""Variants: how long a student's kernel takes to make its own case or data (target 50 ms)."""
 
 import itertools
 import tempfile
@@ -36,13 +36,13 @@ def reading_data_from_files():
 
 
 CASES = [
-    Case("governance-design: one variant's case", governance_case, repeat=41, target=100),
-    Case("reading-the-indicators: one variant's data", reading_data, repeat=41, target=100),
+    Case("governance-design: one variant's case", governance_case, repeat=41, target=50),
+    Case("reading-the-indicators: one variant's data", reading_data, repeat=41, target=50),
     Case(
         "reading-the-indicators: one variant's data, from the course environment's files",
         reading_data_from_files,
         repeat=41,
-        target=100,
+        target=50,
         setup=write_reading_data,
     ),
 ]

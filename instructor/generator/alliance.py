@@ -22,9 +22,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from instructor.generator.causal import simulate
+from instructor.generator.causal import simulated_columns
 from instructor.generator.profiles import MONTHS, START, Profile
-from instructor.generator.survey import health_by_month, survey
+from instructor.generator.survey import _answers, _health_by_month, answers_table
 
 __all__ = ["FALLING", "AllianceData", "alliance_data"]
 
@@ -70,13 +70,26 @@ def alliance_data(p: Profile, seed) -> AllianceData:
         falls next year, the funnel rates drawn.
     """
     panel_rng, survey_rng = np.random.default_rng(seed).spawn(2)
-    df, drawn = simulate(p, panel_rng)
-    answers = survey(p, survey_rng)
-    health = health_by_month(answers)
-    df.insert(0, "alliance", p.alliance)
-    df.insert(1, "month", np.arange(1, MONTHS + 1))
-    df.insert(2, "period", [str(START + i) for i in range(MONTHS)])
-    df.insert(5, "health_score", df["month"].map(health))
+    columns, drawn = simulated_columns(p, panel_rng)
+    meta, scores, blank = _answers(p, survey_rng)
+    answers = answers_table(meta, scores, blank)
+    health = _health_by_month(
+        meta["month"], np.asarray(meta["side"], dtype=str), np.where(blank, np.nan, scores)
+    )
+    months = np.arange(1, MONTHS + 1)
+    # the panel: who and when, the first two activity metrics, the health score (the
+    # survey's index in the months it was taken), then the rest of the simulation
+    metrics = list(columns.items())
+    df = pd.DataFrame(
+        {
+            "alliance": [p.alliance] * MONTHS,
+            "month": months,
+            "period": [str(START + i) for i in range(MONTHS)],
+            **dict(metrics[:2]),
+            "health_score": health.reindex(months).to_numpy(),
+            **dict(metrics[2:]),
+        }
+    )
     first = df.loc[df["new_customer_wins"] > 0, "month"]
     wins = df["new_customer_wins"].iloc[12:]
     truth = {

@@ -42,7 +42,7 @@ import pandas as pd
 
 from instructor.generator.profiles import MONTHS, START, Profile
 
-__all__ = ["HOLIDAY_MONTH", "booked_month", "calendar_month", "simulate"]
+__all__ = ["HOLIDAY_MONTH", "booked_month", "calendar_month", "simulate", "simulated_columns"]
 
 #: the summer holidays: some deals due then close a month later
 HOLIDAY_MONTH = 8
@@ -89,6 +89,15 @@ def booked_month(due: np.ndarray, p: Profile, rng: np.random.Generator) -> np.nd
 
 def simulate(p: Profile, rng: np.random.Generator) -> tuple[pd.DataFrame, dict]:
     """One alliance's 48 months: every panel metric, plus the funnel rates drawn for it."""
+    columns, truth = simulated_columns(p, rng)
+    return pd.DataFrame(columns), truth
+
+
+def simulated_columns(p: Profile, rng: np.random.Generator) -> tuple[dict, dict]:
+    """:func:`simulate`'s table as its columns (name -> array, in order), and the rates.
+
+    Builds no table, so a caller that adds columns makes the table once.
+    """
     n = MONTHS
     months = np.arange(1, n + 1)
     effort = np.array(p.effort, dtype=float)
@@ -100,40 +109,55 @@ def simulate(p: Profile, rng: np.random.Generator) -> tuple[pd.DataFrame, dict]:
     slow = 0.0  # slowly moving average of effort (governance rhythm, relationship)
     enablement = np.zeros(n)
     campaigns = np.zeros(n, dtype=int)
+    columns = (
+        "sponsor_meetings",
+        "governance_on_cadence",
+        "jbp_current",
+        "joint_account_plans",
+        "trained_sellers",
+        "integration_milestones",
+        "joint_campaigns",
+        "accounts_mapped",
+    )
     rows = []
     overlap = int(rng.integers(300, 700))
-    for i in range(n):
-        e = effort[i]
+    # one month at a time, drawing in the same order every time (Python floats: the same
+    # arithmetic as numpy's scalars, without their overhead)
+    poisson, binomial, normal = rng.poisson, rng.binomial, rng.normal
+    for i, (e, v) in enumerate(zip(effort.tolist(), visit.tolist(), strict=True)):
         slow = 0.7 * slow + 0.3 * e if i else e
-        sponsor = rng.poisson(1.4 * e + 1.2 * visit[i])
-        cadence = np.clip(100 * (0.1 + 0.9 * min(slow, 1.0)) + rng.normal(0, 6), 0, 100)
+        sponsor = poisson(1.4 * e + 1.2 * v)
+        cadence = min(max(100 * (0.1 + 0.9 * min(slow, 1.0)) + normal(0, 6), 0), 100)
         if i >= 1 and slow > 0.45 and (last_review is None or (i + 1) % 6 == 2):
             last_review = i + 1
         jbp = last_review is not None and (i + 1) - last_review < 7
-        hire = rng.poisson(12 * e)
-        leave = rng.binomial(int(sellers), 0.03 if e > 0.2 else 0.12)
+        hire = poisson(12 * e)
+        leave = binomial(int(sellers), 0.03 if e > 0.2 else 0.12)
         sellers = max(sellers + hire - leave, 0)
-        new_plans = rng.poisson(4 * e)
-        lapsed = rng.binomial(int(plans), 0.05 if e > 0.2 else 0.2)
+        new_plans = poisson(4 * e)
+        lapsed = binomial(int(plans), 0.05 if e > 0.2 else 0.2)
         plans = max(plans + new_plans - lapsed, 0)
-        campaigns[i] = rng.poisson(3.0 * e + 2.0 * visit[i])
-        mapped = min(overlap, mapped + rng.poisson(25 * e))
+        campaigns[i] = poisson(3.0 * e + 2.0 * v)
+        mapped = min(overlap, mapped + poisson(25 * e))
         cum_effort += e
         milestones = min(int(cum_effort / 3.5), 10)
         enablement[i] = 0.6 * min(sellers / 80, 1.4) + 0.4 * min(plans / 40, 1.4)
         rows.append(
-            {
-                "sponsor_meetings": int(sponsor),
-                "governance_on_cadence": int(round(cadence)),
-                "jbp_current": bool(jbp),
-                "joint_account_plans": int(plans),
-                "trained_sellers": int(sellers),
-                "integration_milestones": milestones,
-                "joint_campaigns": int(campaigns[i]),
-                "accounts_mapped": int(mapped),
-            }
+            (
+                int(sponsor),
+                int(round(cadence)),
+                bool(jbp),
+                int(plans),
+                int(sellers),
+                milestones,
+                int(campaigns[i]),
+                int(mapped),
+            )
         )
-    df = pd.DataFrame(rows)
+    df = {
+        name: np.array(values, dtype=bool if name == "jbp_current" else "int64")
+        for name, values in zip(columns, zip(*rows, strict=True), strict=True)
+    }
 
     # funnel: leads one month after the enablement and campaigns that produce them
     qualify = float(rng.uniform(0.35, 0.45))
@@ -164,6 +188,10 @@ def simulate(p: Profile, rng: np.random.Generator) -> tuple[pd.DataFrame, dict]:
     revenue = won_value[:n]
 
     def trailing(a, k):
+        """The sum of each month's last ``k`` values (fewer at the start)."""
+        if a.dtype.kind in "iu":  # whole numbers: running totals are exact
+            total = np.concatenate(([0], np.cumsum(a)))
+            return np.concatenate((total[1:k], total[k:] - total[:-k]))
         return np.array([a[max(0, i - k + 1) : i + 1].sum() for i in range(n)])
 
     closed3, wins3, value3 = trailing(closed_count[:n], 3), trailing(wins, 3), trailing(revenue, 3)

@@ -334,18 +334,20 @@ def test_loader_names_file_row_column_and_expectation():
         data.check_table(raw, "panel", source="panel.csv")
 
 
-def test_missing_data_file_says_how_to_rebuild(tmp_path, monkeypatch):
-    """Does a missing file name itself and the command that writes it?"""
-    monkeypatch.setattr(loaders, "DATASETS", tmp_path)
+@pytest.fixture
+def data_from(monkeypatch):
+    """Point the loaders at another folder of course data (for one test)."""
     loaders._cached.cache_clear()
-    try:
-        with pytest.raises(
-            data.DataError, match=r"panel.csv: file not found.*instructor.generator"
-        ):
-            data.panel()
-    finally:
-        monkeypatch.undo()
-        loaders._cached.cache_clear()
+    yield lambda folder: monkeypatch.setattr(loaders, "DATASETS", folder)
+    monkeypatch.undo()
+    loaders._cached.cache_clear()
+
+
+def test_missing_data_file_says_how_to_rebuild(tmp_path, data_from):
+    """Does a missing file name itself and the command that writes it?"""
+    data_from(tmp_path)
+    with pytest.raises(data.DataError, match=r"panel.csv: file not found.*instructor.generator"):
+        data.panel()
 
 
 def test_student_survey_file_is_checked(tmp_path):
@@ -367,3 +369,38 @@ def test_unknown_alliance_suggests_names():
     """Does a misspelt alliance name get a suggestion?"""
     with pytest.raises(ValueError, match="Did you mean 'Northwind'"):
         data.panel("Northwnd")
+
+
+@pytest.mark.parametrize("name", sorted(loaders._RESOURCE_BY_FILE))
+def test_the_quick_read_gives_what_the_checks_give(name):
+    """Does reading a course file straight into its types give exactly the checked table?"""
+    resource = loaders._RESOURCE_BY_FILE[name]
+    quick = loaders._read_typed(DATASETS / name, loaders.schema(resource)["fields"])
+    raw = pd.read_csv(DATASETS / name, dtype=str, keep_default_na=False)
+    assert quick is not None, f"{name} no longer reads the quick way"
+    pd.testing.assert_frame_equal(quick, data.check_table(raw, resource, source=name))
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "says"),
+    [
+        ("sourced_revenue", "lots", "not a number"),
+        ("win_rate", "140", "out of range"),
+        ("alliance", " Northwind", None),
+    ],
+)
+def test_a_damaged_course_file_is_still_named_row_and_column(
+    tmp_path, data_from, column, value, says
+):
+    """Does a bad value in a course file still get its row and column named (not a typed read)?"""
+    shutil.copytree(DATASETS, tmp_path / "datasets")
+    path = tmp_path / "datasets" / "panel.csv"
+    raw = pd.read_csv(path, dtype=str, keep_default_na=False)
+    raw.loc[4, column] = value
+    raw.to_csv(path, index=False)
+    data_from(tmp_path / "datasets")
+    if says is None:  # text with spaces around it is read, stripped, as the checks do
+        assert data.panel()["alliance"].iloc[4] == "Northwind"
+    else:
+        with pytest.raises(data.DataError, match=f"panel.csv, row 6, column '{column}': {says}"):
+            data.panel()

@@ -196,17 +196,63 @@ def check_table(table: pd.DataFrame, resource: str | dict, *, source: str) -> pd
     return pd.DataFrame(out, index=table.index)
 
 
+#: how a typed read stores each kind of the data dictionary (the rest is text)
+_STORED_AS = {"integer": "Int64", "number": "float64", "boolean": "boolean"}
+
+
+def _read_typed(path: Path, fields: list[dict]) -> pd.DataFrame | None:
+    """The file read straight into its types if every value passes :func:`check_table`'s rules.
+
+    The quick way in for the course's own files, which are valid: one typed read, then the
+    same rules checked column by column at once. ``None`` for anything else (a value that
+    does not parse, is out of range or not allowed, text with spaces around it, a missing
+    column), which :func:`check_table` then reads again to say where and why.
+    """
+    try:
+        table = pd.read_csv(
+            path,
+            dtype={f["name"]: _STORED_AS.get(f["type"], "str") for f in fields},
+            keep_default_na=False,
+            na_values=[""],
+        )
+    except (ValueError, TypeError):
+        return None
+    present = [f for f in fields if f["name"] in table.columns]
+    required = [f for f in fields if f.get("constraints", {}).get("required")]
+    if any(f["name"] not in table.columns for f in required):
+        return None
+    for field in present:
+        values, c = table[field["name"]], field.get("constraints", {})
+        if c.get("required") and values.isna().any():
+            return None
+        if field["type"] in _STORED_AS:
+            if "minimum" in c and (values < c["minimum"]).any():
+                return None
+            if "maximum" in c and (values > c["maximum"]).any():
+                return None
+        else:
+            given = values.dropna()
+            if (given.str.strip() != given).any() or (given == "").any():
+                return None
+            if "enum" in c and not given.isin([str(v) for v in c["enum"]]).all():
+                return None
+    return table[[f["name"] for f in present]]
+
+
 def _read(name: str) -> pd.DataFrame:
     path = DATASETS / name
-    try:
-        raw = pd.read_csv(path, dtype=str, keep_default_na=False)
-    except FileNotFoundError:
+    if not path.is_file():
         msg = (
             f"{path}: file not found; in a checkout of the course, run `python -m "
             "instructor.generator` to write the course data; elsewhere, reinstall the toolkit"
         )
-        raise DataError(msg) from None
-    return check_table(raw, _RESOURCE_BY_FILE[name], source=name)
+        raise DataError(msg)
+    resource = _RESOURCE_BY_FILE[name]
+    typed = _read_typed(path, schema(resource)["fields"])
+    if typed is not None:
+        return typed
+    raw = pd.read_csv(path, dtype=str, keep_default_na=False)
+    return check_table(raw, resource, source=name)
 
 
 @cache

@@ -332,6 +332,7 @@ _KINDS = {m.name: m.kind for m in METRICS}
 
 @cache  # the catalogue is fixed: built once, read on every lookup of a name
 def _lookup() -> dict[str, str]:
+    """Every metric's name and label (as :func:`_key` writes them) -> its name; made once."""
     table = {}
     for m in METRICS:
         table[_key(m.name)] = m.name

@@ -33,6 +33,7 @@ def indicator_trends(
     recent: int = 6,
     before: int = 12,
     month: int | None = None,
+    alliance: str | None = None,
 ) -> pd.DataFrame:
     """How each alliance's metrics moved lately: the last months against the year before.
 
@@ -42,7 +43,8 @@ def indicator_trends(
     as a percentage change (-50 means "half of what it was"). Read the leading metrics to
     see where the lagging ones are heading. ``month`` looks back from an earlier month than
     the last one (a quarterly review in the past); an average of nothing but zeros gives no
-    percentage (``NaN``).
+    percentage (``NaN``). ``alliance`` reads that one alliance only (one row, the same
+    numbers as its row of the whole table).
 
     Examples
     --------
@@ -53,12 +55,16 @@ def indicator_trends(
     True
     >>> bool(indicator_trends(["sourced_revenue"], month=12).isna().loc["Granite"].all())
     True
+    >>> indicator_trends(alliance="Northwind").equals(trends.loc[["Northwind"]])
+    True
     """
     if panel is None:
         from toolkit import data
 
         panel = data.panel()
     table = panel
+    if alliance is not None:
+        table = table[table["alliance"] == alliance]
     if month is not None:
         last = int(table["month"].max())
         if isinstance(month, bool) or not isinstance(month, int) or not 1 <= month <= last:

@@ -188,7 +188,7 @@ def quarterly_dashboard(
     survey = data.survey(alliance, quarter=quarter)
     month = int(survey["month"].iloc[0])
     card = leading_first(scorecard(quarter_actuals(alliance, month), targets or DEFAULT_TARGETS))
-    trends = indicator_trends(TREND_METRICS, month=month).loc[alliance]
+    trends = indicator_trends(TREND_METRICS, alliance=alliance, month=month).loc[alliance]
     gaps = pairwise_gaps(survey, by=by)
     sides = tuple(dict.fromkeys([*gaps["side_a"], *gaps["side_b"]]))
     return Dashboard(alliance, quarter, month, card, trends, gaps, health_index(survey), sides)

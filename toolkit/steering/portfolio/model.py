@@ -292,7 +292,9 @@ def lifecycle_stage(alliance: str, month: int | None = None) -> str:
     wins = one.loc[:month, "new_customer_wins"].astype(float).sum()
     if month <= STAGE_RULE["launch_months"] or wins == 0:
         return "launch"
-    trends = indicator_trends(("deal_registrations", "sourced_revenue"), month=month)
+    trends = indicator_trends(
+        ("deal_registrations", "sourced_revenue"), alliance=alliance, month=month
+    )
     registrations, revenue = trends.loc[alliance]
     if pd.notna(registrations) and registrations <= -STAGE_RULE["exit_fall"]:
         return "renewal_or_exit"
