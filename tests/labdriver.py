@@ -167,12 +167,15 @@ class Lab:
         )
 
     def run_cell(self, cell) -> None:
-        """Run one code cell (a locator) with Shift+Enter; wait for its execution count."""
+        """Run one code cell (a locator) with Shift+Enter; wait for its new execution count
+        (a cell run before, e.g. by Run All, must show another number than it did)."""
+        prompt = cell.locator(".jp-InputPrompt")
+        before = prompt.text_content() or ""
         cell.locator(".cm-content").click()
         self.page.keyboard.press("Shift+Enter")
-        cell.locator(".jp-InputPrompt", has_text=re.compile(r"\[\d+\]")).wait_for(
-            timeout=RUN_TIMEOUT_MS
-        )
+        prompt.filter(has_text=re.compile(r"\[\d+\]")).filter(
+            has_not_text=re.compile(rf"^\s*{re.escape(before.strip())}\s*$") if before else None
+        ).wait_for(timeout=RUN_TIMEOUT_MS)
         self.wait_idle()
 
     def wait_all_run(self) -> None:
