@@ -467,3 +467,34 @@ def test_an_escalation_to_a_removed_body_is_named_in_words(path):
     )
     assert "'amt'" not in panel and "(amt)" not in panel
     assert json.loads(path.read_text())["bodies"][1]["escalates_to"] == "amt"  # the file keeps it
+
+
+def test_a_tier_picked_by_hand_brings_a_cadence_that_fits_it(path):
+    """After the steering committee (every 90 days) is shown, does picking the operational
+    tier for a new group put a cadence of that tier in the box, so the group is not added
+    meeting every 90 days; and is a cadence that already fits left as typed?"""
+    from toolkit.governance.review import CADENCE_RANGES
+
+    b = GovernanceBuilder(path, template="lean-startup-enterprise", chart=False)
+    top = next(i for i, body in enumerate(b.design.bodies) if body.tier == "steering")
+    b.body_picker.value = top
+    assert b.tier_picker.value == "steering" and int(b.cadence_text.value) > 14
+    b.body_name.value = "Joint Support Group"
+    b.tier_picker.value = "operational"
+    low, high = CADENCE_RANGES["operational"]
+    assert low <= int(b.cadence_text.value) <= high
+    b.cadence_text.value = "3"
+    b.tier_picker.value = "management"  # 3 days does not fit a management body either
+    assert int(b.cadence_text.value) >= CADENCE_RANGES["management"][0]
+    b.tier_picker.value = "operational"
+    b.cadence_text.value = "10"
+    b.tier_picker.value = "management"  # 10 days fits: left as typed
+    assert b.cadence_text.value == "10"
+    b.tier_picker.value = "operational"
+    b.add_body_button.click()
+    added = b.design.bodies[-1]
+    assert (added.name, added.tier, added.meets_every_days) == (
+        "Joint Support Group",
+        "operational",
+        10,
+    )

@@ -35,6 +35,7 @@ from toolkit.governance.model import (
 
 __all__ = [
     "CADENCE_RANGES",
+    "USUAL_CADENCE",
     "ERROR_CODES",
     "MAX_BODY_SEATS",
     "MAX_ESCALATION_DAYS",
@@ -54,6 +55,8 @@ __all__ = [
 
 # inclusive ranges of days between meetings, per tier
 CADENCE_RANGES = {"steering": (30, 180), "management": (7, 31), "operational": (1, 14)}
+#: a cadence within each range that bodies of the tier often keep (quarterly, fortnightly, weekly)
+USUAL_CADENCE = {"steering": 90, "management": 14, "operational": 7}
 MAX_STEERING_SEATS = 8
 MAX_BODY_SEATS = 12
 MAX_ESCALATION_DAYS = 45

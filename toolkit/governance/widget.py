@@ -43,7 +43,7 @@ from toolkit.governance.model import (
     code_of,
     name_of,
 )
-from toolkit.governance.review import counts, review
+from toolkit.governance.review import CADENCE_RANGES, USUAL_CADENCE, counts, review
 from toolkit.governance.templates import TEMPLATES, template_titles
 from toolkit.ui.messages import box
 from toolkit.ui.render import chart_widget
@@ -289,6 +289,7 @@ class GovernanceBuilder(CourseWidget):
             button.on_click(handler)
         self.json_toggle.layout = w.Layout(width="auto")
         self.when_changed([self.body_picker], lambda _: self._fill_body_fields())
+        self.when_changed([self.tier_picker], lambda _: self._fit_cadence_to_tier())
         self.json_toggle.observe(lambda _: self._show_json(), names="value")
         self.pictures.observe(lambda _: self._draw_pictures(), names="selected_index")
 
@@ -487,7 +488,25 @@ class GovernanceBuilder(CourseWidget):
         self._draw_pictures()
         self._show_json()
 
+    def _fit_cadence_to_tier(self):
+        """A tier picked by hand brings a cadence that fits it, if the box's does not.
+
+        The box still holds the last body's cadence: left as it is, a working group added
+        after the steering committee would meet every 90 days.
+        """
+        low, high = CADENCE_RANGES[self.tier_picker.value]
+        try:
+            days = int(self.cadence_text.value)
+        except ValueError:
+            days = None
+        if days is None or not low <= days <= high:
+            self.cadence_text.value = str(USUAL_CADENCE[self.tier_picker.value])
+
     def _fill_body_fields(self):
+        with self.quiet():  # showing a body's tier is not picking one
+            self._show_body_fields()
+
+    def _show_body_fields(self):
         index = self.body_picker.value
         if not isinstance(index, int) or not 0 <= index < len(self._design.bodies):
             self.member_picker.options = []
