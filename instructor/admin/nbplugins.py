@@ -222,6 +222,7 @@ class ExecuteAsStudent(Execute):
         except OSError as error:
             msg = f"the warm kernel could not be given the submission ({error})"
             raise RuntimeError(msg) from error
+        self.log.info("Grading in a warm kernel: started ahead in a sandbox of its own, never used")
         reply = self.wait_for_reply(self.kc.execute(code, silent=True, store_history=False))
         content = (reply or {}).get("content", {})
         if content.get("status") != "ok":
