@@ -21,6 +21,12 @@ submissions, the grader's home or environment variables. It runs with limits on 
 bomb, a 20 GB list or a disk-filling loop ends in an error in that cell, which the batch
 reports as a flagged outcome (:func:`limit_problems`), and the batch goes on.
 
+A batch starts each kernel before its submission is known and hands it the submission later
+(:mod:`instructor.admin.warm`): the sandbox then binds a folder of the kernel's own, empty
+until :meth:`SandboxKernelManager.take_submission` copies that one student's files into it
+just before the student's first cell; the kernel copies them into its home as above. A kernel
+takes one submission in its life.
+
 Where the sandbox cannot start (no bubblewrap, no user namespaces, not Linux), grading refuses
 with a message saying why and how to enable it (:func:`require`), unless the instructor grades
 unsandboxed on purpose: ``course-admin autograde --unsandboxed`` or ``ALLIANCE_UNSANDBOXED=1``

@@ -18,8 +18,9 @@ What a warm kernel is, and what it is not:
   grading kernel is. A kernel never grades a second submission, and no other student's file
   is ever in its folder.
 
-Only ``course-admin autograde`` uses warm kernels (:func:`warm_kernels`): the formgrader,
-``validate`` and ``make vet`` start each kernel when it is needed, as before.
+The batches use warm kernels (``course-admin autograde``, with or without ``--workers``, and
+``make vet``; :func:`warm_kernels`, :func:`in_worker`); the formgrader and ``validate`` start
+each kernel when it is needed, as before. ``ALLIANCE_WARM_KERNELS=0`` switches them off.
 
 Examples
 --------
