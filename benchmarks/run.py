@@ -40,7 +40,8 @@ class Case:
     ``run`` is called ``repeat`` times (after ``setup`` once); the table shows its median.
     With ``reference`` (the name of another case) the figure is a ratio against that
     case's median and ``target`` is the highest acceptable ratio; without it, ``target`` is
-    the highest acceptable median in milliseconds.
+    the highest acceptable median in milliseconds. ``prepare``, if given, is called before
+    every timed run, untimed (to let work started by the previous run settle).
     """
 
     name: str
@@ -50,6 +51,7 @@ class Case:
     target: float | None = None
     setup: Callable[[], object] | None = None
     warmup: int = 1
+    prepare: Callable[[], object] | None = None
 
 
 def _prepared(case: Case) -> None:
@@ -59,15 +61,17 @@ def _prepared(case: Case) -> None:
         case.run()
 
 
-def _timed(run: Callable[[], object]) -> float:
+def _timed(case: Case) -> float:
+    if case.prepare:
+        case.prepare()
     start = time.perf_counter()
-    run()
+    case.run()
     return (time.perf_counter() - start) * 1000
 
 
 def median_ms(case: Case) -> float:
     _prepared(case)
-    return statistics.median(_timed(case.run) for _ in range(case.repeat))
+    return statistics.median(_timed(case) for _ in range(case.repeat))
 
 
 def paired(reference: Case, case: Case) -> tuple[float, float]:
@@ -81,8 +85,8 @@ def paired(reference: Case, case: Case) -> tuple[float, float]:
     _prepared(case)
     times, ratios = [], []
     for _ in range(case.repeat):
-        before = _timed(reference.run)
-        times.append(_timed(case.run))
+        before = _timed(reference)
+        times.append(_timed(case))
         ratios.append(times[-1] / before)
     return statistics.median(times), statistics.median(ratios)
 

@@ -29,10 +29,12 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import os
 import time
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -42,8 +44,16 @@ from instructor.admin.course import Course
 from instructor.admin.nbplugins import duplicate_grade_ids
 from instructor.admin.sandbox import UNSANDBOXED_NOTE, limit_problems, require, sandboxed
 from instructor.admin.variants import assigned, hand_over, mismatch, rules
+from instructor.admin.warm import in_worker, warm_kernels
 
-__all__ = ["FLAGGED", "Outcome", "autograde_all", "autograde_one", "triage"]
+__all__ = [
+    "FLAGGED",
+    "Outcome",
+    "autograde_all",
+    "autograde_one",
+    "one_engine_per_gradebook",
+    "triage",
+]
 
 #: Problems that flag a submission in the gradebook for the instructor to look at.
 FLAGGED = {
@@ -339,7 +349,8 @@ def autograde_all(
         if workers > 1 and len(jobs) > 1:
             _run_parallel(course, jobs, logs, outcomes, progress, workers)
         else:
-            _run(course, api, jobs, logs, outcomes, progress)
+            with warm_kernels(), one_engine_per_gradebook():
+                _run(course, api, jobs, logs, outcomes, progress)
     finally:
         if home is None:
             os.environ.pop("ALLIANCE_COURSE_HOME", None)
@@ -364,6 +375,39 @@ def _run(course, api, jobs, logs, outcomes, progress) -> None:
             log.flush()
 
 
+@contextlib.contextmanager
+def one_engine_per_gradebook(engines: dict | None = None) -> Iterator[None]:
+    """Inside the block, every nbgrader ``Gradebook`` of one database shares one engine.
+
+    nbgrader opens the gradebook about ten times for each submission it autogrades (the
+    converter and its preprocessors each open their own), and each time makes a new
+    SQLAlchemy engine, whose cache of compiled statements then starts empty: a third of the
+    grader's own time went to compiling the same queries again. Each ``Gradebook`` still has
+    its own session and closes it as before; only the engine (its connection pool and its
+    statement cache) is kept for the block (for as long as ``engines`` when given: a dict
+    the caller keeps them in across blocks).
+    """
+    import nbgrader.api
+
+    made = nbgrader.api.create_engine
+    kept = engines is not None
+    engines = {} if engines is None else engines
+
+    def engine(url, **kwargs):
+        key = (str(url), tuple(sorted(kwargs.items())))
+        if key not in engines:
+            engines[key] = made(url, **kwargs)
+        return engines[key]
+
+    nbgrader.api.create_engine = engine
+    try:
+        yield
+    finally:
+        nbgrader.api.create_engine = made
+        for each in [] if kept else engines.values():
+            each.dispose()
+
+
 _WORKER: dict = {}
 
 
@@ -377,6 +421,8 @@ def _busy_url(db_url: str, seconds: int = 120) -> str:
 def _worker_start(root: str, db_url: str) -> None:
     course = Course(root, CourseDirectory__db_url=db_url)
     _WORKER.update(course=course, api=course.api())
+    in_worker()  # each worker keeps the next grading kernel warm
+    one_engine_per_gradebook().__enter__()  # for the worker's life
 
 
 def _worker_grade(job: tuple[str, str]) -> Outcome:

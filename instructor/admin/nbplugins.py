@@ -59,6 +59,7 @@ jsonschema.exceptions.ValidationError: Notebook failed to validate; the nbgrader
 
 from __future__ import annotations
 
+import functools
 import os
 
 from nbconvert.exporters.exporter import ResourcesDict
@@ -133,26 +134,100 @@ class DecideVariant(NbGraderPreprocessor):
 
 
 class ExecuteAsStudent(Execute):
-    """nbgrader's ``Execute``, with the submission's student id and variant in the kernel."""
+    """nbgrader's ``Execute``, with the submission's student id and variant in the kernel.
 
-    def start_new_kernel(self, **kwargs):
-        """Start the grading kernel with ``ALLIANCE_STUDENT`` and ``ALLIANCE_VARIANT`` set."""
+    Under ``course-admin autograde`` (:mod:`instructor.admin.warm`) the kernel is a warm one,
+    started while the previous submission graded: it is given this submission and this
+    environment before the first cell runs, and the next warm kernel starts at once.
+    """
+
+    _warm = None  # the warm kernel taken for this notebook, until it has its submission
+    _cold = False  # a kernel that failed: start the replacement the ordinary way
+
+    def _kernel_env(self, env=None) -> dict[str, str]:
+        """The grading kernel's environment: the student id and the decided variant set."""
+        env = dict(os.environ if env is None else env)
         decided = _decided(self.resources)
         if decided is not None:
             extra = decided.kernel_env()
-            kwargs["env"] = {**kwargs.get("env", os.environ), **extra}
+            env.update(extra)
             self.log.info("Grading %s of %s as %s", decided.assignment, decided.student, extra)
+        return env
+
+    def start_new_kernel(self, **kwargs):
+        """Start the grading kernel with ``ALLIANCE_STUDENT`` and ``ALLIANCE_VARIANT`` set."""
+        if _decided(self.resources) is not None:
+            kwargs["env"] = self._kernel_env(kwargs.get("env"))
         return super().start_new_kernel(**kwargs)
 
+    def create_kernel_manager(self):
+        """A warm kernel's manager when the batch keeps one ready (and start the next one)."""
+        from instructor.admin import warm
+        from instructor.admin.sandbox import sandboxed
+
+        if not self.kernel_name:  # as nbclient does, before the spare is started with it
+            self.kernel_name = self.nb.metadata.get("kernelspec", {}).get("name") or ""
+        pool = warm.active()
+        _root, assignment, _student = _submission(self, self.resources)
+        if pool is None or self._cold or not assignment or not sandboxed():
+            return super().create_kernel_manager()
+        km = pool.take()
+        pool.refill(functools.partial(self._start_warm, assignment))
+        if km is None:
+            return super().create_kernel_manager()
+        self.km = self._warm = km
+        return km
+
+    def _start_warm(self, assignment: str):
+        """Start a warm kernel for the next submission of ``assignment`` (see the pool)."""
+        from jupyter_core.utils import run_sync
+
+        from instructor.admin.warm import source_modules
+
+        root, _assignment, _student = _submission(self, self.resources)
+        km = self.kernel_manager_class(kernel_name=self.kernel_name, config=self.config)
+        km.warm_imports = source_modules(root, assignment)
+        arguments = list(self.extra_arguments)
+        if km.ipykernel and self.ipython_hist_file:
+            if not any(a.startswith("--HistoryManager.hist_file") for a in arguments):
+                arguments.append(f"--HistoryManager.hist_file={self.ipython_hist_file}")
+        run_sync(km.start_kernel)(extra_arguments=arguments, env=dict(os.environ))
+        return km
+
     def start_new_kernel_client(self):
-        """Connect to the grading kernel; if it never answers, start one new kernel and retry."""
+        """Connect to the grading kernel; if it never answers, start one new kernel and retry.
+
+        A warm kernel is given this submission first (its files and the student's environment).
+        """
         try:
-            return super().start_new_kernel_client()
+            kc = super().start_new_kernel_client()
+            if self._warm is not None:
+                self._hand_over()
+            return kc
         except RuntimeError as error:  # "Kernel didn't respond" / "Kernel died before replying"
             self.log.warning("The grading kernel did not start (%s); starting a new one", error)
+            if self.km is not None:  # a warm kernel that could not take the submission
+                self._cleanup_kernel()
+            self._warm, self._cold = None, True
             self.km = self.create_kernel_manager()  # the failed one is shut down and cleaned up
             self.start_new_kernel()
             return super().start_new_kernel_client()
+
+    def _hand_over(self) -> None:
+        """Give the warm kernel this submission's files and environment before any cell runs."""
+        km, self._warm = self._warm, None
+        path = (self.resources or {}).get("metadata", {}).get("path") or os.getcwd()
+        try:
+            code = km.take_submission(path, self._kernel_env())
+        except OSError as error:
+            msg = f"the warm kernel could not be given the submission ({error})"
+            raise RuntimeError(msg) from error
+        self.log.info("Grading in a warm kernel: started ahead in a sandbox of its own, never used")
+        reply = self.wait_for_reply(self.kc.execute(code, silent=True, store_history=False))
+        content = (reply or {}).get("content", {})
+        if content.get("status") != "ok":
+            msg = f"the warm kernel could not take the submission ({content.get('evalue', '')})"
+            raise RuntimeError(msg)
 
     async def async_execute_cell(self, cell, cell_index, *args, **kwargs):
         """Run one cell, remembering which one runs (see :meth:`_update_display_id`)."""

@@ -21,6 +21,12 @@ submissions, the grader's home or environment variables. It runs with limits on 
 bomb, a 20 GB list or a disk-filling loop ends in an error in that cell, which the batch
 reports as a flagged outcome (:func:`limit_problems`), and the batch goes on.
 
+A batch starts each kernel before its submission is known and hands it the submission later
+(:mod:`instructor.admin.warm`): the sandbox then binds a folder of the kernel's own, empty
+until :meth:`SandboxKernelManager.take_submission` copies that one student's files into it
+just before the student's first cell; the kernel copies them into its home as above. A kernel
+takes one submission in its life.
+
 Where the sandbox cannot start (no bubblewrap, no user namespaces, not Linux), grading refuses
 with a message saying why and how to enable it (:func:`require`), unless the instructor grades
 unsandboxed on purpose: ``course-admin autograde --unsandboxed`` or ``ALLIANCE_UNSANDBOXED=1``
@@ -235,15 +241,21 @@ def bwrap_command(
     uid: int | None = None,
     env: dict[str, str] | None = None,
     info_fd: int | None = None,
+    warm: tuple[str, ...] | None = None,
 ) -> list[str]:
     """The ``bwrap`` command that runs ``kernel_cmd`` on a private copy of ``submission``.
 
     ``uid`` (only when the grader is root): the unprivileged user id the kernel runs as. The
     kernel's first Python lines (:data:`_BOOT`) copy the submission into its home, set the
     limits, drop to ``uid`` and start the kernel.
+
+    ``warm`` (a kernel started before its submission is known, see
+    :meth:`SandboxKernelManager.take_submission`): the kernel imports these modules as it
+    starts, and copies nothing yet: ``submission`` is then its own empty folder, which the
+    grader fills with one student's files just before that student's code runs.
     """
     submission = Path(submission)
-    work = f"{HOME}/{submission.name or 'submission'}"
+    work = HOME if warm is not None else f"{HOME}/{submission.name or 'submission'}"
     args = ["bwrap", "--die-with-parent", "--unshare-ipc", "--unshare-pid", "--unshare-net"]
     args += ["--unshare-uts", "--unshare-cgroup-try", "--hostname", "grading"]
     if uid is None:
@@ -280,6 +292,7 @@ def bwrap_command(
     for name, value in _kernel_env(env or {}, work).items():
         args += ["--setenv", name, value]
     boot = [str(limits.processes), str(limits.memory_mb), str(-1 if uid is None else uid), work]
+    boot.append(json.dumps(list(warm)) if warm is not None else "")
     python, rest = (
         kernel_cmd[0],
         [_CONNECTION if a == str(connection_file) else a for a in kernel_cmd[1:]],
@@ -317,10 +330,12 @@ def _kernel_env(env: dict[str, str], work: str) -> dict[str, str]:
 # The kernel's first lines, run inside the sandbox (python -c): copy the submission into its
 # home, limit processes and memory, drop to the grading uid (root only), start the kernel.
 _BOOT = r"""
-import os, resource, runpy, shutil, sys
+import json, os, resource, runpy, shutil, sys
 nproc, memory, uid, work = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
-home = os.path.dirname(work)
-shutil.copytree("/run/alliance/submitted", work, symlinks=True)
+warm = json.loads(sys.argv[5]) if sys.argv[5] else None
+home = work if warm is not None else os.path.dirname(work)
+if warm is None:  # a warm kernel copies its submission when it is given one
+    shutil.copytree("/run/alliance/submitted", work, symlinks=True)
 for name in (".tmp", ".kernel", ".alliance-course"):
     os.makedirs(os.path.join(home, name), exist_ok=True)
 if uid >= 0:
@@ -389,7 +404,20 @@ with open(os.path.join(startup, "00-grading-sandbox.py"), "w") as handle:
         "__grading_sandbox()\n"
         "del __grading_sandbox\n"
     )
-python, rest = sys.argv[5], sys.argv[6:]
+if warm:  # the course's modules the assignment imports, imported before any student's code
+    with open(os.path.join(startup, "01-warm.py"), "w") as handle:
+        handle.write(
+            "def __warm(names):\n"
+            "    import importlib\n"
+            "    for name in names:\n"
+            "        try:\n"
+            "            importlib.import_module(name)\n"
+            "        except Exception:\n"
+            "            pass  # the student's own import then fails the same way\n"
+            f"__warm({warm!r})\n"
+            "del __warm\n"
+        )
+python, rest = sys.argv[6], sys.argv[7:]
 if len(rest) > 1 and rest[0] == "-m":
     sys.argv = [rest[1], *rest[2:]]
     runpy.run_module(rest[1], run_name="__main__", alter_sys=True)
@@ -499,6 +527,10 @@ class SandboxKernelManager(AsyncKernelManager):
 
     _sandbox_dir: str | None = None
     _sandbox_uid: int | None = None
+    #: Set before ``start_kernel`` for a warm kernel: the modules it imports as it starts,
+    #: before it is given a submission (:meth:`take_submission`); None: an ordinary kernel.
+    warm_imports: tuple[str, ...] | None = None
+    _taken = False
 
     @property
     def _sandboxed(self) -> bool:
@@ -518,6 +550,9 @@ class SandboxKernelManager(AsyncKernelManager):
         if self._sandbox_dir is None:
             return await super()._async_launch_kernel(kernel_cmd, **kw)
         submission = kw.pop("cwd", None) or os.getcwd()
+        if self.warm_imports is not None:  # its own empty folder, filled by take_submission
+            submission = os.path.join(self._sandbox_dir, "submission")
+            os.mkdir(submission)
         if self._sandbox_uid is not None:
             os.chmod(self._sandbox_dir, 0o755)
             os.chown(self.connection_file, self._sandbox_uid, self._sandbox_uid)
@@ -531,6 +566,7 @@ class SandboxKernelManager(AsyncKernelManager):
                 uid=self._sandbox_uid,
                 env=kw.get("env"),
                 info_fd=write,
+                warm=self.warm_imports,
             )
             cmd[0] = shutil.which("bwrap") or cmd[0]
             kw["pass_fds"] = (*kw.get("pass_fds", ()), write)
@@ -550,6 +586,39 @@ class SandboxKernelManager(AsyncKernelManager):
         # the grader reaches the kernel's sockets through the sandbox's own root
         self.ip = f"/proc/{pid}/root{_SOCKETS}/ipc"
         return None
+
+    def take_submission(self, submission: str | os.PathLike, env: dict[str, str]) -> str:
+        """Give this warm kernel its one submission; the code the kernel runs to move it in.
+
+        Copies ``submission`` (links as links, never followed) into the kernel's own folder,
+        which the sandbox shows it read-only and which was empty until now; the returned code,
+        run in the kernel (silently) before any of the student's code, copies it into its home
+        as an ordinary kernel's start does, changes into it and sets the environment the
+        kernel would have started with (``env``, through the same filter). A kernel takes one
+        submission in its life: a second call raises ``RuntimeError``.
+        """
+        if self.warm_imports is None or self._sandbox_dir is None or self._taken:
+            msg = "only a warm sandboxed kernel that has not graded yet can take a submission"
+            raise RuntimeError(msg)
+        self._taken = True
+        submission = Path(submission)
+        shutil.copytree(
+            submission,
+            os.path.join(self._sandbox_dir, "submission"),
+            symlinks=True,
+            dirs_exist_ok=True,
+        )
+        work = f"{HOME}/{submission.name or 'submission'}"
+        return (
+            "def __take(work, env):\n"
+            "    import os, shutil\n"
+            "    shutil.copytree('/run/alliance/submitted', work, symlinks=True)\n"
+            "    os.chdir(work)\n"
+            "    os.environ.clear()\n"
+            "    os.environ.update(env)\n"
+            f"__take({work!r}, {_kernel_env(env, work)!r})\n"
+            "del __take\n"
+        )
 
     @property
     def kernel_spec(self):

@@ -6,8 +6,10 @@ write into ``source/``, write into the gradebook, open a TCP connection on the m
 hidden test into the feedback) plus a fork bomb, a memory hog and a disk filler. Each attack's
 code comes first in the student's first answer cell, the correct answers after it.
 
-The same attacks are graded by ``course-admin autograde`` as an ordinary Linux user (when the
-tests run as root, as CI does) and by ``course-admin validate --student``.
+The batch grades them as it grades a class: each in a warm kernel, started in a sandbox of its
+own while the previous submission graded (``instructor/admin/warm.py``). The same attacks are
+graded by ``course-admin autograde`` as an ordinary Linux user (when the tests run as root, as
+CI does) and by ``course-admin validate --student``.
 """
 
 from __future__ import annotations
@@ -208,6 +210,14 @@ def test_fork_bomb_memory_hog_and_disk_filler_end_with_a_flag_and_the_batch_goes
         assert o.status == "graded" and o.flagged and set(codes) & set(o.problems), o.line()
         assert o.question_scores.get("classify_check") == 3, o.line()  # a later question
     assert len(outcomes) == 1 + len(attacks(Path("/"), 1, "m"))
+
+
+def test_the_attacks_ran_in_warm_kernels_each_its_own(hostile_batch):
+    """Were the attacks graded in kernels started ahead (the batch's), one hand-over each?"""
+    logs = hostile_batch["root"] / "logs" / "nbgrader" / ASSIGNMENT
+    for student in attacks(Path("/"), 1, "m"):  # the honest student, first, has none ready
+        text = (logs / f"{student}.log").read_text(encoding="utf-8")
+        assert text.count("Grading in a warm kernel") == 1, student
 
 
 # --- as an ordinary user ---------------------------------------------------------------------
