@@ -8,7 +8,7 @@ import pytest
 from toolkit.governance import edits
 from toolkit.steering.agenda import constellation_design
 from toolkit.steering.dashboard import quarterly_dashboard
-from toolkit.steering.dashboard.chart import trend_chart
+from toolkit.steering.dashboard.chart import KIND_COLOURS, trend_chart
 from toolkit.steering.decisions import chance_table, outcomes_table
 from toolkit.steering.decisions.chart import chance_chart, outcomes_chart
 from toolkit.steering.escalation import ISSUES, walk_escalation
@@ -17,7 +17,8 @@ from toolkit.steering.plan import Funnel, Goal, plan_backwards
 from toolkit.steering.plan.chart import plan_chart
 from toolkit.steering.portfolio import HEALTHY, IMPORTANT, portfolio
 from toolkit.steering.portfolio.chart import CALL_COLOURS, portfolio_chart
-from toolkit.ui.render import to_svg
+from toolkit.ui.render import LAGGING_COLOUR, LEADING_COLOUR, to_svg
+from toolkit.ui.svg import xml_text
 
 
 def rows(spec: dict, n: int | None = None) -> list[pd.DataFrame]:
@@ -63,10 +64,21 @@ def test_every_chart_has_a_title_and_one_sentence_description(charts):
 
 def test_trend_chart_puts_leading_first(charts):
     """Are the leading indicators' bars above the lagging ones, in the course's colours?"""
-    (table,) = [t for t in rows(charts["trend"].to_dict()) if "kind" in t]
+    chart = charts["trend"]
+    table = chart.data["table"]
     kinds = table["kind"].tolist()
     assert kinds == sorted(kinds, key=lambda k: k != "leading")
-    assert "the weakest leading indicator is" in charts["trend"].to_dict()["description"]
+    assert "the weakest leading indicator is" in chart.description
+    known = table.dropna(subset=["change"])
+    bars = re.findall(r'<rect [^>]*fill="(#[0-9a-f]{6})"/>', chart.svg)
+    bars = [colour for colour in bars if colour in KIND_COLOURS.values()]
+    # one bar per known change in its kind's colour, plus the legend's two squares
+    assert bars[: len(known)] == [KIND_COLOURS[k] for k in known["kind"]]
+    assert bars[len(known) :] == [LEADING_COLOUR, LAGGING_COLOUR]
+    for metric in table["metric"]:  # every indicator named on the y axis
+        assert f">{xml_text(metric)}</text>" in chart.svg
+    assert ">Change: last 6 months against the 12 before (%)</text>" in chart.svg
+    assert f'aria-label="{chart.description}"' in chart.svg
 
 
 def test_escalation_chart_draws_each_stay_and_the_deadline(charts, late_walk):

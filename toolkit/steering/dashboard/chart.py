@@ -1,28 +1,34 @@
 """The dashboard's picture: an alliance's leading and lagging indicators, year on year.
 
-The function returns an Altair chart with a title and a one-sentence description (read by screen
-readers) and never displays it.
+The dashboard redraws it on every change of alliance or quarter, so it is drawn as SVG directly
+(:mod:`toolkit.ui.plot`, a millisecond or two, not Vega): a :class:`~toolkit.ui.svg.Diagram`
+with a title and a one-sentence description (read by screen readers), never displayed by the
+function itself.
 
 Examples
 --------
 >>> from toolkit.steering.dashboard.model import quarterly_dashboard
 >>> board = quarterly_dashboard("Constellation", 16)
->>> trend_chart(board.trends, "Constellation").to_dict()["title"][:13]
+>>> trend_chart(board.trends, "Constellation").title[:13]
 'Constellation'
 """
 
 from __future__ import annotations
 
-import altair as alt
 import pandas as pd
 
 from toolkit.indicators.catalogue import catalogue
-from toolkit.ui.render import LAGGING_COLOUR, LEADING_COLOUR, describe
+from toolkit.ui.plot import Band, Linear, Plot
+from toolkit.ui.render import LAGGING_COLOUR, LEADING_COLOUR
+from toolkit.ui.svg import Diagram
 
-__all__ = ["trend_chart"]
+__all__ = ["KIND_COLOURS", "trend_chart"]
+
+#: each kind of indicator's colour, leading first (the legend's order)
+KIND_COLOURS = {"leading": LEADING_COLOUR, "lagging": LAGGING_COLOUR}
 
 
-def trend_chart(trends: pd.Series, alliance: str) -> alt.LayerChart:
+def trend_chart(trends: pd.Series, alliance: str) -> Diagram:
     """Bars of each indicator's change (last six months against the year before), leading first.
 
     Parameters
@@ -44,20 +50,27 @@ def trend_chart(trends: pd.Series, alliance: str) -> alt.LayerChart:
                 "order": (0 if kind == "leading" else 1),
             }
         )
-    data = pd.DataFrame(rows).sort_values("order", kind="stable")
-    order = data["metric"].tolist()
-    base = alt.Chart(data).encode(y=alt.Y("metric:N", sort=order, title=None))
-    bars = base.mark_bar().encode(
-        x=alt.X("change:Q", title="Change: last 6 months against the 12 before (%)"),
-        color=alt.Color(
-            "kind:N",
-            scale=alt.Scale(domain=["leading", "lagging"], range=[LEADING_COLOUR, LAGGING_COLOUR]),
-            legend=alt.Legend(orient="bottom", title="Kind"),
-        ),
-        tooltip=["metric", "kind", alt.Tooltip("change:Q", format="+.0f")],
-    )
-    zero = alt.Chart(pd.DataFrame({"zero": [0]})).mark_rule(color="#2d3748").encode(x="zero:Q")
+    data = pd.DataFrame(rows, columns=["metric", "kind", "change", "order"])
+    data = data.sort_values("order", kind="stable")
     known = data.dropna(subset=["change"])
+    changes = known["change"].tolist()
+    plot = Plot(
+        Linear(
+            min(changes, default=0),
+            max(changes, default=0),
+            380,
+            title="Change: last 6 months against the 12 before (%)",
+        ),
+        Band(data["metric"].tolist(), 22 * len(data), vertical=True),
+    )
+    for metric, kind, change in known[["metric", "kind", "change"]].itertuples(index=False):
+        plot.hbar(metric, 0, change, colour=KIND_COLOURS[kind], height=plot.y.width)
+    plot.vline(0, colour="#2d3748")
+    plot.legend(
+        ((kind, {"shape": "square", "colour": colour}) for kind, colour in KIND_COLOURS.items()),
+        title="Kind",
+        vertical=False,
+    )
     leading = known[known["kind"] == "leading"]
     worst = leading.loc[leading["change"].idxmin()] if len(leading) else None
     said = (
@@ -65,11 +78,11 @@ def trend_chart(trends: pd.Series, alliance: str) -> alt.LayerChart:
         if worst is not None
         else "no leading indicator has a trend yet"
     )
-    return describe(
-        (bars + zero).properties(width=380, height=alt.Step(22)),
-        title=f"{alliance}: where the indicators are heading",
-        description=(
+    return plot.draw(
+        f"{alliance}: where the indicators are heading",
+        (
             f"Bars of the change of {len(known)} indicators, leading ones first in blue and "
             f"lagging ones in orange; {said}."
         ),
+        data={"table": data.drop(columns="order").reset_index(drop=True)},
     )
