@@ -10,7 +10,12 @@ from toolkit.steering.agenda import constellation_design
 from toolkit.steering.dashboard import quarterly_dashboard
 from toolkit.steering.dashboard.chart import KIND_COLOURS, trend_chart
 from toolkit.steering.decisions import chance_table, outcomes_table
-from toolkit.steering.decisions.chart import chance_chart, outcomes_chart
+from toolkit.steering.decisions.chart import (
+    OUTCOME_COLOURS,
+    RULE_LINES,
+    chance_chart,
+    outcomes_chart,
+)
 from toolkit.steering.escalation import ISSUES, walk_escalation
 from toolkit.steering.escalation.chart import escalation_chart
 from toolkit.steering.plan import Funnel, Goal, plan_backwards
@@ -103,12 +108,30 @@ def test_stalled_walk_is_drawn_to_the_end_of_the_axis():
 def test_outcomes_chart_has_a_cell_per_position_and_rule(charts):
     """Does the grid hold each partner's position and each rule's outcome for every proposal?"""
     table = outcomes_table()
-    (cells,) = rows(charts["outcomes"].to_dict(), 1)
+    chart = charts["outcomes"]
+    cells = chart.data["table"]
     assert len(cells) == len(table) * 6
     blocked = int((table["consensus"] == "blocked").sum())
-    assert (
-        f"consensus leaves {blocked} of them blocked" in charts["outcomes"].to_dict()["description"]
-    )
+    assert f"consensus leaves {blocked} of them blocked" in chart.description
+    drawn = re.findall(r'<rect [^>]*fill="(#[0-9a-f]{6})" stroke="#cbd5e0"/>', chart.svg)
+    assert drawn == [OUTCOME_COLOURS[t] for t in cells["text"]]  # every cell in its colour
+    for heading in ["Consensus", "Majority", "Lead partner", *table["title"]]:
+        assert f">{xml_text(heading)}</text>" in chart.svg
+
+
+def test_chance_chart_draws_both_rules_in_their_lines(charts):
+    """Is each rule a line with a dot per number of partners, on a percent axis?"""
+    chart = charts["chance"]
+    table = chance_table(0.8)
+    long = chart.data["table"]
+    assert sorted(set(long["rule"])) == ["consensus", "majority"]
+    assert len(long) == 2 * len(table)
+    paths = re.findall(r'<path d="M[^"]*" fill="none" stroke="(#[0-9a-f]{6})"[^>]*>', chart.svg)
+    assert paths == [RULE_LINES[r]["colour"] for r in RULE_LINES]
+    assert chart.svg.count('stroke-dasharray="4,2"') == 2  # majority's line and its legend
+    assert len(re.findall(r'<circle [^>]*r="3"', chart.svg)) == 2 * len(table)
+    assert ">100%</text>" in chart.svg and ">Number of partners</text>" in chart.svg
+    assert "80%" in chart.description
 
 
 def test_plan_chart_places_each_target_at_its_month(charts):
