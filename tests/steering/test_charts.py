@@ -19,6 +19,7 @@ from toolkit.steering.decisions.chart import (
 from toolkit.steering.escalation import ISSUES, walk_escalation
 from toolkit.steering.escalation.chart import escalation_chart
 from toolkit.steering.plan import Funnel, Goal, plan_backwards
+from toolkit.steering.plan.chart import KIND_COLOURS as PLAN_COLOURS
 from toolkit.steering.plan.chart import plan_chart
 from toolkit.steering.portfolio import HEALTHY, IMPORTANT, portfolio
 from toolkit.steering.portfolio.chart import CALL_COLOURS, portfolio_chart
@@ -135,11 +136,19 @@ def test_chance_chart_draws_both_rules_in_their_lines(charts):
 
 
 def test_plan_chart_places_each_target_at_its_month(charts):
-    """Is each milestone at the month the plan says?"""
+    """Is each milestone at the month the plan says, a diamond in its kind's colour?"""
     plan = plan_backwards(Goal(600, 24), Funnel())
-    (points,) = [t for t in rows(charts["plan"].to_dict()) if "by_month" in t]
+    chart = charts["plan"]
+    points = chart.data["table"]
     assert points["by_month"].tolist() == plan["by_month"].tolist()
-    assert "by month 24" in charts["plan"].to_dict()["description"]
+    assert "by month 24" in chart.description
+    diamonds = re.findall(r'<path d="M[^"]*Z" fill="(#[0-9a-f]{6})"/>', chart.svg)
+    # one diamond per milestone, then the legend's two
+    assert diamonds == [PLAN_COLOURS[k] for k in plan["kind"]] + [LEADING_COLOUR, LAGGING_COLOUR]
+    assert chart.svg.count('stroke="#cbd5e0" stroke-width="2"') == len(plan)  # the runways
+    for what in points["what"]:
+        assert f">{xml_text(what)}</text>" in chart.svg
+    assert ">Month since kick-off (reach it by)</text>" in chart.svg
 
 
 def test_portfolio_chart_has_one_dot_per_alliance_in_its_calls_colour(charts):

@@ -179,9 +179,10 @@ class Legend:
     """A legend under the plot: a title (or none) and one entry per symbol.
 
     Each entry is ``(label, symbol)``, where the symbol is ``{"shape": "line", "colour": ...,
-    "dash": ..., "width": ..., "opacity": ...}``, ``{"shape": "circle", "colour": ...}`` or
-    ``{"shape": "square", "colour": ...}``. ``vertical`` lists the entries one under the
-    other, else side by side; ``columns`` (more than 0) lays them out in that many columns.
+    "dash": ..., "width": ..., "opacity": ...}``, or ``{"shape": ..., "colour": ...}`` with
+    the shape ``"circle"``, ``"diamond"`` or ``"square"``. ``vertical`` lists the entries one
+    under the other, else side by side; ``columns`` (more than 0) lays them out in that many
+    columns.
     """
 
     entries: list
@@ -281,13 +282,11 @@ class Plot:
             return
         self.marks.append(_line(*at, colour, width))
 
-    def dot(self, x, y, *, colour, radius=6.2) -> None:
-        """A filled circle at ``(x, y)`` (a row's centre on a band axis)."""
+    def dot(self, x, y, *, colour, radius=6.2, shape="circle") -> None:
+        """A filled circle (or a ``shape="diamond"``) at ``(x, y)``: a row's centre on a band."""
         cx = self.x.centre(x) if isinstance(self.x, Band) else self.x(x)
         cy = self.y.centre(y) if isinstance(self.y, Band) else self.y(y)
-        self.marks.append(
-            f'<circle cx="{_num(cx)}" cy="{_num(cy)}" r="{radius:g}" fill="{colour}"/>'
-        )
+        self.marks.append(_symbol(cx, cy, {"shape": shape, "colour": colour, "radius": radius}))
 
     def hbar(self, y, low, high, *, colour, height: float) -> None:
         """A bar along x from ``low`` to ``high``, ``height`` pixels thick, on the row ``y``."""
@@ -500,8 +499,13 @@ class Plot:
 
 def _symbol(cx: float, cy: float, symbol: dict) -> str:
     colour = symbol.get("colour", AXIS_COLOUR)
+    radius = symbol.get("radius", 5)
     if symbol.get("shape") == "circle":
-        return f'<circle cx="{_num(cx)}" cy="{_num(cy)}" r="5" fill="{colour}"/>'
+        return f'<circle cx="{_num(cx)}" cy="{_num(cy)}" r="{radius:g}" fill="{colour}"/>'
+    if symbol.get("shape") == "diamond":
+        corners = ((0, -radius), (radius, 0), (0, radius), (-radius, 0))
+        path = "L".join(f"{_num(cx + dx)},{_num(cy + dy)}" for dx, dy in corners)
+        return f'<path d="M{path}Z" fill="{colour}"/>'
     if symbol.get("shape") == "square":
         return (
             f'<rect x="{_num(cx - 5)}" y="{_num(cy - 5)}" width="10" height="10" fill="{colour}"/>'
