@@ -153,19 +153,19 @@ def test_plan_chart_places_each_target_at_its_month(charts):
 
 def test_portfolio_chart_has_one_dot_per_alliance_in_its_calls_colour(charts):
     """Is every alliance a dot coloured by its call, and does the description list the calls?"""
-    spec = charts["portfolio"].to_dict()
-    (layer,) = [layer for layer in spec["layer"] if layer["mark"]["type"] == "circle"]
-    dots = pd.DataFrame(spec["datasets"][layer["data"]["name"]])
+    chart = charts["portfolio"]
+    dots = chart.data["table"]
     table = portfolio()
     assert sorted(dots["alliance"]) == sorted(table.index)
     assert dict(zip(dots["alliance"], dots["call"], strict=True)) == table["call"].to_dict()
-    assert layer["encoding"]["color"]["scale"]["range"] == list(CALL_COLOURS.values())
+    drawn = re.findall(r'<circle [^>]*r="6.7" fill="(#[0-9a-f]{6})" opacity="0.9"/>', chart.svg)
+    assert drawn == [CALL_COLOURS[c] for c in dots["call"]]
+    legend = re.findall(r'<circle [^>]*r="5" fill="(#[0-9a-f]{6})"/>', chart.svg)
+    assert legend == list(CALL_COLOURS.values())
     for call in CALL_COLOURS:
         if call in set(table["call"]):
-            assert call in spec["description"]
-    labels = pd.concat(
-        pd.DataFrame(spec["datasets"][layer["data"]["name"]])
-        for layer in spec["layer"]
-        if layer["mark"]["type"] == "text" and "alliance" in str(layer["encoding"])
-    )
-    assert sorted(labels["alliance"]) == sorted(table.index)  # every dot labelled once
+            assert call in chart.description
+        assert f'fill="{CALL_COLOURS[call]}">{call}</text>' in chart.svg  # its quadrant named
+    for alliance in table.index:  # every dot labelled once
+        assert chart.svg.count(f">{xml_text(alliance)}</text>") == 1
+    assert chart.svg.count('stroke-dasharray="4,4"') == 2  # the two split lines

@@ -282,11 +282,12 @@ class Plot:
             return
         self.marks.append(_line(*at, colour, width))
 
-    def dot(self, x, y, *, colour, radius=6.2, shape="circle") -> None:
+    def dot(self, x, y, *, colour, radius=6.2, shape="circle", opacity=1.0) -> None:
         """A filled circle (or a ``shape="diamond"``) at ``(x, y)``: a row's centre on a band."""
         cx = self.x.centre(x) if isinstance(self.x, Band) else self.x(x)
         cy = self.y.centre(y) if isinstance(self.y, Band) else self.y(y)
-        self.marks.append(_symbol(cx, cy, {"shape": shape, "colour": colour, "radius": radius}))
+        symbol = {"shape": shape, "colour": colour, "radius": radius, "opacity": opacity}
+        self.marks.append(_symbol(cx, cy, symbol))
 
     def hbar(self, y, low, high, *, colour, height: float) -> None:
         """A bar along x from ``low`` to ``high``, ``height`` pixels thick, on the row ``y``."""
@@ -322,6 +323,21 @@ class Plot:
         """A line across the whole plot, top to bottom, at the value ``x``."""
         style = f' stroke-dasharray="{",".join(map(str, dash))}"' if dash else ""
         self.marks.append(_line(self.x(x), 0, self.x(x), self.y.length, colour, width, style))
+
+    def hline(self, y, *, colour, width=1.0, dash=None) -> None:
+        """A line across the whole plot, left to right, at the value ``y``."""
+        style = f' stroke-dasharray="{",".join(map(str, dash))}"' if dash else ""
+        self.marks.append(_line(0, self.y(y), self.x.length, self.y(y), colour, width, style))
+
+    def label(
+        self, x, y, words: str, *, anchor="start", dx=0.0, size=11, bold=False, colour="#000"
+    ):
+        """Words at the values ``(x, y)``, centred on it in height, ``dx`` pixels aside."""
+        at_x = self.x(min(max(x, self.x.low), self.x.high))  # clamped to the axis, as Vega's
+        at_y = self.y(y) + size * 0.35
+        self.marks.append(
+            _text(at_x + dx, at_y, words, size, anchor=anchor, bold=bold, colour=colour)
+        )
 
     def text(self, x, y: float, words: str, *, colour="#000", bold=False, dx=0.0) -> None:
         """Words ``dx`` pixels right of the value ``x``, at the pixel ``y`` (0: plot's top)."""
@@ -501,7 +517,8 @@ def _symbol(cx: float, cy: float, symbol: dict) -> str:
     colour = symbol.get("colour", AXIS_COLOUR)
     radius = symbol.get("radius", 5)
     if symbol.get("shape") == "circle":
-        return f'<circle cx="{_num(cx)}" cy="{_num(cy)}" r="{radius:g}" fill="{colour}"/>'
+        shade = f' opacity="{symbol["opacity"]:g}"' if symbol.get("opacity", 1) != 1 else ""
+        return f'<circle cx="{_num(cx)}" cy="{_num(cy)}" r="{radius:g}" fill="{colour}"{shade}/>'
     if symbol.get("shape") == "diamond":
         corners = ((0, -radius), (radius, 0), (0, radius), (-radius, 0))
         path = "L".join(f"{_num(cx + dx)},{_num(cy + dy)}" for dx, dy in corners)
