@@ -8,7 +8,7 @@ import pytest
 from toolkit.governance import edits
 from toolkit.steering.agenda import constellation_design
 from toolkit.steering.dashboard import quarterly_dashboard
-from toolkit.steering.dashboard.chart import KIND_COLOURS, trend_chart
+from toolkit.steering.dashboard.chart import trend_chart
 from toolkit.steering.decisions import chance_table, outcomes_table
 from toolkit.steering.decisions.chart import (
     OUTCOME_COLOURS,
@@ -19,11 +19,10 @@ from toolkit.steering.decisions.chart import (
 from toolkit.steering.escalation import ISSUES, walk_escalation
 from toolkit.steering.escalation.chart import escalation_chart
 from toolkit.steering.plan import Funnel, Goal, plan_backwards
-from toolkit.steering.plan.chart import KIND_COLOURS as PLAN_COLOURS
 from toolkit.steering.plan.chart import plan_chart
 from toolkit.steering.portfolio import HEALTHY, IMPORTANT, portfolio
 from toolkit.steering.portfolio.chart import CALL_COLOURS, portfolio_chart
-from toolkit.ui.render import LAGGING_COLOUR, LEADING_COLOUR, to_svg
+from toolkit.ui.render import KIND_COLOURS, LAGGING_COLOUR, LEADING_COLOUR, to_svg
 from toolkit.ui.svg import xml_text
 
 
@@ -144,7 +143,7 @@ def test_plan_chart_places_each_target_at_its_month(charts):
     assert "by month 24" in chart.description
     diamonds = re.findall(r'<path d="M[^"]*Z" fill="(#[0-9a-f]{6})"/>', chart.svg)
     # one diamond per milestone, then the legend's two
-    assert diamonds == [PLAN_COLOURS[k] for k in plan["kind"]] + [LEADING_COLOUR, LAGGING_COLOUR]
+    assert diamonds == [KIND_COLOURS[k] for k in plan["kind"]] + [LEADING_COLOUR, LAGGING_COLOUR]
     assert chart.svg.count('stroke="#cbd5e0" stroke-width="2"') == len(plan)  # the runways
     for what in points["what"]:
         assert f">{xml_text(what)}</text>" in chart.svg

@@ -19,13 +19,10 @@ import pandas as pd
 
 from toolkit.indicators.catalogue import catalogue
 from toolkit.ui.plot import Band, Linear, Plot
-from toolkit.ui.render import LAGGING_COLOUR, LEADING_COLOUR
+from toolkit.ui.render import KIND_COLOURS
 from toolkit.ui.svg import Diagram
 
-__all__ = ["KIND_COLOURS", "trend_chart"]
-
-#: each kind of indicator's colour, leading first (the legend's order)
-KIND_COLOURS = {"leading": LEADING_COLOUR, "lagging": LAGGING_COLOUR}
+__all__ = ["trend_chart"]
 
 
 def trend_chart(trends: pd.Series, alliance: str) -> Diagram:

@@ -18,13 +18,10 @@ from __future__ import annotations
 import pandas as pd
 
 from toolkit.ui.plot import Band, Linear, Plot
-from toolkit.ui.render import LAGGING_COLOUR, LEADING_COLOUR
+from toolkit.ui.render import KIND_COLOURS
 from toolkit.ui.svg import Diagram
 
-__all__ = ["KIND_COLOURS", "plan_chart"]
-
-#: each kind of milestone's colour, leading first (the legend's order)
-KIND_COLOURS = {"leading": LEADING_COLOUR, "lagging": LAGGING_COLOUR}
+__all__ = ["plan_chart"]
 
 
 def plan_chart(plan: pd.DataFrame) -> Diagram:
