@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from toolkit.indicators.catalogue import catalogue
+from toolkit.indicators.catalogue import METRICS
 from toolkit.ui.plot import Band, Linear, Plot
 from toolkit.ui.render import KIND_COLOURS
 from toolkit.ui.svg import Diagram
@@ -35,22 +35,18 @@ def trend_chart(trends: pd.Series, alliance: str) -> Diagram:
     alliance : str
         Whose trends they are (for the title).
     """
-    table = catalogue()
-    rows = []
-    for metric, change in trends.items():
-        kind = table.loc[metric, "kind"]
-        rows.append(
-            {
-                "metric": table.loc[metric, "label"],
-                "kind": kind,
-                "change": None if pd.isna(change) else float(change),
-                "order": (0 if kind == "leading" else 1),
-            }
-        )
-    data = pd.DataFrame(rows, columns=["metric", "kind", "change", "order"])
-    data = data.sort_values("order", kind="stable")
-    known = data.dropna(subset=["change"])
-    changes = known["change"].tolist()
+    metrics = {m.name: m for m in METRICS}  # each metric's kind and label
+    rows = [
+        {
+            "metric": metrics[metric].label,
+            "kind": metrics[metric].kind,
+            "change": None if change != change or change is None else float(change),
+        }
+        for metric, change in trends.items()
+    ]
+    rows.sort(key=lambda row: row["kind"] != "leading")  # leading first, each kind in order
+    known = [row for row in rows if row["change"] is not None]
+    changes = [row["change"] for row in known]
     plot = Plot(
         Linear(
             min(changes, default=0),
@@ -58,18 +54,20 @@ def trend_chart(trends: pd.Series, alliance: str) -> Diagram:
             380,
             title="Change: last 6 months against the 12 before (%)",
         ),
-        Band(data["metric"].tolist(), 22 * len(data), vertical=True),
+        Band([row["metric"] for row in rows], 22 * len(rows), vertical=True),
     )
-    for metric, kind, change in known[["metric", "kind", "change"]].itertuples(index=False):
-        plot.hbar(metric, 0, change, colour=KIND_COLOURS[kind], height=plot.y.width)
+    for row in known:
+        plot.hbar(
+            row["metric"], 0, row["change"], colour=KIND_COLOURS[row["kind"]], height=plot.y.width
+        )
     plot.vline(0, colour="#2d3748")
     plot.legend(
         ((kind, {"shape": "square", "colour": colour}) for kind, colour in KIND_COLOURS.items()),
         title="Kind",
         vertical=False,
     )
-    leading = known[known["kind"] == "leading"]
-    worst = leading.loc[leading["change"].idxmin()] if len(leading) else None
+    leading = [row for row in known if row["kind"] == "leading"]
+    worst = min(leading, key=lambda row: row["change"], default=None)
     said = (
         f"the weakest leading indicator is {worst['metric'].lower()} ({worst['change']:+.0f} %)"
         if worst is not None
@@ -81,5 +79,5 @@ def trend_chart(trends: pd.Series, alliance: str) -> Diagram:
             f"Bars of the change of {len(known)} indicators, leading ones first in blue and "
             f"lagging ones in orange; {said}."
         ),
-        data={"table": data.drop(columns="order").reset_index(drop=True)},
+        data={"table": pd.DataFrame(rows, columns=["metric", "kind", "change"])},
     )
