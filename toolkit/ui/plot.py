@@ -138,7 +138,7 @@ class Band:
     ``padding`` is the room between bands, as a share of one step; half of it is left at each
     end. With ``points`` (dots on rows) each category is a row of one step, its mark centred.
     On x, ``upright`` labels stand level (not turned) under each band, and ``top`` puts the
-    axis above the plot (a table's column heads).
+    axis above the plot (a table's column heads); ``axis=False`` draws no axis (a table's rows).
     """
 
     categories: Sequence
@@ -149,6 +149,7 @@ class Band:
     points: bool = False
     upright: bool = False
     top: bool = False
+    axis: bool = True
 
     def __post_init__(self):
         self.categories = list(self.categories)
@@ -414,6 +415,8 @@ class Plot:
         return parts
 
     def _y_axis(self) -> tuple[list[str], float]:
+        if isinstance(self.y, Band) and not self.y.axis:
+            return [], 0.0
         height = self.y.length
         positions = self.y.positions()
         widest = max((text_width(t, LABEL_SIZE) for _, t in positions), default=0)
