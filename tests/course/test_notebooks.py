@@ -181,10 +181,12 @@ def test_widget_pictures_are_skipped_only_while_nbgrader_runs(monkeypatch):
 def test_charts_are_left_to_the_grader_only_while_nbgrader_runs(monkeypatch):
     """Does a chart display as SVG for students, and as a spec the grader then draws?"""
     from instructor.admin.nbplugins import RenderCharts
-    from toolkit.scorecard import DEFAULT_TARGETS, quarter_actuals, scorecard, scorecard_chart
+    from toolkit.data import survey
+    from toolkit.health import pairwise_gaps
+    from toolkit.health.chart import pairwise_gap_chart
     from toolkit.ui.render import DEFERRED_MIME
 
-    chart = scorecard_chart(scorecard(quarter_actuals("Northwind", 24), DEFAULT_TARGETS))
+    chart = pairwise_gap_chart(pairwise_gaps(survey("Constellation", quarter=16), by="company"))
     assert "image/svg+xml" in chart._repr_mimebundle_()
     monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
     bundle = chart._repr_mimebundle_()

@@ -10,14 +10,20 @@ from toolkit.steering.agenda import constellation_design
 from toolkit.steering.dashboard import quarterly_dashboard
 from toolkit.steering.dashboard.chart import trend_chart
 from toolkit.steering.decisions import chance_table, outcomes_table
-from toolkit.steering.decisions.chart import chance_chart, outcomes_chart
+from toolkit.steering.decisions.chart import (
+    OUTCOME_COLOURS,
+    RULE_LINES,
+    chance_chart,
+    outcomes_chart,
+)
 from toolkit.steering.escalation import ISSUES, walk_escalation
 from toolkit.steering.escalation.chart import escalation_chart
 from toolkit.steering.plan import Funnel, Goal, plan_backwards
 from toolkit.steering.plan.chart import plan_chart
 from toolkit.steering.portfolio import HEALTHY, IMPORTANT, portfolio
 from toolkit.steering.portfolio.chart import CALL_COLOURS, portfolio_chart
-from toolkit.ui.render import to_svg
+from toolkit.ui.render import KIND_COLOURS, LAGGING_COLOUR, LEADING_COLOUR, to_svg
+from toolkit.ui.svg import xml_text
 
 
 def rows(spec: dict, n: int | None = None) -> list[pd.DataFrame]:
@@ -63,10 +69,21 @@ def test_every_chart_has_a_title_and_one_sentence_description(charts):
 
 def test_trend_chart_puts_leading_first(charts):
     """Are the leading indicators' bars above the lagging ones, in the course's colours?"""
-    (table,) = [t for t in rows(charts["trend"].to_dict()) if "kind" in t]
+    chart = charts["trend"]
+    table = chart.data["table"]
     kinds = table["kind"].tolist()
     assert kinds == sorted(kinds, key=lambda k: k != "leading")
-    assert "the weakest leading indicator is" in charts["trend"].to_dict()["description"]
+    assert "the weakest leading indicator is" in chart.description
+    known = table.dropna(subset=["change"])
+    bars = re.findall(r'<rect [^>]*fill="(#[0-9a-f]{6})"/>', chart.svg)
+    bars = [colour for colour in bars if colour in KIND_COLOURS.values()]
+    # one bar per known change in its kind's colour, plus the legend's two squares
+    assert bars[: len(known)] == [KIND_COLOURS[k] for k in known["kind"]]
+    assert bars[len(known) :] == [LEADING_COLOUR, LAGGING_COLOUR]
+    for metric in table["metric"]:  # every indicator named on the y axis
+        assert f">{xml_text(metric)}</text>" in chart.svg
+    assert ">Change: last 6 months against the 12 before (%)</text>" in chart.svg
+    assert f'aria-label="{chart.description}"' in chart.svg
 
 
 def test_escalation_chart_draws_each_stay_and_the_deadline(charts, late_walk):
@@ -91,37 +108,63 @@ def test_stalled_walk_is_drawn_to_the_end_of_the_axis():
 def test_outcomes_chart_has_a_cell_per_position_and_rule(charts):
     """Does the grid hold each partner's position and each rule's outcome for every proposal?"""
     table = outcomes_table()
-    (cells,) = rows(charts["outcomes"].to_dict(), 1)
+    chart = charts["outcomes"]
+    cells = chart.data["table"]
     assert len(cells) == len(table) * 6
     blocked = int((table["consensus"] == "blocked").sum())
-    assert (
-        f"consensus leaves {blocked} of them blocked" in charts["outcomes"].to_dict()["description"]
-    )
+    assert f"consensus leaves {blocked} of them blocked" in chart.description
+    drawn = re.findall(r'<rect [^>]*fill="(#[0-9a-f]{6})" stroke="#cbd5e0"/>', chart.svg)
+    assert drawn == [OUTCOME_COLOURS[t] for t in cells["text"]]  # every cell in its colour
+    for heading in ["Consensus", "Majority", "Lead partner", *table["title"]]:
+        assert f">{xml_text(heading)}</text>" in chart.svg
+
+
+def test_chance_chart_draws_both_rules_in_their_lines(charts):
+    """Is each rule a line with a dot per number of partners, on a percent axis?"""
+    chart = charts["chance"]
+    table = chance_table(0.8)
+    long = chart.data["table"]
+    assert sorted(set(long["rule"])) == ["consensus", "majority"]
+    assert len(long) == 2 * len(table)
+    paths = re.findall(r'<path d="M[^"]*" fill="none" stroke="(#[0-9a-f]{6})"[^>]*>', chart.svg)
+    assert paths == [RULE_LINES[r]["colour"] for r in RULE_LINES]
+    assert chart.svg.count('stroke-dasharray="4,2"') == 2  # majority's line and its legend
+    assert len(re.findall(r'<circle [^>]*r="3"', chart.svg)) == 2 * len(table)
+    assert ">100%</text>" in chart.svg and ">Number of partners</text>" in chart.svg
+    assert "80%" in chart.description
 
 
 def test_plan_chart_places_each_target_at_its_month(charts):
-    """Is each milestone at the month the plan says?"""
+    """Is each milestone at the month the plan says, a diamond in its kind's colour?"""
     plan = plan_backwards(Goal(600, 24), Funnel())
-    (points,) = [t for t in rows(charts["plan"].to_dict()) if "by_month" in t]
+    chart = charts["plan"]
+    points = chart.data["table"]
     assert points["by_month"].tolist() == plan["by_month"].tolist()
-    assert "by month 24" in charts["plan"].to_dict()["description"]
+    assert "by month 24" in chart.description
+    diamonds = re.findall(r'<path d="M[^"]*Z" fill="(#[0-9a-f]{6})"/>', chart.svg)
+    # one diamond per milestone, then the legend's two
+    assert diamonds == [KIND_COLOURS[k] for k in plan["kind"]] + [LEADING_COLOUR, LAGGING_COLOUR]
+    assert chart.svg.count('stroke="#cbd5e0" stroke-width="2"') == len(plan)  # the runways
+    for what in points["what"]:
+        assert f">{xml_text(what)}</text>" in chart.svg
+    assert ">Month since kick-off (reach it by)</text>" in chart.svg
 
 
 def test_portfolio_chart_has_one_dot_per_alliance_in_its_calls_colour(charts):
     """Is every alliance a dot coloured by its call, and does the description list the calls?"""
-    spec = charts["portfolio"].to_dict()
-    (layer,) = [layer for layer in spec["layer"] if layer["mark"]["type"] == "circle"]
-    dots = pd.DataFrame(spec["datasets"][layer["data"]["name"]])
+    chart = charts["portfolio"]
+    dots = chart.data["table"]
     table = portfolio()
     assert sorted(dots["alliance"]) == sorted(table.index)
     assert dict(zip(dots["alliance"], dots["call"], strict=True)) == table["call"].to_dict()
-    assert layer["encoding"]["color"]["scale"]["range"] == list(CALL_COLOURS.values())
+    drawn = re.findall(r'<circle [^>]*r="6.7" fill="(#[0-9a-f]{6})" opacity="0.9"/>', chart.svg)
+    assert drawn == [CALL_COLOURS[c] for c in dots["call"]]
+    legend = re.findall(r'<circle [^>]*r="5" fill="(#[0-9a-f]{6})"/>', chart.svg)
+    assert legend == list(CALL_COLOURS.values())
     for call in CALL_COLOURS:
         if call in set(table["call"]):
-            assert call in spec["description"]
-    labels = pd.concat(
-        pd.DataFrame(spec["datasets"][layer["data"]["name"]])
-        for layer in spec["layer"]
-        if layer["mark"]["type"] == "text" and "alliance" in str(layer["encoding"])
-    )
-    assert sorted(labels["alliance"]) == sorted(table.index)  # every dot labelled once
+            assert call in chart.description
+        assert f'fill="{CALL_COLOURS[call]}">{call}</text>' in chart.svg  # its quadrant named
+    for alliance in table.index:  # every dot labelled once
+        assert chart.svg.count(f">{xml_text(alliance)}</text>") == 1
+    assert chart.svg.count('stroke-dasharray="4,4"') == 2  # the two split lines

@@ -18,7 +18,7 @@ from answerfixtures import make as answer_control
 from toolkit import data, health, indicators, scorecard
 from toolkit.governance import GovernanceBuilder, decision_chart, governance_chart, template
 from toolkit.health import HealthCheck
-from toolkit.health.chart import gap_chart
+from toolkit.health.chart import gap_chart, pairwise_gap_chart
 from toolkit.indicators import LagExplorer, MetricSorter
 from toolkit.indicators.chart import correlation_chart, lag_chart
 from toolkit.magic_wand import MagicWandSimulator, first_look
@@ -259,6 +259,9 @@ def every_chart():
         "correlation": correlation_chart(indicators.lag_correlations(*summit), chosen=2),
         "scorecard": scorecard_chart(card),
         "gaps": gap_chart(health.perception_gaps(data.survey("Delta", quarter=8))),
+        "pairwise gaps": pairwise_gap_chart(
+            health.pairwise_gaps(data.survey("Constellation", quarter=16), by="company")
+        ),
         "governance": governance_chart(enterprise),
         "decisions": decision_chart(enterprise),
     }
@@ -323,7 +326,7 @@ def test_a_chart_output_is_an_image_with_its_description_as_alt(drawn):
     """Does a chart shown in a cell come as an <img> whose alt is its description (JupyterLab
     draws image/svg+xml with no alt), sized to fit, with the SVG kept beside it?"""
     charts = every_chart()
-    for name in ("lag", "scorecard"):  # drawn as SVG directly, and by Vega-Lite
+    for name in ("lag", "pairwise gaps"):  # drawn as SVG directly, and by Vega-Lite
         spec, svg = drawn[name]
         bundle = charts[name]._repr_mimebundle_()
         bundle = bundle[0] if isinstance(bundle, tuple) else bundle

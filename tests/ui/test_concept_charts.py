@@ -1,5 +1,7 @@
 """Charts of indicators, scorecard and health check: titled, described, faithful to the data."""
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -100,15 +102,23 @@ def test_correlation_chart_marks_nothing_when_the_data_cannot_tell(summit):
 def test_scorecard_chart_colours_each_status(charts):
     """Does each measure's status cell carry its red/amber/green colour, and say it in words
     with a mark, so colour is not the only carrier of the status?"""
-    spec = charts["scorecard"].to_dict()
-    rows = pd.DataFrame(_values(spec))
+    chart = charts["scorecard"]
+    rows = chart.data["table"]
     status_cells = rows[rows["column"] == "status"]
     assert set(status_cells["status"]) <= set(STATUS_COLOURS)
     assert (status_cells["text"] == status_cells["status"].map(STATUS_WORDS)).all()
     marks = {words.split()[0] for words in STATUS_WORDS.values()}
     assert len(marks) == len(STATUS_WORDS), "each status has its own mark"
-    scale = spec["layer"][0]["encoding"]["color"]["condition"]["scale"]
-    assert dict(zip(scale["domain"], scale["range"], strict=True)) == STATUS_COLOURS
+    cells = re.findall(r'<rect [^>]*fill="(#[0-9a-f]{6})" stroke="#fff"/>', chart.svg)
+    expected = [
+        STATUS_COLOURS[s] if c == "status" else "#f7fafc"
+        for c, s in zip(rows["column"], rows["status"], strict=True)
+    ]
+    assert cells == expected  # each status cell in its colour, the others pale
+    for words in status_cells["text"]:
+        assert f'fill="#1a202c">{words}</text>' in chart.svg
+    for head in ("perspective", "measure", "kind", "actual", "target", "status"):
+        assert f">{head}</text>" in chart.svg
     assert len(status_cells) == len(scorecard.DEFAULT_TARGETS)
 
 

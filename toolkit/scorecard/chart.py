@@ -3,11 +3,15 @@
 Colour is never the only carrier of the status: each status cell also says it with a mark and
 words (:data:`STATUS_WORDS`), in dark text that keeps AA contrast on every status colour.
 
+The steering dashboard redraws it on every change of alliance or quarter, so it is drawn as SVG
+directly (:mod:`toolkit.ui.plot`, a millisecond or two, not Vega): a
+:class:`~toolkit.ui.svg.Diagram` with a title and a one-sentence description.
+
 Examples
 --------
 >>> from toolkit.scorecard.model import DEFAULT_TARGETS, quarter_actuals, scorecard
 >>> card = scorecard(quarter_actuals("Northwind", 24), DEFAULT_TARGETS)
->>> scorecard_chart(card).to_dict()["title"]
+>>> scorecard_chart(card).title
 'Alliance balanced scorecard'
 """
 
@@ -15,10 +19,10 @@ from __future__ import annotations
 
 import textwrap
 
-import altair as alt
 import pandas as pd
 
-from toolkit.ui.render import describe
+from toolkit.ui.plot import Band, Plot
+from toolkit.ui.svg import Diagram
 
 __all__ = ["STATUS_COLOURS", "STATUS_WORDS", "scorecard_chart"]
 
@@ -33,7 +37,7 @@ STATUS_WORDS = {
 }
 
 
-def scorecard_chart(card: pd.DataFrame) -> alt.LayerChart:
+def scorecard_chart(card: pd.DataFrame) -> Diagram:
     """The scorecard of :func:`toolkit.scorecard.model.scorecard` as a table with status colours."""
     rows = []
     for i, r in card.reset_index(drop=True).iterrows():
@@ -50,32 +54,25 @@ def scorecard_chart(card: pd.DataFrame) -> alt.LayerChart:
             rows.append({"row": i, "column": column, "text": text, "status": r["status"]})
     table = pd.DataFrame(rows)
     order = ["perspective", "measure", "kind", "actual", "target", "status"]
-    base = alt.Chart(table).encode(
-        x=alt.X("column:N", sort=order, axis=alt.Axis(orient="top", title=None, labelAngle=0)),
-        y=alt.Y("row:O", axis=None),
+    plot = Plot(
+        Band(order, 150 * len(order), padding=0, upright=True, top=True),
+        Band(list(range(len(card))), 34 * len(card), vertical=True, padding=0, axis=False),
+        grid=False,
     )
-    cells = base.mark_rect(stroke="white").encode(
-        color=alt.condition(
-            alt.datum.column == "status",
-            alt.Color(
-                "status:N",
-                scale=alt.Scale(domain=list(STATUS_COLOURS), range=list(STATUS_COLOURS.values())),
-                legend=None,
-            ),
-            alt.value("#f7fafc"),
-        )
-    )
-    # long measure names wrap onto a second line (never cut short with an ellipsis)
-    text = base.mark_text(fontSize=11, lineBreak="\n", color="#1a202c").encode(text="text:N")
-    chart = (cells + text).properties(width=alt.Step(150), height=alt.Step(34))
+    for row, column, text, status in table[["row", "column", "text", "status"]].itertuples(
+        index=False
+    ):
+        colour = STATUS_COLOURS[status] if column == "status" else "#f7fafc"
+        # long measure names wrap onto a second line (never cut short with an ellipsis)
+        plot.cell(column, row, colour=colour, words=text, ink="#1a202c")
     counts = card["status"].value_counts()
     summary = ", ".join(f"{counts[s]} {s}" for s in STATUS_COLOURS if s in counts)
-    return describe(
-        chart,
-        title="Alliance balanced scorecard",
-        description=(
+    return plot.draw(
+        "Alliance balanced scorecard",
+        (
             f"A table of {len(card)} measures grouped by perspective, each marked leading or "
             f"lagging, with actual, target and a red, amber or green status: "
             f"{summary or 'no measures'}."
         ),
+        data={"table": table},
     )

@@ -82,6 +82,8 @@ class Linear:
         Include zero (bars and areas grow from it).
     nice : bool, optional
         Widen the range to round ticks at both ends (off for a fixed range).
+    percent : bool, optional
+        Label the ticks as percentages (a share of 1 as "40%").
     """
 
     low: float
@@ -91,6 +93,7 @@ class Linear:
     vertical: bool = False
     zero: bool = True
     nice: bool = True
+    percent: bool = False
     ticks: list = field(init=False)
     decimals: int = field(init=False)
 
@@ -119,6 +122,8 @@ class Linear:
 
     def label(self, value: float) -> str:
         """A tick's label: thousands grouped, a true minus sign, as many decimals as the step."""
+        if self.percent:
+            return f"{value:.{max(0, self.decimals - 2)}%}".replace("-", "\u2212")
         return f"{value:,.{self.decimals}f}".replace("-", "\u2212")
 
     def positions(self) -> list[tuple[float, str]]:
@@ -132,6 +137,8 @@ class Band:
 
     ``padding`` is the room between bands, as a share of one step; half of it is left at each
     end. With ``points`` (dots on rows) each category is a row of one step, its mark centred.
+    On x, ``upright`` labels stand level (not turned) under each band, and ``top`` puts the
+    axis above the plot (a table's column heads); ``axis=False`` draws no axis (a table's rows).
     """
 
     categories: Sequence
@@ -140,6 +147,9 @@ class Band:
     vertical: bool = False
     padding: float = 0.1
     points: bool = False
+    upright: bool = False
+    top: bool = False
+    axis: bool = True
 
     def __post_init__(self):
         self.categories = list(self.categories)
@@ -170,9 +180,10 @@ class Legend:
     """A legend under the plot: a title (or none) and one entry per symbol.
 
     Each entry is ``(label, symbol)``, where the symbol is ``{"shape": "line", "colour": ...,
-    "dash": ..., "width": ..., "opacity": ...}``, ``{"shape": "circle", "colour": ...}`` or
-    ``{"shape": "square", "colour": ...}``. ``vertical`` lists the entries one under the
-    other, else side by side; ``columns`` (more than 0) lays them out in that many columns.
+    "dash": ..., "width": ..., "opacity": ...}``, or ``{"shape": ..., "colour": ...}`` with
+    the shape ``"circle"``, ``"diamond"`` or ``"square"``. ``vertical`` lists the entries one
+    under the other, else side by side; ``columns`` (more than 0) lays them out in that many
+    columns.
     """
 
     entries: list
@@ -272,13 +283,12 @@ class Plot:
             return
         self.marks.append(_line(*at, colour, width))
 
-    def dot(self, x, y, *, colour, radius=6.2) -> None:
-        """A filled circle at ``(x, y)`` (a row's centre on a band axis)."""
+    def dot(self, x, y, *, colour, radius=6.2, shape="circle", opacity=1.0) -> None:
+        """A filled circle (or a ``shape="diamond"``) at ``(x, y)``: a row's centre on a band."""
         cx = self.x.centre(x) if isinstance(self.x, Band) else self.x(x)
         cy = self.y.centre(y) if isinstance(self.y, Band) else self.y(y)
-        self.marks.append(
-            f'<circle cx="{_num(cx)}" cy="{_num(cy)}" r="{radius:g}" fill="{colour}"/>'
-        )
+        symbol = {"shape": shape, "colour": colour, "radius": radius, "opacity": opacity}
+        self.marks.append(_symbol(cx, cy, symbol))
 
     def hbar(self, y, low, high, *, colour, height: float) -> None:
         """A bar along x from ``low`` to ``high``, ``height`` pixels thick, on the row ``y``."""
@@ -289,10 +299,46 @@ class Plot:
             f'height="{_num(height)}" fill="{colour}"/>'
         )
 
+    def cell(self, x, y, *, colour, stroke="#fff", words="", size=11, ink="#000") -> None:
+        """A table's cell: the rectangle where the bands ``x`` and ``y`` cross, and its words."""
+        left, top = self.x(x), self.y(y)
+        self.marks.append(
+            f'<rect x="{_num(left)}" y="{_num(top)}" width="{_num(self.x.width)}" '
+            f'height="{_num(self.y.width)}" fill="{colour}" stroke="{stroke}"/>'
+        )
+        lines = str(words).split("\n")
+        first = self.y.centre(y) - (len(lines) - 1) * (size + 2) / 2 + size * 0.35
+        for n, line in enumerate(lines):
+            self.marks.append(
+                _text(
+                    self.x.centre(x),
+                    first + n * (size + 2),
+                    line,
+                    size,
+                    anchor="middle",
+                    colour=ink,
+                )
+            )
+
     def vline(self, x, *, colour, width=1.0, dash=None) -> None:
         """A line across the whole plot, top to bottom, at the value ``x``."""
         style = f' stroke-dasharray="{",".join(map(str, dash))}"' if dash else ""
         self.marks.append(_line(self.x(x), 0, self.x(x), self.y.length, colour, width, style))
+
+    def hline(self, y, *, colour, width=1.0, dash=None) -> None:
+        """A line across the whole plot, left to right, at the value ``y``."""
+        style = f' stroke-dasharray="{",".join(map(str, dash))}"' if dash else ""
+        self.marks.append(_line(0, self.y(y), self.x.length, self.y(y), colour, width, style))
+
+    def label(
+        self, x, y, words: str, *, anchor="start", dx=0.0, size=11, bold=False, colour="#000"
+    ):
+        """Words at the values ``(x, y)``, centred on it in height, ``dx`` pixels aside."""
+        at_x = self.x(min(max(x, self.x.low), self.x.high))  # clamped to the axis, as Vega's
+        at_y = self.y(y) + size * 0.35
+        self.marks.append(
+            _text(at_x + dx, at_y, words, size, anchor=anchor, bold=bold, colour=colour)
+        )
 
     def text(self, x, y: float, words: str, *, colour="#000", bold=False, dx=0.0) -> None:
         """Words ``dx`` pixels right of the value ``x``, at the pixel ``y`` (0: plot's top)."""
@@ -309,8 +355,10 @@ class Plot:
         width, height = self.x.length, self.y.length
         y_parts, y_extent = self._y_axis()
         x_parts, x_extent = self._x_axis()
-        legends, legend_width, legend_height = self._legends(height + x_extent)
-        top = MARGIN + TITLE_SIZE + 10 + self.above
+        on_top = isinstance(self.x, Band) and self.x.top
+        below = 0.0 if on_top else x_extent
+        legends, legend_width, legend_height = self._legends(height + below)
+        top = MARGIN + TITLE_SIZE + 10 + self.above + (x_extent if on_top else 0)
         left = MARGIN + y_extent
         title_width = text_width(title, TITLE_SIZE, bold=True)
         ends = self.x.positions()[-1:] if isinstance(self.x, Linear) else []
@@ -319,10 +367,17 @@ class Plot:
         shift = max(0.0, title_width / 2 - width / 2 - left + MARGIN)
         left += shift
         total_w = math.ceil(left + right_edge + MARGIN)
-        total_h = math.ceil(top + max(height + x_extent, legend_height) + MARGIN)
+        total_h = math.ceil(top + max(height + below, legend_height) + MARGIN)
         body = [
             f'<g transform="translate({_num(left)},{_num(top)})">',
-            _text(width / 2, -10 - self.above, title, TITLE_SIZE, anchor="middle", bold=True),
+            _text(
+                width / 2,
+                -10 - self.above - (x_extent if on_top else 0),
+                title,
+                TITLE_SIZE,
+                anchor="middle",
+                bold=True,
+            ),
             *self._grid(),
             *self.marks,
             *x_parts,
@@ -360,6 +415,8 @@ class Plot:
         return parts
 
     def _y_axis(self) -> tuple[list[str], float]:
+        if isinstance(self.y, Band) and not self.y.axis:
+            return [], 0.0
         height = self.y.length
         positions = self.y.positions()
         widest = max((text_width(t, LABEL_SIZE) for _, t in positions), default=0)
@@ -386,7 +443,14 @@ class Plot:
     def _x_axis(self) -> tuple[list[str], float]:
         width, height = self.x.length, self.y.length
         positions = self.x.positions()
-        turned = isinstance(self.x, Band)  # category labels stand upright, as Vega-Lite's
+        band = isinstance(self.x, Band)
+        turned = band and not self.x.upright  # category labels stand upright, as Vega-Lite's
+        if band and self.x.top:  # the axis above the plot, its labels level
+            parts = [_line(0, -0.5, width, -0.5, AXIS_COLOUR)]
+            for at, text in positions:
+                parts.append(_line(at, -TICK, at, 0, AXIS_COLOUR))
+                parts.append(_text(at, -TICK - LABEL_PAD - 1, text, anchor="middle"))
+            return parts, TICK + LABEL_PAD + LABEL_SIZE
         parts = [_line(0, height + 0.5, width, height + 0.5, AXIS_COLOUR)]
         tallest = LABEL_SIZE
         for at, text in positions:
@@ -454,8 +518,14 @@ class Plot:
 
 def _symbol(cx: float, cy: float, symbol: dict) -> str:
     colour = symbol.get("colour", AXIS_COLOUR)
+    radius = symbol.get("radius", 5)
     if symbol.get("shape") == "circle":
-        return f'<circle cx="{_num(cx)}" cy="{_num(cy)}" r="5" fill="{colour}"/>'
+        shade = f' opacity="{symbol["opacity"]:g}"' if symbol.get("opacity", 1) != 1 else ""
+        return f'<circle cx="{_num(cx)}" cy="{_num(cy)}" r="{radius:g}" fill="{colour}"{shade}/>'
+    if symbol.get("shape") == "diamond":
+        corners = ((0, -radius), (radius, 0), (0, radius), (-radius, 0))
+        path = "L".join(f"{_num(cx + dx)},{_num(cy + dy)}" for dx, dy in corners)
+        return f'<path d="M{path}Z" fill="{colour}"/>'
     if symbol.get("shape") == "square":
         return (
             f'<rect x="{_num(cx - 5)}" y="{_num(cy - 5)}" width="10" height="10" fill="{colour}"/>'

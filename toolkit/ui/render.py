@@ -59,6 +59,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "DEFERRED_MIME",
+    "KIND_COLOURS",
     "LAGGING_COLOUR",
     "LEADING_COLOUR",
     "RENDERER",
@@ -76,6 +77,8 @@ RENDERER = "alliance-offline"
 #: the course's two series colours: leading metrics (and our side) blue, lagging (partner) orange
 LEADING_COLOUR = "#2b6cb0"
 LAGGING_COLOUR = "#c05621"
+#: each kind of indicator's colour, leading first (a legend's order)
+KIND_COLOURS = {"leading": LEADING_COLOUR, "lagging": LAGGING_COLOUR}
 #: MIME type of a chart whose drawing is left to the grader (see :func:`render_deferred`).
 DEFERRED_MIME = "application/vnd.alliance-course.chart+json"
 #: Largest specification (as JSON text) the grader draws; larger charts draw in the kernel.

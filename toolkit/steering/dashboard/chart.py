@@ -1,28 +1,31 @@
 """The dashboard's picture: an alliance's leading and lagging indicators, year on year.
 
-The function returns an Altair chart with a title and a one-sentence description (read by screen
-readers) and never displays it.
+The dashboard redraws it on every change of alliance or quarter, so it is drawn as SVG directly
+(:mod:`toolkit.ui.plot`, a millisecond or two, not Vega): a :class:`~toolkit.ui.svg.Diagram`
+with a title and a one-sentence description (read by screen readers), never displayed by the
+function itself.
 
 Examples
 --------
 >>> from toolkit.steering.dashboard.model import quarterly_dashboard
 >>> board = quarterly_dashboard("Constellation", 16)
->>> trend_chart(board.trends, "Constellation").to_dict()["title"][:13]
+>>> trend_chart(board.trends, "Constellation").title[:13]
 'Constellation'
 """
 
 from __future__ import annotations
 
-import altair as alt
 import pandas as pd
 
-from toolkit.indicators.catalogue import catalogue
-from toolkit.ui.render import LAGGING_COLOUR, LEADING_COLOUR, describe
+from toolkit.indicators.catalogue import METRICS
+from toolkit.ui.plot import Band, Linear, Plot
+from toolkit.ui.render import KIND_COLOURS
+from toolkit.ui.svg import Diagram
 
 __all__ = ["trend_chart"]
 
 
-def trend_chart(trends: pd.Series, alliance: str) -> alt.LayerChart:
+def trend_chart(trends: pd.Series, alliance: str) -> Diagram:
     """Bars of each indicator's change (last six months against the year before), leading first.
 
     Parameters
@@ -32,44 +35,49 @@ def trend_chart(trends: pd.Series, alliance: str) -> alt.LayerChart:
     alliance : str
         Whose trends they are (for the title).
     """
-    table = catalogue()
-    rows = []
-    for metric, change in trends.items():
-        kind = table.loc[metric, "kind"]
-        rows.append(
-            {
-                "metric": table.loc[metric, "label"],
-                "kind": kind,
-                "change": None if pd.isna(change) else float(change),
-                "order": (0 if kind == "leading" else 1),
-            }
-        )
-    data = pd.DataFrame(rows).sort_values("order", kind="stable")
-    order = data["metric"].tolist()
-    base = alt.Chart(data).encode(y=alt.Y("metric:N", sort=order, title=None))
-    bars = base.mark_bar().encode(
-        x=alt.X("change:Q", title="Change: last 6 months against the 12 before (%)"),
-        color=alt.Color(
-            "kind:N",
-            scale=alt.Scale(domain=["leading", "lagging"], range=[LEADING_COLOUR, LAGGING_COLOUR]),
-            legend=alt.Legend(orient="bottom", title="Kind"),
+    metrics = {m.name: m for m in METRICS}  # each metric's kind and label
+    rows = [
+        {
+            "metric": metrics[metric].label,
+            "kind": metrics[metric].kind,
+            "change": None if change != change or change is None else float(change),
+        }
+        for metric, change in trends.items()
+    ]
+    rows.sort(key=lambda row: row["kind"] != "leading")  # leading first, each kind in order
+    known = [row for row in rows if row["change"] is not None]
+    changes = [row["change"] for row in known]
+    plot = Plot(
+        Linear(
+            min(changes, default=0),
+            max(changes, default=0),
+            380,
+            title="Change: last 6 months against the 12 before (%)",
         ),
-        tooltip=["metric", "kind", alt.Tooltip("change:Q", format="+.0f")],
+        Band([row["metric"] for row in rows], 22 * len(rows), vertical=True),
     )
-    zero = alt.Chart(pd.DataFrame({"zero": [0]})).mark_rule(color="#2d3748").encode(x="zero:Q")
-    known = data.dropna(subset=["change"])
-    leading = known[known["kind"] == "leading"]
-    worst = leading.loc[leading["change"].idxmin()] if len(leading) else None
+    for row in known:
+        plot.hbar(
+            row["metric"], 0, row["change"], colour=KIND_COLOURS[row["kind"]], height=plot.y.width
+        )
+    plot.vline(0, colour="#2d3748")
+    plot.legend(
+        ((kind, {"shape": "square", "colour": colour}) for kind, colour in KIND_COLOURS.items()),
+        title="Kind",
+        vertical=False,
+    )
+    leading = [row for row in known if row["kind"] == "leading"]
+    worst = min(leading, key=lambda row: row["change"], default=None)
     said = (
         f"the weakest leading indicator is {worst['metric'].lower()} ({worst['change']:+.0f} %)"
         if worst is not None
         else "no leading indicator has a trend yet"
     )
-    return describe(
-        (bars + zero).properties(width=380, height=alt.Step(22)),
-        title=f"{alliance}: where the indicators are heading",
-        description=(
+    return plot.draw(
+        f"{alliance}: where the indicators are heading",
+        (
             f"Bars of the change of {len(known)} indicators, leading ones first in blue and "
             f"lagging ones in orange; {said}."
         ),
+        data={"table": pd.DataFrame(rows, columns=["metric", "kind", "change"])},
     )

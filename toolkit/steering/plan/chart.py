@@ -1,27 +1,30 @@
 """The plan's picture: the joint business plan worked backwards, step by step.
 
-The function returns an Altair chart with a title and a one-sentence description (read by screen
-readers) and never displays it.
+The plan widget redraws it on every change of the goal or the funnel, so it is drawn as SVG
+directly (:mod:`toolkit.ui.plot`, a millisecond or two, not Vega): a
+:class:`~toolkit.ui.svg.Diagram` with a title and a one-sentence description (read by screen
+readers), never displayed by the function itself.
 
 Examples
 --------
 >>> from toolkit.steering.plan.model import Funnel, Goal, plan_backwards
 >>> plan = plan_backwards(Goal(revenue=450.0, month=20), Funnel())
->>> plan_chart(plan).to_dict()["title"][:3]
+>>> plan_chart(plan).title[:3]
 'The'
 """
 
 from __future__ import annotations
 
-import altair as alt
 import pandas as pd
 
-from toolkit.ui.render import LAGGING_COLOUR, LEADING_COLOUR, describe
+from toolkit.ui.plot import Band, Linear, Plot
+from toolkit.ui.render import KIND_COLOURS
+from toolkit.ui.svg import Diagram
 
 __all__ = ["plan_chart"]
 
 
-def plan_chart(plan: pd.DataFrame) -> alt.LayerChart:
+def plan_chart(plan: pd.DataFrame) -> Diagram:
     """The joint business plan as milestones on a month axis: what must be reached, and when."""
     data = plan.reset_index()
     data["what"] = [
@@ -32,39 +35,28 @@ def plan_chart(plan: pd.DataFrame) -> alt.LayerChart:
     ]
     data["target"] = data["target"].astype(object).where(data["target"].notna(), None)
     order = data["what"].tolist()
-    y = alt.Y("what:N", sort=order, title=None, axis=alt.Axis(labelLimit=340))
     end = int(data["by_month"].max()) + 1
-    scale = alt.Scale(domain=[0, end])
-    runway = (
-        alt.Chart(data)
-        .mark_rule(color="#cbd5e0", strokeWidth=2)
-        .encode(y=y, x=alt.X("zero:Q", scale=scale), x2="by_month:Q")
-        .transform_calculate(zero="0")
+    plot = Plot(
+        Linear(0, end, 360, title="Month since kick-off (reach it by)", nice=False),
+        Band(order, 26 * len(order), vertical=True, points=True),
     )
-    points = (
-        alt.Chart(data)
-        .mark_point(filled=True, size=110, shape="diamond")
-        .encode(
-            y=y,
-            x=alt.X("by_month:Q", title="Month since kick-off (reach it by)", scale=scale),
-            color=alt.Color(
-                "kind:N",
-                scale=alt.Scale(
-                    domain=["leading", "lagging"], range=[LEADING_COLOUR, LAGGING_COLOUR]
-                ),
-                legend=alt.Legend(orient="bottom", title="Kind"),
-            ),
-            tooltip=["label", "target", "unit", "by_month", "kind"],
-        )
+    for what, month in zip(order, data["by_month"], strict=True):
+        plot.rule(0, what, month, what, colour="#cbd5e0", width=2)  # the runway to the milestone
+    for what, month, kind in zip(order, data["by_month"], data["kind"], strict=True):
+        plot.dot(month, what, colour=KIND_COLOURS.get(kind, "#2d3748"), shape="diamond", radius=7)
+    plot.legend(
+        ((kind, {"shape": "diamond", "colour": colour}) for kind, colour in KIND_COLOURS.items()),
+        title="Kind",
+        vertical=False,
     )
     first = data.loc[data["by_month"].idxmin()]
     goal = data.iloc[-1]
-    return describe(
-        (runway + points).properties(width=360, height=alt.Step(26)),
-        title="The joint business plan, worked backwards",
-        description=(
+    return plot.draw(
+        "The joint business plan, worked backwards",
+        (
             f"Milestones on a month axis, from {first['label'].lower()} by month "
             f"{int(first['by_month'])} to {goal['label'].lower()} of {goal['target']:,} "
             f"{goal['unit']} by month {int(goal['by_month'])}."
         ),
+        data={"table": data},
     )

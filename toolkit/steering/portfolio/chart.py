@@ -1,21 +1,23 @@
 """The portfolio's picture: each alliance by importance and health, with its call.
 
-The function returns an Altair chart with a title and a one-sentence description (read by screen
-readers) and never displays it.
+The portfolio map redraws it on every slider move, so it is drawn as SVG directly
+(:mod:`toolkit.ui.plot`, a millisecond or two, not Vega): a :class:`~toolkit.ui.svg.Diagram`
+with a title and a one-sentence description (read by screen readers), never displayed by the
+function itself.
 
 Examples
 --------
 >>> from toolkit.steering.portfolio.model import HEALTHY, IMPORTANT, portfolio
->>> portfolio_chart(portfolio(), important=IMPORTANT, healthy=HEALTHY).to_dict()["title"][:3]
+>>> portfolio_chart(portfolio(), important=IMPORTANT, healthy=HEALTHY).title[:3]
 'The'
 """
 
 from __future__ import annotations
 
-import altair as alt
 import pandas as pd
 
-from toolkit.ui.render import describe
+from toolkit.ui.plot import Linear, Plot
+from toolkit.ui.svg import Diagram
 
 __all__ = ["CALL_COLOURS", "portfolio_chart"]
 
@@ -54,84 +56,54 @@ def _label_offsets(data: pd.DataFrame) -> pd.DataFrame:
     return data.sort_index()
 
 
-def portfolio_chart(table: pd.DataFrame, *, important: float, healthy: float) -> alt.LayerChart:
+def portfolio_chart(table: pd.DataFrame, *, important: float, healthy: float) -> Diagram:
     """The portfolio map: health across, strategic importance up, one labelled dot per alliance."""
     data = _label_offsets(table.reset_index())
-    scale_x = alt.Scale(domain=[2, 4.5], clamp=True, zero=False)
-    scale_y = alt.Scale(domain=[1, 5])
-    dots = (
-        alt.Chart(data)
-        .mark_circle(size=140, opacity=0.9)
-        .encode(
-            x=alt.X("health:Q", title="Health index (1-5)", scale=scale_x),
-            y=alt.Y("importance:Q", title="Strategic importance (1-5)", scale=scale_y),
-            color=alt.Color(
-                "call:N",
-                scale=alt.Scale(domain=list(CALL_COLOURS), range=list(CALL_COLOURS.values())),
-                legend=alt.Legend(orient="bottom", title="Call"),
-            ),
-            tooltip=["alliance", "importance", "health", "stage", "call"],
-        )
+    plot = Plot(
+        Linear(2, 4.5, 400, title="Health index (1-5)", zero=False, nice=False),
+        Linear(
+            1, 5, 300, title="Strategic importance (1-5)", vertical=True, zero=False, nice=False
+        ),
     )
-    labels = [
-        alt.Chart(data[data["side"] == side])
-        .mark_text(
-            align="right" if side == "left" else "left", dx=-9 if side == "left" else 9, fontSize=11
+    plot.vline(healthy, colour="#4a5568", dash=[4, 4])
+    plot.hline(important, colour="#4a5568", dash=[4, 4])
+    corners = ((2.03, 4.9, "fix", "start"), (4.47, 4.9, "invest", "end"))
+    corners += ((2.03, 1.1, "exit", "start"), (4.47, 1.1, "maintain", "end"))
+    for health, importance, call, anchor in corners:
+        plot.label(
+            health, importance, call, anchor=anchor, size=13, bold=True, colour=CALL_COLOURS[call]
         )
-        .encode(
-            x=alt.X("health:Q", scale=scale_x),
-            y=alt.Y("label_y:Q", scale=scale_y),
-            text="alliance:N",
+    for health, importance, call in data[["health", "importance", "call"]].itertuples(index=False):
+        plot.dot(
+            min(max(float(health), 2.0), 4.5),  # clamped to the axis, as the map always was
+            importance,
+            colour=CALL_COLOURS[call],
+            radius=6.7,
+            opacity=0.9,
         )
-        for side in ("left", "right")
-    ]
-    lines = pd.DataFrame({"health": [healthy], "importance": [important]})
-    vertical = (
-        alt.Chart(lines)
-        .mark_rule(strokeDash=[4, 4], color="#4a5568")
-        .encode(x=alt.X("health:Q", scale=scale_x))
-    )
-    horizontal = (
-        alt.Chart(lines)
-        .mark_rule(strokeDash=[4, 4], color="#4a5568")
-        .encode(y=alt.Y("importance:Q", scale=scale_y))
-    )
-    corners = pd.DataFrame(
-        {
-            "health": [2.03, 4.47, 2.03, 4.47],
-            "importance": [4.9, 4.9, 1.1, 1.1],
-            "call": ["fix", "invest", "exit", "maintain"],
-            "align": ["left", "right", "left", "right"],
-        }
-    )
-    quadrants = [
-        alt.Chart(corners[corners["align"] == side])
-        .mark_text(align=side, fontSize=13, fontWeight="bold")
-        .encode(
-            x=alt.X("health:Q", scale=scale_x),
-            y=alt.Y("importance:Q", scale=scale_y),
-            text="call:N",
-            color=alt.Color(
-                "call:N",
-                scale=alt.Scale(domain=list(CALL_COLOURS), range=list(CALL_COLOURS.values())),
-                legend=None,
-            ),
+    for alliance, health, height, side in data[
+        ["alliance", "health", "label_y", "side"]
+    ].itertuples(index=False):
+        left = side == "left"
+        plot.label(
+            health, height, alliance, anchor="end" if left else "start", dx=-9 if left else 9
         )
-        for side in ("left", "right")
-    ]
+    plot.legend(
+        ((call, {"shape": "circle", "colour": colour}) for call, colour in CALL_COLOURS.items()),
+        title="Call",
+        vertical=False,
+    )
     counts = data["call"].value_counts()
     said = ", ".join(
         f"{counts[c]} {c} ({', '.join(data.loc[data['call'] == c, 'alliance'])})"
         for c in CALL_COLOURS
         if c in counts
     )
-    return describe(
-        alt.layer(vertical, horizontal, *quadrants, dots, *labels).properties(
-            width=400, height=300
-        ),
-        title="The alliance portfolio: importance against health",
-        description=(
+    return plot.draw(
+        "The alliance portfolio: importance against health",
+        (
             f"A map of {len(data)} alliances, health across and strategic importance up, split "
             f"at health {healthy} and importance {important}: {said}."
         ),
+        data={"table": data, "healthy": healthy, "important": important},
     )
