@@ -18,6 +18,7 @@ axe-core finds no WCAG 2.1 A or AA violation in the outputs.
 
 import json
 import re
+import time
 
 import numpy as np
 import openpyxl
@@ -85,6 +86,20 @@ def _press(lab, name: str, limit: int = 40) -> None:
 
 def _saved(folder) -> dict:
     return json.loads((folder / "my-alliance.json").read_text(encoding="utf-8"))
+
+
+def _saved_when(folder, landed, timeout: float = 15.0) -> dict:
+    """The saved workbook once ``landed(saved)`` holds (or, after ``timeout`` s, as it is).
+
+    What the page shows can be true before the kernel has handled the last keystroke (another
+    row may say the same words), so a test that reads the file waits for the change to land.
+    """
+    deadline = time.monotonic() + timeout
+    saved = _saved(folder)
+    while not landed(saved) and time.monotonic() < deadline:
+        time.sleep(0.1)
+        saved = _saved(folder)
+    return saved
 
 
 # --- the made-up company's figures, typed into the spreadsheet as a person would ---------------
@@ -198,8 +213,12 @@ def set_the_meetings(lab, folder) -> None:
     _type(lab, every, "14")
     expect(meetings).to_contain_text("every 14 days")
     expect(meetings).to_contain_text("meetings in the year from 2027-01-11")
-    cadence = {m["body"]: m["every_days"] for m in _saved(folder)["meetings"]}
-    assert cadence["Joint Go-to-Market Group"] == 14
+
+    def cadence(saved: dict) -> dict:
+        return {m["body"]: m["every_days"] for m in saved["meetings"]}
+
+    saved = _saved_when(folder, lambda s: cadence(s).get("Joint Go-to-Market Group") == 14)
+    assert cadence(saved)["Joint Go-to-Market Group"] == 14
 
 
 def choose_the_measures(lab, folder) -> None:
