@@ -25,9 +25,10 @@ generator and its profiles, each assignment's answer key and vetting, the instru
 never imported by it.
 
 Importing :mod:`toolkit` switches every Altair chart to offline rendering (see
-:mod:`toolkit.ui.render`) and, in a notebook, shows every table in a region that fits the
-page and tracebacks in plain, readable text (:mod:`toolkit.ui.display`); the rest loads
-lazily, on first use, so a notebook that needs one widget does not pay for all of them.
+:mod:`toolkit.ui.render`; Altair itself is imported only when a notebook imports it) and, in
+a notebook, shows every table in a region that fits the page and tracebacks in plain,
+readable text (:mod:`toolkit.ui.display`); the rest loads lazily, on first use, so a notebook
+that needs one widget does not pay for all of them.
 
 Examples
 --------

@@ -1,5 +1,7 @@
 """Perception gaps between each pair of sides: three companies, three pairs."""
 
+import re
+
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -13,6 +15,7 @@ from toolkit.health import (
     perception_gaps,
     widest_gap,
 )
+from toolkit.health.chart import PAIR_COLOURS
 
 
 def three_companies():
@@ -76,14 +79,26 @@ def test_missing_column_and_one_side_are_explained():
 
 
 def test_pairwise_chart_has_a_bar_per_pair_and_dimension():
-    """Does the chart draw every pair's gap and name the widest one?"""
+    """Does the chart draw every pair's gap, in its pair's colour, and name the widest one?"""
     pairs = pairwise_gaps(data.survey("Constellation", quarter=16), by="company")
-    spec = pairwise_gap_chart(pairs).to_dict()
-    (table,) = [pd.DataFrame(v) for v in spec["datasets"].values()]
+    chart = pairwise_gap_chart(pairs)
+    table = chart.data["table"]
     assert len(table) == 3 * 6
+    assert table["gap"].tolist() == pairs["gap"].astype(float).tolist()
+    assert table["dimension"].tolist() == pairs["dimension"].str.replace("_", " ").tolist()
     row = widest_gap(pairs)
-    assert f"between {row['side_a']} and {row['side_b']}" in spec["description"]
-    assert spec["description"].count(". ") == 0
+    assert f"between {row['side_a']} and {row['side_b']}" in chart.description
+    assert chart.description.count(". ") == 0
+    assert chart.title == "Perception gaps between each pair of partners"
+    assert "Gap between the two sides (points on a 1-5 scale)" in chart.svg
+    # one bar per pair and dimension, 12 pixels thick, then the legend's 10-pixel square per
+    # pair, in the pairs' order and colours
+    pair_order = list(dict.fromkeys(pairs["pair"]))
+    colour = dict(zip(pair_order, PAIR_COLOURS, strict=False))
+    rects = re.findall(r'<rect [^>]*height="(\d+)" fill="(#[0-9a-f]{6})"/>', chart.svg)
+    assert [c for h, c in rects if h == "12"] == [colour[p] for p in table["pair"]]
+    assert [c for h, c in rects if h == "10"] == [colour[p] for p in pair_order]
+    assert ">Pair<" in chart.svg and all(p in chart.svg for p in pair_order)
 
 
 @settings(max_examples=60, deadline=None)

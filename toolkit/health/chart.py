@@ -10,24 +10,25 @@ Examples
 >>> gap_chart(perception_gaps(data.survey("Delta", quarter=8))).title
 'Perception gaps by dimension'
 >>> survey = data.survey("Constellation", quarter=16)
->>> pairwise_gap_chart(pairwise_gaps(survey, by="company")).to_dict()["title"]
+>>> pairwise_gap_chart(pairwise_gaps(survey, by="company")).title
 'Perception gaps between each pair of partners'
 """
 
 from __future__ import annotations
 
-import altair as alt
 import pandas as pd
 
 from toolkit.health.model import widest_gap
 from toolkit.ui.plot import Band, Linear, Plot
-from toolkit.ui.render import LAGGING_COLOUR, LEADING_COLOUR, describe
+from toolkit.ui.render import LAGGING_COLOUR, LEADING_COLOUR
 from toolkit.ui.svg import Diagram
 
 __all__ = ["PAIR_COLOURS", "gap_chart", "pairwise_gap_chart"]
 
 #: one colour per pair of sides (each with at least 4.5:1 contrast on white)
 PAIR_COLOURS = (LEADING_COLOUR, LAGGING_COLOUR, "#276749", "#6b46c1", "#2d3748", "#97266d")
+#: the pairwise chart's x axis
+PAIR_GAP_TITLE = "Gap between the two sides (points on a 1-5 scale)"
 
 
 def gap_chart(gaps: pd.DataFrame) -> Diagram:
@@ -72,43 +73,52 @@ def gap_chart(gaps: pd.DataFrame) -> Diagram:
     )
 
 
-def pairwise_gap_chart(pairs: pd.DataFrame) -> alt.Chart:
+def pairwise_gap_chart(pairs: pd.DataFrame) -> Diagram:
     """Bars of :func:`toolkit.health.model.pairwise_gaps`: one bar per pair of sides and dimension.
 
     The longer the bar, the further apart the two sides see that dimension; a gap of one point
-    or more on the 1-5 scale is worth a conversation.
+    or more on the 1-5 scale is worth a conversation. Drawn as SVG directly
+    (:mod:`toolkit.ui.plot`): the steering dashboard redraws it on every alliance or quarter.
+    Each dimension is a row, split into one slice per pair in the colours of
+    :data:`PAIR_COLOURS`; ``data["table"]`` holds what each bar shows (dimension, pair, gap,
+    which side is higher).
     """
-    table = pairs.assign(
-        dimension=pairs["dimension"].str.replace("_", " "), gap=pairs["gap"].astype(float)
-    )
+    widest = widest_gap(pairs)  # says so when there is no gap at all
+    table = pd.DataFrame(
+        {
+            "dimension": pairs["dimension"].str.replace("_", " "),
+            "pair": pairs["pair"],
+            "gap": pairs["gap"].astype(float),
+            "higher": pairs["higher"],
+        }
+    ).reset_index(drop=True)
     order = list(dict.fromkeys(table["dimension"]))
     pair_order = list(dict.fromkeys(table["pair"]))
-    bars = (
-        alt.Chart(table)
-        .mark_bar()
-        .encode(
-            y=alt.Y("dimension:N", sort=order, title=None),
-            yOffset=alt.YOffset("pair:N", sort=pair_order),
-            x=alt.X("gap:Q", title="Gap between the two sides (points on a 1-5 scale)"),
-            color=alt.Color(
-                "pair:N",
-                sort=pair_order,
-                scale=alt.Scale(domain=pair_order, range=list(PAIR_COLOURS[: len(pair_order)])),
-                legend=alt.Legend(orient="bottom", title="Pair", columns=1, labelLimit=0),
-            ),
-            tooltip=["dimension", "pair", alt.Tooltip("gap:Q", format=".2f"), "higher"],
-        )
-        .properties(width=420, height=alt.Step(12 if len(pair_order) > 1 else 22))
+    # the colours in turn, again from the first after the sixth pair (as Vega's ordinal range)
+    colours = {pair: PAIR_COLOURS[n % len(PAIR_COLOURS)] for n, pair in enumerate(pair_order)}
+    slice_height = 12 if len(pair_order) > 1 else 22
+    padding = 0.2  # between rows, as Vega-Lite leaves round bands split by pair
+    row = slice_height * len(pair_order) / (1 - padding)
+    plot = Plot(
+        Linear(0, table["gap"].max(skipna=True), 420, title=PAIR_GAP_TITLE),
+        Band(order, row * len(order), vertical=True, padding=padding),
     )
-    widest = widest_gap(pairs)
-    sides = len(set(table["side_a"]) | set(table["side_b"]))
-    return describe(
-        bars,
-        title="Perception gaps between each pair of partners",
-        description=(
+    slot = {pair: (n, len(pair_order)) for n, pair in enumerate(pair_order)}
+    for dimension, pair, gap in table[["dimension", "pair", "gap"]].itertuples(index=False):
+        plot.hbar(dimension, 0, gap, colour=colours[pair], slot=slot[pair])
+    plot.legend(
+        ((pair, {"shape": "square", "colour": colours[pair]}) for pair in pair_order),
+        title="Pair",
+        columns=1,
+    )
+    sides = len(set(pairs["side_a"]) | set(pairs["side_b"]))
+    return plot.draw(
+        "Perception gaps between each pair of partners",
+        (
             f"For each dimension one bar per pair of the {sides} sides; the widest gap is "
             f"{widest['dimension'].replace('_', ' ')} between "
             f"{widest['side_a']} and {widest['side_b']} ({widest['gap']:.2f} points, "
             f"{widest['higher']} higher)."
         ),
+        data={"table": table},
     )

@@ -290,10 +290,22 @@ class Plot:
         symbol = {"shape": shape, "colour": colour, "radius": radius, "opacity": opacity}
         self.marks.append(_symbol(cx, cy, symbol))
 
-    def hbar(self, y, low, high, *, colour, height: float) -> None:
-        """A bar along x from ``low`` to ``high``, ``height`` pixels thick, on the row ``y``."""
+    def hbar(self, y, low, high, *, colour, height: float | None = None, slot=(0, 1)) -> None:
+        """A bar along x from ``low`` to ``high`` on the row ``y`` (none for a missing value).
+
+        ``height`` pixels thick round the row's centre, or, with no ``height``, filling slice
+        ``slot[0]`` of ``slot[1]`` equal slices of the row's band, top first: one bar per series
+        side by side within a row (Vega-Lite's ``yOffset``).
+        """
+        if high != high or low != low:
+            return
         left, right = sorted((self.x(low), self.x(high)))
-        top = self.y.centre(y) - height / 2
+        if height is None:
+            index, count = slot
+            height = self.y.width / count
+            top = self.y(y) + index * height
+        else:
+            top = self.y.centre(y) - height / 2
         self.marks.append(
             f'<rect x="{_num(left)}" y="{_num(top)}" width="{_num(right - left)}" '
             f'height="{_num(height)}" fill="{colour}"/>'

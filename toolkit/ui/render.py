@@ -19,8 +19,12 @@ to it:
 - the picture shrinks to the width it is given (``max-width: 100%`` over its ``viewBox``), so
   no chart is wider than the notebook.
 
-Chart helpers elsewhere in :mod:`toolkit` return an ``alt.Chart`` and never display it; use
-:func:`to_svg` to get the picture as text (widgets show it in an ``HTML`` widget).
+The course's own chart helpers draw their pictures as SVG directly (:mod:`toolkit.ui.plot`,
+returning a :class:`~toolkit.ui.svg.Diagram` that meets the same promises) and never display
+them; Altair charts, such as a participant's own, are drawn here. :func:`to_svg` gives either
+picture as text (widgets show it in an ``HTML`` widget). Altair itself is imported only when
+something uses it: ``import toolkit`` enables this module's renderer the moment Altair is
+imported (see :func:`enable_offline`), and ``vl-convert`` starts at the first drawing.
 
 Examples
 --------
@@ -47,14 +51,15 @@ from __future__ import annotations
 
 import base64
 import html
+import importlib.abc
 import json
 import os
 import re
+import sys
 from typing import TYPE_CHECKING
 
-import altair as alt
-
 if TYPE_CHECKING:  # pragma: no cover
+    import altair as alt
     import ipywidgets
 
 __all__ = [
@@ -274,14 +279,58 @@ def _title_text(spec: dict) -> str:
 
 
 def enable_offline() -> None:
-    """Make Altair render every chart as offline SVG (called by ``import toolkit``)."""
+    """Make Altair render every chart as offline SVG (called by ``import toolkit``).
+
+    Altair is not imported for this (it costs most of a second, and the course's own charts are
+    drawn without it): if it is imported already, the renderer is enabled now, else the moment
+    something imports it (a participant's own ``import altair``), by :class:`_AfterAltair`.
+    """
+    if "altair" in sys.modules:
+        _enable(sys.modules["altair"])
+    elif not any(isinstance(finder, _AfterAltair) for finder in sys.meta_path):
+        sys.meta_path.insert(0, _AfterAltair())
+
+
+def _enable(alt) -> None:
+    """Register and enable the course's renderer in the Altair module ``alt``."""
     if RENDERER not in alt.renderers.names():
         alt.renderers.register(RENDERER, _mimebundle)
     alt.renderers.enable(RENDERER)
 
 
+class _AfterAltair(importlib.abc.MetaPathFinder):
+    """An import hook that enables the course's renderer right after ``altair`` is imported.
+
+    It finds nothing itself: on the first ``import altair`` it leaves ``sys.meta_path``, asks
+    the other finders for Altair as usual, and has that module's loader call :func:`_enable`
+    once the module has run, so a chart made in the next line already renders offline.
+    """
+
+    def find_spec(self, name, path=None, target=None):
+        if name != "altair":
+            return None
+        if self in sys.meta_path:
+            sys.meta_path.remove(self)
+        from importlib.util import find_spec
+
+        spec = find_spec(name)
+        loader = getattr(spec, "loader", None)
+        if loader is None or not hasattr(loader, "exec_module"):
+            return spec
+        run = loader.exec_module
+
+        def exec_module(module):
+            run(module)
+            _enable(module)
+
+        loader.exec_module = exec_module  # this module's own loader object, used once
+        return spec
+
+
 def renderer_name() -> str:
-    """Name of the Altair renderer in use."""
+    """Name of the Altair renderer in use (importing Altair, which enables the course's)."""
+    import altair as alt
+
     return alt.renderers.active
 
 
