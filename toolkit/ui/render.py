@@ -51,11 +51,9 @@ from __future__ import annotations
 
 import base64
 import html
-import importlib.abc
 import json
 import os
 import re
-import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -282,13 +280,13 @@ def enable_offline() -> None:
     """Make Altair render every chart as offline SVG (called by ``import toolkit``).
 
     Altair is not imported for this (it costs most of a second, and the course's own charts are
-    drawn without it): if it is imported already, the renderer is enabled now, else the moment
-    something imports it (a participant's own ``import altair``), by :class:`_AfterAltair`.
+    drawn without it): wrapt's post-import hook enables the renderer now if Altair is imported
+    already, else the moment something imports it (a participant's own ``import altair``), so
+    a chart made in the next line already renders offline.
     """
-    if "altair" in sys.modules:
-        _enable(sys.modules["altair"])
-    elif not any(isinstance(finder, _AfterAltair) for finder in sys.meta_path):
-        sys.meta_path.insert(0, _AfterAltair())
+    from wrapt import register_post_import_hook
+
+    register_post_import_hook(_enable, "altair")
 
 
 def _enable(alt) -> None:
@@ -296,35 +294,6 @@ def _enable(alt) -> None:
     if RENDERER not in alt.renderers.names():
         alt.renderers.register(RENDERER, _mimebundle)
     alt.renderers.enable(RENDERER)
-
-
-class _AfterAltair(importlib.abc.MetaPathFinder):
-    """An import hook that enables the course's renderer right after ``altair`` is imported.
-
-    It finds nothing itself: on the first ``import altair`` it leaves ``sys.meta_path``, asks
-    the other finders for Altair as usual, and has that module's loader call :func:`_enable`
-    once the module has run, so a chart made in the next line already renders offline.
-    """
-
-    def find_spec(self, name, path=None, target=None):
-        if name != "altair":
-            return None
-        if self in sys.meta_path:
-            sys.meta_path.remove(self)
-        from importlib.util import find_spec
-
-        spec = find_spec(name)
-        loader = getattr(spec, "loader", None)
-        if loader is None or not hasattr(loader, "exec_module"):
-            return spec
-        run = loader.exec_module
-
-        def exec_module(module):
-            run(module)
-            _enable(module)
-
-        loader.exec_module = exec_module  # this module's own loader object, used once
-        return spec
 
 
 def renderer_name() -> str:
