@@ -364,7 +364,7 @@ def _type_click(fields: dict, button: str, said: str = "Saved"):
 def _remove_last_member(widget):
     widget.member_picker.value = len(widget.member_picker.options) - 1
     widget.remove_member_button.click()
-    _said(widget, "Member removed")
+    _said(widget, "Removed ")  # "Removed <name> from <body>."
 
 
 def _pick_last_body(widget):
