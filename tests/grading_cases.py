@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import re
 import shutil
 import socket
@@ -44,6 +45,37 @@ CASES = {
     "no-answer-file": "correct notebook, widget answer file missing",
 }
 ABSENT = "absent"  # on the class list, hands nothing in
+
+#: ``make test`` hands in a fixed sample of (kind, assignment): every assignment gets the
+#: kinds in ALWAYS, and each other kind goes to the one assignment named in SAMPLE, chosen so
+#: that the tests reading a particular hand-in find it (the practice's copied cell, deleted
+#: test cell and missing answer file). ``make test-all`` (``ALLIANCE_TEST_ALL=1``) hands in
+#: every kind for every assignment, as an instructor checks the whole grid before a course.
+ALWAYS = ("correct", "different", "blank")
+SAMPLE = {
+    "duplicated": "practice",
+    "no-answer-file": "practice",
+    "not-json": "practice",
+    "no-notebook": "practice",
+    "deleted-test": "practice",
+    "oversized": "governance-design",
+    "edited-test": "governance-design",
+    "syntax": "reading-the-indicators",
+    "exception": "steering-committee",
+    "loop": "steering-committee",
+}
+
+
+def every_case() -> bool:
+    """Whether this run checks every case (``make test-all``), not ``make test``'s sample."""
+    return os.environ.get("ALLIANCE_TEST_ALL") == "1"
+
+
+def cases_for(assignment: str) -> list[str]:
+    """The kinds of :data:`CASES` handed in for ``assignment`` in this run, in CASES' order."""
+    return [c for c in CASES if every_case() or c in ALWAYS or SAMPLE.get(c) == assignment]
+
+
 FULL = {"correct", "different", "deleted-test", "duplicated", "oversized"}
 ZERO = {"blank", "not-json", "no-notebook", "edited-test"}
 BROKEN_ANSWER = {"syntax", "exception", "loop"}
