@@ -439,7 +439,14 @@ class _Marks:
         return f"\x00{len(self.charts) - 1}\x00"
 
 
-def _made(alliance: Alliance, key: str, figure, year_from: str, pair) -> str:
+def _saved_form(alliance: Alliance) -> str:
+    """The whole alliance as its saved file holds it: what a kept section is found by."""
+    from toolkit.own_alliance.files import to_dict
+
+    return json.dumps(to_dict(alliance), sort_keys=True, default=str)
+
+
+def _made(alliance: Alliance, key: str, figure, year_from: str, pair, saved: str = "") -> str:
     """Section ``key`` as ``_makers`` makes it, made once for the same alliance and option.
 
     A section reads only the alliance (all of it is in its saved form) and, for the meetings
@@ -448,10 +455,9 @@ def _made(alliance: Alliance, key: str, figure, year_from: str, pair) -> str:
     ``figure`` each time, where the section stands in the page.
     """
     from toolkit.own_alliance.analysis import ByContent
-    from toolkit.own_alliance.files import to_dict
 
     option = {"meetings": year_from, "lag": pair}.get(key)
-    saved = json.dumps(to_dict(alliance), sort_keys=True, default=str)
+    saved = saved or _saved_form(alliance)
     text, charts = _section(ByContent((key, saved, option), (alliance, key, year_from, pair)))
     for i, chart in enumerate(charts):
         text = text.replace(f"\x00{i}\x00", figure(*chart), 1)
@@ -496,14 +502,14 @@ def charter_html(alliance: Alliance, *, year_from: str, pair: tuple[str, str] | 
     pair : tuple of str, optional
         The leading and lagging measures of the lag reading (default: the first of each).
     """
-    figure = _Figures()
+    figure, saved = _Figures(), _saved_form(alliance)
     parts = []
     for key, title in SECTIONS:
         page = ' class="new-page"' if key in _NEW_PAGE else ""
         parts.append(
             f'<section id="{key}"{page} aria-labelledby="h-{key}">'
             f'<h2 id="h-{key}">{_e(title)}</h2>'
-            f"{_made(alliance, key, figure, year_from, pair)}</section>"
+            f"{_made(alliance, key, figure, year_from, pair, saved)}</section>"
         )
     partners = " and ".join(alliance.partner_names()) or "its partners"
     return (
