@@ -15,3 +15,12 @@ def test_catalogue_and_kind_of():
     with pytest.raises(ValueError, match="catalogue"):
         kind_of("happiness")
     assert catalogue().loc["win_rate", "kind"] == "lagging"
+
+
+def test_a_catalogue_taken_is_the_callers_own():
+    """Does changing the catalogue table one has taken leave the next one as it was?"""
+    from toolkit.indicators import catalogue
+
+    table = catalogue()
+    table.loc["deal_registrations", "kind"] = "changed"
+    assert catalogue().loc["deal_registrations", "kind"] == "leading"

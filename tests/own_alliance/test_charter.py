@@ -168,3 +168,59 @@ def test_a_dimension_seen_alike_is_seen_better_by_neither(alliance):
     cells = {r[0]: r for r in rows if r}
     assert cells["commitment"][-2:] == ["3.0", "Brightpath"]
     assert cells["trust"][-2:] == ["0.0", "neither (the same)"]
+
+
+def test_a_charter_made_again_after_edits_is_the_charter_made_afresh(alliance):
+    """After each edit, are the charter and each part's section what they are from nothing?
+
+    Sections, the figures table and the lag reading are kept for the same alliance; this
+    walks through edits (and back) and compares with a charter made with nothing kept.
+    """
+    import dataclasses
+
+    from toolkit.own_alliance import analysis, charter, edits
+
+    def afresh(a, year_from, pair=None):
+        for kept in (charter._section, analysis._lag_reading, analysis._figures_table):
+            kept.cache_clear()
+        return made(a, year_from, pair)
+
+    def made(a, year_from, pair=None):
+        sections = {
+            key: charter.section_html(a, key, year_from=year_from, pair=pair, prefix="p")
+            for key, _title in SECTIONS
+        }
+        return charter_html(a, year_from=year_from, pair=pair), sections
+
+    figures = {month: dict(values) for month, values in alliance.figures.items()}
+    last = max(figures)
+    figures[last]["sourced_revenue"] = figures[last]["sourced_revenue"] * 2
+    states = [
+        alliance,
+        edits.add_catalogue_measure(alliance, "partner_leads", "120"),
+        dataclasses.replace(alliance, figures=figures),
+        edits.remove_last_answer(alliance),
+        edits.set_goal(alliance, "900", "2027-01", "2028-12"),
+        alliance,
+    ]
+    seen = []
+    for state in states:
+        for year_from, pair in (
+            ("2027-01-04", None),
+            ("2027-02-01", ("trained_sellers", "sourced_revenue")),
+        ):
+            again = made(state, year_from, pair)  # with what the state before left kept
+            fresh = afresh(state, year_from, pair)
+            assert again == fresh
+            seen.append(fresh)
+    assert seen[0] == seen[-2] and len({c for c, _ in seen}) > 6  # the edits changed it
+
+
+def test_a_figures_table_is_the_callers_own(alliance):
+    """Does changing a figures table taken from the workbook leave the next one as it was?"""
+    from toolkit.own_alliance.analysis import figures_table
+
+    table = figures_table(alliance)
+    first = table.copy()
+    table.iloc[0, 0] = -1.0
+    assert figures_table(alliance).equals(first)

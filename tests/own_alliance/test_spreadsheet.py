@@ -434,3 +434,17 @@ def test_any_sheet_content_loads_without_a_traceback(tmp_path, grid, extra):
             health_gaps(alliance)
         except ValueError as err:  # no dimension answered by both sides: said in words
             assert "answers" in str(err) or "item columns" in str(err)
+
+
+def test_every_sheets_header_row_stands_out(tmp_path, alliance):
+    """Is each sheet's first row bold on a pale blue fill, and the rows below it plain?"""
+    path = tmp_path / "alliance.xlsx"
+    write_template(alliance, path, scorecard=own_scorecard(alliance))
+    book = openpyxl.load_workbook(path)
+    for name in ("about", "metrics", "months", "survey", "scorecard"):
+        sheet = book[name]
+        header = [c for c in sheet[1] if c.value is not None]
+        assert header and all(c.font.b for c in header), name
+        assert {c.fill.fgColor.rgb for c in header} == {"00DDE7F0"}, name
+        assert not any(c.font.b for c in sheet[2]), name
+        assert sheet.freeze_panes == "A2"

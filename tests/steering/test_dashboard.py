@@ -142,3 +142,66 @@ def test_a_case_dashboard_has_the_health_models_gaps_and_the_scorecards_targets(
     pd.testing.assert_frame_equal(board.gaps, again, check_names=False)
     targets = dict(zip(board.card["metric"], board.card["target"], strict=True))
     assert {m for m in targets if targets[m] != DEFAULT_TARGETS[m]} == {"sponsor_meetings"}
+
+
+def _health_items_as_before(gaps: pd.DataFrame) -> list[tuple]:
+    """The health items as dashboard_items made them with pandas grouping (the reference)."""
+    gaps = gaps if not gaps.empty else pd.DataFrame(columns=["dimension"])
+    items = []
+    for dimension, rows in gaps.groupby("dimension", sort=False):
+        widest = rows.loc[rows["gap"].astype(float).idxmax()] if rows["gap"].notna().any() else None
+        scores = pd.concat(
+            [
+                pd.Series(rows["score_a"].to_numpy(), index=rows["side_a"]),
+                pd.Series(rows["score_b"].to_numpy(), index=rows["side_b"]),
+            ]
+        ).astype(float)
+        scores = scores[~scores.index.duplicated()].dropna()
+        items.append(
+            (
+                str(dimension),
+                None if widest is None else float(widest["gap"]),
+                "" if widest is None else f"{widest['side_a']} and {widest['side_b']}",
+                float(scores.min()) if len(scores) else None,
+                str(scores.idxmin()) if len(scores) else "",
+            )
+        )
+    return items
+
+
+@pytest.mark.parametrize("by", ["company", "side"])
+def test_health_items_are_those_of_the_pandas_grouping_on_every_alliance_and_quarter(by):
+    """Are the dashboard's health items, on the course data, what the grouping gave?
+
+    Every alliance and quarter as the widget shows them (by company); us against the
+    partners every fourth quarter.
+    """
+    quarters = sorted(int(q) for q in data.survey()["quarter"].unique())
+    for alliance in data.alliance_names():
+        for quarter in quarters if by == "company" else quarters[3::4]:
+            board = quarterly_dashboard(alliance, quarter, by=by)
+            items = [i for i in dashboard_items(board) if i.kind == "health"]
+            got = [(i.key, i.gap, i.pair, i.lowest, i.lowest_side) for i in items]
+            assert got == _health_items_as_before(board.gaps), (alliance, quarter)
+            assert all(i.label == i.key.replace("_", " ").capitalize() for i in items)
+
+
+def test_health_items_with_unanswered_dimensions_are_those_of_the_pandas_grouping():
+    """With a side that left a dimension blank, or no gap at all, are the items the same?"""
+    nan = float("nan")
+    board = small_board(
+        {},
+        {},
+        [
+            ("trust", "A", "B", nan, 3.0),
+            ("trust", "A", "C", 4.0, 2.0),
+            ("trust", "B", "C", 3.0, 2.0),
+            ("commitment", "A", "B", nan, nan),
+            ("governance", "A", "B", 3.0, 3.0),
+            ("governance", "B", "C", 3.0, 4.5),
+        ],
+    )
+    items = [i for i in dashboard_items(board) if i.kind == "health"]
+    got = [(i.key, i.gap, i.pair, i.lowest, i.lowest_side) for i in items]
+    assert got == _health_items_as_before(board.gaps)
+    assert got[1] == ("commitment", None, "", None, "")

@@ -26,6 +26,30 @@ def unescaped(text: str) -> str:
 
 
 # ---- SteeringDashboard --------------------------------------------------------------------
+def test_dashboard_shown_again_is_the_dashboard_built_afresh(answer_path):
+    """Does each view, built once and then kept, show what a fresh dashboard of it shows?"""
+    from toolkit.health.chart import pairwise_gap_chart
+    from toolkit.scorecard.chart import scorecard_chart
+    from toolkit.steering.dashboard import dashboard_items
+    from toolkit.steering.dashboard.chart import trend_chart
+
+    board = SteeringDashboard(path=answer_path("my-dashboard.json"))
+    views = [(a, q) for a in board.alliance.options for q in (1, 8, 16)]
+    for _ in range(2):  # the first time built, the second time kept
+        for alliance, quarter in views:
+            with board.quiet():
+                board.alliance.value = alliance
+            board.quarter.value = quarter
+            fresh = quarterly_dashboard(alliance, quarter)
+            assert board.board.card.equals(fresh.card) and board.board.gaps.equals(fresh.gaps)
+            assert f"<b>{fresh.health:.2f}</b>" in board.headline.value
+            labels = {item.key: item.describe() for item in dashboard_items(fresh)}
+            assert {k: board.boxes[k].description for k in labels} == labels
+            assert board.card_picture.value == scorecard_chart(fresh.card).svg
+            assert board.trend_picture.value == trend_chart(fresh.trends, alliance).svg
+            assert board.gap_picture.value == pairwise_gap_chart(fresh.gaps).svg
+
+
 def test_dashboard_ticks_are_kept_per_alliance_and_quarter(answer_path):
     """Are ticks saved for the dashboard shown, separate per view, and back after a restart?"""
     path = answer_path("my-dashboard.json")

@@ -320,6 +320,11 @@ def catalogue() -> pd.DataFrame:
     >>> table.loc["deal_registrations", ["kind", "perspective"]].tolist()
     ['leading', 'operational']
     """
+    return _catalogue().copy()  # the caller's own table, from the one built
+
+
+@cache  # the catalogue is fixed: built once
+def _catalogue() -> pd.DataFrame:
     return pd.DataFrame([m.__dict__ for m in METRICS]).set_index("name")
 
 

@@ -24,6 +24,9 @@ amber, close: 95 % of the target.
 
 from __future__ import annotations
 
+from dataclasses import replace
+from functools import lru_cache
+
 import pandas as pd
 
 from toolkit.health import pairwise_gaps, perception_gaps
@@ -53,7 +56,9 @@ _NO_QUARTER = "no quarter yet"
 def figures_table(alliance: Alliance) -> pd.DataFrame:
     """The monthly figures as a table: one row per month (calendar months), one column a measure.
 
-    Months between the first and the last with no row are there, empty.
+    Months between the first and the last with no row are there, empty. The table is built
+    once for the same measures and figures (every part of the workbook reads it) and each
+    caller gets its own copy.
 
     Examples
     --------
@@ -62,12 +67,26 @@ def figures_table(alliance: Alliance) -> pd.DataFrame:
     >>> figures_table(a)["x"].tolist()
     [1.0, nan, 3.0]
     """
-    names = [m.name for m in alliance.measures]
-    for values in alliance.figures.values():
+    names = tuple(m.name for m in alliance.measures)
+    rows = tuple((month, tuple(values.items())) for month, values in alliance.figures.items())
+    try:
+        return _figures_table(names, rows).copy()
+    except TypeError:  # a value that cannot be a key (not a number): build it afresh
+        return _build_figures_table(names, alliance.figures)
+
+
+@lru_cache(maxsize=8)
+def _figures_table(names: tuple, rows: tuple) -> pd.DataFrame:
+    return _build_figures_table(names, {month: dict(values) for month, values in rows})
+
+
+def _build_figures_table(names: tuple, figures: dict) -> pd.DataFrame:
+    names = list(names)
+    for values in figures.values():
         names += [n for n in values if n not in names]
-    if not alliance.figures:
+    if not figures:
         return pd.DataFrame(columns=names, index=pd.PeriodIndex([], freq="M", name="month"))
-    table = pd.DataFrame.from_dict(alliance.figures, orient="index").reindex(columns=names)
+    table = pd.DataFrame.from_dict(figures, orient="index").reindex(columns=names)
     table.index = pd.PeriodIndex(table.index, freq="M", name="month")
     table = table.apply(pd.to_numeric, errors="coerce").astype(float).sort_index()
     full = pd.period_range(table.index.min(), table.index.max(), freq="M", name="month")
@@ -163,9 +182,41 @@ def lag_reading(alliance: Alliance, leading: str, lagging: str, **options) -> La
 
     :func:`toolkit.indicators.best_lag` on the two measures' monthly series (options go to
     it); its verdict may be ``"cannot tell"`` with the reason in words, which is an answer:
-    :func:`executive_reply` says what to tell an executive then.
+    :func:`executive_reply` says what to tell an executive then. The reading is made once for
+    the same two series (by their months and values) and options: a change elsewhere in the
+    alliance (another measure, an answer, an action) does not read the lag again.
     """
-    return best_lag(measure_series(alliance, leading), measure_series(alliance, lagging), **options)
+    pair = (measure_series(alliance, leading), measure_series(alliance, lagging))
+    key = tuple(
+        (s.name, tuple(str(m) for m in s.index), s.to_numpy(dtype=float).tobytes()) for s in pair
+    )
+    try:
+        reading = _lag_reading(ByContent(key, pair), tuple(sorted(options.items())))
+    except TypeError:  # an option that cannot be a key: read it afresh
+        return best_lag(*pair, **options)
+    return replace(reading, table=reading.table.copy())
+
+
+class ByContent:
+    """A value that a cache finds by ``key``, a hashable summary of its whole content.
+
+    For :func:`functools.lru_cache` on inputs that are not hashable themselves (tables, an
+    alliance): two values with equal keys are the same input.
+    """
+
+    def __init__(self, key, value) -> None:
+        self.key, self.value = key, value
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, ByContent) and self.key == other.key
+
+
+@lru_cache(maxsize=8)
+def _lag_reading(pair: ByContent, options: tuple) -> LagReading:
+    return best_lag(*pair.value, **dict(options))
 
 
 def executive_reply(reading: LagReading, alliance: Alliance | None = None) -> str:

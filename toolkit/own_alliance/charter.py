@@ -22,7 +22,9 @@ True
 from __future__ import annotations
 
 import html
+import json
 import re
+from functools import lru_cache
 
 import pandas as pd
 
@@ -423,6 +425,52 @@ def _makers(alliance: Alliance, figure, year_from: str, pair) -> dict:
     }
 
 
+_SECTION_KEYS = tuple(key for key, _title in SECTIONS)
+
+
+class _Marks:
+    """Stands in for :class:`_Figures` while a section is made: keeps each chart, leaves a mark."""
+
+    def __init__(self) -> None:
+        self.charts: list[tuple[str, str, str]] = []
+
+    def __call__(self, svg: str, title: str, description: str) -> str:
+        self.charts.append((svg, title, description))
+        return f"\x00{len(self.charts) - 1}\x00"
+
+
+def _saved_form(alliance: Alliance) -> str:
+    """The whole alliance as its saved file holds it: what a kept section is found by."""
+    from toolkit.own_alliance.files import to_dict
+
+    return json.dumps(to_dict(alliance), sort_keys=True, default=str)
+
+
+def _made(alliance: Alliance, key: str, figure, year_from: str, pair, saved: str = "") -> str:
+    """Section ``key`` as ``_makers`` makes it, made once for the same alliance and option.
+
+    A section reads only the alliance (all of it is in its saved form) and, for the meetings
+    the first day of the year, for the lag reading the pair: a workbook part that redraws it,
+    or a charter written again, reuses what did not change. Its charts are numbered by
+    ``figure`` each time, where the section stands in the page.
+    """
+    from toolkit.own_alliance.analysis import ByContent
+
+    option = {"meetings": year_from, "lag": pair}.get(key)
+    saved = saved or _saved_form(alliance)
+    text, charts = _section(ByContent((key, saved, option), (alliance, key, year_from, pair)))
+    for i, chart in enumerate(charts):
+        text = text.replace(f"\x00{i}\x00", figure(*chart), 1)
+    return text
+
+
+@lru_cache(maxsize=32)
+def _section(made) -> tuple[str, tuple]:
+    alliance, key, year_from, pair = made.value
+    marks = _Marks()
+    return _makers(alliance, marks, year_from, pair)[key](), tuple(marks.charts)
+
+
 def section_html(
     alliance: Alliance, key: str, *, year_from: str = "", pair=None, prefix: str = "part"
 ) -> str:
@@ -436,11 +484,10 @@ def section_html(
     >>> section_html(Alliance("Kite + Harbour"), "plan")
     '<p class="note">Not filled in yet: the revenue goal.</p>'
     """
-    makers = _makers(alliance, _Figures(prefix), year_from, pair)
-    if key not in makers:
-        msg = f"no charter section {key!r}; the sections: {', '.join(makers)}"
+    if key not in _SECTION_KEYS:
+        msg = f"no charter section {key!r}; the sections: {', '.join(_SECTION_KEYS)}"
         raise ValueError(msg)
-    return makers[key]()
+    return _made(alliance, key, _Figures(prefix), year_from, pair)
 
 
 def charter_html(alliance: Alliance, *, year_from: str, pair: tuple[str, str] | None = None) -> str:
@@ -455,14 +502,14 @@ def charter_html(alliance: Alliance, *, year_from: str, pair: tuple[str, str] | 
     pair : tuple of str, optional
         The leading and lagging measures of the lag reading (default: the first of each).
     """
-    figure = _Figures()
-    makers = _makers(alliance, figure, year_from, pair)
+    figure, saved = _Figures(), _saved_form(alliance)
     parts = []
     for key, title in SECTIONS:
         page = ' class="new-page"' if key in _NEW_PAGE else ""
         parts.append(
             f'<section id="{key}"{page} aria-labelledby="h-{key}">'
-            f'<h2 id="h-{key}">{_e(title)}</h2>{makers[key]()}</section>'
+            f'<h2 id="h-{key}">{_e(title)}</h2>'
+            f"{_made(alliance, key, figure, year_from, pair, saved)}</section>"
         )
     partners = " and ".join(alliance.partner_names()) or "its partners"
     return (

@@ -185,10 +185,11 @@ def _lists_sheet(wb, alliance: Alliance) -> dict[str, str]:
 def _header(ws, names, widths=None) -> None:
     from openpyxl.styles import Font, PatternFill
 
+    font, fill = Font(bold=True), PatternFill("solid", fgColor="DDE7F0")  # one style, each cell
     for c, name in enumerate(names, start=1):
         cell = ws.cell(1, c, name)
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="DDE7F0")
+        cell.font = font
+        cell.fill = fill
         ws.column_dimensions[cell.column_letter].width = (widths or {}).get(name, 16)
     ws.freeze_panes = "A2"
 

@@ -232,25 +232,48 @@ def dashboard_items(board: Dashboard) -> list[DashboardItem]:
                     None if change is None or pd.isna(change) else float(change),
                 )
             )
-    gaps = board.gaps if not board.gaps.empty else pd.DataFrame(columns=["dimension"])
-    for dimension, rows in gaps.groupby("dimension", sort=False):
-        widest = rows.loc[rows["gap"].astype(float).idxmax()] if rows["gap"].notna().any() else None
-        scores = pd.concat(
-            [
-                pd.Series(rows["score_a"].to_numpy(), index=rows["side_a"]),
-                pd.Series(rows["score_b"].to_numpy(), index=rows["side_b"]),
-            ]
-        ).astype(float)
-        scores = scores[~scores.index.duplicated()].dropna()
+    return items + _health_items(board.gaps)
+
+
+def _number(value) -> float:
+    return float("nan") if pd.isna(value) else float(value)
+
+
+def _health_items(gaps: pd.DataFrame) -> list[DashboardItem]:
+    """One item per dimension of the gaps, in their order: its widest gap and lowest side.
+
+    Plain Python over the table's columns (a handful of rows: no grouping machinery). The
+    widest gap is the first of the largest; a side's score is the first it is given, and the
+    lowest side the first of the lowest scores.
+    """
+    if gaps.empty:
+        return []
+    columns = ("dimension", "side_a", "side_b", "score_a", "score_b", "gap")
+    groups: dict = {}
+    for row in zip(*(gaps[c].tolist() for c in columns), strict=True):
+        if not pd.isna(row[0]):
+            groups.setdefault(row[0], []).append(row)
+    items = []
+    for dimension, rows in groups.items():
+        widest = None
+        for row in rows:
+            gap = _number(row[5])
+            if gap == gap and (widest is None or gap > _number(widest[5])):
+                widest = row
+        scores: dict = {}
+        for side, score in [(r[1], r[3]) for r in rows] + [(r[2], r[4]) for r in rows]:
+            scores.setdefault(side, _number(score))
+        known = [(score, side) for side, score in scores.items() if score == score]
+        lowest = min(known, key=lambda pair: pair[0], default=None)
         items.append(
             DashboardItem(
                 str(dimension),
                 str(dimension).replace("_", " ").capitalize(),
                 "health",
-                gap=None if widest is None else float(widest["gap"]),
-                pair="" if widest is None else f"{widest['side_a']} and {widest['side_b']}",
-                lowest=float(scores.min()) if len(scores) else None,
-                lowest_side=str(scores.idxmin()) if len(scores) else "",
+                gap=None if widest is None else _number(widest[5]),
+                pair="" if widest is None else f"{widest[1]} and {widest[2]}",
+                lowest=None if lowest is None else lowest[0],
+                lowest_side="" if lowest is None else str(lowest[1]),
             )
         )
     return items

@@ -19,6 +19,7 @@ Examples
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 from pathlib import Path
 
 import ipywidgets as w
@@ -54,6 +55,16 @@ def parse_saved(content) -> dict:
         msg = "'picks' must map each alliance and quarter to a list of item names"
         raise ValueError(msg)
     return {"alliance": content.get("alliance"), "quarter": content.get("quarter"), "picks": picks}
+
+
+@dataclass(frozen=True)
+class _View:
+    """One alliance's dashboard in one quarter, as the widget shows it: drawn once, then kept."""
+
+    board: Dashboard
+    headline: str
+    labels: dict[str, str]
+    charts: tuple = ()
 
 
 class SteeringDashboard(CourseWidget):
@@ -102,6 +113,7 @@ class SteeringDashboard(CourseWidget):
         self.trend_picture = chart_widget()
         self.gap_picture = chart_widget()
         self.board: Dashboard | None = None
+        self._views: dict[tuple, _View] = {}
         keys = [item.key for item in dashboard_items(quarterly_dashboard(self.alliance.value))]
         self.boxes = {
             key: w.Checkbox(
@@ -164,29 +176,52 @@ class SteeringDashboard(CourseWidget):
                 box.value = key in ticked
 
     # -- the view --------------------------------------------------------------------
+    def _view(self, alliance: str, quarter: int) -> _View:
+        """The dashboard of ``alliance`` in ``quarter``, built once and then kept.
+
+        It depends only on the course data (read once per kernel) and on the two choices, so
+        going back to an alliance or quarter already shown costs no recomputation.
+        """
+        key = (alliance, quarter, self.charts)
+        if key not in self._views:
+            board = quarterly_dashboard(alliance, quarter)
+            sides = ", ".join(board.sides)
+            headline = (
+                f"<p><b>{html.escape(board.alliance)}</b>, quarter {board.quarter} (month "
+                f"{board.month}): health index <b>{board.health:.2f}</b> of 5; the health "
+                f"check compares {html.escape(sides)}.</p>"
+            )
+            labels = {item.key: item.describe() for item in dashboard_items(board)}
+            charts = (
+                (
+                    scorecard_chart(board.card),
+                    trend_chart(board.trends, board.alliance),
+                    pairwise_gap_chart(board.gaps),
+                )
+                if self.charts
+                else ()
+            )
+            self._views[key] = _View(board, headline, labels, charts)
+        return self._views[key]
+
     def update(self) -> None:
-        """Build the dashboard shown, redraw it, relabel the tick boxes, and save."""
+        """Show the dashboard picked, relabel the tick boxes, and save."""
         try:
-            board = quarterly_dashboard(self.alliance.value, int(self.quarter.value))
+            view = self._view(self.alliance.value, int(self.quarter.value))
         except ValueError as err:
             self.say(str(err), "error")
             return
-        self.board = board
+        self.board = view.board
         self.show_notice()
-        sides = ", ".join(board.sides)
-        self.headline.value = (
-            f"<p><b>{html.escape(board.alliance)}</b>, quarter {board.quarter} (month "
-            f"{board.month}): health index <b>{board.health:.2f}</b> of 5; the health check "
-            f"compares {html.escape(sides)}.</p>"
-        )
-        for item in dashboard_items(board):
-            if item.key in self.boxes:
-                self.boxes[item.key].description = item.describe()
+        self.headline.value = view.headline
+        for key, label in view.labels.items():
+            if key in self.boxes:
+                self.boxes[key].description = label
         self._sync_boxes()
-        if self.charts:
-            show_in(self.card_picture, scorecard_chart(board.card))
-            show_in(self.trend_picture, trend_chart(board.trends, board.alliance))
-            show_in(self.gap_picture, pairwise_gap_chart(board.gaps))
+        for box, chart in zip(
+            (self.card_picture, self.trend_picture, self.gap_picture), view.charts, strict=False
+        ):
+            show_in(box, chart)
         self._save()
 
     def _save(self) -> None:
