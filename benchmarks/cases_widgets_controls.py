@@ -3,7 +3,10 @@
 A case builds a widget once as a notebook shows it (charts drawn, saving to a folder of its
 own), then each repeat makes the next of a cycle of real changes, the way the browser does:
 setting a control's value or clicking a button. No two changes in a row are the same, so
-every repeat does the widget's whole work (check, save, redraw), never a no-op. Covered: the
+every repeat does the widget's whole work (check, save, redraw), never a no-op. Where a widget
+keeps what it worked out for a state it may come back to (the steering dashboard's views, the
+workbook's charter sections, figures table and lag reading), the case empties what was kept
+before each timed move (untimed), so each figure is a first visit, never a kept result. Covered: the
 answer controls (pick one, pick several, match each, a number, a table of numbers, "the data
 cannot tell yet"), the governance builder's buttons and pickers, the steering widgets, the
 student-id form and the own-alliance workbook's parts.
@@ -33,11 +36,13 @@ def reaction(
     moves: Sequence[Callable[[object], object]],
     *,
     repeat: int = 11,
+    forget: Callable[[object], object] | None = None,
 ) -> Case:
     """A case: ``build(folder)`` makes the widget; each run makes the next of ``moves``.
 
     ``moves`` cycle, so their number should not divide into a no-op: each move changes what
-    the one before it left.
+    the one before it left. ``forget(widget)``, if given, runs before each timed move, untimed:
+    it empties what the widget keeps for states it has seen, so the move is a first visit.
     """
     state: dict = {}
 
@@ -48,7 +53,21 @@ def reaction(
     def run():
         next(state["moves"])(state["widget"])
 
-    return Case(name, run, setup=setup, repeat=repeat, warmup=2, target=TARGET_MS)
+    prepare = (lambda: forget(state["widget"])) if forget else None
+    return Case(name, run, setup=setup, repeat=repeat, warmup=2, target=TARGET_MS, prepare=prepare)
+
+
+def _forget_views(widget) -> None:
+    """The steering dashboard's kept alliance/quarter views."""
+    widget._views.clear()
+
+
+def _forget_workbook(_part) -> None:
+    """What the workbook keeps by content: charter sections, figures tables, lag readings."""
+    from toolkit.own_alliance import analysis, charter
+
+    for kept in (charter._section, analysis._figures_table, analysis._lag_reading):
+        kept.cache_clear()
 
 
 def _set(attribute: str, *values):
@@ -301,8 +320,14 @@ STEERING = [
         "dashboard: another alliance",
         _dashboard,
         _set("alliance", "Pixel", "Summit", "Constellation"),
+        forget=_forget_views,
     ),
-    reaction("dashboard: another quarter", _dashboard, _set("quarter", 12, 14, 16)),
+    reaction(
+        "dashboard: another quarter",
+        _dashboard,
+        _set("quarter", 12, 14, 16),
+        forget=_forget_views,
+    ),
     reaction("dashboard: an item ticked", _dashboard, [_tick(0), _tick(3), _tick(5)]),
     reaction(
         "escalation walk: another issue",
@@ -648,6 +673,7 @@ WORKBOOK = [
         _part("figures"),
         [_ok(_click("write_button"))],
         repeat=5,
+        forget=_forget_workbook,
     ),
     reaction(
         "workbook: the take-home files written (button)",
@@ -657,6 +683,7 @@ WORKBOOK = [
             for day in ("2027-01-04", "2027-02-01")
         ],
         repeat=5,
+        forget=_forget_workbook,
     ),
 ]
 
