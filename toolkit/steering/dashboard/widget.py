@@ -27,7 +27,12 @@ from toolkit import data
 from toolkit.health.chart import pairwise_gap_chart
 from toolkit.scorecard.chart import scorecard_chart
 from toolkit.steering.dashboard.chart import trend_chart
-from toolkit.steering.dashboard.model import Dashboard, dashboard_items, quarterly_dashboard
+from toolkit.steering.dashboard.model import (
+    Dashboard,
+    DashboardItem,
+    dashboard_items,
+    quarterly_dashboard,
+)
 from toolkit.ui.render import chart_widget, show_in
 from toolkit.ui.widget import CourseWidget
 
@@ -102,7 +107,9 @@ class SteeringDashboard(CourseWidget):
         self.trend_picture = chart_widget()
         self.gap_picture = chart_widget()
         self.board: Dashboard | None = None
-        keys = [item.key for item in dashboard_items(quarterly_dashboard(self.alliance.value))]
+        # each dashboard shown, with its items, is worked out once
+        self._views: dict[tuple[str, int], tuple[Dashboard, list[DashboardItem]]] = {}
+        keys = [item.key for item in self._view(self.alliance.value, quarters[-1])[1]]
         self.boxes = {
             key: w.Checkbox(
                 value=False, description=key, indent=False, layout=w.Layout(width="auto")
@@ -164,10 +171,17 @@ class SteeringDashboard(CourseWidget):
                 box.value = key in ticked
 
     # -- the view --------------------------------------------------------------------
+    def _view(self, alliance: str, quarter: int) -> tuple[Dashboard, list[DashboardItem]]:
+        """The dashboard of ``alliance`` in ``quarter`` and its items, worked out once."""
+        if (alliance, quarter) not in self._views:
+            board = quarterly_dashboard(alliance, quarter)
+            self._views[alliance, quarter] = board, dashboard_items(board)
+        return self._views[alliance, quarter]
+
     def update(self) -> None:
         """Build the dashboard shown, redraw it, relabel the tick boxes, and save."""
         try:
-            board = quarterly_dashboard(self.alliance.value, int(self.quarter.value))
+            board, items = self._view(self.alliance.value, int(self.quarter.value))
         except ValueError as err:
             self.say(str(err), "error")
             return
@@ -179,7 +193,7 @@ class SteeringDashboard(CourseWidget):
             f"{board.month}): health index <b>{board.health:.2f}</b> of 5; the health check "
             f"compares {html.escape(sides)}.</p>"
         )
-        for item in dashboard_items(board):
+        for item in items:
             if item.key in self.boxes:
                 self.boxes[item.key].description = item.describe()
         self._sync_boxes()
