@@ -5,6 +5,7 @@ import pytest
 
 from toolkit import data
 from toolkit.health import health_index, pairwise_gaps
+from toolkit.indicators.catalogue import METRICS
 from toolkit.indicators.trends import indicator_trends
 from toolkit.scorecard import DEFAULT_TARGETS, quarter_actuals, scorecard
 from toolkit.steering.dashboard import (
@@ -12,6 +13,7 @@ from toolkit.steering.dashboard import (
     GAP_TO_DISCUSS,
     TREND_METRICS,
     Dashboard,
+    DashboardItem,
     dashboard_items,
     discussion_plan,
     leading_first,
@@ -142,3 +144,85 @@ def test_a_case_dashboard_has_the_health_models_gaps_and_the_scorecards_targets(
     pd.testing.assert_frame_equal(board.gaps, again, check_names=False)
     targets = dict(zip(board.card["metric"], board.card["target"], strict=True))
     assert {m for m in targets if targets[m] != DEFAULT_TARGETS[m]} == {"sponsor_meetings"}
+
+
+def _items_with_pandas(board: Dashboard) -> list[DashboardItem]:
+    """``dashboard_items`` as it was written with pandas (groupby and concat): the reference."""
+    table = {m.name: m for m in METRICS}
+    status = dict(zip(board.card["metric"], board.card["status"], strict=True))
+    metrics = list(dict.fromkeys([*board.card["metric"], *board.trends.index]))
+    items = []
+    for kind in ("leading", "lagging"):
+        for metric in metrics:
+            if table[metric].kind != kind:
+                continue
+            change = board.trends.get(metric)
+            items.append(
+                DashboardItem(
+                    metric,
+                    str(table[metric].label),
+                    kind,
+                    status.get(metric, ""),
+                    None if change is None or pd.isna(change) else float(change),
+                )
+            )
+    gaps = board.gaps if not board.gaps.empty else pd.DataFrame(columns=["dimension"])
+    for dimension, rows in gaps.groupby("dimension", sort=False):
+        widest = rows.loc[rows["gap"].astype(float).idxmax()] if rows["gap"].notna().any() else None
+        scores = pd.concat(
+            [
+                pd.Series(rows["score_a"].to_numpy(), index=rows["side_a"]),
+                pd.Series(rows["score_b"].to_numpy(), index=rows["side_b"]),
+            ]
+        ).astype(float)
+        scores = scores[~scores.index.duplicated()].dropna()
+        items.append(
+            DashboardItem(
+                str(dimension),
+                str(dimension).replace("_", " ").capitalize(),
+                "health",
+                gap=None if widest is None else float(widest["gap"]),
+                pair="" if widest is None else f"{widest['side_a']} and {widest['side_b']}",
+                lowest=float(scores.min()) if len(scores) else None,
+                lowest_side=str(scores.idxmin()) if len(scores) else "",
+            )
+        )
+    return items
+
+
+def _course_boards():
+    """Every alliance's dashboard in its first, a middle and its last quarter, both ways."""
+    quarters = sorted(int(q) for q in data.survey()["quarter"].dropna().unique())
+    for alliance in data.alliance_names():
+        for quarter in (quarters[0], quarters[len(quarters) // 2], quarters[-1]):
+            for by in ("company", "side"):
+                yield quarterly_dashboard(alliance, quarter, by=by)
+
+
+def test_items_are_those_read_with_pandas_on_every_dashboard():
+    """Are the items read without pandas exactly those read with it, on every dashboard?
+
+    Every course alliance (three quarters, by company and by side), every variant of the
+    steering-committee assignment, and boards made by hand with ties, gaps of nothing and a
+    side named on both sides of a pair.
+    """
+    from toolkit.steering.cases import VARIANTS, case_for
+
+    boards = [
+        *_course_boards(),
+        *(case_for(n).dashboard() for n in VARIANTS.numbers()),
+        small_board({}, {}, [("trust", "us", "partner", 3.0, 3.0)]),
+        small_board(
+            {"deal_registrations": "red"},
+            {"partner_leads": float("nan")},
+            [
+                ("trust", "A", "B", 3.0, 4.0),
+                ("trust", "A", "C", 3.0, 4.0),
+                ("trust", "B", "C", float("nan"), 2.0),
+                ("commitment", "B", "A", float("nan"), float("nan")),
+            ],
+        ),
+        small_board({}, {}, []),
+    ]
+    for board in boards:
+        assert repr(dashboard_items(board)) == repr(_items_with_pandas(board))

@@ -33,6 +33,7 @@ True
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -232,28 +233,44 @@ def dashboard_items(board: Dashboard) -> list[DashboardItem]:
                     None if change is None or pd.isna(change) else float(change),
                 )
             )
-    gaps = board.gaps if not board.gaps.empty else pd.DataFrame(columns=["dimension"])
-    for dimension, rows in gaps.groupby("dimension", sort=False):
-        widest = rows.loc[rows["gap"].astype(float).idxmax()] if rows["gap"].notna().any() else None
-        scores = pd.concat(
-            [
-                pd.Series(rows["score_a"].to_numpy(), index=rows["side_a"]),
-                pd.Series(rows["score_b"].to_numpy(), index=rows["side_b"]),
-            ]
-        ).astype(float)
-        scores = scores[~scores.index.duplicated()].dropna()
-        items.append(
-            DashboardItem(
-                str(dimension),
-                str(dimension).replace("_", " ").capitalize(),
-                "health",
-                gap=None if widest is None else float(widest["gap"]),
-                pair="" if widest is None else f"{widest['side_a']} and {widest['side_b']}",
-                lowest=float(scores.min()) if len(scores) else None,
-                lowest_side=str(scores.idxmin()) if len(scores) else "",
-            )
-        )
+    items += [_health_item(dimension, rows) for dimension, rows in _gaps_by_dimension(board.gaps)]
     return items
+
+
+def _gaps_by_dimension(gaps: pd.DataFrame):
+    """The gaps' rows, as plain values, dimension by dimension in order of first appearance."""
+    if gaps.empty:
+        return []
+    sides = [gaps[c].tolist() for c in ("side_a", "side_b")]
+    numbers = [gaps[c].astype(float).tolist() for c in ("score_a", "score_b", "gap")]
+    by_dimension: dict[str, list[tuple]] = {}
+    for dimension, *row in zip(gaps["dimension"].tolist(), *sides, *numbers, strict=True):
+        if not pd.isna(dimension):
+            by_dimension.setdefault(dimension, []).append(tuple(row))
+    return list(by_dimension.items())
+
+
+def _health_item(dimension, rows: list[tuple]) -> DashboardItem:
+    """One health dimension's item: its widest gap between two sides and its lowest side.
+
+    ``rows``: the dimension's gaps, each ``(side_a, side_b, score_a, score_b, gap)``.
+    """
+    known = [row for row in rows if not math.isnan(row[4])]
+    widest = max(known, key=lambda row: row[4]) if known else None  # the first widest
+    scores: dict = {}  # each side's score where it is first named (side a, then side b)
+    for side, score in [(r[0], r[2]) for r in rows] + [(r[1], r[3]) for r in rows]:
+        scores.setdefault(side, score)
+    scores = {side: score for side, score in scores.items() if not math.isnan(score)}
+    lowest = min(scores.values()) if scores else None
+    return DashboardItem(
+        str(dimension),
+        str(dimension).replace("_", " ").capitalize(),
+        "health",
+        gap=None if widest is None else float(widest[4]),
+        pair="" if widest is None else f"{widest[0]} and {widest[1]}",
+        lowest=lowest,
+        lowest_side=next((str(s) for s, v in scores.items() if v == lowest), ""),
+    )
 
 
 def _verdict(item: DashboardItem) -> Verdict:
