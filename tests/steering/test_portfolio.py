@@ -1,9 +1,13 @@
 """The lifecycle and the portfolio of the course's alliances."""
 
+import re
+
+import pandas as pd
 import pytest
 
 from toolkit import data
 from toolkit.health import health_index
+from toolkit.indicators.trends import indicator_trends
 from toolkit.steering.portfolio import (
     HEALTHY,
     IMPORTANCE,
@@ -84,3 +88,50 @@ def test_lifecycle_stages_follow_the_stories():
     table = stages_table()
     assert table.columns.tolist() == ["what it means", "governance", "metrics", "cadence"]
     assert table["what it means"].tolist() == [g.meaning for g in STAGES.values()]
+
+
+def _alliance_by_alliance(month):
+    """The standing as it was read before it was read in one pass: each alliance on its own."""
+    out = {}
+    for alliance in data.alliance_names():
+        answers = data.survey(alliance)
+        if month is not None:
+            answers = answers[answers["month"] <= month]
+        if answers.empty:
+            msg = f"{alliance} has no health check up to month {month}"
+            raise ValueError(msg)
+        health = health_index(answers[answers["quarter"] == answers["quarter"].max()])
+        one = data.panel(alliance)
+        at = int(one.index.max()) if month is None else int(month)
+        if at <= 12 or one.loc[:at, "new_customer_wins"].astype(float).sum() == 0:
+            out[alliance] = (health, "launch")
+            continue
+        trends = indicator_trends(
+            ("deal_registrations", "sourced_revenue"), alliance=alliance, month=at
+        )
+        registrations, revenue = trends.loc[alliance]
+        if pd.notna(registrations) and registrations <= -40:
+            out[alliance] = (health, "renewal_or_exit")
+        elif pd.notna(revenue) and revenue >= 20:
+            out[alliance] = (health, "growth")
+        else:
+            out[alliance] = (health, "maturity")
+    return out
+
+
+@pytest.mark.parametrize("month", [None, *sorted({*range(0, 50, 3), 1, 2, 13, 47, 49})])
+def test_standing_read_in_one_pass_is_each_alliance_read_alone(month):
+    """Is the standing, read in one pass, exactly each alliance's health and stage read alone?
+
+    Months through the course data, before any health check and after the data (the same
+    error, for the same alliance); each alliance read alone as ``standing`` did before.
+    """
+    try:
+        expected = _alliance_by_alliance(month)
+    except ValueError as error:
+        with pytest.raises(ValueError, match=f"^{re.escape(str(error))}$"):
+            standing(month)
+        return
+    assert standing(month) == expected  # the same floats, not merely close ones
+    for alliance, (health, stage) in expected.items():  # and each alliance's own functions
+        assert (latest_health(alliance, month), lifecycle_stage(alliance, month)) == (health, stage)

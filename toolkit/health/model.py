@@ -133,7 +133,8 @@ def item_columns(survey: pd.DataFrame) -> list[str]:
     return [c for c in survey.columns if re.fullmatch(r"[a-z][a-z_]*_\d+", str(c))]
 
 
-def _check_survey(survey, by: str = "side") -> list[str]:
+def _check_survey(survey, by: str = "side") -> tuple[list[str], pd.DataFrame, np.ndarray]:
+    """The survey's item columns, their answers and those as numbers, once checked."""
     if not isinstance(survey, pd.DataFrame):
         msg = f"the survey must be a table (pandas DataFrame), got {type(survey).__name__}"
         raise ValueError(msg)
@@ -159,13 +160,14 @@ def _check_survey(survey, by: str = "side") -> list[str]:
                 "pick one survey first, e.g. toolkit.data.survey('Delta', quarter=8)"
             )
             raise ValueError(msg)
-    scores = _numeric(survey[items])
+    answers = survey[items]
+    scores = _numeric(answers)
     bad = (scores < 1) | (scores > 5)  # False where a score is missing (NaN)
     if bad.any():
         column = items[int(np.flatnonzero(bad.any(axis=0))[0])]
         msg = f"column {column!r} has answers outside 1 to 5; answers must be 1, 2, 3, 4 or 5"
         raise ValueError(msg)
-    return items
+    return items, answers, scores
 
 
 def _numeric(items: pd.DataFrame) -> np.ndarray:
@@ -192,8 +194,7 @@ def dimension_scores(survey: pd.DataFrame, by: str = "side") -> pd.DataFrame:
     >>> list(dimension_scores(data.survey("Constellation", quarter=16), by="company").columns)
     ['Acme Software', 'Orbit Systems', 'Vela Consulting']
     """
-    items = _check_survey(survey, by)
-    scores = _numeric(survey[items])
+    items, answers, scores = _check_survey(survey, by)
     answers_of = survey[by].astype(str).tolist()
     whose = np.array(answers_of, dtype=object)
     of = np.array([dimension_of(item) for item in items], dtype=object)
@@ -212,9 +213,7 @@ def dimension_scores(survey: pd.DataFrame, by: str = "side") -> pd.DataFrame:
             if answered.any():
                 table[i, j] = block[answered].sum() / answered.sum()
     table = pd.DataFrame(table, index=pd.Index(dims, name="dimension"), columns=sides)
-    nullable = any(
-        isinstance(kind, pd.api.extensions.ExtensionDtype) for kind in survey[items].dtypes
-    )
+    nullable = any(isinstance(kind, pd.api.extensions.ExtensionDtype) for kind in answers.dtypes)
     return table.astype("Float64") if nullable else table  # as the survey's own numbers
 
 

@@ -103,6 +103,7 @@ class VariantSet:
     facts: Callable[[int], dict]
     sample: tuple = field(default=())
     _built: dict = field(default_factory=dict, repr=False, compare=False)
+    _shown: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def count(self) -> int:
@@ -124,18 +125,24 @@ class VariantSet:
         return number
 
     def case(self, number: int, assigned=None):
-        """The case of variant ``number`` (built once), shown for ``assigned`` if given."""
+        """The case of variant ``number`` (built once), shown for ``assigned`` if given.
+
+        The case shown for ``assigned`` is made once too: every cell of a notebook that asks
+        for the student's case gets the same one, with what it has worked out already.
+        """
         self.check(number)
         if number not in self._built:
             self._built[number] = self.build(number)
         case = self._built[number]
         if assigned is None:
             return case
-        fresh = replace(case, assigned=assigned)
-        own = {f.name for f in fields(case)}
-        # what the case worked out already (cached properties) is the same for the copy
-        fresh.__dict__.update({k: v for k, v in case.__dict__.items() if k not in own})
-        return fresh
+        if (number, assigned) not in self._shown:
+            fresh = replace(case, assigned=assigned)
+            own = {f.name for f in fields(case)}
+            # what the case worked out already (cached properties) is the same for the copy
+            fresh.__dict__.update({k: v for k, v in case.__dict__.items() if k not in own})
+            self._shown[number, assigned] = fresh
+        return self._shown[number, assigned]
 
     def mine(self, environ=None):
         """The student's own case: their variant, the practice case when no id is known."""

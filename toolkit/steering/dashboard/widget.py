@@ -114,7 +114,8 @@ class SteeringDashboard(CourseWidget):
         self.gap_picture = chart_widget()
         self.board: Dashboard | None = None
         self._views: dict[tuple, _View] = {}
-        keys = [item.key for item in dashboard_items(quarterly_dashboard(self.alliance.value))]
+        # the items' keys, from the view of the last quarter (kept: usually the one shown)
+        keys = list(self._view(self.alliance.value, quarters[-1]).labels)
         self.boxes = {
             key: w.Checkbox(
                 value=False, description=key, indent=False, layout=w.Layout(width="auto")

@@ -23,7 +23,12 @@ False
 from __future__ import annotations
 
 from toolkit.selfstudy.checks import Check, Hints, Report, naming
-from toolkit.steering.portfolio.model import CALLS, portfolio
+from toolkit.steering.portfolio.model import (
+    CALLS,
+    latest_health,
+    portfolio_call,
+    strategic_importance,
+)
 from toolkit.ui.answers import Matching, answer_control, read_saved
 
 __all__ = [
@@ -63,13 +68,19 @@ def saved_calls(path=CALLS_FILE):
 
 
 def check_portfolio(calls) -> Report:
-    """The portfolio call of four alliances (course ratings of importance, latest health)."""
-    table = portfolio()
+    """The portfolio call of four alliances (course ratings of importance, latest health).
+
+    Each call is the one :func:`~toolkit.steering.portfolio.model.portfolio` gives the
+    alliance, worked out for the four alliances asked about only (a call needs no stage).
+    """
+    calls_of = {
+        a: portfolio_call(strategic_importance(a), latest_health(a)) for a in PORTFOLIO_ALLIANCES
+    }
     is_dict = isinstance(calls, dict) and bool(calls)
     given = {str(k).strip(): str(v).strip().lower() for k, v in calls.items()} if is_dict else {}
     missing = [a for a in PORTFOLIO_ALLIANCES if a not in given]
     strange = sorted({v for v in given.values() if v not in CALLS})
-    wrong = [a for a in PORTFOLIO_ALLIANCES if a in given and given[a] != table.loc[a, "call"]]
+    wrong = [a for a in PORTFOLIO_ALLIANCES if a in given and given[a] != calls_of[a]]
     checks = [
         Check(
             "You picked calls with the drop-downs above",

@@ -258,7 +258,11 @@ def latest_health(alliance: str, month: int | None = None) -> float:
     """The health index of the alliance's last health check up to ``month`` (default: all)."""
     from toolkit import data
 
-    answers = data.survey(alliance)
+    return _latest_health(data.survey(alliance), alliance, month)
+
+
+def _latest_health(answers: pd.DataFrame, alliance: str, month: int | None) -> float:
+    """:func:`latest_health` from the alliance's health-check answers (all its rounds)."""
     if month is not None:
         answers = answers[answers["month"] <= month]
     if answers.empty:
@@ -266,6 +270,10 @@ def latest_health(alliance: str, month: int | None = None) -> float:
         raise ValueError(msg)
     last = answers["quarter"].max()
     return health_index(answers[answers["quarter"] == last])
+
+
+#: the trends the lifecycle rule reads
+_STAGE_TRENDS = ("deal_registrations", "sourced_revenue")
 
 
 def lifecycle_stage(alliance: str, month: int | None = None) -> str:
@@ -287,15 +295,18 @@ def lifecycle_stage(alliance: str, month: int | None = None) -> str:
     """
     from toolkit import data
 
-    one = data.panel(alliance)
-    month = int(one.index.max()) if month is None else int(month)
-    wins = one.loc[:month, "new_customer_wins"].astype(float).sum()
-    if month <= STAGE_RULE["launch_months"] or wins == 0:
+    def trends_at(month: int) -> pd.Series:
+        return indicator_trends(_STAGE_TRENDS, alliance=alliance, month=month).loc[alliance]
+
+    return _stage(data.panel(alliance)["new_customer_wins"], month, trends_at)
+
+
+def _stage(wins: pd.Series, month: int | None, trends_at) -> str:
+    """:func:`lifecycle_stage` from the alliance's wins by month and its trends at a month."""
+    month = int(wins.index.max()) if month is None else int(month)
+    if month <= STAGE_RULE["launch_months"] or wins.loc[:month].astype(float).sum() == 0:
         return "launch"
-    trends = indicator_trends(
-        ("deal_registrations", "sourced_revenue"), alliance=alliance, month=month
-    )
-    registrations, revenue = trends.loc[alliance]
+    registrations, revenue = trends_at(month)
     if pd.notna(registrations) and registrations <= -STAGE_RULE["exit_fall"]:
         return "renewal_or_exit"
     if pd.notna(revenue) and revenue >= STAGE_RULE["growth_rise"]:
@@ -305,6 +316,10 @@ def lifecycle_stage(alliance: str, month: int | None = None) -> str:
 
 def standing(month: int | None = None) -> dict[str, tuple[float, str]]:
     """What the data says of each course alliance, whatever its importance: health and stage.
+
+    The same numbers as :func:`latest_health` and :func:`lifecycle_stage` alliance by
+    alliance, read in one pass: the health checks and the panel split by alliance once, and
+    the trends of every alliance worked out together (one table per month looked back from).
 
     Returns
     -------
@@ -320,10 +335,30 @@ def standing(month: int | None = None) -> dict[str, tuple[float, str]]:
     """
     from toolkit import data
 
-    return {
-        alliance: (latest_health(alliance, month), lifecycle_stage(alliance, month))
-        for alliance in data.alliance_names()
+    answers = data.survey()
+    rounds = dict(list(answers.groupby("alliance", sort=False)))
+    panel = data.panel()[["alliance", "month", "new_customer_wins", *_STAGE_TRENDS]]
+    wins = {
+        alliance: rows.set_index(rows["month"].astype(int).rename("month"))["new_customer_wins"]
+        for alliance, rows in panel.groupby("alliance", sort=False)
     }
+    every = {}  # month -> the trends of every alliance at that month
+
+    def trends_at(month: int) -> pd.DataFrame:
+        if month not in every:
+            every[month] = indicator_trends(_STAGE_TRENDS, panel=panel, month=month)
+        return every[month]
+
+    known = {}
+    for alliance in data.alliance_names():
+        health = _latest_health(rounds.get(alliance, answers.iloc[:0]), alliance, month)
+        own = wins.get(alliance)
+        if own is None or (month is not None and int(month) > int(own.index.max())):
+            stage = lifecycle_stage(alliance, month)  # no data that far: as it reads it
+        else:
+            stage = _stage(own, month, lambda m, a=alliance: trends_at(m).loc[a])
+        known[alliance] = (health, stage)
+    return known
 
 
 def portfolio(
