@@ -450,9 +450,11 @@ def _made(alliance: Alliance, key: str, figure, year_from: str, pair, saved: str
     """Section ``key`` as ``_makers`` makes it, made once for the same alliance and option.
 
     A section reads only the alliance (all of it is in its saved form) and, for the meetings
-    the first day of the year, for the lag reading the pair: a workbook part that redraws it,
-    or a charter written again, reuses what did not change. Its charts are numbered by
-    ``figure`` each time, where the section stands in the page.
+    the first day of the year, for the lag reading the pair. It is found by all of them, so
+    any change to the alliance makes every section afresh; what is reused is a section made
+    for the alliance as it is now (a part's view, then the charter written from it, or the
+    charter written again). Its charts are numbered by ``figure`` each time, where the
+    section stands in the page.
     """
     from toolkit.own_alliance.analysis import ByContent
 

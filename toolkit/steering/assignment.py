@@ -36,6 +36,13 @@ from pathlib import Path
 
 import pandas as pd
 
+# The answer controls answer_control picks (ipywidgets) load with the assignment, not at its
+# first answer cell: every kernel that runs the notebook builds them, and a warm grading
+# kernel, which imports this module before its submission is known (instructor/admin/warm.py),
+# then has them ready.
+import toolkit.ui.answers.match  # noqa: F401
+import toolkit.ui.answers.number  # noqa: F401
+import toolkit.ui.answers.pick  # noqa: F401
 from toolkit.selfstudy.checks import Check, Hints, Report
 from toolkit.steering.cases import LIMIT_RANGE, SteeringCase
 from toolkit.steering.controls import table
@@ -46,15 +53,9 @@ from toolkit.ui.answers import (
     OneOf,
     SeveralOf,
     TableOfNumbers,
+    answer_control,
     read_saved,
 )
-
-# The answer controls (ipywidgets) load with the assignment, not at its first answer cell:
-# every kernel that runs the notebook builds them, and a warm grading kernel, which imports
-# this module before its submission is known (instructor/admin/warm.py), then has them ready.
-from toolkit.ui.answers.match import MatchEach
-from toolkit.ui.answers.number import NumberTable
-from toolkit.ui.answers.pick import PickOne, PickSeveral
 from toolkit.ui.messages import Text
 from toolkit.ui.render import grading
 
@@ -242,39 +243,43 @@ def reading_question(case: SteeringCase) -> OneOf:
 
 
 # --- the controls: the answer cells show them -------------------------------------------
+def _control(question, case: SteeringCase, path, **kwargs):
+    return answer_control(question, Path(path), variant=case.number, **kwargs)
+
+
 def answer_must(case: SteeringCase, path=MUST_FILE):
     """Part 1's control: a check box per dashboard item."""
-    return PickSeveral(must_question(case), Path(path), variant=case.number)
+    return _control(must_question(case), case, path)
 
 
 def answer_owners(case: SteeringCase, path=OWNERS_FILE):
     """Part 2's control: a drop-down of the bodies for each agenda item."""
-    return MatchEach(owners_question(case), Path(path), variant=case.number)
+    return _control(owners_question(case), case, path)
 
 
 def answer_late_issue(case: SteeringCase, path=LATE_FILE):
     """Part 3's first control: the issues, by title; pick the late one."""
-    return PickOne(late_question(case), Path(path), variant=case.number)
+    return _control(late_question(case), case, path)
 
 
 def answer_limits(case: SteeringCase, path=LIMITS_FILE):
     """Part 3's second control: a box per body for its new time limit in days."""
-    return NumberTable(limits_question(case), Path(path), variant=case.number)
+    return _control(limits_question(case), case, path)
 
 
 def answer_plan(case: SteeringCase, path=PLAN_FILE):
     """Part 4's control: a target and a month for each leading step."""
-    return NumberTable(plan_question(case), Path(path), variant=case.number)
+    return _control(plan_question(case), case, path)
 
 
 def answer_calls(case: SteeringCase, path=CALLS_FILE):
     """Part 5's first control: a drop-down of the four calls for each alliance."""
-    return MatchEach(calls_question(case), Path(path), variant=case.number)
+    return _control(calls_question(case), case, path)
 
 
 def answer_reading(case: SteeringCase, path=READING_FILE):
     """Part 5's second control: the alliances; pick the one read differently by Acme alone."""
-    return PickOne(reading_question(case), Path(path), variant=case.number, dropdown=False)
+    return _control(reading_question(case), case, path, dropdown=False)
 
 
 # --- what the parts show to work things out ---------------------------------------------
