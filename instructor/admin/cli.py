@@ -311,3 +311,7 @@ def main(argv: list[str] | None = None) -> int:
     except (CourseError, RuntimeError, OSError, KeyError, ValueError) as exc:
         print(f"course-admin {args.command}: {exc}", file=sys.stderr)
         return 2
+
+
+if __name__ == "__main__":  # python -m instructor.admin.cli, as course-admin
+    sys.exit(main())

@@ -182,11 +182,15 @@ class ExecuteAsStudent(Execute):
         """Start a warm kernel for the next submission of ``assignment`` (see the pool)."""
         from jupyter_core.utils import run_sync
 
+        from instructor.admin import warm
         from instructor.admin.warm import source_modules
 
         root, _assignment, _student = _submission(self, self.resources)
         km = self.kernel_manager_class(kernel_name=self.kernel_name, config=self.config)
         km.warm_imports = source_modules(root, assignment)
+        pool = warm.active()
+        if pool is not None and hasattr(km, "zygote"):
+            km.zygote = pool.zygote(root)
         arguments = list(self.extra_arguments)
         if km.ipykernel and self.ipython_hist_file:
             if not any(a.startswith("--HistoryManager.hist_file") for a in arguments):
@@ -222,7 +226,13 @@ class ExecuteAsStudent(Execute):
         except OSError as error:
             msg = f"the warm kernel could not be given the submission ({error})"
             raise RuntimeError(msg) from error
-        self.log.info("Grading in a warm kernel: started ahead in a sandbox of its own, never used")
+        if getattr(km, "zygote", None) is not None:
+            self.log.info(
+                "Grading in a warm kernel: %s, never used",
+                "forked ahead by the grading zygote into namespaces of its own",
+            )
+        else:
+            self.log.info("Grading in a warm kernel: started ahead in a sandbox of its own, never used")
         reply = self.wait_for_reply(self.kc.execute(code, silent=True, store_history=False))
         content = (reply or {}).get("content", {})
         if content.get("status") != "ok":

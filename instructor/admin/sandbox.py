@@ -177,6 +177,9 @@ def _environment_paths() -> tuple[str, ...]:
     from importlib.util import find_spec
 
     paths = {sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix}
+    # the install the interpreter's binary belongs to (a venv's python is a link to it; where
+    # the grader cannot read that install's own files, base_prefix falls back to /usr)
+    paths.add(str(Path(os.path.realpath(sys.executable)).parent.parent))
     paths |= set(site.getsitepackages())
     # the toolkit as this process finds it, and as a kernel started from another folder finds
     # it: a server started in a copy of the course may import the copy's toolkit (its folder
@@ -242,6 +245,7 @@ def bwrap_command(
     env: dict[str, str] | None = None,
     info_fd: int | None = None,
     warm: tuple[str, ...] | None = None,
+    zygote: tuple[str, int, tuple[str, ...]] | None = None,
 ) -> list[str]:
     """The ``bwrap`` command that runs ``kernel_cmd`` on a private copy of ``submission``.
 
@@ -253,6 +257,12 @@ def bwrap_command(
     :meth:`SandboxKernelManager.take_submission`): the kernel imports these modules as it
     starts, and copies nothing yet: ``submission`` is then its own empty folder, which the
     grader fills with one student's files just before that student's code runs.
+
+    ``zygote`` (``(kids, fd, modules)``, see :mod:`instructor.admin.zygote`): the sandbox runs
+    the zygote instead of a kernel: it imports ``modules``, sees the folder ``kids`` (its
+    kernels' own folders) read-only and takes its requests on file descriptor ``fd``. It keeps
+    the power to make namespaces (and, as root, to change user ids)
+    to make each kernel's namespaces, which each kernel drops before it starts.
     """
     submission = Path(submission)
     work = HOME if warm is not None else f"{HOME}/{submission.name or 'submission'}"
@@ -260,8 +270,12 @@ def bwrap_command(
     args += ["--unshare-uts", "--unshare-cgroup-try", "--hostname", "grading"]
     if uid is None:
         args += ["--unshare-user"]  # an unprivileged grader: a user namespace of its own
-    else:  # root: no user namespace (its uid would still be root); drop to uid inside
-        args += ["--cap-add", "CAP_SETUID,CAP_SETGID,CAP_CHOWN"]
+        if zygote is not None:  # the zygote makes each kernel's namespaces, in that one
+            args += _caps("CAP_SYS_ADMIN", "CAP_SETPCAP")
+    elif zygote is None:  # root: no user namespace (its uid would still be root); drop to uid
+        args += _caps("CAP_SETUID", "CAP_SETGID", "CAP_CHOWN")
+    else:  # root's zygote: each kernel makes its namespaces, then drops to a uid of its own
+        args += _caps("CAP_SETUID", "CAP_SETGID", "CAP_CHOWN", "CAP_SYS_ADMIN", "CAP_SETPCAP")
     if info_fd is not None:
         args += ["--info-fd", str(info_fd)]
     args += _ro_system()
@@ -272,6 +286,10 @@ def bwrap_command(
     args += ["--perms", "1777", "--size", size, "--tmpfs", "/tmp"]
     made: set[str] = {"/tmp"}
     binds = [*_environment_paths(), "/run/alliance/submitted"]
+    if zygote is not None:
+        from instructor.admin.zygote import KIDS
+
+        binds.append(KIDS)
     for path in binds:  # the folders above each bind, readable by the kernel's user
         for parent in reversed(Path(path).parents[:-1]):
             if str(parent) not in made and not str(parent).startswith(("/usr", "/etc")):
@@ -288,16 +306,29 @@ def bwrap_command(
         args += ["--symlink", "/tmp", "/var/tmp"]
     args += ["--ro-bind", str(submission), "/run/alliance/submitted"]
     args += ["--ro-bind", str(connection_file), _CONNECTION]
+    if zygote is not None:
+        args += ["--ro-bind", zygote[0], KIDS]
     args += ["--remount-ro", "/", "--chdir", "/", "--clearenv"]
     for name, value in _kernel_env(env or {}, work).items():
         args += ["--setenv", name, value]
+    if zygote is not None:
+        from instructor.admin.zygote import PROGRAM
+
+        kids, fd, modules = zygote
+        program = [str(fd), json.dumps(list(modules)), KIDS, HOME, _CONNECTION]
+        return [*args, "--", kernel_cmd[0], "-c", _KERNEL_START + PROGRAM, *program]
     boot = [str(limits.processes), str(limits.memory_mb), str(-1 if uid is None else uid), work]
     boot.append(json.dumps(list(warm)) if warm is not None else "")
     python, rest = (
         kernel_cmd[0],
         [_CONNECTION if a == str(connection_file) else a for a in kernel_cmd[1:]],
     )
-    return [*args, "--", python, "-c", _BOOT, *boot, python, *rest]
+    return [*args, "--", python, "-c", _KERNEL_START + _BOOT, *boot, python, *rest]
+
+
+def _caps(*names: str) -> list[str]:
+    """bwrap's options keeping ``names`` (one capability an option: bwrap reads no lists)."""
+    return [arg for name in names for arg in ("--cap-add", name)]
 
 
 def _kernel_env(env: dict[str, str], work: str) -> dict[str, str]:
@@ -327,6 +358,88 @@ def _kernel_env(env: dict[str, str], work: str) -> dict[str, str]:
     return out
 
 
+# How a grading kernel starts, once its home and limits are set (the end of :data:`_BOOT`, and
+# of a kernel forked by the zygote, :mod:`instructor.admin.zygote`): a forked copy of the
+# kernel lets go of the kernel's sockets (it would steal the kernel's messages); after each
+# cell, the processes it left behind are stopped; the course's modules are imported ahead.
+_KERNEL_START = r"""
+def START(home, warm, argv):
+    import os, runpy, sys
+    for name in (".tmp", ".kernel", ".alliance-course"):
+        os.makedirs(os.path.join(home, name), exist_ok=True)
+
+    def _forked():  # a copy of the kernel (a fork bomb) stays silent on the kernel's sockets
+        zmq = sys.modules.get("zmq")
+        if zmq is not None:
+            zmq.Socket.send = zmq.Socket.send_multipart = lambda *args, **kwargs: None
+        shell = getattr(sys.modules.get("IPython"), "get_ipython", lambda: None)()
+        if shell is not None:  # its cell failed (no more processes): it ends there, untold
+            shell.showtraceback = lambda *args, **kwargs: os._exit(1)
+
+    os.register_at_fork(after_in_child=_forked)
+    startup = os.path.join(home, ".ipython", "profile_default", "startup")
+    os.makedirs(startup)
+    with open(os.path.join(startup, "00-grading-sandbox.py"), "w") as handle:
+        handle.write(
+            "def __grading_sandbox():\n"
+            "    import os, signal, stat\n"
+            "    kernel_fds = []\n"
+            "    def note(*args):\n"
+            "        if not kernel_fds:\n"
+            "            for fd in map(int, os.listdir('/proc/self/fd')):\n"
+            "                try:\n"
+            "                    mode = os.fstat(fd).st_mode\n"
+            "                except OSError:\n"
+            "                    continue\n"
+            "                if fd > 2 and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):\n"
+            "                    kernel_fds.append(fd)\n"
+            "    def let_go():\n"
+            "        for fd in kernel_fds:\n"
+            "            try:\n"
+            "                os.close(fd)\n"
+            "            except OSError:\n"
+            "                pass\n"
+            "    kernel = os.getpid()\n"
+            "    def reap(*args):\n"
+            "        if os.getpid() != kernel:\n"
+            "            os._exit(0)  # a forked copy of the kernel ends with its cell\n"
+            "        try:\n"
+            "            os.kill(-1, signal.SIGKILL)\n"
+            "        except OSError:\n"
+            "            return\n"
+            "        try:\n"
+            "            while True:\n"
+            "                os.waitpid(-1, 0)\n"
+            "        except ChildProcessError:\n"
+            "            pass\n"
+            "    os.register_at_fork(after_in_child=let_go)\n"
+            "    get_ipython().events.register('pre_run_cell', note)\n"
+            "    get_ipython().events.register('post_run_cell', reap)\n"
+            "__grading_sandbox()\n"
+            "del __grading_sandbox\n"
+        )
+    if warm:  # the course's modules the assignment imports, imported before any student's code
+        with open(os.path.join(startup, "01-warm.py"), "w") as handle:
+            handle.write(
+                "def __warm(names):\n"
+                "    import importlib\n"
+                "    for name in names:\n"
+                "        try:\n"
+                "            importlib.import_module(name)\n"
+                "        except Exception:\n"
+                "            pass  # the student's own import then fails the same way\n"
+                f"__warm({warm!r})\n"
+                "del __warm\n"
+            )
+    python, rest = argv[0], argv[1:]
+    if len(rest) > 1 and rest[0] == "-m":
+        sys.argv = [rest[1], *rest[2:]]
+        runpy.run_module(rest[1], run_name="__main__", alter_sys=True)
+    else:
+        os.execv(python, [python, *rest])
+"""
+
+
 # The kernel's first lines, run inside the sandbox (python -c): copy the submission into its
 # home, limit processes and memory, drop to the grading uid (root only), start the kernel.
 _BOOT = r"""
@@ -349,80 +462,7 @@ resource.setrlimit(resource.RLIMIT_NPROC, (nproc, nproc))
 resource.setrlimit(resource.RLIMIT_AS, (memory << 20, memory << 20))
 resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 os.chdir(work)
-
-
-def _forked():  # a copy of the kernel (a fork bomb) stays silent on the kernel's sockets
-    zmq = sys.modules.get("zmq")
-    if zmq is not None:
-        zmq.Socket.send = zmq.Socket.send_multipart = lambda *args, **kwargs: None
-    shell = getattr(sys.modules.get("IPython"), "get_ipython", lambda: None)()
-    if shell is not None:  # its cell failed (no more processes): it ends there, untold
-        shell.showtraceback = lambda *args, **kwargs: os._exit(1)
-
-
-os.register_at_fork(after_in_child=_forked)
-# a forked copy of the kernel lets go of the kernel's sockets (it would steal the kernel's
-# messages); after each cell, the processes it left behind are stopped
-startup = os.path.join(home, ".ipython", "profile_default", "startup")
-os.makedirs(startup)
-with open(os.path.join(startup, "00-grading-sandbox.py"), "w") as handle:
-    handle.write(
-        "def __grading_sandbox():\n"
-        "    import os, signal, stat\n"
-        "    kernel_fds = []\n"
-        "    def note(*args):\n"
-        "        if not kernel_fds:\n"
-        "            for fd in map(int, os.listdir('/proc/self/fd')):\n"
-        "                try:\n"
-        "                    mode = os.fstat(fd).st_mode\n"
-        "                except OSError:\n"
-        "                    continue\n"
-        "                if fd > 2 and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):\n"
-        "                    kernel_fds.append(fd)\n"
-        "    def let_go():\n"
-        "        for fd in kernel_fds:\n"
-        "            try:\n"
-        "                os.close(fd)\n"
-        "            except OSError:\n"
-        "                pass\n"
-        "    kernel = os.getpid()\n"
-        "    def reap(*args):\n"
-        "        if os.getpid() != kernel:\n"
-        "            os._exit(0)  # a forked copy of the kernel ends with its cell\n"
-        "        try:\n"
-        "            os.kill(-1, signal.SIGKILL)\n"
-        "        except OSError:\n"
-        "            return\n"
-        "        try:\n"
-        "            while True:\n"
-        "                os.waitpid(-1, 0)\n"
-        "        except ChildProcessError:\n"
-        "            pass\n"
-        "    os.register_at_fork(after_in_child=let_go)\n"
-        "    get_ipython().events.register('pre_run_cell', note)\n"
-        "    get_ipython().events.register('post_run_cell', reap)\n"
-        "__grading_sandbox()\n"
-        "del __grading_sandbox\n"
-    )
-if warm:  # the course's modules the assignment imports, imported before any student's code
-    with open(os.path.join(startup, "01-warm.py"), "w") as handle:
-        handle.write(
-            "def __warm(names):\n"
-            "    import importlib\n"
-            "    for name in names:\n"
-            "        try:\n"
-            "            importlib.import_module(name)\n"
-            "        except Exception:\n"
-            "            pass  # the student's own import then fails the same way\n"
-            f"__warm({warm!r})\n"
-            "del __warm\n"
-        )
-python, rest = sys.argv[6], sys.argv[7:]
-if len(rest) > 1 and rest[0] == "-m":
-    sys.argv = [rest[1], *rest[2:]]
-    runpy.run_module(rest[1], run_name="__main__", alter_sys=True)
-else:
-    os.execv(python, [python, *rest])
+START(home, warm, sys.argv[6:])
 """
 
 
@@ -530,6 +570,9 @@ class SandboxKernelManager(AsyncKernelManager):
     #: Set before ``start_kernel`` for a warm kernel: the modules it imports as it starts,
     #: before it is given a submission (:meth:`take_submission`); None: an ordinary kernel.
     warm_imports: tuple[str, ...] | None = None
+    #: Set before ``start_kernel`` for a warm kernel: the zygote that forks it
+    #: (:mod:`instructor.admin.zygote`); None: a sandbox of its own is started for it.
+    zygote = None
     _taken = False
 
     @property
@@ -538,7 +581,11 @@ class SandboxKernelManager(AsyncKernelManager):
 
     async def _async_pre_start_kernel(self, **kw):
         if self._sandboxed:
-            self._sandbox_dir = tempfile.mkdtemp(prefix="alliance-kernel-")
+            if self.warm_imports is not None and self.zygote is not None:
+                self._sandbox_dir = self.zygote.folder()
+            else:
+                self.zygote = None
+                self._sandbox_dir = tempfile.mkdtemp(prefix="alliance-kernel-")
             self._sandbox_uid = _grading_uid() if os.geteuid() == 0 else None
             self.transport = "ipc"
             self.cache_ports = False
@@ -556,6 +603,8 @@ class SandboxKernelManager(AsyncKernelManager):
         if self._sandbox_uid is not None:
             os.chmod(self._sandbox_dir, 0o755)
             os.chown(self.connection_file, self._sandbox_uid, self._sandbox_uid)
+        if self.zygote is not None:
+            return self._fork(kernel_cmd, kw.get("env"))
         read, write = os.pipe()
         try:
             cmd = bwrap_command(
@@ -586,6 +635,24 @@ class SandboxKernelManager(AsyncKernelManager):
         # the grader reaches the kernel's sockets through the sandbox's own root
         self.ip = f"/proc/{pid}/root{_SOCKETS}/ipc"
         return None
+
+    def _fork(self, kernel_cmd: list[str], env: dict | None) -> None:
+        """Have the zygote fork this kernel (namespaces, home and limits of its own)."""
+        argv = [_CONNECTION if a == str(self.connection_file) else a for a in kernel_cmd]
+        process = self.zygote.fork(
+            self._sandbox_dir,
+            argv,
+            _kernel_env(env or {}, HOME),
+            uid=self._sandbox_uid,
+            limits=Limits.from_env(),
+            warm=self.warm_imports,
+        )
+        self.log.debug("Kernel forked by the grading zygote: process %s", process.pid)
+        provisioner = self.provisioner
+        provisioner.process, provisioner.pid, provisioner.pgid = process, process.pid, None
+        provisioner.cwd = self._sandbox_dir
+        self._reconcile_connection_info(provisioner.connection_info)
+        self.ip = f"/proc/{process.pid}/root{_SOCKETS}/ipc"
 
     def take_submission(self, submission: str | os.PathLike, env: dict[str, str]) -> str:
         """Give this warm kernel its one submission; the code the kernel runs to move it in.

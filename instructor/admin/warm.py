@@ -37,6 +37,7 @@ from __future__ import annotations
 import ast
 import contextlib
 import functools
+import logging
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -95,8 +96,35 @@ class WarmKernels:
 
     def __init__(self) -> None:
         self._spare = None
+        self._zygote = None  # None: not tried yet; False: cannot start here
         self.started = 0
         self.taken = 0
+
+    def zygote(self, root: str):
+        """The zygote that forks this pool's kernels, started at first use; None where it cannot.
+
+        It imports the modules of every assignment of the course at ``root``
+        (:mod:`instructor.admin.zygote`). Where it cannot start, or with
+        ``ALLIANCE_ZYGOTE=0``, each warm kernel starts in a sandbox of its own.
+        """
+        from instructor.admin import zygote
+
+        if self._zygote and not self._zygote.alive():  # it ended: start another one
+            self._zygote.close()
+            self._zygote = None
+        if self._zygote is None:
+            self._zygote = False
+            if not zygote.disabled():
+                folders = sorted(p.name for p in (Path(root) / "source").iterdir() if p.is_dir())
+                modules = dict.fromkeys(m for a in folders for m in source_modules(root, a))
+                try:
+                    self._zygote = zygote.Zygote(tuple(modules))
+                except (OSError, RuntimeError) as error:
+                    logging.getLogger(__name__).warning(
+                        "Grading kernels start one by one: the grading zygote could not start (%s)",
+                        error,
+                    )
+        return self._zygote or None
 
     def take(self):
         """The spare kernel's manager (started, never used), or None; it is the caller's now."""
@@ -126,16 +154,18 @@ class WarmKernels:
             kc.stop_channels()
 
     def close(self) -> None:
-        """Shut down the spare kernel, if any (it never ran anyone's code)."""
+        """Shut down the spare kernel, if any (it never ran anyone's code), and the zygote."""
         from jupyter_core.utils import run_sync
 
         km = self.take()
-        if km is None:
-            return
-        with contextlib.suppress(Exception):  # already gone: nothing to stop
-            run_sync(km.shutdown_kernel)(now=True)
-        with contextlib.suppress(Exception):
-            run_sync(km.cleanup_resources)()
+        if km is not None:
+            with contextlib.suppress(Exception):  # already gone: nothing to stop
+                run_sync(km.shutdown_kernel)(now=True)
+            with contextlib.suppress(Exception):
+                run_sync(km.cleanup_resources)()
+        if self._zygote:
+            self._zygote.close()
+        self._zygote = None
 
 
 _ACTIVE: list[WarmKernels] = []

@@ -53,6 +53,33 @@ LIMIT_HIT = {
 }
 
 
+OTHER_KERNELS = """\
+import glob, os
+me, got = os.path.realpath('/proc/self'), []
+for p in glob.glob('/proc/[0-9]*'):
+    if os.path.realpath(p) == me:
+        continue
+    for name in ('root/home/student', 'root/run/alliance/kids', 'root/tmp', 'cwd', 'fd'):
+        try:
+            got.append((p, name, os.listdir(p + '/' + name)))
+        except OSError:
+            pass
+    for name in ('environ', 'mem'):
+        try:
+            got.append((p, name, open(p + '/' + name, 'rb').read(40)))
+        except OSError:
+            pass
+for pid in range(2, 64):  # its own threads answer too: they are in its own process group
+    try:
+        os.kill(pid, 0)
+        if os.getpgid(pid) != os.getpgid(0):
+            got.append((pid, 'signal'))
+    except OSError:
+        pass
+print('LE' + 'AKED' if got else 'REACHED NOTHING', got)
+"""
+
+
 def attacks(root: Path, port: int, marker: str) -> dict[str, str]:
     """Student id -> the hostile code that student puts before the answer."""
     source = root / "source" / ASSIGNMENT / NOTEBOOK
@@ -74,6 +101,9 @@ def attacks(root: Path, port: int, marker: str) -> dict[str, str]:
         "sbx-hidden-test": (
             "get_ipython().events.register('pre_run_cell', lambda info: print(info.raw_cell))"
         ),
+        # the kernels of the other submissions (the next one is forked while this one grades):
+        # their files, folders, environment and processes, and the zygote's folder of them all
+        "sbx-other-kernels": OTHER_KERNELS,
         "sbx-fork-bomb": "import os\nwhile True:\n    os.fork()",
         "sbx-memory-hog": "hog = [0] * 2_500_000_000",
         "sbx-disk-filler": (
@@ -171,6 +201,8 @@ def test_the_honest_student_keeps_full_marks_and_attacks_read_nothing(hostile_ba
         assert text and "LEAKED" not in text, student
         assert "No such file or directory" in text, student
         assert outcomes[student].status == "graded", outcomes[student].line()
+    text = autograded_text(root, "sbx-other-kernels")  # no other kernel, nor the zygote
+    assert "REACHED NOTHING" in text and "LEAKED" not in text, text[-2000:]
 
 
 def test_no_attack_changed_a_course_file_or_the_gradebook_or_reached_the_network(hostile_batch):
@@ -218,6 +250,7 @@ def test_the_attacks_ran_in_warm_kernels_each_its_own(hostile_batch):
     for student in attacks(Path("/"), 1, "m"):  # the honest student, first, has none ready
         text = (logs / f"{student}.log").read_text(encoding="utf-8")
         assert text.count("Grading in a warm kernel") == 1, student
+        assert "forked ahead by the grading zygote" in text, student  # as root: user ids
 
 
 # --- as an ordinary user ---------------------------------------------------------------------
@@ -236,8 +269,12 @@ def _reachable(base: Path) -> list[str]:
     """bwrap options making ``base`` (the Python install) reachable when a parent is private."""
     args = []
     for parent in [*reversed(base.parents[:-1]), base]:
-        if not os.stat(parent).st_mode & 0o001:
-            args += ["--perms", "0755", "--tmpfs", str(parent), "--ro-bind", str(base), str(base)]
+        if not os.stat(parent).st_mode & 0o001:  # folders on the way readable, as bwrap's are not
+            args += ["--perms", "0755", "--tmpfs", str(parent)]
+            between = [p for p in reversed(base.parents) if parent in p.parents]
+            for folder in between:
+                args += ["--perms", "0755", "--dir", str(folder)]
+            args += ["--ro-bind", str(base), str(base)]
             break
     return args
 
@@ -257,10 +294,14 @@ def test_an_ordinary_user_grades_the_attacks_in_the_sandbox_too(grading_course):
     work = Path(tempfile.mkdtemp(prefix="alliance-user-course-"))
     try:
         root = work / "grading"
-        shutil.copytree(grading_course.root, root, ignore=shutil.ignore_patterns("autograded"))
+        # without what earlier batches left: its outcomes and grades are this run's own
+        shutil.copytree(
+            grading_course.root, root, ignore=shutil.ignore_patterns("autograded", "logs")
+        )
         listener = Listener()
         code = attacks(root, listener.port, "sbx-user-planted")
         chosen = ["sbx-read-source", "sbx-write-source", "sbx-gradebook", "sbx-network"]
+        chosen.append("sbx-other-kernels")
         from instructor.admin.course import Course
 
         course = Course(root, CourseDirectory__db_url=f"sqlite:///{root / 'gradebook.db'}")
@@ -277,7 +318,9 @@ def test_an_ordinary_user_grades_the_attacks_in_the_sandbox_too(grading_course):
             "ALLIANCE_CELL_TIMEOUT": "10",
             "LANG": "C.UTF-8",
         }
-        cmd = ["bwrap", "--bind", "/", "/", "--dev-bind", "/dev", "/dev", "--proc", "/proc"]
+        # the machine's own /proc (bound with /): a /proc that bwrap mounts and partly covers
+        # would keep the grading sandbox inside from mounting one of its own
+        cmd = ["bwrap", "--bind", "/", "/", "--dev-bind", "/dev", "/dev"]
         cmd += _reachable(Path(sys.base_prefix).resolve())
         cmd += ["setpriv", f"--reuid={entry.pw_uid}", f"--regid={entry.pw_gid}"]
         cmd += ["--clear-groups", sys.executable, "-m", "instructor.admin.cli"]
@@ -286,6 +329,7 @@ def test_an_ordinary_user_grades_the_attacks_in_the_sandbox_too(grading_course):
             cmd += ["--student", student]
         done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)
         assert done.returncode in (0, 1), done.stderr[-3000:]
+        assert f"{1 + len(chosen)} submissions graded" in done.stdout, done.stdout[-3000:]
         with (root / "logs" / "outcomes.csv").open(newline="") as handle:
             rows = {r["student"]: r for r in csv.DictReader(handle)}
         honest = rows[HONEST]
@@ -296,6 +340,9 @@ def test_an_ordinary_user_grades_the_attacks_in_the_sandbox_too(grading_course):
         assert tables(root) == tables_before
         assert listener.connections() == 0
         assert "LEAKED" not in autograded_text(root, "sbx-read-source")
+        assert "REACHED NOTHING" in autograded_text(root, "sbx-other-kernels")
+        forked = root / "logs" / "nbgrader" / ASSIGNMENT / "sbx-other-kernels.log"
+        assert "forked ahead by the grading zygote" in forked.read_text(encoding="utf-8")
         listener.sock.close()
     finally:
         shutil.rmtree(work, ignore_errors=True)
