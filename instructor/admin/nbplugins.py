@@ -226,13 +226,10 @@ class ExecuteAsStudent(Execute):
         except OSError as error:
             msg = f"the warm kernel could not be given the submission ({error})"
             raise RuntimeError(msg) from error
+        how = "started ahead in a sandbox of its own"
         if getattr(km, "zygote", None) is not None:
-            self.log.info(
-                "Grading in a warm kernel: %s, never used",
-                "forked ahead by the grading zygote into namespaces of its own",
-            )
-        else:
-            self.log.info("Grading in a warm kernel: started ahead in a sandbox of its own, never used")
+            how = "forked ahead by the grading zygote into namespaces of its own"
+        self.log.info("Grading in a warm kernel: %s, never used", how)
         reply = self.wait_for_reply(self.kc.execute(code, silent=True, store_history=False))
         content = (reply or {}).get("content", {})
         if content.get("status") != "ok":

@@ -327,7 +327,7 @@ def bwrap_command(
 
 
 def _caps(*names: str) -> list[str]:
-    """bwrap's options keeping ``names`` (one capability an option: bwrap reads no lists)."""
+    """The options that keep ``names`` in the sandbox (bwrap reads one capability an option)."""
     return [arg for name in names for arg in ("--cap-add", name)]
 
 

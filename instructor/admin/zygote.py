@@ -139,9 +139,10 @@ def kernel(request, channel):
     own = os.path.join(KIDS, request["kid"])
     owner = f",uid={grading_uid},gid={grading_uid}" if grading_uid >= 0 else ""
     mount(os.path.join(own, "submission"), "/run/alliance/submitted", None, MS_BIND)
-    mount(None, "/run/alliance/submitted", None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV)
+    read_only = MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV  # its flags kept
+    mount(None, "/run/alliance/submitted", None, read_only)
     mount(os.path.join(own, "kernel.json"), CONNECTION, None, MS_BIND)
-    mount(None, CONNECTION, None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV)
+    mount(None, CONNECTION, None, read_only)
     mount("none", KIDS, "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV, "size=4k,mode=0555")
     mount("none", HOME, "tmpfs", MS_NOSUID | MS_NODEV,
           f"size={request['disk_mb']}m,mode=0700{owner}")
