@@ -312,10 +312,11 @@ def bwrap_command(
     for name, value in _kernel_env(env or {}, work).items():
         args += ["--setenv", name, value]
     if zygote is not None:
-        from instructor.admin.zygote import PROGRAM
+        from instructor.admin.zygote import KERNEL_MODULES, PROGRAM
 
         kids, fd, modules = zygote
         program = [str(fd), json.dumps(list(modules)), KIDS, HOME, _CONNECTION]
+        program.append(json.dumps(KERNEL_MODULES))
         return [*args, "--", kernel_cmd[0], "-c", _KERNEL_START + PROGRAM, *program]
     boot = [str(limits.processes), str(limits.memory_mb), str(-1 if uid is None else uid), work]
     boot.append(json.dumps(list(warm)) if warm is not None else "")
@@ -361,7 +362,10 @@ def _kernel_env(env: dict[str, str], work: str) -> dict[str, str]:
 # How a grading kernel starts, once its home and limits are set (the end of :data:`_BOOT`, and
 # of a kernel forked by the zygote, :mod:`instructor.admin.zygote`): a forked copy of the
 # kernel lets go of the kernel's sockets (it would steal the kernel's messages); after each
-# cell, the processes it left behind are stopped; the course's modules are imported ahead.
+# cell, the processes it left behind are stopped; while nbgrader runs it (autograde,
+# validate), no front end shows its widgets, so they open no comm and send the grader no
+# messages (a steering-committee submission sent about 380); the course's modules are
+# imported ahead.
 _KERNEL_START = r"""
 def START(home, warm, argv):
     import os, runpy, sys
@@ -417,6 +421,16 @@ def START(home, warm, argv):
             "    get_ipython().events.register('post_run_cell', reap)\n"
             "__grading_sandbox()\n"
             "del __grading_sandbox\n"
+            "def __no_front_end():\n"
+            "    import comm, os\n"
+            "    kernel_comm = comm.create_comm\n"
+            "    def create_comm(*args, **kwargs):\n"
+            "        if os.environ.get('NBGRADER_EXECUTION'):\n"
+            "            return comm.DummyComm(*args, **kwargs)\n"
+            "        return kernel_comm(*args, **kwargs)\n"
+            "    comm.create_comm = create_comm\n"
+            "__no_front_end()\n"
+            "del __no_front_end\n"
         )
     if warm:  # the course's modules the assignment imports, imported before any student's code
         with open(os.path.join(startup, "01-warm.py"), "w") as handle:

@@ -62,12 +62,44 @@ def disabled() -> bool:
     return os.environ.get(OPT_OUT, "").strip().lower() in {"0", "false", "no"}
 
 
+#: What an ipykernel kernel imports as it starts (its application, shell, debugger, history,
+#: completer and event loop): imported once in the zygote instead of in every kernel.
+KERNEL_MODULES = (
+    "ipykernel.kernelapp",
+    "ipykernel.ipkernel",
+    "ipykernel_launcher",
+    "ipykernel.debugger",
+    "debugpy",
+    "pydevd",
+    "IPython.core.completerlib",
+    "IPython.core.debugger",
+    "IPython.core.history",
+    "IPython.core.logger",
+    "IPython.core.oinspect",
+    "IPython.extensions.storemagic",
+    "IPython.utils.wildcard",
+    "tornado.gen",
+    "tornado.locks",
+    "tornado.platform.asyncio",
+    "tornado.queues",
+    "psutil",
+    "sqlite3",
+    "pdb",
+    "pydoc",
+    "xmlrpc.client",
+    "http.server",
+    "gzip",
+    "mimetypes",
+    "faulthandler",
+    "unicodedata",
+)
+
 # The zygote's program, run inside the grading sandbox (python -c): import the modules, then
 # fork one kernel per request. Its requests come on a socket (argv[1], a file descriptor);
 # the kernel's first message on it carries its process id as the grader sees it.
 PROGRAM = r"""
 import ctypes, json, os, resource, signal, socket, struct, sys
-fd, names = int(sys.argv[1]), json.loads(sys.argv[2])
+fd, names, KERNEL_MODULES = int(sys.argv[1]), json.loads(sys.argv[2]), json.loads(sys.argv[6])
 KIDS, HOME, CONNECTION = sys.argv[3], sys.argv[4], sys.argv[5]
 libc = ctypes.CDLL(None, use_errno=True)
 PR_SET_DUMPABLE, PR_SET_NO_NEW_PRIVS, PR_CAPBSET_DROP, PR_SET_PDEATHSIG = 4, 38, 24, 1
@@ -204,11 +236,17 @@ def serve():
 
 
 libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)  # no kernel reads the zygote through /proc
-for name in ["ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel_launcher", *names]:
+os.environ["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"  # its note on frozen modules, once a fork
+for name in [*KERNEL_MODULES, *names]:
     try:
         __import__(name)
     except Exception:
         pass  # the kernel's own import then fails the same way
+threads = len(os.listdir("/proc/self/task"))
+if threads != 1:  # a fork copies only the thread that forks: the imports must start none
+    channel = socket.socket(fileno=fd)
+    channel.send(json.dumps({"error": f"the imports started {threads - 1} thread(s)"}).encode())
+    sys.exit(1)
 serve()
 """
 

@@ -38,6 +38,7 @@ print('PROBE', repr({{
     'cwd': os.getcwd(),
     'files': sorted(os.listdir('.')),
     'env': {{k: v for k, v in os.environ.items() if k.startswith(('ALLIANCE_', 'NBGRADER_'))}},
+    'comm': type(__import__('comm').create_comm(target_name='probe')).__name__,
 }}))
 builtins.graded_before = {student!r}
 open(os.path.expanduser('~/left-by-{student}'), 'w').write('x')
@@ -159,3 +160,5 @@ def test_a_warm_kernel_sees_its_own_student_only_as_a_started_kernel_does(
         assert warm[student]["tmp"] == cold[student]["tmp"]
         assert warm[student]["env"] == cold[student]["env"]
         assert warm[student]["env"]["NBGRADER_EXECUTION"] == "autograde"
+        # no front end shows a grading kernel's widgets: they open no comm, send no message
+        assert warm[student]["comm"] == cold[student]["comm"] == "DummyComm"
