@@ -618,7 +618,12 @@ class SandboxKernelManager(AsyncKernelManager):
             os.chmod(self._sandbox_dir, 0o755)
             os.chown(self.connection_file, self._sandbox_uid, self._sandbox_uid)
         if self.zygote is not None:
-            return self._fork(kernel_cmd, kw.get("env"))
+            try:
+                return self._fork(kernel_cmd, kw.get("env"))
+            except (OSError, RuntimeError) as error:  # started in a sandbox of its own instead
+                self.log.warning("The grading zygote could not fork a kernel: %s", error)
+                self.zygote.broken = str(error)
+                self.zygote = None
         read, write = os.pipe()
         try:
             cmd = bwrap_command(

@@ -110,8 +110,9 @@ class WarmKernels:
         from instructor.admin import zygote
 
         if self._zygote and not self._zygote.alive():  # it ended: start another one
+            broken = self._zygote.broken
             self._zygote.close()
-            self._zygote = None
+            self._zygote = False if broken else None  # one that could not fork: none again
         if self._zygote is None:
             self._zygote = False
             if not zygote.disabled():

@@ -373,9 +373,12 @@ class Zygote:
                 pid = array.array("i", payload[:size])[0]
         return json.loads(data), pid
 
+    #: Why a kernel could not be forked (the batch then starts each kernel on its own).
+    broken: str | None = None
+
     def alive(self) -> bool:
-        """Whether the zygote still runs."""
-        return self.process.poll() is None
+        """Whether the zygote still runs and forks."""
+        return self.broken is None and self.process.poll() is None
 
     def folder(self) -> str:
         """A new, empty folder of the next kernel's own (its submission and connection file)."""
