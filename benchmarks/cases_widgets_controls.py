@@ -63,10 +63,17 @@ def _forget_views(widget) -> None:
 
 
 def _forget_workbook(_part) -> None:
-    """What the workbook keeps by content: charter sections, figures tables, lag readings."""
+    """What the workbook keeps by content: charter sections, figures tables, lag readings,
+    scorecards."""
     from toolkit.own_alliance import analysis, charter
 
-    for kept in (charter._section, analysis._figures_table, analysis._lag_reading):
+    kept_by_content = (
+        charter._section,
+        analysis._figures_table,
+        analysis._lag_reading,
+        analysis._own_scorecard,
+    )
+    for kept in kept_by_content:
         kept.cache_clear()
 
 

@@ -284,3 +284,28 @@ def test_moving_the_leading_series_moves_the_answer(lag, seed, months, rhythm, s
     )
     assume(before.lag is not None and after.lag is not None)
     assert after.lag == before.lag + shift
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    values=st.lists(
+        st.one_of(st.none(), st.floats(0.5, 500, allow_nan=False)), min_size=0, max_size=40
+    ),
+    before=st.integers(0, 14),
+    after=st.integers(0, 14),
+    first=st.integers(1, 12),
+)
+def test_a_series_rhythm_is_its_own_on_a_wider_span(values, before, after, first):
+    """Is a series' quarter rhythm the same measured on a wider span of months?
+
+    best_lag measures each series' rhythm once, on both series' months, and judges the
+    jumpiness of each on its own months with that rhythm: the months outside a series' own
+    first to last are empty there, so they must change nothing.
+    """
+    from toolkit.indicators.seasonality import _rhythm_of
+
+    own = np.array([np.nan if v is None else v for v in values], dtype=float)
+    months = np.arange(first, first + len(own))
+    wide = np.concatenate([np.full(before, np.nan), own, np.full(after, np.nan)])
+    wide_months = np.arange(first - before, first + len(own) + after)
+    assert _rhythm_of(wide, wide_months) == _rhythm_of(own, months)

@@ -173,15 +173,22 @@ def test_a_dimension_seen_alike_is_seen_better_by_neither(alliance):
 def test_a_charter_made_again_after_edits_is_the_charter_made_afresh(alliance):
     """After each edit, are the charter and each part's section what they are from nothing?
 
-    Sections, the figures table and the lag reading are kept for the same alliance; this
-    walks through edits (and back) and compares with a charter made with nothing kept.
+    Sections, the figures table, the lag reading and the scorecard are kept for the same
+    alliance; this walks through edits (and back) and compares with a charter made with
+    nothing kept.
     """
     import dataclasses
 
     from toolkit.own_alliance import analysis, charter, edits
 
     def afresh(a, year_from, pair=None):
-        for kept in (charter._section, analysis._lag_reading, analysis._figures_table):
+        kept_by_content = (
+            charter._section,
+            analysis._lag_reading,
+            analysis._figures_table,
+            analysis._own_scorecard,
+        )
+        for kept in kept_by_content:
             kept.cache_clear()
         return made(a, year_from, pair)
 
@@ -224,3 +231,25 @@ def test_a_figures_table_is_the_callers_own(alliance):
     first = table.copy()
     table.iloc[0, 0] = -1.0
     assert figures_table(alliance).equals(first)
+
+
+def test_a_scorecard_is_the_callers_own_and_follows_the_figures(alliance):
+    """Is a scorecard taken from the workbook the caller's own, and made anew for new figures?"""
+    import dataclasses
+
+    from toolkit.own_alliance import analysis
+    from toolkit.own_alliance.analysis import own_scorecard
+
+    card = own_scorecard(alliance)
+    first = card.copy()
+    card.loc[0, "status"] = "changed by the caller"
+    assert own_scorecard(alliance).equals(first)
+    assert own_scorecard(alliance).attrs == first.attrs
+    figures = {
+        month: {k: v * 3 for k, v in values.items()} for month, values in alliance.figures.items()
+    }
+    tripled = dataclasses.replace(alliance, figures=figures)
+    kept = own_scorecard(tripled)
+    analysis._own_scorecard.cache_clear()
+    assert kept.equals(own_scorecard(tripled))
+    assert not kept.equals(first)

@@ -55,6 +55,8 @@ def monthly(series, what: str) -> pd.Series:
     s = pd.Series(values.to_numpy(), index=months)
     s = s[~np.isnan(s.index.to_numpy(dtype=float))]
     s.index = s.index.astype(int)
+    if s.index.is_unique:  # each month once (the usual case): the mean of one value is itself
+        return s.sort_index()
     return s.groupby(level=0).mean()
 
 

@@ -140,6 +140,8 @@ class _Prepared:
     window: int
     changes: bool
     names: tuple[str, str]
+    #: each series as it was given, one value per month (:func:`consecutive`), before changes
+    given: tuple[pd.Series, pd.Series]
 
 
 def _name(series, fallback: str) -> str:
@@ -196,7 +198,7 @@ def _prepare(leading, lagging, *, changes, seasonality, window) -> _Prepared:
         out.append(series.to_numpy(dtype=float))
         taken.append(bool(take))
     names = (_name(leading, "the leading metric"), _name(lagging, "the lagging metric"))
-    return _Prepared(out[0], out[1], tuple(rhythms), tuple(taken), window, changes, names)
+    return _Prepared(out[0], out[1], tuple(rhythms), tuple(taken), window, changes, names, (a, b))
 
 
 def _adjusted_words(p: _Prepared, seasonality) -> str:
@@ -425,9 +427,11 @@ def _chance(p: _Prepared, months: int) -> float:
     return float(np.sqrt(max(1 + 2 * float(np.sum(pairs)), 1.0) / max(months, 1)))
 
 
-def _jumpiness(values: np.ndarray, months: np.ndarray) -> float:
-    """Typical size of a month against the three months around it, quarter rhythm taken out."""
-    rhythm = _rhythm_of(values, months)
+def _jumpiness(values: np.ndarray, months: np.ndarray, rhythm: QuarterRhythm) -> float:
+    """Typical size of a month against the three months around it, quarter rhythm taken out.
+
+    ``rhythm`` is the series' own (:func:`_rhythm_of` of ``values``).
+    """
     x = values / np.asarray(rhythm.factors)[(months - 1) % 3]
     around = np.full(len(x), np.nan)
     if len(x) >= 3:
@@ -436,18 +440,19 @@ def _jumpiness(values: np.ndarray, months: np.ndarray) -> float:
     return float(np.median(np.abs(x[usable] / around[usable] - 1))) if usable.any() else 0.0
 
 
-def _jumps(leading, lagging) -> bool:
+def _jumps(p: _Prepared) -> bool:
     """Whether the lagging series jumps from month to month far more than the leading one.
 
     Revenue made of a few large deals does (by half as much again or more); revenue made of
-    many deals moves about as smoothly as the registrations behind it.
+    many deals moves about as smoothly as the registrations behind it. Each series' rhythm
+    is the one measured on both series' months (``p.rhythms``): the months outside a
+    series' own first to last are empty there, so they change none of its months' shares.
     """
-    a = consecutive(leading, "leading")
-    b = consecutive(lagging, "lagging")
+    a, b = p.given
     if len(a) < 6 or len(b) < 6:
         return False
-    lead = _jumpiness(a.to_numpy(dtype=float), a.index.to_numpy())
-    lag = _jumpiness(b.to_numpy(dtype=float), b.index.to_numpy())
+    lead = _jumpiness(a.to_numpy(dtype=float), a.index.to_numpy(), p.rhythms[0])
+    lag = _jumpiness(b.to_numpy(dtype=float), b.index.to_numpy(), p.rhythms[1])
     return bool(lag > 1.5 * lead) if lead > 0 else False
 
 
@@ -595,7 +600,7 @@ def best_lag(
     """
     max_lag, window = _check_options(max_lag, window, seasonality)
     p = _prepare(leading, lagging, changes=changes, seasonality=seasonality, window=window)
-    if not _overlap(leading, lagging, max_lag):
+    if not _overlap(*p.given, max_lag):
         msg = (
             "cannot compare the two series: they share no month at any lag from 0 to "
             f"{max_lag} (leading: {_span(leading)}; lagging: {_span(lagging)}). Pass two "
@@ -643,7 +648,7 @@ def best_lag(
         chance=_chance(p, int(table.loc[best, "months"])),
         months=int(table.loc[best, "months"]),
     )
-    verdict, reason = _verdict(evidence, _jumps(leading, lagging), p.names)
+    verdict, reason = _verdict(evidence, _jumps(p), p.names)
     return LagReading(
         best if verdict != "cannot tell" else None,
         verdict,
@@ -659,10 +664,12 @@ def best_lag(
     )
 
 
-def _overlap(leading, lagging, max_lag) -> bool:
-    """Whether some month of ``lagging`` has a ``leading`` value 0 ... max_lag months before."""
-    a = consecutive(leading, "leading").dropna()
-    b = consecutive(lagging, "lagging").dropna()
+def _overlap(leading: pd.Series, lagging: pd.Series, max_lag) -> bool:
+    """Whether some month of ``lagging`` has a ``leading`` value 0 ... max_lag months before.
+
+    Both series as :func:`consecutive` gives them.
+    """
+    a, b = leading.dropna(), lagging.dropna()
     if a.empty or b.empty:
         return False
     lead = set(a.index.tolist())

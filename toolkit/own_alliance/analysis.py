@@ -146,8 +146,26 @@ def own_scorecard(alliance: Alliance, quarter: str | None = None, *, amber: floa
     The table of :func:`toolkit.scorecard.scorecard_of` (so
     :func:`toolkit.scorecard.scorecard_chart` draws it) with ``lower_is_better`` and
     ``in_words``, one plain sentence per measure; ``.attrs["quarter"]`` names the quarter.
-    Measures without a target are left out.
+    Measures without a target are left out. The card is made once for the same measures,
+    figures and options (the charter and the spreadsheet written together both show it) and
+    each caller gets its own copy.
     """
+    from dataclasses import astuple
+
+    measures = tuple(astuple(m) for m in alliance.measures)
+    rows = tuple((month, tuple(values.items())) for month, values in alliance.figures.items())
+    try:
+        return _own_scorecard(ByContent((measures, rows), alliance), quarter, amber).copy()
+    except TypeError:  # a value that cannot be a key (not a number): make it afresh
+        return _make_scorecard(alliance, quarter, amber)
+
+
+@lru_cache(maxsize=8)
+def _own_scorecard(alliance: ByContent, quarter: str | None, amber: float) -> pd.DataFrame:
+    return _make_scorecard(alliance.value, quarter, amber)
+
+
+def _make_scorecard(alliance: Alliance, quarter: str | None, amber: float) -> pd.DataFrame:
     actuals, name = quarter_actuals(alliance, quarter)
     measures = [
         {
