@@ -55,6 +55,8 @@ def monthly(series, what: str) -> pd.Series:
     s = pd.Series(values.to_numpy(), index=months)
     s = s[~np.isnan(s.index.to_numpy(dtype=float))]
     s.index = s.index.astype(int)
+    if s.index.is_unique and s.index.is_monotonic_increasing:
+        return s  # each month once and in order, as the course data are: nothing to average
     return s.groupby(level=0).mean()
 
 
@@ -63,4 +65,8 @@ def consecutive(series, what: str) -> pd.Series:
     s = monthly(series, what)
     if s.empty:
         return s
-    return s.reindex(pd.RangeIndex(s.index.min(), s.index.max() + 1))
+    months = s.index.to_numpy()
+    first = int(months[0])
+    values = np.full(int(months[-1]) - first + 1, np.nan)
+    values[months - first] = s.to_numpy()
+    return pd.Series(values, index=pd.RangeIndex(first, first + len(values)))

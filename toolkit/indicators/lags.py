@@ -140,6 +140,8 @@ class _Prepared:
     window: int
     changes: bool
     names: tuple[str, str]
+    #: both series as given, one value per consecutive month (before the transformation)
+    by_month: tuple[pd.Series, pd.Series]
 
 
 def _name(series, fallback: str) -> str:
@@ -196,7 +198,7 @@ def _prepare(leading, lagging, *, changes, seasonality, window) -> _Prepared:
         out.append(series.to_numpy(dtype=float))
         taken.append(bool(take))
     names = (_name(leading, "the leading metric"), _name(lagging, "the lagging metric"))
-    return _Prepared(out[0], out[1], tuple(rhythms), tuple(taken), window, changes, names)
+    return _Prepared(out[0], out[1], tuple(rhythms), tuple(taken), window, changes, names, (a, b))
 
 
 def _adjusted_words(p: _Prepared, seasonality) -> str:
@@ -436,14 +438,13 @@ def _jumpiness(values: np.ndarray, months: np.ndarray) -> float:
     return float(np.median(np.abs(x[usable] / around[usable] - 1))) if usable.any() else 0.0
 
 
-def _jumps(leading, lagging) -> bool:
+def _jumps(p: _Prepared) -> bool:
     """Whether the lagging series jumps from month to month far more than the leading one.
 
     Revenue made of a few large deals does (by half as much again or more); revenue made of
     many deals moves about as smoothly as the registrations behind it.
     """
-    a = consecutive(leading, "leading")
-    b = consecutive(lagging, "lagging")
+    a, b = p.by_month
     if len(a) < 6 or len(b) < 6:
         return False
     lead = _jumpiness(a.to_numpy(dtype=float), a.index.to_numpy())
@@ -595,7 +596,7 @@ def best_lag(
     """
     max_lag, window = _check_options(max_lag, window, seasonality)
     p = _prepare(leading, lagging, changes=changes, seasonality=seasonality, window=window)
-    if not _overlap(leading, lagging, max_lag):
+    if not _overlap(p, max_lag):
         msg = (
             "cannot compare the two series: they share no month at any lag from 0 to "
             f"{max_lag} (leading: {_span(leading)}; lagging: {_span(lagging)}). Pass two "
@@ -643,7 +644,7 @@ def best_lag(
         chance=_chance(p, int(table.loc[best, "months"])),
         months=int(table.loc[best, "months"]),
     )
-    verdict, reason = _verdict(evidence, _jumps(leading, lagging), p.names)
+    verdict, reason = _verdict(evidence, _jumps(p), p.names)
     return LagReading(
         best if verdict != "cannot tell" else None,
         verdict,
@@ -659,10 +660,9 @@ def best_lag(
     )
 
 
-def _overlap(leading, lagging, max_lag) -> bool:
-    """Whether some month of ``lagging`` has a ``leading`` value 0 ... max_lag months before."""
-    a = consecutive(leading, "leading").dropna()
-    b = consecutive(lagging, "lagging").dropna()
+def _overlap(p: _Prepared, max_lag) -> bool:
+    """Whether some month of the lagging series has a leading value 0 ... max_lag months before."""
+    a, b = (s.dropna() for s in p.by_month)
     if a.empty or b.empty:
         return False
     lead = set(a.index.tolist())
