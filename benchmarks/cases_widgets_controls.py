@@ -58,8 +58,11 @@ def reaction(
 
 
 def _forget_views(widget) -> None:
-    """The steering dashboard's kept alliance/quarter views."""
+    """The steering dashboard's kept alliance/quarter views, and the dashboards behind them."""
+    from toolkit.steering.dashboard import model
+
     widget._views.clear()
+    model._course_dashboard.cache_clear()
 
 
 def _forget_workbook(_part) -> None:

@@ -49,6 +49,26 @@ print(json.dumps({{"after_toolkit": after_toolkit, "loaded": loaded}}))
     assert run(code) == {"after_toolkit": [], "loaded": []}
 
 
+def test_the_start_notebooks_check_names_the_renderer_without_importing_altair():
+    """Does ``renderer_name()`` (the start notebook's check) name the course's renderer in a
+    kernel that has not imported Altair, leaving it unimported, and say the same once it is?"""
+    code = """
+import json, sys
+import toolkit
+before = toolkit.ui.render.renderer_name()
+loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("altair", "vl_convert"))
+import altair as alt
+print(json.dumps({"before": before, "loaded": loaded, "after": toolkit.ui.render.renderer_name(),
+                  "active": alt.renderers.active}))
+"""
+    assert run(code) == {
+        "before": "alliance-offline",
+        "loaded": [],
+        "after": "alliance-offline",
+        "active": "alliance-offline",
+    }
+
+
 def test_a_participants_altair_chart_renders_offline_once_altair_is_imported():
     """After ``import toolkit``, does ``import altair`` come with the course's renderer on, so a
     chart shows as an accessible offline SVG image (not Altair's CDN HTML)?"""

@@ -284,18 +284,35 @@ def _check_alliance(alliance: str) -> str:
     raise ValueError(msg)
 
 
+#: alliance -> (the panel its rows were taken from, those rows indexed by month)
+_ALLIANCE_ROWS: dict[str, tuple[pd.DataFrame, pd.DataFrame]] = {}
+
+
+def _alliance_rows(alliance: str) -> pd.DataFrame:
+    """One alliance's rows of the panel, indexed by month: taken once per panel read.
+
+    A lesson asks for the series of a few alliances many times over; the rows are kept with
+    the panel they came from, so a panel read again (another data folder) is split again.
+    """
+    table = _cached("panel.csv")
+    kept = _ALLIANCE_ROWS.get(alliance)
+    if kept is None or kept[0] is not table:
+        one = table[table["alliance"] == alliance]
+        rows = one.set_index(one["month"].astype(int).rename("month")).drop(columns="month")
+        kept = _ALLIANCE_ROWS[alliance] = (table, rows)
+    return kept[1]
+
+
 def panel(alliance: str | None = None) -> pd.DataFrame:
     """The monthly panel (``datasets/panel.csv``); one alliance indexed by month if named."""
-    table = _cached("panel.csv")
     if alliance is None:
-        return table.copy()
-    one = table[table["alliance"] == _check_alliance(alliance)]
-    return one.set_index(one["month"].astype(int).rename("month")).drop(columns="month")
+        return _cached("panel.csv").copy()
+    return _alliance_rows(_check_alliance(alliance)).copy()
 
 
 def series(alliance: str, metric: str) -> pd.Series:
     """One metric of one alliance as a Series indexed by month (1, 2, ...)."""
-    one = panel(alliance)
+    one = _alliance_rows(_check_alliance(alliance))
     columns = [c for c in one.columns if c not in ("alliance", "period")]
     if metric not in columns:
         hint = did_you_mean(metric, columns, cutoff=0.4)

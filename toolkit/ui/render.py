@@ -54,6 +54,7 @@ import html
 import json
 import os
 import re
+import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -92,6 +93,8 @@ FIT = "max-width:100%;height:auto"
 #: it with the first it has; DejaVu Sans (Debian's sans-serif) and Verdana are the widest
 #: common ones, so text measured with them is never cut off or overlapping in a narrower font
 FONT = "DejaVu Sans, Verdana, sans-serif"
+#: whether :func:`enable_offline` has set the course's renderer to be enabled with Altair
+_HOOKED = False
 
 
 def _configured(spec: dict) -> dict:
@@ -286,7 +289,9 @@ def enable_offline() -> None:
     """
     from wrapt import register_post_import_hook
 
+    global _HOOKED
     register_post_import_hook(_enable, "altair")
+    _HOOKED = True
 
 
 def _enable(alt) -> None:
@@ -297,10 +302,22 @@ def _enable(alt) -> None:
 
 
 def renderer_name() -> str:
-    """Name of the Altair renderer in use (importing Altair, which enables the course's)."""
-    import altair as alt
+    """Name of the Altair renderer every chart of this kernel is drawn with.
 
-    return alt.renderers.active
+    Once Altair is imported, the one it has active; before that, the one it will have: the
+    course's, which :func:`enable_offline` enables the moment Altair is imported (Altair's own
+    ``"default"`` if nothing did). Altair is not imported to answer: it costs most of a second,
+    and a lesson that draws no Altair chart never needs it.
+
+    Examples
+    --------
+    >>> renderer_name()  # ``import toolkit`` called enable_offline
+    'alliance-offline'
+    """
+    alt = sys.modules.get("altair")
+    if alt is not None:
+        return alt.renderers.active
+    return RENDERER if _HOOKED else "default"
 
 
 def describe(chart: alt.TopLevelMixin, *, title: str, description: str) -> alt.TopLevelMixin:

@@ -16,7 +16,7 @@ does the parts every widget needs, once:
 - **carry the course's style rules** (:func:`stylesheet`) for the few parts of ipywidgets
   whose default look falls short of WCAG 2.1 AA contrast, and the **keyboard guard**
   (:class:`~toolkit.ui.keys.KeyboardGuard`), so the arrow keys on a drop-down choose an option
-  instead of moving to another cell.
+  instead of moving to another cell (one of each per kernel, shown in every course widget).
 
 Examples
 --------
@@ -75,6 +75,23 @@ def stylesheet() -> w.HTML:
     return w.HTML(f"<style>{COURSE_CSS}</style>", layout=w.Layout(display="none"))
 
 
+#: the keyboard guard and the stylesheet every course widget of this kernel carries
+_CARRIED: list = []
+
+
+def _carried() -> tuple[KeyboardGuard, w.HTML]:
+    """The keyboard guard and the stylesheet, made once per kernel and carried by every widget.
+
+    A widget shows in any number of places, and neither holds anything of a widget's own (the
+    guard's script sets one listener for the whole page; the style rules are the same
+    everywhere), so one of each spares every course widget five widgets to make and send (a
+    lesson such as 05 has thirty course widgets). A closed one is made again.
+    """
+    if not _CARRIED or any(widget.comm is None for widget in _CARRIED):
+        _CARRIED[:] = [KeyboardGuard(), stylesheet()]
+    return _CARRIED[0], _CARRIED[1]
+
+
 class CourseWidget(w.VBox):
     """Base class of the course's widgets; subclasses set :attr:`kind` and their children.
 
@@ -90,8 +107,7 @@ class CourseWidget(w.VBox):
     kind = "course-widget"
 
     def __init__(self, path: str | os.PathLike, **kwargs):
-        self._stylesheet = stylesheet()
-        self._keyboard_guard = KeyboardGuard()
+        self._keyboard_guard, self._stylesheet = _carried()
         super().__init__(**kwargs)
         self.add_class("course-widget")
         self.answer_file = self.open_answer_file(path)

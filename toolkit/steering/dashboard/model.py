@@ -33,7 +33,8 @@ True
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import pandas as pd
 
@@ -179,12 +180,32 @@ def quarterly_dashboard(
     ValueError
         For an unknown alliance or a quarter without a survey (the message lists the choices).
     """
-    from toolkit import data
-
     quarter = _last_quarter() if quarter is None else quarter
     if isinstance(quarter, bool) or not isinstance(quarter, int):
         msg = f"quarter must be a whole number such as 16, got {quarter!r}"
         raise ValueError(msg)
+    if targets is not None or not isinstance(alliance, str) or not isinstance(by, str):
+        return _dashboard(alliance, quarter, targets, by)
+    board = _course_dashboard(alliance, quarter, by)
+    # the tables are the caller's to change: copies, so the one worked out stays as it was
+    return replace(
+        board, card=board.card.copy(), trends=board.trends.copy(), gaps=board.gaps.copy()
+    )
+
+
+@lru_cache(maxsize=64)
+def _course_dashboard(alliance: str, quarter: int, by: str) -> Dashboard:
+    """A dashboard with the course's targets, worked out once per kernel.
+
+    The course data are read once per kernel too; lesson 05's widget and its check ask for
+    the same dashboard.
+    """
+    return _dashboard(alliance, quarter, None, by)
+
+
+def _dashboard(alliance, quarter: int, targets, by) -> Dashboard:
+    from toolkit import data
+
     survey = data.survey(alliance, quarter=quarter)
     month = int(survey["month"].iloc[0])
     card = leading_first(scorecard(quarter_actuals(alliance, month), targets or DEFAULT_TARGETS))
