@@ -58,10 +58,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_client.manager import AsyncKernelManager
+from traitlets import DottedObjectName, Type
 
 __all__ = [
     "HOME",
@@ -573,12 +576,61 @@ def _grading_uid() -> int:
     return 1_900_000_000 + (os.getpid() % 100_000) * 1000 + next(_UIDS) % 1000
 
 
+class ReadyKernelClient(AsyncKernelClient):
+    """A kernel client whose wait for a new kernel ends when the kernel has answered.
+
+    jupyter_client's ``wait_for_ready`` ends by reading the kernel's IOPub channel until it
+    has been silent for 0.2 s, which every grading kernel waited out (0.2 s of a submission's
+    1 s). This one reads IOPub up to the ``idle`` status of its own ``kernel_info`` request,
+    which comes after everything the kernel sent while it started: the same messages are
+    drained, and a channel that is not connected yet is tried again, as there.
+    """
+
+    async def _async_wait_for_ready(self, timeout: float | None = None) -> None:
+        deadline = time.monotonic() + (float("inf") if timeout is None else timeout)
+        while True:
+            msg_id = self.kernel_info()
+            if await self._answered(msg_id):
+                return
+            if not await self._async_is_alive():
+                msg = "Kernel died before replying to kernel_info"
+                raise RuntimeError(msg)
+            if time.monotonic() > deadline:
+                msg = f"Kernel didn't respond in {timeout:.0f} seconds"
+                raise RuntimeError(msg)
+
+    wait_for_ready = _async_wait_for_ready
+
+    async def _answered(self, msg_id: str) -> bool:
+        """Whether the kernel replied to ``msg_id`` and its IOPub reached that request's end."""
+        from queue import Empty
+
+        try:
+            while True:
+                reply = await self.shell_channel.get_msg(timeout=1)
+                if reply["parent_header"].get("msg_id") == msg_id:
+                    break
+            self._handle_kernel_info_reply(reply)
+            while True:
+                msg = await self.iopub_channel.get_msg(timeout=1)
+                if (
+                    msg["msg_type"] == "status"
+                    and msg["content"].get("execution_state") == "idle"
+                    and msg["parent_header"].get("msg_id") == msg_id
+                ):
+                    return True
+        except Empty:
+            return False
+
+
 class SandboxKernelManager(AsyncKernelManager):
     """A kernel manager whose kernels start in the grading sandbox (see the module's text).
 
     With ``ALLIANCE_UNSANDBOXED=1`` it is jupyter_client's own manager, and says so in the log.
     """
 
+    client_class = DottedObjectName("instructor.admin.sandbox.ReadyKernelClient", config=True)
+    client_factory = Type(default_value=ReadyKernelClient, klass=AsyncKernelClient, config=True)
     _sandbox_dir: str | None = None
     _sandbox_uid: int | None = None
     #: Set before ``start_kernel`` for a warm kernel: the modules it imports as it starts,
