@@ -127,3 +127,30 @@ def test_no_zygote_when_switched_off(grading_course):
     with environ_set({"ALLIANCE_ZYGOTE": "0"}):
         assert pool.zygote(str(grading_course.root)) is None
     pool.close()
+
+
+def test_a_kernel_is_ready_once_it_has_answered_with_nothing_left_over(tmp_path):
+    """The grading client's wait drains what the kernel sent while it started, and no more."""
+    from instructor.admin.sandbox import ReadyKernelClient
+
+    km = SandboxKernelManager(kernel_name="python3")
+    run_sync(km.start_kernel)(env=dict(os.environ), cwd=str(tmp_path))  # its submission
+    kc = km.client()
+    kc.start_channels()
+    try:
+        assert isinstance(kc, ReadyKernelClient)
+        run_sync(kc.wait_for_ready)(timeout=60)
+        msg_id = kc.execute("print(6 * 7)")
+        seen = []
+        while (
+            not seen
+            or seen[-1]["msg_type"] != "status"
+            or (seen[-1]["content"]["execution_state"] != "idle")
+        ):
+            seen.append(run_sync(kc.get_iopub_msg)(timeout=30))
+        assert {m["parent_header"].get("msg_id") for m in seen} == {msg_id}
+        assert [m["content"]["text"] for m in seen if m["msg_type"] == "stream"] == ["42\n"]
+    finally:
+        kc.stop_channels()
+        run_sync(km.shutdown_kernel)(now=True)
+        run_sync(km.cleanup_resources)()
