@@ -265,17 +265,25 @@ def _ordinary_user() -> str:
     return name
 
 
-def _reachable(base: Path) -> list[str]:
-    """bwrap options making ``base`` (the Python install) reachable when a parent is private."""
+def _reachable(*bases: Path) -> list[str]:
+    """bwrap options making each of ``bases`` reachable (read-only) where a parent is private.
+
+    The first private folder above a base gets an empty, open folder laid over it, once for
+    all the bases below it; the folders on the way and the base itself are made again there.
+    """
+    covered: dict[Path, list[Path]] = {}
+    for base in bases:
+        for parent in [*reversed(base.parents[:-1]), base]:
+            if not os.stat(parent).st_mode & 0o001:
+                covered.setdefault(parent, []).append(base)
+                break
     args = []
-    for parent in [*reversed(base.parents[:-1]), base]:
-        if not os.stat(parent).st_mode & 0o001:  # folders on the way readable, as bwrap's are not
-            args += ["--perms", "0755", "--tmpfs", str(parent)]
-            between = [p for p in reversed(base.parents) if parent in p.parents]
-            for folder in between:
+    for private, under in covered.items():
+        args += ["--perms", "0755", "--tmpfs", str(private)]
+        for base in under:
+            for folder in [p for p in reversed(base.parents) if private in p.parents]:
                 args += ["--perms", "0755", "--dir", str(folder)]
             args += ["--ro-bind", str(base), str(base)]
-            break
     return args
 
 
@@ -321,7 +329,11 @@ def test_an_ordinary_user_grades_the_attacks_in_the_sandbox_too(grading_course):
         # the machine's own /proc (bound with /): a /proc that bwrap mounts and partly covers
         # would keep the grading sandbox inside from mounting one of its own
         cmd = ["bwrap", "--bind", "/", "/", "--dev-bind", "/dev", "/dev"]
-        cmd += _reachable(Path(sys.base_prefix).resolve())
+        # the Python install and the checkout with its environment (a fresh clone may sit in
+        # a folder only its owner can enter)
+        cmd += _reachable(
+            Path(os.path.realpath(sys.executable)).parents[1], Path(__file__).resolve().parents[2]
+        )
         cmd += ["setpriv", f"--reuid={entry.pw_uid}", f"--regid={entry.pw_gid}"]
         cmd += ["--clear-groups", sys.executable, "-m", "instructor.admin.cli"]
         cmd += ["--course", str(root), "autograde", ASSIGNMENT]
