@@ -64,13 +64,15 @@ def test_every_automatic_part_answered_with_mouse_and_keyboard(lab, student_vers
     # Part 1: each metric picked in the drop-down, then Leading or Lagging clicked
     sorter = output(lab, "sorter = MetricSorter")
     picker = lab.control(sorter, "Metric", "select")
-    for metric in case.metrics:
+    for done, metric in enumerate(case.metrics, start=1):
         picker.select_option(label=by_name[metric].label)
         lab.wait_idle()
         expect(sorter).to_contain_text(by_name[metric].definition)
         lab.button(sorter, by_name[metric].kind.capitalize()).click()
         lab.wait_idle()
-    expect(sorter).to_contain_text(f"{len(case.metrics)} of {len(case.metrics)} metrics sorted")
+        # the sorter has moved its picker on by the time the count shows (the same reaction):
+        # the next pick comes after that move, as a person's would
+        expect(sorter).to_contain_text(f"{done} of {len(case.metrics)} metrics sorted")
 
     # Part 2: the lag typed into its box, Enter to save
     lag_box = output(lab, "lag_control = ").get_by_role("textbox", name=re.compile("^Months "))
