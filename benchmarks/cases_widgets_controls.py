@@ -68,16 +68,9 @@ def _forget_views(widget) -> None:
 def _forget_workbook(_part) -> None:
     """What the workbook keeps by content: charter sections, figures tables, lag readings,
     scorecards."""
-    from toolkit.own_alliance import analysis, charter
+    from toolkit.own_alliance.charter import forget_kept
 
-    kept_by_content = (
-        charter._section,
-        analysis._figures_table,
-        analysis._lag_reading,
-        analysis._own_scorecard,
-    )
-    for kept in kept_by_content:
-        kept.cache_clear()
+    forget_kept()
 
 
 def _set(attribute: str, *values):

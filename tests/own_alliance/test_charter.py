@@ -179,17 +179,10 @@ def test_a_charter_made_again_after_edits_is_the_charter_made_afresh(alliance):
     """
     import dataclasses
 
-    from toolkit.own_alliance import analysis, charter, edits
+    from toolkit.own_alliance import charter, edits
 
     def afresh(a, year_from, pair=None):
-        kept_by_content = (
-            charter._section,
-            analysis._lag_reading,
-            analysis._figures_table,
-            analysis._own_scorecard,
-        )
-        for kept in kept_by_content:
-            kept.cache_clear()
+        charter.forget_kept()
         return made(a, year_from, pair)
 
     def made(a, year_from, pair=None):

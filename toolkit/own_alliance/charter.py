@@ -466,6 +466,17 @@ def _made(alliance: Alliance, key: str, figure, year_from: str, pair, saved: str
     return text
 
 
+def forget_kept() -> None:
+    """Empty what the workbook keeps by content (the bench's first visits, fresh builds).
+
+    That is charter sections, figures tables, lag readings and scorecards.
+    """
+    from toolkit.own_alliance import analysis
+
+    for kept in (_section, analysis._figures_table, analysis._lag_reading, analysis._own_scorecard):
+        kept.cache_clear()
+
+
 @lru_cache(maxsize=32)
 def _section(made) -> tuple[str, tuple]:
     alliance, key, year_from, pair = made.value
