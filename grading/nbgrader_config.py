@@ -71,6 +71,10 @@ c.Execute.shutdown_kernel = "immediate"
 # limits on memory, processes and disk (instructor/admin/sandbox.py; grading/README.md). Where it
 # cannot start, grading refuses unless ALLIANCE_UNSANDBOXED=1 (course-admin --unsandboxed).
 c.Execute.kernel_manager_class = "instructor.admin.sandbox.SandboxKernelManager"
+# nbconvert checks the notebook against the schema once, after the last step, instead of
+# after each of the ~16 steps of an autograde (about 0.07 s of the grader a submission); a
+# notebook left invalid by any step is still refused.
+c.Exporter.optimistic_validation = True
 # A deleted grade cell is restored and graded instead of silently scoring 0.
 c.OverwriteCells.add_missing_cells = True
 # A copied graded cell is graded once, with a clear message, instead of failing (#1083);

@@ -95,6 +95,7 @@ _NOT_COPIED = shutil.ignore_patterns(
     "exchange",
     "downloaded",
     "gradebook.db",
+    "gradebook.db-*",
     "*.answer.json",
     "my-*.json",
 )

@@ -470,6 +470,8 @@ def build_course(root: Path, students, *, pins=(), extra=None, exchange: bool = 
     return course, release(course, exchange=exchange)
 
 
+#: the gradebook and the files SQLite keeps beside it (write-ahead log, shared index, journal)
+GRADEBOOK = {"gradebook.db", "gradebook.db-wal", "gradebook.db-shm", "gradebook.db-journal"}
 PAYLOAD = b"alliance-sandbox-escaped"  # what a network attack sends once it has connected
 
 

@@ -40,7 +40,7 @@ from pathlib import Path
 
 import nbformat
 
-from instructor.admin.course import Course
+from instructor.admin.course import Course, read_unchanged
 from instructor.admin.nbplugins import duplicate_grade_ids
 from instructor.admin.sandbox import UNSANDBOXED_NOTE, limit_problems, require, sandboxed
 from instructor.admin.variants import assigned, hand_over, mismatch, rules
@@ -169,7 +169,7 @@ def triage(course: Course, assignment: str, student: str, decided=None) -> Outco
             )
         released = course.folder("release") / assignment / f"{name}.ipynb"
         if released.exists():
-            original = _grade_cells(nbformat.read(released, as_version=4))
+            original = _grade_cells(read_unchanged(released))
             handed_in = _grade_cells(nb)
             for grade_id, source in original.items():
                 if grade_id not in handed_in:
@@ -246,8 +246,7 @@ def _record(course: Course, outcome: Outcome) -> None:
             submission = gb.update_or_create_submission(outcome.assignment, outcome.student)
         for nb in submission.notebooks:
             path = course.folder("submitted") / outcome.student / outcome.assignment
-            unreadable = _read(path / f"{nb.name}.ipynb")[0] is None
-            if zero & set(outcome.problems) and unreadable:
+            if zero & set(outcome.problems) and _read(path / f"{nb.name}.ipynb")[0] is None:
                 for grade in nb.grades:
                     grade.auto_score = 0
                     grade.needs_manual_grade = False
@@ -356,6 +355,7 @@ def autograde_all(
             os.environ.pop("ALLIANCE_COURSE_HOME", None)
         else:
             os.environ["ALLIANCE_COURSE_HOME"] = home
+        _journal_back(course.db_url)
     _write_outcomes(logs / "outcomes.csv", outcomes)
     _keep_variants(logs / "variants.csv", outcomes)
     return outcomes
@@ -385,27 +385,87 @@ def one_engine_per_gradebook(engines: dict | None = None) -> Iterator[None]:
     grader's own time went to compiling the same queries again. Each ``Gradebook`` still has
     its own session and closes it as before; only the engine (its connection pool and its
     statement cache) is kept for the block (for as long as ``engines`` when given: a dict
-    the caller keeps them in across blocks).
+    the caller keeps them in across blocks). Each new ``Gradebook`` also looks for its
+    tables and makes those missing: in the block that is done once for each engine (no table
+    goes away while a batch grades).
     """
     import nbgrader.api
+    from sqlalchemy import event
 
     made = nbgrader.api.create_engine
     kept = engines is not None
     engines = {} if engines is None else engines
+    looked, tables_there = {}, set()
+    inspect, metadata = nbgrader.api.inspect, nbgrader.api.Base.metadata
+    make_tables = metadata.create_all
+
+    def inspected(bind):  # SQLAlchemy's inspector keeps what it has read
+        if bind not in looked:
+            looked[bind] = inspect(bind)
+        return looked[bind]
+
+    def tables_made(bind=None, **kwargs):
+        if bind not in tables_there:
+            make_tables(bind=bind, **kwargs)
+            looked[bind] = inspect(bind)  # a fresh look: it sees the tables just made
+            tables_there.add(bind)
 
     def engine(url, **kwargs):
         key = (str(url), tuple(sorted(kwargs.items())))
         if key not in engines:
-            engines[key] = made(url, **kwargs)
+            made_now = engines[key] = made(url, **kwargs)
+            # each Gradebook disposes of its engine as it closes: the shared one keeps its
+            # pool (its connections stay open) until the block ends
+            made_now.dispose = lambda close=True: None
+            if made_now.dialect.name == "sqlite":
+                event.listen(made_now, "connect", _write_ahead)
         return engines[key]
 
-    nbgrader.api.create_engine = engine
+    nbgrader.api.create_engine, nbgrader.api.inspect = engine, inspected
+    metadata.create_all = tables_made
     try:
         yield
     finally:
-        nbgrader.api.create_engine = made
+        nbgrader.api.create_engine, nbgrader.api.inspect = made, inspect
+        del metadata.create_all
         for each in [] if kept else engines.values():
-            each.dispose()
+            type(each).dispose(each)
+
+
+def _write_ahead(connection, _record) -> None:
+    """A batch's gradebook commits go to SQLite's write-ahead log, synced at checkpoints.
+
+    nbgrader commits each grade, comment and cell on its own, a few dozen commits for each
+    submission; with SQLite's default journal every commit waits for the disk twice. In WAL
+    mode with ``synchronous=NORMAL`` a commit waits for none: the database is never left
+    corrupt (a power cut can at most lose the last grades, which the batch can give again),
+    other processes still read it, and readers no longer hold up the batch's writers. The
+    batch puts the default journal back as it ends (:func:`_journal_back`).
+    """
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _journal_back(db_url: str) -> None:
+    """The gradebook back in SQLite's default journal, once a batch is over.
+
+    Its write-ahead log goes back into the file, so the file alone is again the whole
+    gradebook (a copy of it, as a backup, holds every grade). Where another program still has
+    the gradebook open (a formgrader), it stays in WAL mode, which every SQLite reader
+    handles, until the next batch ends.
+    """
+    import sqlite3
+
+    from sqlalchemy.engine import make_url
+
+    url = make_url(db_url)
+    if url.get_backend_name() != "sqlite" or not url.database or not Path(url.database).exists():
+        return
+    with contextlib.suppress(sqlite3.Error):
+        with contextlib.closing(sqlite3.connect(url.database, timeout=2)) as db:
+            db.execute("PRAGMA journal_mode=DELETE")
 
 
 _WORKER: dict = {}
@@ -422,7 +482,13 @@ def _worker_start(root: str, db_url: str) -> None:
     course = Course(root, CourseDirectory__db_url=db_url)
     _WORKER.update(course=course, api=course.api())
     in_worker()  # each worker keeps the next grading kernel warm
-    one_engine_per_gradebook().__enter__()  # for the worker's life
+    from multiprocessing.util import Finalize
+
+    # one gradebook engine for the worker's life, closed as the worker ends (so SQLite's
+    # write-ahead log goes back into the database file)
+    shared = one_engine_per_gradebook()
+    shared.__enter__()
+    Finalize(None, shared.__exit__, args=(None, None, None), exitpriority=10)
 
 
 def _worker_grade(job: tuple[str, str]) -> Outcome:

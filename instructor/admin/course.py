@@ -18,6 +18,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import sys
@@ -27,10 +28,24 @@ import nbformat
 from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
-__all__ = ["Course", "CourseError", "find_course_root", "tools_on_path"]
+__all__ = ["Course", "CourseError", "find_course_root", "read_unchanged", "tools_on_path"]
 
 ANSWER_FILE = re.compile(r"[\"'`]([A-Za-z0-9_][A-Za-z0-9_.-]*\.json)[\"'`]")
 STUDENT_ID = re.compile(r"^[A-Za-z0-9._-]+$")
+
+
+def read_unchanged(path: str | os.PathLike):
+    """The notebook at ``path``, read again only when the file has changed; do not modify it.
+
+    A batch looks at the same source and release notebooks for every submission.
+    """
+    stat = os.stat(path)
+    return _read_notebook(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=32)
+def _read_notebook(path: str, _mtime_ns: int, _size: int):
+    return nbformat.read(path, as_version=4)
 
 
 def tools_on_path() -> None:
@@ -135,8 +150,7 @@ class Course:
         shipped = {p.name for p in folder.glob("*.json")}
         names: set[str] = set()
         for path in folder.glob("*.ipynb"):
-            nb = nbformat.read(path, as_version=4)
-            for cell in nb.cells:
+            for cell in read_unchanged(path).cells:
                 names.update(ANSWER_FILE.findall(cell.source))
         return sorted(names - shipped)
 

@@ -12,6 +12,7 @@ are made. The tests read the results.
 from __future__ import annotations
 
 import base64
+import contextlib
 import csv
 import getpass
 import html
@@ -19,6 +20,7 @@ import json
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 import zipfile
@@ -125,6 +127,14 @@ def graded(grading_course):
     # grades some again one at a time, and must give the same grades
     students = [*CASES, ABSENT]
     first = autograde_all(course, students=students, progress=False, workers=2)
+    # once the two processes are done, the gradebook file alone holds every grade
+    left_over = sorted(p.name for p in root.glob("gradebook.db-*"))
+    shutil.copy(root / "gradebook.db", work / "gradebook-copy.db")
+    with contextlib.closing(sqlite3.connect(work / "gradebook-copy.db")) as copied:
+        in_copy = copied.execute("SELECT count(*) FROM grade").fetchone()[0]
+        copy_mode = copied.execute("PRAGMA journal_mode").fetchone()[0]
+    with contextlib.closing(sqlite3.connect(root / "gradebook.db")) as live:
+        in_gradebook = live.execute("SELECT count(*) FROM grade").fetchone()[0]
     second = autograde_all(course, students=RERUN, progress=False)
     outcomes_csv = (root / "logs/outcomes.csv").read_text()
     feedback_lines = generate_feedback(course)
@@ -142,6 +152,7 @@ def graded(grading_course):
         "report": report_paths,
         "released_practice": released_practice,
         "outcomes_csv": outcomes_csv,
+        "after_workers": (left_over, in_copy, in_gradebook, copy_mode),
     }
 
 
@@ -274,6 +285,19 @@ PROBLEM = {
     "syntax": "error-in-answer",
 }
 FLAGGED = {"duplicated", "oversized", "no-answer-file", "loop", "not-json", "no-notebook"}
+
+
+def test_parallel_grading_leaves_every_grade_in_the_gradebook_file(graded):
+    """After a batch in two processes, does ``gradebook.db`` alone hold every grade?
+
+    The batch writes through SQLite's write-ahead log (no disk wait per commit); as it ends,
+    the log goes back into the file and the default journal is back, so a copy of the file
+    (a backup, a move to another machine) loses nothing.
+    """
+    left_over, in_copy, in_gradebook, mode = graded["after_workers"]
+    assert left_over == [], f"SQLite files left beside the gradebook: {left_over}"
+    assert mode == "delete"
+    assert in_copy == in_gradebook > 0
 
 
 @pytest.mark.parametrize("assignment", _assignments())

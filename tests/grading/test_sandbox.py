@@ -28,7 +28,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from grading_cases import PAYLOAD, Listener, make_submission
+from grading_cases import GRADEBOOK, PAYLOAD, Listener, make_submission
 
 from instructor.admin.batch import autograde_all
 from instructor.admin.cli import main
@@ -130,7 +130,7 @@ def hand_in(course, student: str, attack: str | None) -> Path:
 
 def fingerprint(root: Path) -> dict[str, str]:
     """sha256 of every course file a grader never writes (all but its own outputs)."""
-    skip = {"gradebook.db", "autograded", "feedback", "logs", "exports", "reports", "exchange"}
+    skip = {"autograded", "feedback", "logs", "exports", "reports", "exchange", *GRADEBOOK}
     return {
         str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
         for p in sorted(root.rglob("*"))
