@@ -187,8 +187,10 @@ def _list_ranges(lists: dict[str, list]) -> dict[str, str]:
 
 
 def _rows(ws, rows, row: int = 1, col: int = 0) -> None:
-    """Write ``rows`` from cell (``row``, ``col``), 0-based, down and to the right; an empty
-    or not-a-number value stays an empty cell."""
+    """Write ``rows`` from cell (``row``, ``col``), 0-based, down and to the right.
+
+    An empty or not-a-number value stays an empty cell.
+    """
     for r, values in enumerate(rows, start=row):
         for c, value in enumerate(values, start=col):
             if value is not None and value == value:
