@@ -173,8 +173,8 @@ def test_a_dimension_seen_alike_is_seen_better_by_neither(alliance):
 def test_a_charter_made_again_after_edits_is_the_charter_made_afresh(alliance):
     """After each edit, are the charter and each part's section what they are from nothing?
 
-    Sections, the figures table, the lag reading and the scorecard are kept for the same
-    alliance; this walks through edits (and back) and compares with a charter made with
+    Sections, the figures table, the lag reading, the scorecard and the joint plan are kept
+    for the same alliance; this walks through edits (and back) and compares with a charter made with
     nothing kept.
     """
     import dataclasses
@@ -224,6 +224,22 @@ def test_a_figures_table_is_the_callers_own(alliance):
     first = table.copy()
     table.iloc[0, 0] = -1.0
     assert figures_table(alliance).equals(first)
+
+
+def test_a_joint_plan_is_the_callers_own_and_follows_the_goal(alliance):
+    """Is a plan taken from the workbook the caller's own, and worked out anew for a new goal?"""
+    from toolkit.own_alliance import analysis, edits
+    from toolkit.own_alliance.analysis import joint_plan
+
+    plan = joint_plan(alliance)
+    first = plan.copy()
+    plan.loc[0, "by"] = "changed by the caller"
+    assert joint_plan(alliance).equals(first)
+    higher = edits.set_goal(alliance, "900", "2027-01", "2028-12")
+    kept = joint_plan(higher)
+    analysis._joint_plan.cache_clear()
+    assert kept.equals(joint_plan(higher))
+    assert not kept.equals(first)
 
 
 def test_a_scorecard_is_the_callers_own_and_follows_the_figures(alliance):

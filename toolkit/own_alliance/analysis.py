@@ -319,12 +319,28 @@ def joint_plan(alliance: Alliance) -> pd.DataFrame:
     """The joint business plan worked backwards from the alliance's revenue goal.
 
     :func:`toolkit.steering.plan_backwards`, month 1 being the plan's start month, with a
-    ``by`` column naming each step's calendar month (``Mar 2028``).
+    ``by`` column naming each step's calendar month (``Mar 2028``). The plan is worked out
+    once for the same goal (the charter and its self-check both read it) and each caller
+    gets its own copy.
     """
+    from dataclasses import astuple
+
     goal = alliance.goal
     if goal is None:
         msg = "the alliance has no revenue goal yet: set one (revenue, start month, goal month)"
         raise ValueError(msg)
+    try:
+        return _joint_plan(ByContent(astuple(goal), goal)).copy()
+    except TypeError:  # a value that cannot be a key (not a number): work it out afresh
+        return _make_plan(goal)
+
+
+@lru_cache(maxsize=8)
+def _joint_plan(goal: ByContent) -> pd.DataFrame:
+    return _make_plan(goal.value)
+
+
+def _make_plan(goal) -> pd.DataFrame:
     month = _months_between(goal.start, goal.by) + 1
     funnel = Funnel(
         goal.qualify_rate, goal.accept_rate, goal.win_rate, goal.deal_size, int(goal.sales_cycle)

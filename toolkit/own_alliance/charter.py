@@ -469,11 +469,17 @@ def _made(alliance: Alliance, key: str, figure, year_from: str, pair, saved: str
 def forget_kept() -> None:
     """Empty what the workbook keeps by content (the bench's first visits, fresh builds).
 
-    That is charter sections, figures tables, lag readings and scorecards.
+    That is charter sections, figures tables, lag readings, scorecards and joint plans.
     """
     from toolkit.own_alliance import analysis
 
-    for kept in (_section, analysis._figures_table, analysis._lag_reading, analysis._own_scorecard):
+    for kept in (
+        _section,
+        analysis._figures_table,
+        analysis._lag_reading,
+        analysis._own_scorecard,
+        analysis._joint_plan,
+    ):
         kept.cache_clear()
 
 
