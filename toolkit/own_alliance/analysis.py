@@ -27,6 +27,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from toolkit.health import pairwise_gaps, perception_gaps
@@ -182,7 +183,7 @@ def _make_scorecard(alliance: Alliance, quarter: str | None, amber: float) -> pd
     card = scorecard_of(measures, actuals, amber=amber)
     lower = {m.name: m.lower_is_better for m in alliance.measures}
     card["lower_is_better"] = [lower[m] for m in card["metric"]]
-    card["in_words"] = [_words(row, name) for _, row in card.iterrows()]
+    card["in_words"] = [_words(row, name) for row in card.to_dict("records")]
     card.attrs["quarter"] = name
     return card
 
@@ -279,22 +280,19 @@ def survey_table(alliance: Alliance) -> pd.DataFrame:
     ``side`` and ``company`` are the partner's name, so a three-partner alliance's answers
     group by company as the lesson's Constellation survey does.
     """
-    answered = [d for d in SCORE_DIMENSIONS if any(a.get(d) is not None for a in alliance.survey)]
-    rows = []
-    for i, answer in enumerate(alliance.survey, start=1):
-        row = {
-            "respondent": answer.get("respondent") or f"R{i}",
-            "side": answer["side"],
-            "company": answer["side"],
-        }
-        row.update({f"{d}_1": answer.get(d) for d in answered})
-        rows.append(row)
-    table = pd.DataFrame(
-        rows, columns=["respondent", "side", "company", *(f"{d}_1" for d in answered)]
-    )
-    items = [c for c in table.columns if c.endswith("_1")]
-    table[items] = table[items].astype(float)
-    return table
+    survey = alliance.survey
+    if not survey:
+        return pd.DataFrame(columns=["respondent", "side", "company"])
+    answered = [d for d in SCORE_DIMENSIONS if any(a.get(d) is not None for a in survey)]
+    sides = [a["side"] for a in survey]
+    columns = {
+        "respondent": [a.get("respondent") or f"R{i}" for i, a in enumerate(survey, start=1)],
+        "side": sides,
+        "company": list(sides),
+    }
+    # each item a column of numbers (an unanswered item is NaN), made in one go
+    columns.update({f"{d}_1": np.array([a.get(d) for a in survey], float) for d in answered})
+    return pd.DataFrame(columns, columns=list(columns))
 
 
 def health_gaps(alliance: Alliance) -> pd.DataFrame:

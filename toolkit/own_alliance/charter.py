@@ -351,11 +351,11 @@ def _health(a: Alliance, figure) -> str:
                 rows = [
                     [
                         d.replace("_", " "),
-                        *(f"{gaps.loc[d, s]:.1f}" for s in sides),
-                        f"{gaps.loc[d, 'gap']:.1f}",
-                        _better(gaps.loc[d, "gap"], gaps.loc[d, "higher"]),
+                        *(f"{r[s]:.1f}" for s in sides),
+                        f"{r['gap']:.1f}",
+                        _better(r["gap"], r["higher"]),
                     ]
-                    for d in gaps.index
+                    for d, r in gaps.to_dict("index").items()
                 ]
                 text += _table(
                     ["Dimension", *sides, "Gap", "Sees it better"],
