@@ -242,6 +242,26 @@ def test_a_joint_plan_is_the_callers_own_and_follows_the_goal(alliance):
     assert not kept.equals(first)
 
 
+def test_figures_as_numbers_or_as_text_make_the_same_table(alliance):
+    """Is the figures table the same whether the months hold numbers (filled in place) or
+    text that reads as numbers (parsed), gaps and months out of order included?"""
+    import dataclasses
+
+    from toolkit.own_alliance.analysis import figures_table
+
+    figures = {m: dict(v) for m, v in reversed(list(alliance.figures.items()))}
+    figures.pop(sorted(figures)[3])  # a month missing in the middle
+    first = sorted(figures)[0]
+    figures[first] = {k: None for k in figures[first]} | {"partner_leads": 7}
+    as_text = {
+        m: {k: None if x is None else str(x) for k, x in v.items()} for m, v in figures.items()
+    }
+    numbers = figures_table(dataclasses.replace(alliance, figures=figures))
+    parsed = figures_table(dataclasses.replace(alliance, figures=as_text))
+    assert numbers.equals(parsed) and list(numbers.columns) == list(parsed.columns)
+    assert numbers.index.equals(parsed.index) and numbers.isna().any().any()
+
+
 def test_a_scorecard_is_the_callers_own_and_follows_the_figures(alliance):
     """Is a scorecard taken from the workbook the caller's own, and made anew for new figures?"""
     import dataclasses

@@ -24,6 +24,7 @@ amber, close: 95 % of the target.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 
@@ -81,12 +82,29 @@ def _figures_table(names: tuple, rows: tuple) -> pd.DataFrame:
     return _build_figures_table(names, {month: dict(values) for month, values in rows})
 
 
+#: a month as the workbook writes it (``2027-01``)
+_MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
+
+
 def _build_figures_table(names: tuple, figures: dict) -> pd.DataFrame:
     names = list(names)
     for values in figures.values():
         names += [n for n in values if n not in names]
     if not figures:
         return pd.DataFrame(columns=names, index=pd.PeriodIndex([], freq="M", name="month"))
+    plain = all(_MONTH.fullmatch(m) for m in figures) and all(
+        v is None or type(v) in (int, float) for values in figures.values() for v in values.values()
+    )
+    if plain:  # months as written and numbers (the usual case): filled in place, no parsing
+        full = pd.period_range(min(figures), max(figures), freq="M", name="month")
+        table = np.full((len(full), len(names)), np.nan)
+        row = {str(month): i for i, month in enumerate(full)}
+        column = {name: j for j, name in enumerate(names)}
+        for month, values in figures.items():
+            for name, value in values.items():
+                if value is not None:
+                    table[row[month], column[name]] = value
+        return pd.DataFrame(table, index=full, columns=pd.Index(names))
     table = pd.DataFrame.from_dict(figures, orient="index").reindex(columns=names)
     table.index = pd.PeriodIndex(table.index, freq="M", name="month")
     table = table.apply(pd.to_numeric, errors="coerce").astype(float).sort_index()
