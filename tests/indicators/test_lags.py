@@ -309,3 +309,30 @@ def test_a_series_rhythm_is_its_own_on_a_wider_span(values, before, after, first
     wide = np.concatenate([np.full(before, np.nan), own, np.full(after, np.nan)])
     wide_months = np.arange(first - before, first + len(own) + after)
     assert _rhythm_of(wide, wide_months) == _rhythm_of(own, months)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    values=st.lists(
+        st.one_of(st.none(), st.floats(-1e6, 1e6, allow_nan=False)), min_size=1, max_size=30
+    ),
+    dropped=st.sets(st.integers(0, 29), max_size=10),
+    calendar=st.booleans(),
+    seed=st.integers(0, 1000),
+)
+def test_months_in_order_and_shuffled_line_up_the_same(values, dropped, calendar, seed):
+    """Does a series whose months come in order (placed straight into the months) give the
+    same consecutive months as the same series shuffled (read month by month)?"""
+    from toolkit.indicators._months import consecutive
+
+    kept = [i for i in range(len(values)) if i not in dropped] or [0]
+    numbers = np.array([np.nan if values[i] is None else values[i] for i in kept])
+    index = (
+        pd.period_range("2026-01", periods=len(values), freq="M")[kept]
+        if calendar
+        else pd.Index(np.array(kept) + 1)
+    )
+    series = pd.Series(numbers, index=index)
+    in_order = consecutive(series, "x")
+    shuffled = consecutive(series.sample(frac=1, random_state=seed), "x")
+    pd.testing.assert_series_equal(in_order, shuffled, check_index_type=True)

@@ -173,8 +173,8 @@ def test_a_dimension_seen_alike_is_seen_better_by_neither(alliance):
 def test_a_charter_made_again_after_edits_is_the_charter_made_afresh(alliance):
     """After each edit, are the charter and each part's section what they are from nothing?
 
-    Sections, the figures table, the lag reading and the scorecard are kept for the same
-    alliance; this walks through edits (and back) and compares with a charter made with
+    Sections, the figures table, the lag reading, the scorecard and the joint plan are kept
+    for the same alliance; this walks through edits (and back) and compares with a charter made with
     nothing kept.
     """
     import dataclasses
@@ -224,6 +224,42 @@ def test_a_figures_table_is_the_callers_own(alliance):
     first = table.copy()
     table.iloc[0, 0] = -1.0
     assert figures_table(alliance).equals(first)
+
+
+def test_a_joint_plan_is_the_callers_own_and_follows_the_goal(alliance):
+    """Is a plan taken from the workbook the caller's own, and worked out anew for a new goal?"""
+    from toolkit.own_alliance import analysis, edits
+    from toolkit.own_alliance.analysis import joint_plan
+
+    plan = joint_plan(alliance)
+    first = plan.copy()
+    plan.loc[0, "by"] = "changed by the caller"
+    assert joint_plan(alliance).equals(first)
+    higher = edits.set_goal(alliance, "900", "2027-01", "2028-12")
+    kept = joint_plan(higher)
+    analysis._joint_plan.cache_clear()
+    assert kept.equals(joint_plan(higher))
+    assert not kept.equals(first)
+
+
+def test_figures_as_numbers_or_as_text_make_the_same_table(alliance):
+    """Is the figures table the same whether the months hold numbers (filled in place) or
+    text that reads as numbers (parsed), gaps and months out of order included?"""
+    import dataclasses
+
+    from toolkit.own_alliance.analysis import figures_table
+
+    figures = {m: dict(v) for m, v in reversed(list(alliance.figures.items()))}
+    figures.pop(sorted(figures)[3])  # a month missing in the middle
+    first = sorted(figures)[0]
+    figures[first] = {k: None for k in figures[first]} | {"partner_leads": 7}
+    as_text = {
+        m: {k: None if x is None else str(x) for k, x in v.items()} for m, v in figures.items()
+    }
+    numbers = figures_table(dataclasses.replace(alliance, figures=figures))
+    parsed = figures_table(dataclasses.replace(alliance, figures=as_text))
+    assert numbers.equals(parsed) and list(numbers.columns) == list(parsed.columns)
+    assert numbers.index.equals(parsed.index) and numbers.isna().any().any()
 
 
 def test_a_scorecard_is_the_callers_own_and_follows_the_figures(alliance):

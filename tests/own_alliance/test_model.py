@@ -102,6 +102,23 @@ def test_meeting_calendar_moves_weekends_to_monday_and_ics_holds_each_meeting():
     assert len({str(e["uid"]) for e in events}) == len(events)
 
 
+def test_calendar_file_is_exactly_what_icalendar_writes_long_lines_folded():
+    """Is the .ics byte for byte icalendar's own ``to_ical()`` of the same calendar, where a
+    long name (non-ASCII letters too) makes lines that must be folded?"""
+    from toolkit.own_alliance import Alliance
+    from toolkit.own_alliance.meetings import ical_calendar
+
+    name = "Kite Lógistica + Harbour Fühlung, the long-named alliance of two firms"
+    alliance = Alliance(name, meetings=[Meeting("Joint steering committee", 30, "2027-01-11")])
+    ics = calendar_ics(alliance, "2027-01-01")
+    assert ics == ical_calendar(alliance, "2027-01-01").to_ical()
+    assert b"\r\n " in ics  # some lines were folded
+    assert all(len(line) <= 75 for line in ics.split(b"\r\n"))
+    events = Calendar.from_ical(ics).walk("VEVENT")
+    assert len(events) == len(meeting_calendar(alliance.meetings, "2027-01-01"))
+    assert {str(e["summary"]) for e in events} == {f"{name}: Joint steering committee"}
+
+
 def test_the_plain_data_names_its_own_problems(alliance):
     assert alliance.problems() == []
     alliance.partners = alliance.partners[:1]

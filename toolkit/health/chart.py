@@ -43,7 +43,8 @@ def gap_chart(gaps: pd.DataFrame) -> Diagram:
         Band(order, 28 * len(order), vertical=True, points=True),
     )
     colours = dict(zip(sides, [LEADING_COLOUR, LAGGING_COLOUR], strict=False))
-    for dimension, row in zip(order, gaps[sides].astype(float).to_numpy(), strict=True):
+    scores = gaps[sides].astype(float).to_numpy()  # a row per dimension, a column per side
+    for dimension, row in zip(order, scores, strict=True):
         plot.rule(row.min(), dimension, row.max(), dimension, colour="#a0aec0", width=3)
     for side in sides:
         for dimension, score in zip(order, gaps[side].astype(float), strict=True):
@@ -65,9 +66,9 @@ def gap_chart(gaps: pd.DataFrame) -> Diagram:
         ),
         data={
             "table": [
-                {"dimension": dimension, "side": side, "score": float(gaps.loc[name, side])}
-                for name, dimension in zip(gaps.index, order, strict=True)
-                for side in sides
+                {"dimension": dimension, "side": side, "score": float(score)}
+                for dimension, row in zip(order, scores, strict=True)
+                for side, score in zip(sides, row, strict=True)
             ]
         },
     )

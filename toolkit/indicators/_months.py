@@ -60,8 +60,36 @@ def monthly(series, what: str) -> pd.Series:
     return s.groupby(level=0).mean()
 
 
+#: year * 12 + month of the calendar month whose period ordinal is 0 (January 1970)
+_ORDINAL_ZERO = 1970 * 12 + 1
+
+
+def _in_order(series) -> np.ndarray | None:
+    """The month numbers of a series, when its months are given each once and in order.
+
+    That is a series of numbers indexed by whole month numbers or calendar months, in order
+    (the usual case); None for anything else.
+    """
+    if not isinstance(series, pd.Series) or series.dtype.kind not in "fi" or series.empty:
+        return None
+    index = series.index
+    if isinstance(index, pd.PeriodIndex) and index.freqstr == "M" and not index.hasnans:
+        months = index.asi8 + _ORDINAL_ZERO
+    elif index.dtype.kind in "iu":
+        months = index.to_numpy(dtype=np.int64)
+    else:
+        return None
+    return months if bool(np.all(np.diff(months) > 0)) else None
+
+
 def consecutive(series, what: str) -> pd.Series:
     """:func:`monthly`, with every month from the first to the last (missing ones NaN)."""
+    months = _in_order(series)
+    if months is not None:  # placed straight into the months from first to last
+        first, last = int(months[0]), int(months[-1])
+        values = np.full(last - first + 1, np.nan)
+        values[months - first] = series.to_numpy(dtype=float)
+        return pd.Series(values, index=pd.RangeIndex(first, last + 1))
     s = monthly(series, what)
     if s.empty:
         return s

@@ -167,23 +167,37 @@ def correlation_chart(table, *, chosen: int | None = None) -> Diagram:
     reading = None
     if not isinstance(table, pd.DataFrame):
         reading, table = table, table.table
-    data = table[["lag", "correlation"]].copy()
-    data["correlation"] = data["correlation"].astype(float)
-    for column in ("low", "high"):
-        data[column] = table[column].astype(float) if column in table else np.nan
+    lag = table["lag"].to_numpy()
+    correlation = table["correlation"].to_numpy(dtype=float)
     if reading is not None:
         best = reading.lag
         low, high = reading.plausible or (None, None)
     else:
-        best = int(data["correlation"].idxmax()) if data["correlation"].notna().any() else None
+        named = table["correlation"].astype(float)
+        best = int(named.idxmax()) if named.notna().any() else None
         low = high = None
-    data["best"] = data["lag"] == best
-    data["chosen"] = data["lag"] == chosen
-    data["plausible"] = (
-        data["lag"].between(low, high) if low is not None else np.zeros(len(data), bool)
+    # built in one go from arrays (a column added at a time costs more than the drawing)
+    best_lag, picked = lag == best, lag == chosen
+    data = pd.DataFrame(
+        {
+            "lag": lag,
+            "correlation": correlation,
+            **{
+                column: table[column].to_numpy(dtype=float)
+                if column in table
+                else np.full(len(lag), np.nan)
+                for column in ("low", "high")
+            },
+            "best": best_lag,
+            "chosen": picked,
+            "plausible": (lag >= low) & (lag <= high)
+            if low is not None
+            else np.zeros(len(lag), bool),
+            "bar": np.where(best_lag, "lag named", "other lags"),
+            "outline": np.where(picked, 2, 0),
+        },
+        index=table.index,
     )
-    data["bar"] = np.where(data["best"], "lag named", "other lags")
-    data["outline"] = np.where(data["chosen"], 2, 0)
     plot = Plot(
         Band(data["lag"].tolist(), 420, title="Lag (months the lagging metric follows)"),
         Linear(-1, 1, 200, title="Correlation", vertical=True, nice=False),

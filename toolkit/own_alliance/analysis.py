@@ -24,9 +24,11 @@ amber, close: 95 % of the target.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from toolkit.health import pairwise_gaps, perception_gaps
@@ -80,12 +82,29 @@ def _figures_table(names: tuple, rows: tuple) -> pd.DataFrame:
     return _build_figures_table(names, {month: dict(values) for month, values in rows})
 
 
+#: a month as the workbook writes it (``2027-01``)
+_MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
+
+
 def _build_figures_table(names: tuple, figures: dict) -> pd.DataFrame:
     names = list(names)
     for values in figures.values():
         names += [n for n in values if n not in names]
     if not figures:
         return pd.DataFrame(columns=names, index=pd.PeriodIndex([], freq="M", name="month"))
+    plain = all(_MONTH.fullmatch(m) for m in figures) and all(
+        v is None or type(v) in (int, float) for values in figures.values() for v in values.values()
+    )
+    if plain:  # months as written and numbers (the usual case): filled in place, no parsing
+        full = pd.period_range(min(figures), max(figures), freq="M", name="month")
+        table = np.full((len(full), len(names)), np.nan)
+        row = {str(month): i for i, month in enumerate(full)}
+        column = {name: j for j, name in enumerate(names)}
+        for month, values in figures.items():
+            for name, value in values.items():
+                if value is not None:
+                    table[row[month], column[name]] = value
+        return pd.DataFrame(table, index=full, columns=pd.Index(names))
     table = pd.DataFrame.from_dict(figures, orient="index").reindex(columns=names)
     table.index = pd.PeriodIndex(table.index, freq="M", name="month")
     table = table.apply(pd.to_numeric, errors="coerce").astype(float).sort_index()
@@ -182,7 +201,7 @@ def _make_scorecard(alliance: Alliance, quarter: str | None, amber: float) -> pd
     card = scorecard_of(measures, actuals, amber=amber)
     lower = {m.name: m.lower_is_better for m in alliance.measures}
     card["lower_is_better"] = [lower[m] for m in card["metric"]]
-    card["in_words"] = [_words(row, name) for _, row in card.iterrows()]
+    card["in_words"] = [_words(row, name) for row in card.to_dict("records")]
     card.attrs["quarter"] = name
     return card
 
@@ -279,22 +298,19 @@ def survey_table(alliance: Alliance) -> pd.DataFrame:
     ``side`` and ``company`` are the partner's name, so a three-partner alliance's answers
     group by company as the lesson's Constellation survey does.
     """
-    answered = [d for d in SCORE_DIMENSIONS if any(a.get(d) is not None for a in alliance.survey)]
-    rows = []
-    for i, answer in enumerate(alliance.survey, start=1):
-        row = {
-            "respondent": answer.get("respondent") or f"R{i}",
-            "side": answer["side"],
-            "company": answer["side"],
-        }
-        row.update({f"{d}_1": answer.get(d) for d in answered})
-        rows.append(row)
-    table = pd.DataFrame(
-        rows, columns=["respondent", "side", "company", *(f"{d}_1" for d in answered)]
-    )
-    items = [c for c in table.columns if c.endswith("_1")]
-    table[items] = table[items].astype(float)
-    return table
+    survey = alliance.survey
+    if not survey:
+        return pd.DataFrame(columns=["respondent", "side", "company"])
+    answered = [d for d in SCORE_DIMENSIONS if any(a.get(d) is not None for a in survey)]
+    sides = [a["side"] for a in survey]
+    columns = {
+        "respondent": [a.get("respondent") or f"R{i}" for i, a in enumerate(survey, start=1)],
+        "side": sides,
+        "company": list(sides),
+    }
+    # each item a column of numbers (an unanswered item is NaN), made in one go
+    columns.update({f"{d}_1": np.array([a.get(d) for a in survey], float) for d in answered})
+    return pd.DataFrame(columns, columns=list(columns))
 
 
 def health_gaps(alliance: Alliance) -> pd.DataFrame:
@@ -319,12 +335,28 @@ def joint_plan(alliance: Alliance) -> pd.DataFrame:
     """The joint business plan worked backwards from the alliance's revenue goal.
 
     :func:`toolkit.steering.plan_backwards`, month 1 being the plan's start month, with a
-    ``by`` column naming each step's calendar month (``Mar 2028``).
+    ``by`` column naming each step's calendar month (``Mar 2028``). The plan is worked out
+    once for the same goal (the charter and its self-check both read it) and each caller
+    gets its own copy.
     """
+    from dataclasses import astuple
+
     goal = alliance.goal
     if goal is None:
         msg = "the alliance has no revenue goal yet: set one (revenue, start month, goal month)"
         raise ValueError(msg)
+    try:
+        return _joint_plan(ByContent(astuple(goal), goal)).copy()
+    except TypeError:  # a value that cannot be a key (not a number): work it out afresh
+        return _make_plan(goal)
+
+
+@lru_cache(maxsize=8)
+def _joint_plan(goal: ByContent) -> pd.DataFrame:
+    return _make_plan(goal.value)
+
+
+def _make_plan(goal) -> pd.DataFrame:
     month = _months_between(goal.start, goal.by) + 1
     funnel = Funnel(
         goal.qualify_rate, goal.accept_rate, goal.win_rate, goal.deal_size, int(goal.sales_cycle)

@@ -351,11 +351,11 @@ def _health(a: Alliance, figure) -> str:
                 rows = [
                     [
                         d.replace("_", " "),
-                        *(f"{gaps.loc[d, s]:.1f}" for s in sides),
-                        f"{gaps.loc[d, 'gap']:.1f}",
-                        _better(gaps.loc[d, "gap"], gaps.loc[d, "higher"]),
+                        *(f"{r[s]:.1f}" for s in sides),
+                        f"{r['gap']:.1f}",
+                        _better(r["gap"], r["higher"]),
                     ]
-                    for d in gaps.index
+                    for d, r in gaps.to_dict("index").items()
                 ]
                 text += _table(
                     ["Dimension", *sides, "Gap", "Sees it better"],
@@ -469,11 +469,17 @@ def _made(alliance: Alliance, key: str, figure, year_from: str, pair, saved: str
 def forget_kept() -> None:
     """Empty what the workbook keeps by content (the bench's first visits, fresh builds).
 
-    That is charter sections, figures tables, lag readings and scorecards.
+    That is charter sections, figures tables, lag readings, scorecards and joint plans.
     """
     from toolkit.own_alliance import analysis
 
-    for kept in (_section, analysis._figures_table, analysis._lag_reading, analysis._own_scorecard):
+    for kept in (
+        _section,
+        analysis._figures_table,
+        analysis._lag_reading,
+        analysis._own_scorecard,
+        analysis._joint_plan,
+    ):
         kept.cache_clear()
 
 

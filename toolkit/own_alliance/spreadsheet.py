@@ -159,11 +159,13 @@ class WorkbookData:
 
 # ====================================================================== writing
 
+#: the header row of each sheet: bold on a pale blue fill
+_HEADER_STYLE = {"bold": True, "bg_color": "#DDE7F0", "pattern": 1}
 
-def _lists_sheet(wb, alliance: Alliance) -> dict[str, str]:
-    """A hidden sheet with the drop-down lists; returns each list's cell range."""
-    ws = wb.create_sheet("lists")
-    columns = {
+
+def _lists(alliance: Alliance) -> dict[str, list]:
+    """The drop-down lists, by name (the hidden ``lists`` sheet holds one a column)."""
+    return {
         "kind": list(KINDS),
         "perspective": list(PERSPECTIVES),
         "better": ["higher", "lower"],
@@ -171,48 +173,57 @@ def _lists_sheet(wb, alliance: Alliance) -> dict[str, str]:
         "side": alliance.partner_names() or ["partner 1", "partner 2"],
         "stage": list(STAGES),
     }
+
+
+def _list_ranges(lists: dict[str, list]) -> dict[str, str]:
+    """Each drop-down list's cell range on the ``lists`` sheet (``=lists!$A$2:$A$3``)."""
+    from xlsxwriter.utility import xl_col_to_name
+
     ranges = {}
-    for c, (name, values) in enumerate(columns.items(), start=1):
-        letter = ws.cell(1, c).column_letter
-        ws.cell(1, c, name)
-        for r, value in enumerate(values, start=2):
-            ws.cell(r, c, value)
-        ranges[name] = f"lists!${letter}$2:${letter}${len(values) + 1}"
-    ws.sheet_state = "hidden"
+    for c, (name, values) in enumerate(lists.items()):
+        letter = xl_col_to_name(c)
+        ranges[name] = f"=lists!${letter}$2:${letter}${len(values) + 1}"
     return ranges
 
 
-def _header(ws, names, widths=None) -> None:
-    from openpyxl.styles import Font, PatternFill
+def _rows(ws, rows, row: int = 1, col: int = 0) -> None:
+    """Write ``rows`` from cell (``row``, ``col``), 0-based, down and to the right.
 
-    font, fill = Font(bold=True), PatternFill("solid", fgColor="DDE7F0")  # one style, each cell
-    for c, name in enumerate(names, start=1):
-        cell = ws.cell(1, c, name)
-        cell.font = font
-        cell.fill = fill
-        ws.column_dimensions[cell.column_letter].width = (widths or {}).get(name, 16)
-    ws.freeze_panes = "A2"
-
-
-def _choose(ws, column: int, source: str, title: str, rows: int = 200, cells=None) -> None:
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    letter = get_column_letter(column)
-    rule = DataValidation(type="list", formula1=source, allow_blank=True, showDropDown=False)
-    rule.promptTitle, rule.prompt = title[:32], "Choose from the list."
-    rule.errorTitle, rule.error = title[:32], "Choose a value from the list."
-    rule.showErrorMessage = rule.showInputMessage = True
-    ws.add_data_validation(rule)
-    rule.add(cells or f"{letter}2:{letter}{rows + 1}")
+    An empty or not-a-number value stays an empty cell.
+    """
+    for r, values in enumerate(rows, start=row):
+        for c, value in enumerate(values, start=col):
+            if value is not None and value == value:
+                ws.write(r, c, value)
 
 
-def _read_me(wb, alliance: Alliance) -> None:
-    ws = wb.active
-    ws.title = "read me"
+def _sheet(book, name: str, header: list[str], widths=None, *, style=None):
+    """A sheet whose first row, ``header``, is bold on a pale blue fill and stays in view."""
+    ws = book.add_worksheet(name)
+    for c, title in enumerate(header):
+        ws.write_string(0, c, title, style)
+        ws.set_column(c, c, (widths or {}).get(title, 16))
+    ws.freeze_panes(1, 0)
+    return ws
+
+
+def _choose(ws, column: int, source, title: str, rows: int = 200, row: int | None = None) -> None:
+    """A drop-down list on ``column`` (0-based) from row 2 to ``rows + 1``, or on ``row`` only.
+
+    ``source`` is a range of the ``lists`` sheet or a list of the values themselves.
+    """
+    first, last = (row, row) if row is not None else (1, rows)
+    rule = {"validate": "list", "source": source, "ignore_blank": True}
+    rule.update(input_title=title[:32], input_message="Choose from the list.")
+    rule.update(error_title=title[:32], error_message="Choose a value from the list.")
+    ws.data_validation(first, column, last, column, rule)
+
+
+def _read_me(book, alliance: Alliance) -> None:
+    ws = book.add_worksheet("read me")
     lines = [
         f"Your own alliance: {alliance.name}",
-        "",
+        None,
         "Fill in the sheets 'about', 'metrics', 'months' and 'survey', then load this file "
         "back in the workbook notebook (06-your-alliance).",
         "metrics: one measure a row. Cells with a small arrow have a drop-down list.",
@@ -222,13 +233,15 @@ def _read_me(wb, alliance: Alliance) -> None:
         "Next quarter, add the new months below the others and load the same file again.",
         "The file stays on your computer: nothing of it is sent anywhere.",
     ]
-    for r, line in enumerate(lines, start=1):
-        ws.cell(r, 1, line)
-    ws.column_dimensions["A"].width = 110
+    _rows(ws, [[line] for line in lines], row=0)
+    ws.set_column(0, 0, 110)
 
 
 def write_template(alliance: Alliance, path, *, scorecard=None) -> None:
     """Write the spreadsheet the participant fills in, holding what the alliance has so far.
+
+    XlsxWriter writes it (openpyxl reads it back); a text is written as text, never taken
+    for a formula or a link.
 
     Parameters
     ----------
@@ -240,26 +253,26 @@ def write_template(alliance: Alliance, path, *, scorecard=None) -> None:
         A scorecard (:func:`toolkit.own_alliance.analysis.own_scorecard`) to add as a
         ``scorecard`` sheet, for reading; loading the file again skips it.
     """
-    from openpyxl import Workbook
+    from xlsxwriter import Workbook
 
-    wb = Workbook()
-    _read_me(wb, alliance)
-    ranges = _lists_sheet(wb, alliance)
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    options = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
+    book = Workbook(str(path), options)
+    header = book.add_format(_HEADER_STYLE)
+    lists = _lists(alliance)
+    ranges = _list_ranges(lists)
+    _read_me(book, alliance)
 
-    ws = wb.create_sheet("about", 1)
-    _header(ws, ["item", "value"], {"value": 40})
+    ws = _sheet(book, "about", ["item", "value"], {"value": 40}, style=header)
     names = alliance.partner_names()
     values = [alliance.name, *(names + ["", "", ""])[:3], alliance.stage]
-    for r, (item, value) in enumerate(zip(_ABOUT_ITEMS, values, strict=True), start=2):
-        ws.cell(r, 1, item)
-        ws.cell(r, 2, value or None)
-    _choose(ws, 2, ranges["stage"], "stage", cells=f"B{len(_ABOUT_ITEMS) + 1}")
+    _rows(ws, [[item, value or None] for item, value in zip(_ABOUT_ITEMS, values, strict=True)])
+    _choose(ws, 1, ranges["stage"], "stage", row=len(_ABOUT_ITEMS))
 
-    ws = wb.create_sheet("metrics", 2)
     fields = [f["name"] for f in schema("metrics")["fields"]]
-    _header(ws, fields, {"name": 26, "label": 34, "unit": 22})
-    for r, m in enumerate(alliance.measures, start=2):
-        row = [
+    ws = _sheet(book, "metrics", fields, {"name": 26, "label": 34, "unit": 22}, style=header)
+    rows = [
+        [
             m.name,
             m.label,
             m.kind,
@@ -269,45 +282,37 @@ def write_template(alliance: Alliance, path, *, scorecard=None) -> None:
             "lower" if m.lower_is_better else "higher",
             m.quarter,
         ]
-        for c, value in enumerate(row, start=1):
-            ws.cell(r, c, value)
+        for m in alliance.measures
+    ]
+    _rows(ws, rows)
     for name in ("kind", "perspective", "better", "quarter"):
-        _choose(ws, fields.index(name) + 1, ranges[name], name)
+        _choose(ws, fields.index(name), ranges[name], name)
 
-    ws = wb.create_sheet("months", 3)
     measures = [m.name for m in alliance.measures]
-    _header(ws, ["month", *measures], {"month": 12})
-    for r, month in enumerate(sorted(alliance.figures), start=2):
+    ws = _sheet(book, "months", ["month", *measures], {"month": 12}, style=header)
+    date = book.add_format({"num_format": _DATE_FORMAT})
+    for r, month in enumerate(sorted(alliance.figures), start=1):
         year, number = map(int, month.split("-"))
-        cell = ws.cell(r, 1, dt.date(year, number, 1))
-        cell.number_format = _DATE_FORMAT
-        for c, name in enumerate(measures, start=2):
-            ws.cell(r, c, alliance.figures[month].get(name))
+        ws.write_datetime(r, 0, dt.date(year, number, 1), date)
+        _rows(ws, [[alliance.figures[month].get(name) for name in measures]], row=r, col=1)
 
-    ws = wb.create_sheet("survey", 4)
     fields = [f["name"] for f in schema("survey")["fields"]]
-    _header(ws, fields, {d: 14 for d in SCORE_DIMENSIONS})
-    for r, answer in enumerate(alliance.survey, start=2):
-        for c, name in enumerate(fields, start=1):
-            ws.cell(r, c, answer.get(name))
-    _choose(ws, 2, ranges["side"], "side")
-    for c in range(3, len(fields) + 1):
-        _choose(ws, c, '"1,2,3,4,5"', "score 1 to 5")
+    ws = _sheet(book, "survey", fields, {d: 14 for d in SCORE_DIMENSIONS}, style=header)
+    _rows(ws, [[answer.get(name) for name in fields] for answer in alliance.survey])
+    _choose(ws, 1, ranges["side"], "side")
+    for c in range(2, len(fields)):
+        _choose(ws, c, ["1", "2", "3", "4", "5"], "score 1 to 5")
 
     if scorecard is not None:
-        _scorecard_sheet(wb, scorecard)
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
+        columns = ["perspective", "label", "kind", "actual", "target", "status", "in_words"]
+        ws = _sheet(book, "scorecard", columns, {"label": 34, "in_words": 80}, style=header)
+        _rows(ws, [[row.get(n) for n in columns] for row in scorecard.to_dict("records")])
 
-
-def _scorecard_sheet(wb, card) -> None:
-    ws = wb.create_sheet("scorecard", 5)
-    columns = ["perspective", "label", "kind", "actual", "target", "status", "in_words"]
-    _header(ws, columns, {"label": 34, "in_words": 80})
-    for r, row in enumerate(card.to_dict("records"), start=2):
-        for c, name in enumerate(columns, start=1):
-            value = row.get(name)
-            ws.cell(r, c, None if value is None or value != value else value)
+    ws = book.add_worksheet("lists")
+    for c, (name, values) in enumerate(lists.items()):
+        ws.write_column(0, c, [name, *values])
+    ws.hide()
+    book.close()
 
 
 # ====================================================================== reading

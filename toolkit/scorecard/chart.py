@@ -40,7 +40,7 @@ STATUS_WORDS = {
 def scorecard_chart(card: pd.DataFrame) -> Diagram:
     """The scorecard of :func:`toolkit.scorecard.model.scorecard` as a table with status colours."""
     rows = []
-    for i, r in card.reset_index(drop=True).iterrows():
+    for i, r in enumerate(card.to_dict("records")):
         actual = "–" if pd.isna(r["actual"]) else f"{r['actual']:,.1f}"
         cells = {
             "perspective": r["perspective"],
@@ -59,12 +59,10 @@ def scorecard_chart(card: pd.DataFrame) -> Diagram:
         Band(list(range(len(card))), 34 * len(card), vertical=True, padding=0, axis=False),
         grid=False,
     )
-    for row, column, text, status in table[["row", "column", "text", "status"]].itertuples(
-        index=False
-    ):
-        colour = STATUS_COLOURS[status] if column == "status" else "#f7fafc"
+    for cell in rows:
+        colour = STATUS_COLOURS[cell["status"]] if cell["column"] == "status" else "#f7fafc"
         # long measure names wrap onto a second line (never cut short with an ellipsis)
-        plot.cell(column, row, colour=colour, words=text, ink="#1a202c")
+        plot.cell(cell["column"], cell["row"], colour=colour, words=cell["text"], ink="#1a202c")
     counts = card["status"].value_counts()
     summary = ", ".join(f"{counts[s]} {s}" for s in STATUS_COLOURS if s in counts)
     return plot.draw(

@@ -31,7 +31,7 @@ def plan_chart(plan: pd.DataFrame) -> Diagram:
         f"{row['label']}: {row['target']:,} {row['unit']}"
         if pd.notna(row["target"])
         else f"{row['label']}: {row['unit']}"
-        for _, row in data.iterrows()
+        for row in data.to_dict("records")
     ]
     data["target"] = data["target"].astype(object).where(data["target"].notna(), None)
     order = data["what"].tolist()
