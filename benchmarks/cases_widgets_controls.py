@@ -65,12 +65,15 @@ def _forget_views(widget) -> None:
     model._course_dashboard.cache_clear()
 
 
-def _forget_workbook(_part) -> None:
-    """What the workbook keeps by content: charter sections, figures tables, lag readings,
-    scorecards."""
+def _forget_workbook(part) -> None:
+    """The workbook as a new kernel has it once notebook 06 has run: nothing kept by content
+    (charter sections, figures tables, lag readings, scorecards, plans) but what the parts'
+    own views worked out as they were drawn, as the participant saw them before clicking."""
     from toolkit.own_alliance.charter import forget_kept
 
     forget_kept()
+    for each in part.every_part.values():
+        each.refresh()
 
 
 def _set(attribute: str, *values):
