@@ -130,9 +130,11 @@ class Slider(anywidget.AnyWidget):
             unit=unit,
             percent=percent,
             decimals=_decimals(step, percent),
+            # with the rest, so that it is in the message opening the slider (checked by
+            # _within_scale once the scale is set), not in one more message after it
+            value=min if value is None else value,
             **kwargs,
         )
-        self.value = min if value is None else value
 
     @traitlets.validate("value")
     def _within_scale(self, proposal):

@@ -120,12 +120,13 @@ class SteeringDashboard(CourseWidget):
         self.board: Dashboard | None = None
         self._views: dict[tuple, _View] = {}
         # the items' keys, from the view of the last quarter (kept: usually the one shown)
-        keys = list(self._view(self.alliance.value, quarters[-1]).labels)
+        # labelled as there: what update() labels them is then in the message opening each box
+        labels = self._view(self.alliance.value, quarters[-1]).labels
         self.boxes = {
             key: part(
-                w.Checkbox, value=False, description=key, indent=False, layout={"width": "auto"}
+                w.Checkbox, value=False, description=label, indent=False, layout={"width": "auto"}
             )
-            for key in keys
+            for key, label in labels.items()
         }
         self.when_changed(self.boxes.values(), self._ticked)
         self.when_changed([self.alliance, self.quarter], lambda _c: self.update())
