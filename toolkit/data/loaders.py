@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 import sys
-from functools import cache, lru_cache
+from functools import cache, lru_cache, wraps
 from pathlib import Path
 
 import pandas as pd
@@ -284,23 +284,45 @@ def _check_alliance(alliance: str) -> str:
     raise ValueError(msg)
 
 
-#: alliance -> (the panel its rows were taken from, those rows indexed by month)
-_ALLIANCE_ROWS: dict[str, tuple[pd.DataFrame, pd.DataFrame]] = {}
+def per_read(*names: str):
+    """Decorator: a function of the course data files ``names``, worked out once per read of them.
 
+    A lesson asks the same questions of the data many times over (an alliance's rows, every
+    alliance's latest health); each answer is kept, by the function's arguments, with the
+    tables it was worked out from, so data read again (another data folder) is asked again.
+    What the function returns is shared: its callers do not change it.
 
-def _alliance_rows(alliance: str) -> pd.DataFrame:
-    """One alliance's rows of the panel, indexed by month: taken once per panel read.
-
-    A lesson asks for the series of a few alliances many times over; the rows are kept with
-    the panel they came from, so a panel read again (another data folder) is split again.
+    Examples
+    --------
+    >>> @per_read("alliances.csv")
+    ... def names_of(kind):
+    ...     return tuple(alliances()[kind])
+    >>> names_of("alliance") is names_of("alliance")
+    True
     """
+
+    def decorate(compute):
+        kept: dict[tuple, tuple[tuple, object]] = {}  # arguments -> (the tables read, answer)
+
+        @wraps(compute)
+        def once(*args):
+            tables = tuple(_cached(name) for name in names)
+            hit = kept.get(args)
+            if hit is None or any(a is not b for a, b in zip(hit[0], tables, strict=True)):
+                hit = kept[args] = (tables, compute(*args))
+            return hit[1]
+
+        return once
+
+    return decorate
+
+
+@per_read("panel.csv")
+def _alliance_rows(alliance: str) -> pd.DataFrame:
+    """One alliance's rows of the panel, indexed by month: taken once per panel read."""
     table = _cached("panel.csv")
-    kept = _ALLIANCE_ROWS.get(alliance)
-    if kept is None or kept[0] is not table:
-        one = table[table["alliance"] == alliance]
-        rows = one.set_index(one["month"].astype(int).rename("month")).drop(columns="month")
-        kept = _ALLIANCE_ROWS[alliance] = (table, rows)
-    return kept[1]
+    one = table[table["alliance"] == alliance]
+    return one.set_index(one["month"].astype(int).rename("month")).drop(columns="month")
 
 
 def panel(alliance: str | None = None) -> pd.DataFrame:

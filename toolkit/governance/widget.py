@@ -46,6 +46,7 @@ from toolkit.governance.model import (
 from toolkit.governance.review import CADENCE_RANGES, USUAL_CADENCE, counts, review
 from toolkit.governance.templates import TEMPLATES, template_titles
 from toolkit.ui.messages import box
+from toolkit.ui.parts import part, shared
 from toolkit.ui.render import chart_widget
 from toolkit.ui.saved import load_saved
 from toolkit.ui.widget import CourseWidget
@@ -53,7 +54,7 @@ from toolkit.ui.widget import CourseWidget
 __all__ = ["GovernanceBuilder"]
 
 UNDO_LIMIT = 50
-_WIDE = w.Layout(width="320px")
+_WIDE = {"width": "320px"}
 _STYLE = {"description_width": "110px"}
 
 
@@ -214,57 +215,71 @@ class GovernanceBuilder(CourseWidget):
     def _build_controls(self):
         text = dict(style=_STYLE, layout=_WIDE)
         titles = template_titles()
-        self.template_picker = w.Dropdown(
+        self.template_picker = part(
+            w.Dropdown,
             options=[("an empty design", "")] + [(t.rstrip("."), n) for n, t in titles.items()],
             description="Start from",
             **text,
         )
-        self.start_button = w.Button(
+        self.start_button = part(
+            w.Button,
             description="Start over",
             icon="refresh",
             tooltip="Replace the design by the one picked (undo works)",
         )
-        self.alliance_text = w.Text(description="Alliance", placeholder="Nimbus + Titan", **text)
-        self.partners_text = w.Text(description="Partners", placeholder="Nimbus, Titan", **text)
-        self.alliance_button = w.Button(description="Set alliance")
-        self.body_picker = w.Dropdown(description="Body", options=[], **text)
-        self.body_name = w.Text(description="Name", placeholder="Joint Steering Committee", **text)
-        self.add_body_button = w.Button(description="Add body", icon="plus")
-        self.rename_button = w.Button(description="Rename body")
-        self.remove_body_button = w.Button(description="Remove body", icon="trash")
-        self.tier_picker = w.Dropdown(description="Tier", options=_named(TIERS), **text)
-        self.cadence_text = w.Text(description="Meets every", placeholder="days, e.g. 90", **text)
-        self.escalates_picker = w.Dropdown(
-            description="Escalates to", options=[("nobody", "")], **text
+        self.alliance_text = part(
+            w.Text, description="Alliance", placeholder="Nimbus + Titan", **text
         )
-        self.escalation_days_text = w.Text(
-            description="after (days)", placeholder="e.g. 10", **text
+        self.partners_text = part(
+            w.Text, description="Partners", placeholder="Nimbus, Titan", **text
         )
-        self.settings_button = w.Button(description="Apply settings", icon="check")
-        self.member_picker = w.Select(description="Members", options=[], rows=5, **text)
-        self.member_name = w.Text(description="Person", placeholder="Ana Ruiz", **text)
-        self.member_partner = w.Combobox(description="Partner", options=[], **text)
-        self.member_role = w.Dropdown(description="Role", options=_named(ROLES), **text)
-        self.member_function = w.Combobox(
+        self.alliance_button = part(w.Button, description="Set alliance")
+        self.body_picker = part(w.Dropdown, description="Body", options=[], **text)
+        self.body_name = part(
+            w.Text, description="Name", placeholder="Joint Steering Committee", **text
+        )
+        self.add_body_button = part(w.Button, description="Add body", icon="plus")
+        self.rename_button = part(w.Button, description="Rename body")
+        self.remove_body_button = part(w.Button, description="Remove body", icon="trash")
+        self.tier_picker = part(w.Dropdown, description="Tier", options=_named(TIERS), **text)
+        self.cadence_text = part(
+            w.Text, description="Meets every", placeholder="days, e.g. 90", **text
+        )
+        self.escalates_picker = part(
+            w.Dropdown, description="Escalates to", options=[("nobody", "")], **text
+        )
+        self.escalation_days_text = part(
+            w.Text, description="after (days)", placeholder="e.g. 10", **text
+        )
+        self.settings_button = part(w.Button, description="Apply settings", icon="check")
+        self.member_picker = part(w.Select, description="Members", options=[], rows=5, **text)
+        self.member_name = part(w.Text, description="Person", placeholder="Ana Ruiz", **text)
+        self.member_partner = part(w.Combobox, description="Partner", options=[], **text)
+        self.member_role = part(w.Dropdown, description="Role", options=_named(ROLES), **text)
+        self.member_function = part(
+            w.Combobox,
             description="Function",
             options=[name_of(f) for f in FUNCTIONS],
             placeholder="optional, e.g. Sales",
             **text,
         )
-        self.add_member_button = w.Button(description="Add member", icon="user-plus")
-        self.remove_member_button = w.Button(description="Remove member", icon="user-times")
-        self.decision_text = w.Combobox(
+        self.add_member_button = part(w.Button, description="Add member", icon="user-plus")
+        self.remove_member_button = part(w.Button, description="Remove member", icon="user-times")
+        self.decision_text = part(
+            w.Combobox,
             description="Decision",
             placeholder="e.g. Strategy",
             options=[name_of(d) for d in CORE_DECISIONS],
             **text,
         )
-        self.assign_button = w.Button(description="Give to body")
-        self.unassign_button = w.Button(description="Take from body")
-        self.undo_button = w.Button(description="Undo", icon="undo")
-        self.json_toggle = w.ToggleButton(description="Show design as JSON", icon="code")
-        self.review_panel = w.HTML()
-        self.json_view = w.HTML(layout=w.Layout(display="none"))
+        self.assign_button = part(w.Button, description="Give to body")
+        self.unassign_button = part(w.Button, description="Take from body")
+        self.undo_button = part(w.Button, description="Undo", icon="undo")
+        self.json_toggle = part(w.ToggleButton, description="Show design as JSON", icon="code")
+        self.review_panel = part(
+            w.HTML,
+        )
+        self.json_view = w.HTML(layout=w.Layout(display="none"))  # shown and hidden: its own
         self.chart = chart_widget()
         self.decisions_view = chart_widget()
         self.pictures = w.Tab(children=[self.chart, self.decisions_view])
@@ -285,9 +300,9 @@ class GovernanceBuilder(CourseWidget):
             self.undo_button: self._on_undo,
         }
         for button, handler in handlers.items():
-            button.layout = w.Layout(width="auto", min_width="120px")
+            button.layout = shared(w.Layout, width="auto", min_width="120px")
             button.on_click(handler)
-        self.json_toggle.layout = w.Layout(width="auto")
+        self.json_toggle.layout = shared(w.Layout, width="auto")
         self.when_changed([self.body_picker], lambda _: self._fill_body_fields())
         self.when_changed([self.tier_picker], lambda _: self._fit_cadence_to_tier())
         self.json_toggle.observe(lambda _: self._show_json(), names="value")
@@ -295,10 +310,10 @@ class GovernanceBuilder(CourseWidget):
 
     def _layout(self):
         def row(*items):
-            return w.HBox(list(items))
+            return part(w.HBox, list(items))
 
         def head(text):
-            return w.HTML(f"<b>{text}</b>")
+            return part(w.HTML, f"<b>{text}</b>")
 
         return [
             head("1. The alliance"),
@@ -312,8 +327,9 @@ class GovernanceBuilder(CourseWidget):
             head("3. Members of the body picked"),
             row(
                 self.member_picker,
-                w.VBox(
-                    [self.member_name, self.member_partner, self.member_role, self.member_function]
+                part(
+                    w.VBox,
+                    [self.member_name, self.member_partner, self.member_role, self.member_function],
                 ),
             ),
             row(self.add_member_button, self.remove_member_button),

@@ -59,6 +59,7 @@ from toolkit.indicators.model import (
     score,
 )
 from toolkit.ui.messages import box
+from toolkit.ui.parts import part
 from toolkit.ui.render import chart_widget, show_in
 from toolkit.ui.slider import Slider
 from toolkit.ui.widget import CourseWidget
@@ -96,31 +97,41 @@ class MetricSorter(CourseWidget):
         # answers about metrics not sorted here stay in the file, untouched
         self._elsewhere = {k: v for k, v in saved.items() if k not in self.metrics}
         self.answers = {k: v for k, v in saved.items() if k in self.metrics}
-        self.picker = w.Dropdown(
+        self.picker = part(
+            w.Dropdown,
             options=[(BY_NAME[n].label, n) for n in self.metrics],
             description="Metric",
-            layout=w.Layout(width="460px"),
+            layout={"width": "460px"},
         )
-        self.definition = w.HTML()
+        self.definition = part(
+            w.HTML,
+        )
         # plain buttons: ipywidgets' "info" and "warning" colours put white text at 3.5:1 and
         # 2.7:1, below WCAG AA; the words say which is which
-        self.leading_button = w.Button(description="Leading", icon="forward")
-        self.lagging_button = w.Button(description="Lagging", icon="backward")
-        self.feedback = w.HTML()
-        self.progress = w.HTML()
+        self.leading_button = part(w.Button, description="Leading", icon="forward")
+        self.lagging_button = part(w.Button, description="Lagging", icon="backward")
+        self.feedback = part(
+            w.HTML,
+        )
+        self.progress = part(
+            w.HTML,
+        )
         self.show_notice()
-        self.summary = w.HTML()
+        self.summary = part(
+            w.HTML,
+        )
         self.leading_button.on_click(lambda _b: self.choose("leading"))
         self.lagging_button.on_click(lambda _b: self.choose("lagging"))
         self.picker.observe(lambda _c: self._show_metric(), names="value")
         self.children = [
-            w.HTML(
+            part(
+                w.HTML,
                 "<b>Is this metric leading (joint work you can steer today) or lagging "
-                "(a result that comes later)?</b>"
+                "(a result that comes later)?</b>",
             ),
             self.picker,
             self.definition,
-            w.HBox([self.leading_button, self.lagging_button]),
+            part(w.HBox, [self.leading_button, self.lagging_button]),
             self.feedback,
             self.message,
             self.progress,
@@ -249,32 +260,37 @@ class LagExplorer(CourseWidget):
         names = list(self.source.alliance_names())
         months = self.source.series(names[0], leading).index
         self.months = (int(months.min()), int(months.max()))
-        self.alliance = w.Dropdown(options=names, description="Alliance")
-        self.leading = w.Dropdown(
+        self.alliance = part(w.Dropdown, options=names, description="Alliance")
+        self.leading = part(
+            w.Dropdown,
             options=[(LABELS[n], n) for n in LEADING],
             description="Leading metric",
             style={"description_width": "initial"},
-            layout=w.Layout(width="460px", max_width="100%"),
+            layout={"width": "460px", "max_width": "100%"},
         )
-        self.lagging = w.Dropdown(
+        self.lagging = part(
+            w.Dropdown,
             options=[(LABELS[n], n) for n in LAGGING],
             description="Lagging metric",
             style={"description_width": "initial"},
-            layout=w.Layout(width="460px", max_width="100%"),
+            layout={"width": "460px", "max_width": "100%"},
         )
         self.lag = Slider(min=0, max=MAX_LAG, description="Lag", unit="months")
         low, high = self.months
         self.first_month = Slider(low, min=low, max=high, description="From month")
         self.last_month = Slider(high, min=low, max=high, description="To month")
-        whole_label = {"indent": False, "layout": w.Layout(width="auto", max_width="100%")}
-        self.changes = w.Checkbox(
-            description="compare changes, not levels (recommended)", **whole_label
+        whole_label = {"indent": False, "layout": {"width": "auto", "max_width": "100%"}}
+        self.changes = part(
+            w.Checkbox, description="compare changes, not levels (recommended)", **whole_label
         )
-        self.rhythm_out = w.Checkbox(
+        self.rhythm_out = part(
+            w.Checkbox,
             description="take the quarter rhythm out and average 3 months (recommended)",
             **whole_label,
         )
-        self.readout = w.HTML()
+        self.readout = part(
+            w.HTML,
+        )
         self.picture = chart_widget()
         self.bars = chart_widget()
         self._bars_for = None  # which metrics the bar chart shows
@@ -293,8 +309,8 @@ class LagExplorer(CourseWidget):
             self._changed,
         )
         self.children = [
-            w.HBox([self.alliance, self.lag], layout=w.Layout(flex_flow="row wrap")),
-            w.HBox([self.first_month, self.last_month], layout=w.Layout(flex_flow="row wrap")),
+            part(w.HBox, [self.alliance, self.lag], layout={"flex_flow": "row wrap"}),
+            part(w.HBox, [self.first_month, self.last_month], layout={"flex_flow": "row wrap"}),
             self.leading,
             self.lagging,
             self.changes,

@@ -34,6 +34,7 @@ from toolkit.own_alliance import edits
 from toolkit.own_alliance.charter import section_html
 from toolkit.own_alliance.files import TAKE_HOME, AllianceFileError, load, save, write_take_home
 from toolkit.own_alliance.model import ESCALATION_LEVELS, SCORE_DIMENSIONS, Alliance
+from toolkit.ui.parts import part
 from toolkit.ui.saved import keep_aside
 from toolkit.ui.widget import CourseWidget
 
@@ -55,7 +56,7 @@ __all__ = [
 ]
 
 _STYLE = {"description_width": "initial"}
-_WIDE = w.Layout(width="min(100%, 38rem)")
+_WIDE = {"width": "min(100%, 38rem)"}
 _RACI = [
     ("— (not involved)", ""),
     ("R: responsible", "R"),
@@ -69,7 +70,8 @@ _UNANSWERED = "not answered"
 
 def _text(description: str, value: str = "", placeholder: str = "") -> w.Text:
     """A text box named by ``description``; it reports a change when the participant leaves it."""
-    return w.Text(
+    return part(
+        w.Text,
         value=value,
         description=description,
         placeholder=placeholder,
@@ -194,7 +196,9 @@ class _Part(CourseWidget):
     def __init__(self, book: Workbook, path=None):
         super().__init__(path or book.path.with_name("my-alliance-part.json"))
         self.book = book
-        self.view = w.HTML()
+        self.view = part(
+            w.HTML,
+        )
         book.listen(self)
 
     @property
@@ -243,17 +247,18 @@ class AboutPart(_Part):
             _text(f"What partner {i} needs", p.needs if p else "")
             for i, p in enumerate(partners, 1)
         ]
-        self.stage = w.Dropdown(
+        self.stage = part(
+            w.Dropdown,
             options=[(stage.label, key) for key, stage in STAGES.items()],
             value=a.stage if a.stage in STAGES else next(iter(STAGES)),
             description="Stage",
             style=_STYLE,
         )
-        self.save_button = w.Button(description="Save the alliance", icon="check")
+        self.save_button = part(w.Button, description="Save the alliance", icon="check")
         self.save_button.on_click(lambda _b: self._apply(edits.describe, *self._values()))
         rows = [self.alliance_name]
         for trio in zip(self.partner_names, self.brings, self.needs, strict=True):
-            rows.append(w.VBox(list(trio), layout=w.Layout(margin="0.4rem 0")))
+            rows.append(part(w.VBox, list(trio), layout={"margin": "0.4rem 0"}))
         self.children = [*rows, self.stage, self.save_button, self.message]
         if book.problem:
             self.say(book.problem, "error")
@@ -286,7 +291,7 @@ class GovernancePart(_Part):
         # after the builder's own handler: a template's partners become the alliance's
         self.builder.start_button.on_click(lambda _b: self._fit())
         self.first_meeting = _text("First meeting of every body (YYYY-MM-DD)", _next_monday())
-        self.use_button = w.Button(description="Use this design in my charter", icon="check")
+        self.use_button = part(w.Button, description="Use this design in my charter", icon="check")
         self.use_button.on_click(
             lambda _b: self._apply(
                 edits.use_design,
@@ -352,7 +357,9 @@ class DecisionsPart(_Part):
 
     def __init__(self, book: Workbook):
         super().__init__(book)
-        self.grid = w.VBox()
+        self.grid = part(
+            w.VBox,
+        )
         self.cells: dict[tuple[str, str], w.Dropdown] = {}
         self.children = [self.grid, self.message, self.view]
         self.refresh()
@@ -372,16 +379,19 @@ class DecisionsPart(_Part):
             for d in decisions:
                 row = []
                 for p in parties:
-                    box = w.Dropdown(
-                        options=_RACI, description=f"{_words(d).capitalize()}: {p}", style=_STYLE
+                    box = part(
+                        w.Dropdown,
+                        options=_RACI,
+                        description=f"{_words(d).capitalize()}: {p}",
+                        style=_STYLE,
                     )
                     self.cells[d, p] = box
                     self.when_changed(
                         [box], lambda c, d=d, p=p: self._apply(edits.set_raci, d, p, c["new"])
                     )
                     row.append(box)
-                rows.append(w.HTML(f"<b>{html.escape(_words(d).capitalize())}</b>"))
-                rows.append(w.HBox(row, layout=w.Layout(flex_flow="row wrap")))
+                rows.append(part(w.HTML, f"<b>{html.escape(_words(d).capitalize())}</b>"))
+                rows.append(part(w.HBox, row, layout={"flex_flow": "row wrap"}))
             self.grid.children = rows
         with self.quiet():
             for (d, p), box in self.cells.items():
@@ -420,10 +430,11 @@ class EscalationPart(_Part):
                 "" if not step or step.days is None else str(step.days),
             )
             rows.append(
-                w.HBox([self.who[level], self.days[level]], layout=w.Layout(flex_flow="row wrap"))
+                part(w.HBox, [self.who[level], self.days[level]], layout={"flex_flow": "row wrap"})
             )
         last = "arbitration" if "arbitration" in steps else "mediation"
-        self.last_resort = w.Dropdown(
+        self.last_resort = part(
+            w.Dropdown,
             options=[("Mediation", "mediation"), ("Arbitration", "arbitration")],
             value=last,
             description="Then, if the chief executives cannot settle it",
@@ -459,7 +470,9 @@ class MeetingsPart(_Part):
 
     def __init__(self, book: Workbook):
         super().__init__(book)
-        self.rows = w.VBox()
+        self.rows = part(
+            w.VBox,
+        )
         self.boxes: dict[str, tuple[w.Text, w.Text]] = {}
         self.children = [self.rows, self.view, self.message]
         self.refresh()
@@ -480,7 +493,7 @@ class MeetingsPart(_Part):
                         edits.set_meeting, body, *(box.value for box in self.boxes[body])
                     ),
                 )
-                rows.append(w.HBox([every, first], layout=w.Layout(flex_flow="row wrap")))
+                rows.append(part(w.HBox, [every, first], layout={"flex_flow": "row wrap"}))
             self.rows.children = rows
         meetings = {m.body: m for m in a.meetings}
         with self.quiet():
@@ -502,24 +515,28 @@ class MeasuresPart(_Part):
 
         table = catalogue()
         options = [(f"{row.label} ({row.kind})", name) for name, row in table.iterrows()]
-        self.catalogue = w.Dropdown(
-            options=options, description="From the catalogue", style=_STYLE, layout=_WIDE
+        self.catalogue = part(
+            w.Dropdown,
+            options=options,
+            description="From the catalogue",
+            style=_STYLE,
+            layout=_WIDE,
         )
         self.target = _text("Its quarterly target", placeholder="a number, e.g. 40")
-        self.add_button = w.Button(description="Add this measure", icon="plus")
+        self.add_button = part(w.Button, description="Add this measure", icon="plus")
         self.add_button.on_click(
             lambda _b: self._apply(
                 edits.add_catalogue_measure, self.catalogue.value, self.target.value
             )
         )
         self.own_label = _text("Or name your own measure", placeholder="Joint webinars")
-        self.own_kind = w.Dropdown(options=list(KINDS), description="Its kind", style=_STYLE)
-        self.own_perspective = w.Dropdown(
-            options=list(PERSPECTIVES), description="Its perspective", style=_STYLE
+        self.own_kind = part(w.Dropdown, options=list(KINDS), description="Its kind", style=_STYLE)
+        self.own_perspective = part(
+            w.Dropdown, options=list(PERSPECTIVES), description="Its perspective", style=_STYLE
         )
         self.own_unit = _text("Its unit", placeholder="webinars a month")
         self.own_target = _text("Quarterly target of your measure", placeholder="a number, e.g. 3")
-        self.add_own_button = w.Button(description="Add my own measure", icon="plus")
+        self.add_own_button = part(w.Button, description="Add my own measure", icon="plus")
         self.add_own_button.on_click(
             lambda _b: self._apply(
                 edits.add_own_measure,
@@ -530,8 +547,8 @@ class MeasuresPart(_Part):
                 self.own_target.value,
             )
         )
-        self.remove_picker = w.Dropdown(description="Measure to remove", style=_STYLE)
-        self.remove_button = w.Button(description="Remove measure", icon="trash")
+        self.remove_picker = part(w.Dropdown, description="Measure to remove", style=_STYLE)
+        self.remove_button = part(w.Button, description="Remove measure", icon="trash")
         self.remove_button.on_click(
             lambda _b: self._apply(edits.remove_measure, self.remove_picker.value)
         )
@@ -577,16 +594,21 @@ class FiguresPart(_Part):
     def __init__(self, book: Workbook):
         super().__init__(book)
         self.spreadsheet = book.folder / TAKE_HOME["spreadsheet"]
-        self.write_button = w.Button(description="Write the spreadsheet", icon="file-excel-o")
+        self.write_button = part(w.Button, description="Write the spreadsheet", icon="file-excel-o")
         self.write_button.on_click(lambda _b: self._write())
-        self.upload = w.FileUpload(
-            accept=".xlsx,.csv", multiple=True, description="Upload the filled-in file"
+        self.upload = part(
+            w.FileUpload,
+            accept=".xlsx,.csv",
+            multiple=True,
+            description="Upload the filled-in file",
         )
         self.upload.observe(lambda c: self._uploaded(c["new"]), names="value")
         self.file_path = _text("Or its path", str(self.spreadsheet))
-        self.load_button = w.Button(description="Load this file", icon="upload")
+        self.load_button = part(w.Button, description="Load this file", icon="upload")
         self.load_button.on_click(lambda _b: self._load([self.file_path.value]))
-        self.problems = w.HTML()
+        self.problems = part(
+            w.HTML,
+        )
         self.children = [
             self.write_button,
             self.upload,
@@ -682,8 +704,8 @@ class LagPart(_Part):
     def __init__(self, book: Workbook):
         super().__init__(book, book.folder / "my-alliance-lag.json")
         saved = self.restore(lambda d: (str(d["leading"]), str(d["lagging"])), None)
-        self.leading = w.Dropdown(description="Leading measure", style=_STYLE, layout=_WIDE)
-        self.lagging = w.Dropdown(description="Lagging measure", style=_STYLE, layout=_WIDE)
+        self.leading = part(w.Dropdown, description="Leading measure", style=_STYLE, layout=_WIDE)
+        self.lagging = part(w.Dropdown, description="Lagging measure", style=_STYLE, layout=_WIDE)
         self._saved = saved
         self.when_changed([self.leading, self.lagging], lambda _c: self._picked())
         self.children = [self.leading, self.lagging, self.view, self.message]
@@ -725,25 +747,28 @@ class HealthPart(_Part):
 
     def __init__(self, book: Workbook):
         super().__init__(book)
-        self.side = w.Dropdown(description="Side (partner)", style=_STYLE)
+        self.side = part(w.Dropdown, description="Side (partner)", style=_STYLE)
         self.respondent = _text("Who answered (a name or initials)")
         self.scores = {
-            d: w.Dropdown(
+            d: part(
+                w.Dropdown,
                 options=[_UNANSWERED, 1, 2, 3, 4, 5],
                 description=f"{_words(d).capitalize()} (1-5)",
                 style=_STYLE,
             )
             for d in SCORE_DIMENSIONS
         }
-        self.add_button = w.Button(description="Add this answer", icon="plus")
+        self.add_button = part(w.Button, description="Add this answer", icon="plus")
         self.add_button.on_click(
             lambda _b: self._apply(
                 edits.add_answer, self.side.value, self.respondent.value, self._scores()
             )
         )
-        self.remove_button = w.Button(description="Remove the last answer", icon="undo")
+        self.remove_button = part(w.Button, description="Remove the last answer", icon="undo")
         self.remove_button.on_click(lambda _b: self._apply(edits.remove_last_answer))
-        self.counts = w.HTML()
+        self.counts = part(
+            w.HTML,
+        )
         self.children = [
             self.side,
             self.respondent,
@@ -787,12 +812,13 @@ class ActionsPart(_Part):
         self.action = _text("Action", placeholder="Name a second sponsor at the partner")
         self.owner = _text("Owner", placeholder="a person, and their company")
         self.due = _text("Due (YYYY-MM-DD)", placeholder="2027-03-31")
-        self.dimension = w.Dropdown(
+        self.dimension = part(
+            w.Dropdown,
             options=[("any", "")] + [(_words(d), d) for d in SCORE_DIMENSIONS],
             description="For the dimension",
             style=_STYLE,
         )
-        self.add_button = w.Button(description="Add this action", icon="plus")
+        self.add_button = part(w.Button, description="Add this action", icon="plus")
         self.add_button.on_click(
             lambda _b: self._apply(
                 edits.add_action,
@@ -802,8 +828,10 @@ class ActionsPart(_Part):
                 self.dimension.value,
             )
         )
-        self.remove_picker = w.Dropdown(description="Action to remove", style=_STYLE, layout=_WIDE)
-        self.remove_button = w.Button(description="Remove action", icon="trash")
+        self.remove_picker = part(
+            w.Dropdown, description="Action to remove", style=_STYLE, layout=_WIDE
+        )
+        self.remove_button = part(w.Button, description="Remove action", icon="trash")
         self.remove_button.on_click(
             lambda _b: self._apply(edits.remove_action, self.remove_picker.value)
         )
@@ -838,7 +866,7 @@ class PlanPart(_Part):
         )
         self.start = _text("Joint work starts (YYYY-MM)", goal.start if goal else "", "2027-01")
         self.by = _text("Goal reached by (YYYY-MM)", goal.by if goal else "", "2028-06")
-        self.plan_button = w.Button(description="Work the plan backwards", icon="calculator")
+        self.plan_button = part(w.Button, description="Work the plan backwards", icon="calculator")
         self.plan_button.on_click(
             lambda _b: self._apply(
                 edits.set_goal, self.revenue.value, self.start.value, self.by.value
@@ -870,13 +898,16 @@ class TakeHomePart(_Part):
         self.typed = self.restore(lambda d: str(d["year_from"]), "")
         self.year_from = _text("The calendar's year starts (YYYY-MM-DD)", self.typed)
         self.when_changed([self.year_from], lambda c: self._typed(c["new"]))
-        self.write_button = w.Button(
+        self.write_button = part(
+            w.Button,
             description="Write my charter, spreadsheet and calendar",
             icon="file",
-            layout=w.Layout(width="auto"),
+            layout={"width": "auto"},
         )
         self.write_button.on_click(lambda _b: self.write())
-        self.written = w.HTML()
+        self.written = part(
+            w.HTML,
+        )
         self.children = [self.year_from, self.write_button, self.message, self.written, self.view]
         self.refresh()
         self.show_notice()

@@ -329,7 +329,9 @@ def chart_widget(chart: alt.TopLevelMixin | None = None) -> ipywidgets.HTML:
     """An ``ipywidgets.HTML`` that shows a chart; update it with :func:`show_in`."""
     import ipywidgets
 
-    box = ipywidgets.HTML(layout=ipywidgets.Layout(max_width="100%"))
+    from toolkit.ui.parts import part
+
+    box = part(ipywidgets.HTML, layout={"max_width": "100%"})
     if chart is not None:
         show_in(box, chart)
     return box

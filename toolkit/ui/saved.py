@@ -42,13 +42,29 @@ class StoreError(ValueError):
 
 def save_json(path: str | os.PathLike, data) -> None:
     """Write ``data`` as indented JSON to ``path`` atomically."""
-    path = Path(path)
+    _write(Path(path), _as_json(data))
+
+
+def _as_json(data) -> str:
+    """``data`` as the text :func:`save_json` writes."""
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _stamp(path: Path) -> tuple | None:
+    """What tells one version of the file from another (each atomic write is a new file)."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return found.st_ino, found.st_size, found.st_mtime_ns
+
+
+def _write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, indent=2, ensure_ascii=False)
-            handle.write("\n")
+            handle.write(text)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -166,18 +182,24 @@ class AnswerFile:
         self.path = Path(path)
         self.kind = kind
         self.problem = ""  # why the last load started afresh, for the widget to show
+        self._on_disk: tuple | None = None  # (the file's stamp, its text) as last read or written
 
     def load(self, default, parse: Callable | None = None):
         """The saved data (through ``parse`` when given), or ``default``; see :func:`load_saved`."""
+        read = {}
 
         def unwrap(content):
             if not isinstance(content, dict) or content.get("kind") != self.kind:
                 msg = f"it does not hold {self.kind} answers"
                 raise ValueError(msg)
+            read["content"] = content
             data = content.get("data", default)
             return parse(data) if parse else data
 
+        stamp = _stamp(self.path)  # before reading: a file changed since is never taken as read
         value, self.problem = load_saved(self.path, unwrap, default)
+        used = stamp is not None and "content" in read and not self.problem
+        self._on_disk = (stamp, _as_json(read["content"])) if used else None
         return value
 
     def peek(self, default):
@@ -191,5 +213,30 @@ class AnswerFile:
         return content.get("data", default)
 
     def save(self, data) -> None:
-        """Write the data (atomically)."""
-        save_json(self.path, {"kind": self.kind, "data": data})
+        """Write the data (atomically), unless the file holds exactly this already.
+
+        A widget saves whenever it shows something new, and on the way up it shows what it
+        read: the file is written only when its text would change, or when it is not the
+        version this widget last read or wrote (another widget may have written it since).
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> answers = AnswerFile(pathlib.Path(tempfile.mkdtemp()) / "my-count.json", kind="count")
+        >>> answers.save(3)
+        >>> stamp = answers.path.stat().st_ino
+        >>> again = AnswerFile(answers.path, kind="count")
+        >>> again.load(0)
+        3
+        >>> again.save(3)  # what it read: the file is not written again
+        >>> answers.path.stat().st_ino == stamp
+        True
+        >>> again.save(4)
+        >>> answers.path.stat().st_ino == stamp, AnswerFile(answers.path, kind="count").load(0)
+        (False, 4)
+        """
+        text = _as_json({"kind": self.kind, "data": data})
+        if self._on_disk is not None and self._on_disk == (_stamp(self.path), text):
+            return
+        _write(self.path, text)
+        self._on_disk = (_stamp(self.path), text)

@@ -39,7 +39,10 @@ from decimal import Decimal
 from pathlib import Path
 
 import anywidget
+import ipywidgets
 import traitlets
+
+from toolkit.ui.parts import shared
 
 __all__ = ["Slider"]
 
@@ -116,6 +119,7 @@ class Slider(anywidget.AnyWidget):
         if not min < max or step <= 0:
             msg = f"a slider needs min < max and a positive step; got {min}, {max}, {step}"
             raise ValueError(msg)
+        kwargs.setdefault("layout", shared(ipywidgets.Layout))  # never restyled
         self._whole = all(float(x).is_integer() for x in (min, max, step))
         super().__init__(
             min=min,
@@ -126,9 +130,11 @@ class Slider(anywidget.AnyWidget):
             unit=unit,
             percent=percent,
             decimals=_decimals(step, percent),
+            # with the rest, so that it is in the message opening the slider (checked by
+            # _within_scale once the scale is set), not in one more message after it
+            value=min if value is None else value,
             **kwargs,
         )
-        self.value = min if value is None else value
 
     @traitlets.validate("value")
     def _within_scale(self, proposal):

@@ -52,6 +52,7 @@ import traitlets
 
 from toolkit.ui.keys import KeyboardGuard
 from toolkit.ui.messages import as_sentence, box
+from toolkit.ui.parts import part, shared
 from toolkit.ui.saved import AnswerFile
 
 __all__ = ["COURSE_CSS", "CourseWidget", "stylesheet"]
@@ -108,10 +109,11 @@ class CourseWidget(w.VBox):
 
     def __init__(self, path: str | os.PathLike, **kwargs):
         self._keyboard_guard, self._stylesheet = _carried()
+        kwargs.setdefault("layout", shared(w.Layout))  # a course widget is never restyled
         super().__init__(**kwargs)
         self.add_class("course-widget")
         self.answer_file = self.open_answer_file(path)
-        self.message = w.HTML()
+        self.message = part(w.HTML)
         self._quiet = False
         self._notice = ""
         self._shown: dict[int, object] = {}  # what each chart box shows (see draw)

@@ -26,6 +26,7 @@ import ipywidgets as w
 from toolkit.governance.chart import decision_chart
 from toolkit.governance.model import Design, body_labels, name_of
 from toolkit.steering.agenda.model import AGENDA, AgendaItem, constellation_design, route
+from toolkit.ui.parts import part
 from toolkit.ui.render import chart_widget, show_in
 from toolkit.ui.widget import CourseWidget
 
@@ -82,22 +83,23 @@ class AgendaRouter(CourseWidget):
         )
         ids = {b.id for b in self.design.bodies}
         self.pickers = {
-            item.id: w.Dropdown(
+            item.id: part(
+                w.Dropdown,
                 options=[("— pick a body —", NOT_YET), *bodies],
                 value=saved.get(item.id) if saved.get(item.id) in ids else NOT_YET,
                 description=item.title,
                 style={"description_width": "initial"},
-                layout=w.Layout(width="auto"),
+                layout={"width": "auto"},
             )
             for item in items
         }
         self.when_changed(self.pickers.values(), lambda _c: self.update())
-        self.feedback = w.HTML()
+        self.feedback = part(w.HTML)
         self.matrix = chart_widget()
         if chart:
             show_in(self.matrix, decision_chart(self.design))
         self.children = [
-            w.HTML("<b>Where does each item go?</b>"),
+            part(w.HTML, "<b>Where does each item go?</b>"),
             *self.pickers.values(),
             self.message,
             self.feedback,

@@ -29,6 +29,7 @@ from toolkit.health.chart import pairwise_gap_chart
 from toolkit.scorecard.chart import scorecard_chart
 from toolkit.steering.dashboard.chart import trend_chart
 from toolkit.steering.dashboard.model import Dashboard, dashboard_items, quarterly_dashboard
+from toolkit.ui.parts import part
 from toolkit.ui.render import chart_widget, show_in
 from toolkit.ui.widget import CourseWidget
 
@@ -99,42 +100,48 @@ class SteeringDashboard(CourseWidget):
         names = data.alliance_names()
         quarters = sorted(int(q) for q in data.survey()["quarter"].dropna().unique())
         start = saved.get("alliance") or alliance
-        self.alliance = w.Dropdown(
-            options=names, value=start if start in names else names[0], description="Alliance"
+        self.alliance = part(
+            w.Dropdown,
+            options=names,
+            value=start if start in names else names[0],
+            description="Alliance",
         )
         start_q = saved.get("quarter") or quarter or quarters[-1]
-        self.quarter = w.Dropdown(
+        self.quarter = part(
+            w.Dropdown,
             options=quarters,
             value=start_q if start_q in quarters else quarters[-1],
             description="Quarter",
         )
-        self.headline = w.HTML()
+        self.headline = part(w.HTML)
         self.card_picture = chart_widget()
         self.trend_picture = chart_widget()
         self.gap_picture = chart_widget()
         self.board: Dashboard | None = None
         self._views: dict[tuple, _View] = {}
         # the items' keys, from the view of the last quarter (kept: usually the one shown)
-        keys = list(self._view(self.alliance.value, quarters[-1]).labels)
+        # labelled as there: what update() labels them is then in the message opening each box
+        labels = self._view(self.alliance.value, quarters[-1]).labels
         self.boxes = {
-            key: w.Checkbox(
-                value=False, description=key, indent=False, layout=w.Layout(width="auto")
+            key: part(
+                w.Checkbox, value=False, description=label, indent=False, layout={"width": "auto"}
             )
-            for key in keys
+            for key, label in labels.items()
         }
         self.when_changed(self.boxes.values(), self._ticked)
         self.when_changed([self.alliance, self.quarter], lambda _c: self.update())
-        self.picker = w.VBox(list(self.boxes.values()))
+        self.picker = part(w.VBox, list(self.boxes.values()))
         self.children = [
-            w.HBox([self.alliance, self.quarter]),
+            part(w.HBox, [self.alliance, self.quarter]),
             self.message,
             self.headline,
             self.card_picture,
             self.trend_picture,
             self.gap_picture,
-            w.HTML(
+            part(
+                w.HTML,
                 "<b>Read it leading-first, and tick what the meeting must discuss:</b> "
-                "drivers first, then results, then the health check."
+                "drivers first, then results, then the health check.",
             ),
             self.picker,
         ]

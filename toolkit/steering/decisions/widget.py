@@ -34,6 +34,7 @@ from toolkit.steering.decisions.model import (
     chance_table,
     outcomes_table,
 )
+from toolkit.ui.parts import part
 from toolkit.ui.render import chart_widget, show_in
 from toolkit.ui.widget import CourseWidget
 
@@ -90,28 +91,34 @@ class DecisionRules(CourseWidget):
         kept = saved.get("votes", {})
         self.votes: dict[str, dict[str, w.Checkbox]] = {}
         rows = [
-            w.HBox(
-                [w.HTML("<b>Proposal</b>", layout=w.Layout(width="300px"))]
-                + [w.HTML(f"<b>{p}</b>", layout=w.Layout(width="150px")) for p in partners]
+            part(
+                w.HBox,
+                [part(w.HTML, "<b>Proposal</b>", layout={"width": "300px"})]
+                + [part(w.HTML, f"<b>{p}</b>", layout={"width": "150px"}) for p in partners],
             )
         ]
         for proposal in proposals:
             boxes = {}
             for partner in partners:
                 value = kept.get(proposal.id, {}).get(partner, proposal.votes[partner])
-                boxes[partner] = w.Checkbox(
+                boxes[partner] = part(
+                    w.Checkbox,
                     value=bool(value),
                     description=f"{partner.split()[0]} for",
                     tooltip=f"{partner} is for: {proposal.title}",
                     indent=False,
-                    layout=w.Layout(width="150px"),
+                    layout={"width": "150px"},
                 )
             self.votes[proposal.id] = boxes
             rows.append(
-                w.HBox([w.HTML(proposal.title, layout=w.Layout(width="300px")), *boxes.values()])
+                part(
+                    w.HBox,
+                    [part(w.HTML, proposal.title, layout={"width": "300px"}), *boxes.values()],
+                )
             )
         lead = saved.get("lead")
-        self.lead = w.Dropdown(
+        self.lead = part(
+            w.Dropdown,
             options=partners,
             value=lead
             if lead in partners
@@ -127,19 +134,19 @@ class DecisionRules(CourseWidget):
             description="Chance that one partner backs a proposal",
             percent=True,
         )
-        self.reset_button = w.Button(
-            description="Put the votes back as they were", layout=w.Layout(width="auto")
+        self.reset_button = part(
+            w.Button, description="Put the votes back as they were", layout={"width": "auto"}
         )
         self.reset_button.on_click(lambda _b: self.reset())
-        self.summary = w.HTML()
+        self.summary = part(w.HTML)
         self.outcomes_picture = chart_widget()
         self.chance_picture = chart_widget()
         every_box = [b for boxes in self.votes.values() for b in boxes.values()]
         self.when_changed([*every_box, self.lead], lambda _c: self.update())
         self.when_changed([self.chance], lambda _c: self._odds())
         self.children = [
-            w.VBox(rows),
-            w.HBox([self.lead, self.reset_button]),
+            part(w.VBox, rows),
+            part(w.HBox, [self.lead, self.reset_button]),
             self.message,
             self.summary,
             self.outcomes_picture,

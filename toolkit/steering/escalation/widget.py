@@ -40,6 +40,7 @@ from toolkit.steering.controls import slider
 from toolkit.steering.escalation.chart import escalation_chart
 from toolkit.steering.escalation.model import ISSUES, Issue, Walk, status_on_day, walk_escalation
 from toolkit.ui.messages import box
+from toolkit.ui.parts import part
 from toolkit.ui.render import chart_widget
 from toolkit.ui.widget import CourseWidget
 
@@ -98,37 +99,41 @@ class EscalationWalk(CourseWidget):
         )
         self.chart = chart
         self.walk: Walk | None = None
-        self.issue = w.Dropdown(
+        self.issue = part(
+            w.Dropdown,
             options=[(i.title, i.id) for i in self.issues],
             value=issue_id,
             description="Issue",
-            layout=w.Layout(width="auto"),
+            layout={"width": "auto"},
         )
         self.day = slider(0, min=0, max=60, description="Day since the issue was raised")
         # buttons with words (ipywidgets' Play has three unnamed icon buttons)
-        self.back = w.Button(description="◀ 5 days back", layout=w.Layout(width="auto"))
-        self.forward = w.Button(description="5 days on ▶", layout=w.Layout(width="auto"))
+        self.back = part(w.Button, description="◀ 5 days back", layout={"width": "auto"})
+        self.forward = part(w.Button, description="5 days on ▶", layout={"width": "auto"})
         self.back.on_click(lambda _b: self.step_days(-STEP_DAYS))
         self.forward.on_click(lambda _b: self.step_days(STEP_DAYS))
-        self.where = w.HTML()
-        self.verdict = w.HTML()
+        self.where = part(w.HTML)
+        self.verdict = part(w.HTML)
         self.picture = chart_widget()
         style = {"description_width": "initial"}
-        wide = w.Layout(width="360px")
-        self.body = w.Dropdown(description="Change the body", style=style, layout=wide)
-        self.limit = w.Text(
-            description="Time limit in days (blank: none)", continuous_update=False, style=style
+        wide = {"width": "360px"}
+        self.body = part(w.Dropdown, description="Change the body", style=style, layout=wide)
+        self.limit = part(
+            w.Text,
+            description="Time limit in days (blank: none)",
+            continuous_update=False,
+            style=style,
         )
-        self.target = w.Dropdown(description="Escalates to", style=style, layout=wide)
-        self.cadence = w.Text(
-            description="Meets every (days)", continuous_update=False, style=style
+        self.target = part(w.Dropdown, description="Escalates to", style=style, layout=wide)
+        self.cadence = part(
+            w.Text, description="Meets every (days)", continuous_update=False, style=style
         )
-        self.owner = w.Dropdown(description="Owner of the decision", style=style, layout=wide)
-        self.reset_button = w.Button(
-            description="Start again from the original design", layout=w.Layout(width="auto")
+        self.owner = part(w.Dropdown, description="Owner of the decision", style=style, layout=wide)
+        self.reset_button = part(
+            w.Button, description="Start again from the original design", layout={"width": "auto"}
         )
         self.reset_button.on_click(lambda _b: self.reset())
-        self.review_line = w.HTML()
+        self.review_line = part(w.HTML)
         self._fill_controls()
         self.when_changed([self.issue], lambda _c: self._new_issue())
         self.when_changed([self.body], lambda _c: self._fill_controls())
@@ -137,14 +142,14 @@ class EscalationWalk(CourseWidget):
         self.when_changed([self.day], lambda _c: self._show_day())
         self.children = [
             self.issue,
-            w.HBox([self.day, self.back, self.forward], layout=w.Layout(flex_flow="row wrap")),
+            part(w.HBox, [self.day, self.back, self.forward], layout={"flex_flow": "row wrap"}),
             self.where,
             self.verdict,
             self.picture,
-            w.HTML("<b>Fix the design</b>"),
+            part(w.HTML, "<b>Fix the design</b>"),
             self.body,
-            w.HBox([self.limit, self.target]),
-            w.HBox([self.cadence, self.owner]),
+            part(w.HBox, [self.limit, self.target]),
+            part(w.HBox, [self.cadence, self.owner]),
             self.reset_button,
             self.message,
             self.review_line,

@@ -27,6 +27,7 @@ import ipywidgets as w
 from toolkit.steering.controls import slider, table
 from toolkit.steering.plan.chart import plan_chart
 from toolkit.steering.plan.model import Funnel, Goal, check_values, plan_backwards
+from toolkit.ui.parts import part
 from toolkit.ui.render import chart_widget, show_in
 from toolkit.ui.widget import CourseWidget
 
@@ -122,7 +123,7 @@ class BusinessPlanner(CourseWidget):
             self.sales_cycle,
         ]
         self.when_changed(self.controls, lambda _c: self._moved())
-        self.targets = w.HTML()
+        self.targets = part(w.HTML)
         self.picture = chart_widget()
         self.plan = None
         self.children = [*self.controls, self.message, self.targets, self.picture]

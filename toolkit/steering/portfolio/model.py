@@ -36,6 +36,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from toolkit.data.loaders import per_read
 from toolkit.health.bands import HEALTHY  # the one healthy line of the course
 from toolkit.health.model import health_index
 from toolkit.indicators.trends import indicator_trends
@@ -258,7 +259,32 @@ def latest_health(alliance: str, month: int | None = None) -> float:
     """The health index of the alliance's last health check up to ``month`` (default: all)."""
     from toolkit import data
 
-    return _latest_health(data.survey(alliance), alliance, month)
+    known = _every_latest_health(month)
+    if alliance in known:
+        return known[alliance]
+    return _latest_health(data.survey(alliance), alliance, month)  # says what is missing
+
+
+def _every_latest_health(month: int | None) -> dict[str, float]:
+    """:func:`latest_health` of every alliance with a health check up to ``month``.
+
+    Read in one pass (each alliance's last round picked out of all the answers at once) and
+    kept per read of the data (:func:`toolkit.data.loaders.per_read`): the portfolio map and
+    the exercise's check ask the same of the same alliances.
+    """
+    return _healths(month)
+
+
+@per_read("health_checks.csv")
+def _healths(month: int | None) -> dict[str, float]:
+    from toolkit import data
+
+    answers = data.survey()
+    if month is not None:
+        answers = answers[answers["month"] <= month]
+    last = answers.groupby("alliance", sort=False)["quarter"].transform("max")
+    latest = answers[answers["quarter"] == last]
+    return {name: health_index(rows) for name, rows in latest.groupby("alliance", sort=False)}
 
 
 def _latest_health(answers: pd.DataFrame, alliance: str, month: int | None) -> float:
@@ -318,8 +344,9 @@ def standing(month: int | None = None) -> dict[str, tuple[float, str]]:
     """What the data says of each course alliance, whatever its importance: health and stage.
 
     The same numbers as :func:`latest_health` and :func:`lifecycle_stage` alliance by
-    alliance, read in one pass: the health checks and the panel split by alliance once, and
-    the trends of every alliance worked out together (one table per month looked back from).
+    alliance, read in one pass: each alliance's last health check picked out of all the answers
+    at once, the panel split by alliance once, and the trends of every alliance worked out
+    together (one table per month looked back from); kept per read of the data.
 
     Returns
     -------
@@ -333,10 +360,15 @@ def standing(month: int | None = None) -> dict[str, tuple[float, str]]:
     >>> stage, health == latest_health("Harbor")
     ('renewal_or_exit', True)
     """
+    return dict(_standing(month))
+
+
+@per_read("health_checks.csv", "panel.csv", "alliances.csv")
+def _standing(month: int | None) -> dict[str, tuple[float, str]]:
+    """:func:`standing`, worked out once per read of the data (the dict is shared)."""
     from toolkit import data
 
-    answers = data.survey()
-    rounds = dict(list(answers.groupby("alliance", sort=False)))
+    healths = _every_latest_health(month)
     panel = data.panel()[["alliance", "month", "new_customer_wins", *_STAGE_TRENDS]]
     wins = {
         alliance: rows.set_index(rows["month"].astype(int).rename("month"))["new_customer_wins"]
@@ -351,7 +383,7 @@ def standing(month: int | None = None) -> dict[str, tuple[float, str]]:
 
     known = {}
     for alliance in data.alliance_names():
-        health = _latest_health(rounds.get(alliance, answers.iloc[:0]), alliance, month)
+        health = healths[alliance] if alliance in healths else latest_health(alliance, month)
         own = wins.get(alliance)
         if own is None or (month is not None and int(month) > int(own.index.max())):
             stage = lifecycle_stage(alliance, month)  # no data that far: as it reads it

@@ -36,6 +36,7 @@ from toolkit.steering.portfolio.model import (
     standing,
     strategic_importance,
 )
+from toolkit.ui.parts import part
 from toolkit.ui.render import chart_widget, show_in
 from toolkit.ui.widget import CourseWidget
 
@@ -87,21 +88,23 @@ class PortfolioMap(CourseWidget):
             for name in names
         }
         self.when_changed(self.sliders.values(), lambda _c: self.update())
-        self.reset_button = w.Button(
-            description="Put the course's ratings back", layout=w.Layout(width="auto")
+        self.reset_button = part(
+            w.Button, description="Put the course's ratings back", layout={"width": "auto"}
         )
         self.reset_button.on_click(lambda _b: self.reset())
         self.picture = chart_widget()
-        self.calls = w.HTML()
+        self.calls = part(w.HTML)
         self.table = None
         self.children = [
-            w.HTML(
+            part(
+                w.HTML,
                 f"<b>Strategic importance</b> (1-5; {IMPORTANT:g} or more counts as important). "
-                f"An alliance is healthy with a health index of {HEALTHY:g} or more."
+                f"An alliance is healthy with a health index of {HEALTHY:g} or more.",
             ),
-            w.GridBox(
+            part(
+                w.GridBox,
                 list(self.sliders.values()),
-                layout=w.Layout(grid_template_columns="repeat(auto-fill, minmax(560px, 1fr))"),
+                layout={"grid_template_columns": "repeat(auto-fill, minmax(560px, 1fr))"},
             ),
             self.reset_button,
             self.message,

@@ -21,6 +21,7 @@ import ipywidgets as w
 
 from toolkit.ui.answers.questions import Question, parse_saved, saved_form
 from toolkit.ui.messages import box
+from toolkit.ui.parts import part
 from toolkit.ui.widget import CourseWidget
 
 __all__ = ["AnswerControl", "LABEL_STYLE"]
@@ -60,7 +61,7 @@ class AnswerControl(CourseWidget):
         self.question = question
         self.variant = variant
         self._answer = self.restore(lambda data: parse_saved(question, data, variant), None)
-        self.sentence = w.HTML()
+        self.sentence = part(w.HTML)
         inputs = self._build()
         self.children = [*inputs, self.message, self.sentence]
         self.show_notice()

@@ -33,7 +33,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import anywidget
+import ipywidgets
 import traitlets
+
+from toolkit.ui.parts import shared
 
 __all__ = ["ChoiceGroup"]
 
@@ -87,6 +90,7 @@ class ChoiceGroup(anywidget.AnyWidget):
         if multiple and dropdown:
             msg = f"{legend}: a drop-down picks one option; use check boxes to pick several"
             raise ValueError(msg)
+        kwargs.setdefault("layout", shared(ipywidgets.Layout))  # never restyled
         super().__init__(
             legend=str(legend), options=names, multiple=multiple, dropdown=dropdown, **kwargs
         )

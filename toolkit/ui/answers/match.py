@@ -32,6 +32,7 @@ import ipywidgets as w
 from toolkit.ui.answers.base import AnswerControl
 from toolkit.ui.answers.choices import ChoiceGroup
 from toolkit.ui.answers.questions import CANNOT_TELL, CANNOT_TELL_TEXT, Matching
+from toolkit.ui.parts import part
 
 __all__ = ["NOT_MATCHED", "MatchEach"]
 
@@ -72,7 +73,7 @@ class MatchEach(AnswerControl):
                 picker.value = [self._keys.index(saved[item])] if item in saved else []
             self.pickers.append(picker)
         self.when_changed(self.pickers, lambda _c: self._picked())
-        heading = w.HTML(f"<b>{html.escape(q.label)}</b>")
+        heading = part(w.HTML, f"<b>{html.escape(q.label)}</b>")
         return [heading, *self.pickers]
 
     def _picked(self) -> None:

@@ -44,6 +44,7 @@ import ipywidgets as w
 
 from toolkit.ui.answers.base import LABEL_STYLE, AnswerControl
 from toolkit.ui.answers.questions import CANNOT_TELL, CANNOT_TELL_TEXT, Number, TableOfNumbers
+from toolkit.ui.parts import part
 
 __all__ = ["NumberAnswer", "NumberTable"]
 
@@ -55,11 +56,12 @@ def _text(number) -> str:
 
 
 def _cannot_tell_box(answer) -> w.Checkbox:
-    return w.Checkbox(
+    return part(
+        w.Checkbox,
         value=answer == CANNOT_TELL,
         description=CANNOT_TELL_TEXT,
         indent=False,
-        layout=w.Layout(width="auto"),
+        layout={"width": "auto"},
     )
 
 
@@ -81,13 +83,14 @@ class NumberAnswer(AnswerControl):
     def _build(self):
         q = self.question
         told = self._answer == CANNOT_TELL
-        self.number = w.Text(
+        self.number = part(
+            w.Text,
             value="" if told else _text(self._answer),
             description=f"{q.label} ({q.range_text})",
             continuous_update=False,
             disabled=told,
             style=LABEL_STYLE,
-            layout=w.Layout(width="auto"),
+            layout={"width": "auto"},
         )
         self.when_changed([self.number], lambda _c: self._typed())
         inputs = [self.number]
@@ -96,7 +99,7 @@ class NumberAnswer(AnswerControl):
             self.cannot_tell = _cannot_tell_box(self._answer)
             self.when_changed([self.cannot_tell], lambda _c: self._typed())
             inputs.append(self.cannot_tell)
-        return [w.HBox(inputs, layout=w.Layout(flex_flow="row wrap", align_items="center"))]
+        return [part(w.HBox, inputs, layout={"flex_flow": "row wrap", "align_items": "center"})]
 
     def _typed(self) -> None:
         told = bool(self.cannot_tell and self.cannot_tell.value)
@@ -131,19 +134,20 @@ class NumberTable(AnswerControl):
             line = []
             for column in q.columns:
                 cell = q.cell(row, column)
-                box = w.Text(
+                box = part(
+                    w.Text,
                     value=_text(saved.get(row, {}).get(column.id)),
                     description=f"{cell.label} ({cell.range_text})",
                     continuous_update=False,
                     disabled=told,
                     style=LABEL_STYLE,
-                    layout=w.Layout(width="auto"),
+                    layout={"width": "auto"},
                 )
                 self.boxes[row, column.id] = box
                 line.append(box)
-            rows.append(w.HBox(line, layout=w.Layout(flex_flow="row wrap")))
+            rows.append(part(w.HBox, line, layout={"flex_flow": "row wrap"}))
         self.when_changed(self.boxes.values(), lambda _c: self._typed())
-        inputs = [w.HTML(f"<b>{html.escape(q.label)}</b>"), *rows]
+        inputs = [part(w.HTML, f"<b>{html.escape(q.label)}</b>"), *rows]
         self.cannot_tell = None
         if q.cannot_tell:
             self.cannot_tell = _cannot_tell_box(self._answer)
