@@ -276,9 +276,7 @@ class GovernanceBuilder(CourseWidget):
         self.unassign_button = part(w.Button, description="Take from body")
         self.undo_button = part(w.Button, description="Undo", icon="undo")
         self.json_toggle = part(w.ToggleButton, description="Show design as JSON", icon="code")
-        self.review_panel = part(
-            w.HTML,
-        )
+        self.review_panel = part(w.HTML)
         self.json_view = w.HTML(layout=w.Layout(display="none"))  # shown and hidden: its own
         self.chart = chart_widget()
         self.decisions_view = chart_widget()

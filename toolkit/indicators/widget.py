@@ -103,23 +103,15 @@ class MetricSorter(CourseWidget):
             description="Metric",
             layout={"width": "460px"},
         )
-        self.definition = part(
-            w.HTML,
-        )
+        self.definition = part(w.HTML)
         # plain buttons: ipywidgets' "info" and "warning" colours put white text at 3.5:1 and
         # 2.7:1, below WCAG AA; the words say which is which
         self.leading_button = part(w.Button, description="Leading", icon="forward")
         self.lagging_button = part(w.Button, description="Lagging", icon="backward")
-        self.feedback = part(
-            w.HTML,
-        )
-        self.progress = part(
-            w.HTML,
-        )
+        self.feedback = part(w.HTML)
+        self.progress = part(w.HTML)
         self.show_notice()
-        self.summary = part(
-            w.HTML,
-        )
+        self.summary = part(w.HTML)
         self.leading_button.on_click(lambda _b: self.choose("leading"))
         self.lagging_button.on_click(lambda _b: self.choose("lagging"))
         self.picker.observe(lambda _c: self._show_metric(), names="value")
@@ -288,9 +280,7 @@ class LagExplorer(CourseWidget):
             description="take the quarter rhythm out and average 3 months (recommended)",
             **whole_label,
         )
-        self.readout = part(
-            w.HTML,
-        )
+        self.readout = part(w.HTML)
         self.picture = chart_widget()
         self.bars = chart_widget()
         self._bars_for = None  # which metrics the bar chart shows

@@ -25,7 +25,7 @@ amber, close: 95 % of the target.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import astuple, replace
 from functools import lru_cache
 
 import numpy as np
@@ -169,8 +169,6 @@ def own_scorecard(alliance: Alliance, quarter: str | None = None, *, amber: floa
     figures and options (the charter and the spreadsheet written together both show it) and
     each caller gets its own copy.
     """
-    from dataclasses import astuple
-
     measures = tuple(astuple(m) for m in alliance.measures)
     rows = tuple((month, tuple(values.items())) for month, values in alliance.figures.items())
     try:
@@ -339,8 +337,6 @@ def joint_plan(alliance: Alliance) -> pd.DataFrame:
     once for the same goal (the charter and its self-check both read it) and each caller
     gets its own copy.
     """
-    from dataclasses import astuple
-
     goal = alliance.goal
     if goal is None:
         msg = "the alliance has no revenue goal yet: set one (revenue, start month, goal month)"

@@ -41,14 +41,14 @@ def ical_calendar(alliance: Alliance, year_from: str):
     The values every event shares (the stamp, each body's summary and description) are made
     once and set on each event, not made again for every meeting.
     """
-    from icalendar import Calendar, Event, vText
+    from icalendar import Calendar, Event, vDDDTypes, vText
 
     cal = Calendar()
     cal.add("prodid", "-//alliance-masterclass//own alliance charter//EN")
     cal.add("version", "2.0")
     cal.add("x-wr-calname", f"{alliance.name}: governance meetings")
     day = dt.date.fromisoformat(year_from)
-    stamp = Event._encode("dtstamp", dt.datetime.combine(day, dt.time(0, 0), dt.UTC))
+    stamp = vDDDTypes(dt.datetime.combine(day, dt.time(0, 0), dt.UTC))
     texts: dict[str, tuple] = {}
     for row in meeting_calendar(alliance.meetings, year_from):
         body = row["body"]

@@ -196,9 +196,7 @@ class _Part(CourseWidget):
     def __init__(self, book: Workbook, path=None):
         super().__init__(path or book.path.with_name("my-alliance-part.json"))
         self.book = book
-        self.view = part(
-            w.HTML,
-        )
+        self.view = part(w.HTML)
         book.listen(self)
 
     @property
@@ -357,9 +355,7 @@ class DecisionsPart(_Part):
 
     def __init__(self, book: Workbook):
         super().__init__(book)
-        self.grid = part(
-            w.VBox,
-        )
+        self.grid = part(w.VBox)
         self.cells: dict[tuple[str, str], w.Dropdown] = {}
         self.children = [self.grid, self.message, self.view]
         self.refresh()
@@ -470,9 +466,7 @@ class MeetingsPart(_Part):
 
     def __init__(self, book: Workbook):
         super().__init__(book)
-        self.rows = part(
-            w.VBox,
-        )
+        self.rows = part(w.VBox)
         self.boxes: dict[str, tuple[w.Text, w.Text]] = {}
         self.children = [self.rows, self.view, self.message]
         self.refresh()
@@ -606,9 +600,7 @@ class FiguresPart(_Part):
         self.file_path = _text("Or its path", str(self.spreadsheet))
         self.load_button = part(w.Button, description="Load this file", icon="upload")
         self.load_button.on_click(lambda _b: self._load([self.file_path.value]))
-        self.problems = part(
-            w.HTML,
-        )
+        self.problems = part(w.HTML)
         self.children = [
             self.write_button,
             self.upload,
@@ -766,9 +758,7 @@ class HealthPart(_Part):
         )
         self.remove_button = part(w.Button, description="Remove the last answer", icon="undo")
         self.remove_button.on_click(lambda _b: self._apply(edits.remove_last_answer))
-        self.counts = part(
-            w.HTML,
-        )
+        self.counts = part(w.HTML)
         self.children = [
             self.side,
             self.respondent,
@@ -905,9 +895,7 @@ class TakeHomePart(_Part):
             layout={"width": "auto"},
         )
         self.write_button.on_click(lambda _b: self.write())
-        self.written = part(
-            w.HTML,
-        )
+        self.written = part(w.HTML)
         self.children = [self.year_from, self.write_button, self.message, self.written, self.view]
         self.refresh()
         self.show_notice()

@@ -265,6 +265,7 @@ def latest_health(alliance: str, month: int | None = None) -> float:
     return _latest_health(data.survey(alliance), alliance, month)  # says what is missing
 
 
+@per_read("health_checks.csv")
 def _every_latest_health(month: int | None) -> dict[str, float]:
     """:func:`latest_health` of every alliance with a health check up to ``month``.
 
@@ -272,11 +273,6 @@ def _every_latest_health(month: int | None) -> dict[str, float]:
     kept per read of the data (:func:`toolkit.data.loaders.per_read`): the portfolio map and
     the exercise's check ask the same of the same alliances.
     """
-    return _healths(month)
-
-
-@per_read("health_checks.csv")
-def _healths(month: int | None) -> dict[str, float]:
     from toolkit import data
 
     answers = data.survey()
