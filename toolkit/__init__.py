@@ -39,9 +39,8 @@ Examples
 'lagging'
 """
 
-import importlib
-
 from toolkit import _moved
+from toolkit._lazy import load
 from toolkit.ui import display, render
 
 render.enable_offline()
@@ -69,7 +68,7 @@ __all__ = sorted(_LAZY)
 def __getattr__(name):
     """Import a subpackage the first time it is used (PEP 562); old module names still work."""
     if name in _LAZY or f"toolkit.{name}" in _moved.MOVED:
-        module = importlib.import_module(_LAZY.get(name, f"toolkit.{name}"))
+        module = load(_LAZY.get(name, f"toolkit.{name}"))
         globals()[name] = module
         return module
     msg = f"module 'toolkit' has no attribute {name!r}; available: {', '.join(__all__)}"

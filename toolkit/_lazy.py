@@ -4,6 +4,15 @@ Widgets pull in ipywidgets; a notebook or a grader that only needs a model shoul
 it. A package lists which of its names live in which submodule, and gets a module-level
 ``__getattr__`` that imports the submodule the first time the name is used.
 
+Such an import is where a lesson's first cells spend their time: pandas, numpy and ipywidgets
+make some hundred thousand objects that live as long as the kernel, and Python's cyclic
+garbage collector walks them again and again, while they are made and after (about a tenth
+of a lesson's own time). :func:`load` pauses the collector for the import and then, if the
+import loaded anything, freezes what exists (:func:`gc.freeze`, as CPython's documentation
+suggests for what a program makes at start-up): later collections walk only what is made
+afterwards. The price is that a reference cycle which was already garbage at that moment is
+not freed; reference counting still frees everything else.
+
 Examples
 --------
 >>> __getattr__ = lazy_names("demo", {"sqrt": "math"})
@@ -17,9 +26,45 @@ AttributeError: module 'demo' has no attribute 'nothing'
 
 from __future__ import annotations
 
+import gc
 import importlib
+import sys
+from types import ModuleType
 
-__all__ = ["lazy_names"]
+__all__ = ["lazy_names", "load"]
+
+
+def load(module: str) -> ModuleType:
+    """``importlib.import_module(module)``, the garbage collector paused while it runs.
+
+    The collector is switched back on afterwards (also when the import fails) unless it was
+    already off: a caller that switched it off keeps it off. When the import loaded new
+    modules, what exists is then frozen (see the module's notes).
+
+    Examples
+    --------
+    >>> import gc
+    >>> load("json").dumps([1])
+    '[1]'
+    >>> gc.isenabled()
+    True
+    >>> load("no_such_module_here")
+    Traceback (most recent call last):
+    ...
+    ModuleNotFoundError: No module named 'no_such_module_here'
+    >>> gc.isenabled()
+    True
+    """
+    if not gc.isenabled():
+        return importlib.import_module(module)
+    loaded = len(sys.modules)
+    gc.disable()
+    try:
+        return importlib.import_module(module)
+    finally:
+        if len(sys.modules) > loaded:
+            gc.freeze()
+        gc.enable()
 
 
 def lazy_names(package: str, names: dict[str, str]):
@@ -35,7 +80,7 @@ def lazy_names(package: str, names: dict[str, str]):
 
     def __getattr__(name: str):
         if name in names:
-            return getattr(importlib.import_module(names[name]), name)
+            return getattr(load(names[name]), name)
         msg = f"module {package!r} has no attribute {name!r}"
         raise AttributeError(msg)
 
