@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from toolkit import data
-from toolkit.health.model import health_index, perception_gaps
+from toolkit.health.model import dimension_scores, health_index, health_indexes, perception_gaps
 
 
 def small_survey():
@@ -78,3 +78,48 @@ def test_health_index_stays_on_the_scale_for_any_entered_survey(entered):
     if survey["side"].nunique() == 2:
         gaps = perception_gaps(survey)["gap"].dropna()
         assert ((gaps >= 0) & (gaps <= 4)).all()
+
+
+def index_the_long_way(survey):
+    """The index as the definition reads: the dimension scores' row means, then their mean."""
+    return float(dimension_scores(survey).mean(axis=1).mean())
+
+
+def test_the_index_is_the_dimension_scores_average_to_the_last_digit_for_every_course_round():
+    """Is every alliance's index in every quarter exactly pandas' average of its scores?"""
+    every = data.survey()
+    rounds = every[["alliance", "quarter"]].drop_duplicates().itertuples(index=False)
+    checked = 0
+    for alliance, quarter in rounds:
+        survey = data.survey(alliance, quarter=int(quarter))
+        assert health_index(survey) == index_the_long_way(survey), (alliance, quarter)
+        checked += 1
+    assert checked >= 100
+
+
+def test_every_groups_index_at_once_is_each_groups_own_index():
+    """Does health_indexes give, alliance by alliance and quarter by quarter, health_index?"""
+    every = data.survey()
+    for quarter, one_round in every.groupby("quarter"):
+        at_once = health_indexes(one_round)
+        alone = {
+            name: health_index(rows) for name, rows in one_round.groupby("alliance", sort=False)
+        }
+        assert at_once == alone, quarter
+        assert list(at_once) == list(one_round["alliance"].drop_duplicates())
+    with pytest.raises(ValueError, match="no 'company' column"):
+        health_indexes(small_survey(), by="company")
+    bad = small_survey().assign(alliance="A")
+    bad.loc[0, "trust_1"] = 0
+    with pytest.raises(ValueError, match="outside 1 to 5"):
+        health_indexes(bad)
+
+
+@settings(max_examples=60, deadline=None)
+@given(entered=answers)
+def test_the_index_of_any_entered_survey_is_the_dimension_scores_average(entered):
+    """With answers left empty anywhere, is the index still exactly the scores' average?"""
+    from toolkit.health.model import survey_from_answers
+
+    survey = survey_from_answers(entered)
+    assert health_index(survey) == index_the_long_way(survey)

@@ -38,7 +38,7 @@ import pandas as pd
 
 from toolkit.data.loaders import per_read
 from toolkit.health.bands import HEALTHY  # the one healthy line of the course
-from toolkit.health.model import health_index
+from toolkit.health.model import health_index, health_indexes
 from toolkit.indicators.trends import indicator_trends
 
 __all__ = [
@@ -280,7 +280,7 @@ def _every_latest_health(month: int | None) -> dict[str, float]:
         answers = answers[answers["month"] <= month]
     last = answers.groupby("alliance", sort=False)["quarter"].transform("max")
     latest = answers[answers["quarter"] == last]
-    return {name: health_index(rows) for name, rows in latest.groupby("alliance", sort=False)}
+    return health_indexes(latest)
 
 
 def _latest_health(answers: pd.DataFrame, alliance: str, month: int | None) -> float:
