@@ -186,11 +186,11 @@ def health_setup():
     _state["sides"] = _cycle(["us", "partner"])
     _state["scores"] = _cycle(range(1, 6))
     survey = data.survey()
-    _state["csv"] = _cycle(
+    last = survey.groupby("alliance")["quarter"].transform("max")
+    _state["csv"] = _cycle(  # each alliance's latest health check, as a participant uploads it
         [
-            survey[survey["alliance"] == name].to_csv(index=False).encode()
-            for name in data.alliance_names()
-            if (survey["alliance"] == name).any()
+            (rows.to_csv(index=False).encode(), len(rows))
+            for _, rows in survey[survey["quarter"] == last].groupby("alliance", sort=False)
         ]
     )
 
@@ -231,8 +231,10 @@ def health_remove():
 
 def health_csv():
     check = _state["health"]
-    check.load_csv(next(_state["csv"]), "survey.csv")
-    assert "<svg" in check.picture.value
+    content, answers = next(_state["csv"])
+    check.picture.value = ""
+    check.load_csv(content, "survey.csv")
+    assert f"({answers} answers)" in check.readout.value and "<svg" in check.picture.value
 
 
 CASES = [

@@ -365,6 +365,30 @@ def test_student_survey_file_is_checked(tmp_path):
         data.read_survey(bad)
 
 
+survey = pd.read_csv(DATASETS / "health_checks.csv", dtype=str, keep_default_na=False)
+
+
+def survey_files():
+    """Survey files as participants give them: each alliance's answers, and some written by hand."""
+    for name, rows in survey.groupby("alliance"):
+        yield name, rows.to_csv(index=False)
+    yield "spaces and gaps", "respondent,side,trust_1,trust_2\n A ,us, 4,\nB, partner ,2,5 \n"
+    yield "whole-number floats", "respondent,side,trust_1,ideas_1\nA,us,4.0,3\nB,partner,2,4\n"
+    yield "own columns", "respondent,side,notes,ideas_7\nA,us,fine,3\nB,partner,,1\n"
+
+
+@pytest.mark.parametrize(("name", "text"), list(survey_files()), ids=lambda v: str(v)[:20])
+def test_a_participants_survey_reads_as_the_checks_read_it(tmp_path, name, text):
+    """Does a survey file give exactly the checked table, whether it reads the quick way or not?"""
+    path = tmp_path / "survey.csv"
+    path.write_text(text)
+    raw = pd.read_csv(path, dtype=str, keep_default_na=False)
+    checked = data.check_table(raw, loaders._survey_schema(raw.columns), source=path.name)
+    pd.testing.assert_frame_equal(data.read_survey(path), checked)
+    quick = loaders._read_typed(path, loaders._survey_schema(raw.columns)["fields"])
+    assert (quick is None) == (name == "spaces and gaps")  # that one is read by the checks
+
+
 def test_unknown_alliance_suggests_names():
     """Does a misspelt alliance name get a suggestion?"""
     with pytest.raises(ValueError, match="Did you mean 'Northwind'"):
@@ -386,6 +410,7 @@ def test_the_quick_read_gives_what_the_checks_give(name):
     [
         ("sourced_revenue", "lots", "not a number"),
         ("win_rate", "140", "out of range"),
+        ("alliance", "", "empty cell"),
         ("alliance", " Northwind", None),
     ],
 )
