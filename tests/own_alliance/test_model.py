@@ -119,6 +119,31 @@ def test_calendar_file_is_exactly_what_icalendar_writes_long_lines_folded():
     assert {str(e["summary"]) for e in events} == {f"{name}: Joint steering committee"}
 
 
+def test_a_year_of_several_bodies_is_exactly_what_icalendar_writes(monkeypatch):
+    """With bodies meeting weekly, fortnightly and quarterly (their meetings interleaved, some
+    moved off a weekend), is the .ics still byte for byte icalendar's ``to_ical()``, also when
+    an id is too long to write as it is (then icalendar writes every event)?"""
+    from toolkit.own_alliance import Alliance, meetings
+    from toolkit.own_alliance.meetings import ical_calendar
+
+    alliance = Alliance(
+        "Kite + Harbour; Fühlung",
+        meetings=[
+            Meeting("Steering committee", 91, "2027-01-11"),
+            Meeting("Joint team", 7, "2027-01-04"),
+            Meeting("Alliance managers", 14, "2027-01-09"),
+        ],
+    )
+    ics = calendar_ics(alliance, "2027-01-01")
+    assert ics == ical_calendar(alliance, "2027-01-01").to_ical()
+    assert ics.count(b"BEGIN:VEVENT") == len(meeting_calendar(alliance.meetings, "2027-01-01"))
+    when = meetings._when
+    monkeypatch.setattr(meetings, "_when", lambda a, row: (*when(a, row)[:2], "x" * 80))
+    long_ids = calendar_ics(alliance, "2027-01-01")
+    assert long_ids == ical_calendar(alliance, "2027-01-01").to_ical() != ics
+    assert b"\r\n " in long_ids.split(b"UID:", 1)[1][:90]  # the id's line folded
+
+
 def test_the_plain_data_names_its_own_problems(alliance):
     assert alliance.problems() == []
     alliance.partners = alliance.partners[:1]
