@@ -31,7 +31,7 @@ import importlib
 import sys
 from types import ModuleType
 
-__all__ = ["lazy_names", "load"]
+__all__ = ["freeze_once", "lazy_names", "load"]
 
 
 def load(module: str) -> ModuleType:
@@ -65,6 +65,23 @@ def load(module: str) -> ModuleType:
         if len(sys.modules) > loaded:
             gc.freeze()
         gc.enable()
+
+
+#: whether :func:`freeze_once` has frozen what this process holds
+_FROZEN: list[bool] = []
+
+
+def freeze_once() -> None:
+    """Freeze what the process holds, the first time this is called (see the module's notes).
+
+    The first course widget of a kernel calls it: whatever the lesson imported by then
+    (pandas, ipywidgets and the toolkit, however they were imported) is there for the
+    kernel's life, and the collector then no longer walks it while a participant waits for
+    a widget to react.
+    """
+    if not _FROZEN:
+        _FROZEN.append(True)
+        gc.freeze()
 
 
 def lazy_names(package: str, names: dict[str, str]):

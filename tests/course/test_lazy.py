@@ -73,3 +73,20 @@ def test_a_failed_first_use_switches_the_collector_back_on():
         """
     )
     assert out.split() == ["toolkit.no_such_module", "True"]
+
+
+def test_the_first_course_widget_freezes_what_the_kernel_imported_once():
+    out = run_fresh(
+        """
+        import gc, tempfile, pathlib
+        from toolkit.indicators.surveys import survey_figures  # imported directly, not lazily
+        print(gc.get_freeze_count() == 0)
+        from toolkit.health.widget import HealthCheck
+        folder = pathlib.Path(tempfile.mkdtemp())
+        HealthCheck(path=folder / "one.json")
+        frozen = gc.get_freeze_count()
+        HealthCheck(path=folder / "two.json")
+        print(frozen > 50_000, gc.get_freeze_count() == frozen, gc.isenabled())
+        """
+    )
+    assert out.split() == ["True", "True", "True", "True"]

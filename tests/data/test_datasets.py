@@ -389,6 +389,20 @@ def test_a_participants_survey_reads_as_the_checks_read_it(tmp_path, name, text)
     assert (quick is None) == (name == "spaces and gaps")  # that one is read by the checks
 
 
+def test_each_survey_round_is_the_answers_of_that_alliance_and_quarter():
+    """Is every (alliance, quarter) round exactly the answers' rows of it, renumbered, and a
+    quarter without answers named in plain numbers?"""
+    every = data.survey()
+    rounds = every[["alliance", "quarter"]].drop_duplicates().itertuples(index=False)
+    for alliance, quarter in rounds:
+        rows = every[(every["alliance"] == alliance) & (every["quarter"] == quarter)]
+        expected = rows.reset_index(drop=True)
+        pd.testing.assert_frame_equal(data.survey(alliance, quarter=int(quarter)), expected)
+        pd.testing.assert_frame_equal(data.survey(alliance, quarter=str(quarter)), expected)
+    with pytest.raises(ValueError, match=r"no survey in quarter 99; quarters with answers: \[1, 2"):
+        data.survey("Delta", quarter=99)
+
+
 def test_unknown_alliance_suggests_names():
     """Does a misspelt alliance name get a suggestion?"""
     with pytest.raises(ValueError, match="Did you mean 'Northwind'"):

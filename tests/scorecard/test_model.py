@@ -46,3 +46,29 @@ def test_scorecard_findings_want_balance():
     )
     findings = scorecard_findings(["sourced_revenue"])
     assert len(findings) == 4 and any("leading" in f for f in findings)
+
+
+def test_quarter_actuals_are_the_quarters_averages_and_last_values_for_every_alliance_and_month():
+    """Is each actual exactly the pandas average of the quarter's months (flows) or its last
+    month (stocks), for every course alliance at every month?"""
+    from toolkit import data
+    from toolkit.indicators.catalogue import METRICS
+    from toolkit.scorecard.model import STOCKS
+
+    checked = 0
+    for alliance in data.alliance_names():
+        one = data.panel(alliance)
+        for month in one.index:
+            window = one.loc[max(1, month - 2) : month]
+            expected = {}
+            for m in METRICS:
+                if m.name in one.columns:
+                    column = window[m.name].astype(float)
+                    last, mean = float(column.iloc[-1]), float(column.mean())
+                    expected[m.name] = last if m.name in STOCKS else mean
+            got = quarter_actuals(alliance, int(month))
+            assert list(got) == list(expected)
+            pairs = zip(got.values(), expected.values(), strict=True)
+            assert all(g == e or (g != g and e != e) for g, e in pairs), (alliance, month)
+            checked += 1
+    assert checked == len(data.panel())

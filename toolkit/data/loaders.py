@@ -367,15 +367,41 @@ def series(alliance: str, metric: str) -> pd.Series:
 def survey(alliance: str | None = None, quarter: int | None = None) -> pd.DataFrame:
     """Health-check answers (``datasets/health_checks.csv``), optionally one alliance/quarter."""
     table = _cached("health_checks.csv")
+    if alliance is not None and quarter is not None:  # a lesson's usual question: kept rows
+        rounds = _survey_rounds()
+        rows = rounds.get((_check_alliance(alliance), _whole(quarter)))
+        if rows is not None:
+            return table.take(rows).reset_index(drop=True)
     if alliance is not None:
         table = table[table["alliance"] == _check_alliance(alliance)]
     if quarter is not None:
-        quarters = sorted(table["quarter"].dropna().astype(int).unique())
+        quarters = sorted({int(q) for q in table["quarter"].dropna()})
         if int(quarter) not in quarters:
             msg = f"no survey in quarter {quarter!r}; quarters with answers: {quarters}"
             raise ValueError(msg)
         table = table[table["quarter"] == int(quarter)]
     return table.reset_index(drop=True)
+
+
+def _whole(quarter) -> int | None:
+    """``quarter`` as the whole number it stands for (``None`` if it is not one)."""
+    try:
+        number = int(quarter)
+    except (TypeError, ValueError):
+        return None
+    return number if number == quarter else None
+
+
+@per_read("health_checks.csv")
+def _survey_rounds() -> dict[tuple[str, int], list[int]]:
+    """Where each (alliance, quarter) survey round is in the answers: their row positions."""
+    table = _cached("health_checks.csv")
+    rounds: dict[tuple[str, int], list[int]] = {}
+    keys = zip(table["alliance"].tolist(), table["quarter"].tolist(), strict=True)
+    for position, (name, quarter) in enumerate(keys):
+        if isinstance(name, str) and quarter is not pd.NA:
+            rounds.setdefault((name, int(quarter)), []).append(position)
+    return rounds
 
 
 def read_survey(path: str | Path) -> pd.DataFrame:

@@ -91,14 +91,16 @@ def quarter_actuals(alliance: str, month: int) -> dict[str, float]:
     if month not in one.index:
         msg = f"month {month} is not in the data for {alliance}; months run 1 to {one.index.max()}"
         raise ValueError(msg)
-    window = one.loc[max(1, month - 2) : month]
-    actuals = {}
-    for m in METRICS:
-        if m.name not in one.columns:
-            continue
-        column = window[m.name].astype(float)
-        actuals[m.name] = float(column.iloc[-1]) if m.name in STOCKS else float(column.mean())
-    return actuals
+    names = [m.name for m in METRICS if m.name in one.columns]
+    # the quarter's months as one array (a column per metric, NaN where a month has no value)
+    window = one.loc[max(1, month - 2) : month, names].to_numpy(dtype=float, na_value=np.nan)
+    given = ~np.isnan(window)
+    with np.errstate(invalid="ignore"):  # a metric with no value that quarter: NaN, as pandas
+        means = np.where(given, window, 0.0).sum(axis=0) / given.sum(axis=0)
+    return {
+        name: float(window[-1, i]) if name in STOCKS else float(means[i])
+        for i, name in enumerate(names)
+    }
 
 
 def scorecard(actuals: dict[str, float], targets: dict[str, float], *, amber: float = 0.9):

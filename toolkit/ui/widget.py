@@ -50,6 +50,7 @@ from contextlib import contextmanager
 import ipywidgets as w
 import traitlets
 
+from toolkit._lazy import freeze_once
 from toolkit.ui.keys import KeyboardGuard
 from toolkit.ui.messages import as_sentence, box
 from toolkit.ui.parts import part, shared
@@ -90,6 +91,7 @@ def _carried() -> tuple[KeyboardGuard, w.HTML]:
     """
     if not _CARRIED or any(widget.comm is None for widget in _CARRIED):
         _CARRIED[:] = [KeyboardGuard(), stylesheet()]
+        freeze_once()  # the first course widget: the kernel's imports are all there
     return _CARRIED[0], _CARRIED[1]
 
 
