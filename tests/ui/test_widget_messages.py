@@ -275,3 +275,13 @@ def test_faults_finds_what_a_participant_should_not_read():
     assert "a traceback or an error's class" in faults("ValueError: invalid literal.")
     assert "not a sentence" in faults("the cadence")
     assert not faults("✔ Saved to my-governance.json.")
+
+
+def test_a_course_widget_is_described_in_a_few_plain_words_where_it_cannot_be_shown(tmp_path):
+    """A page that cannot run the widget (an export, feedback) gets a short description, not
+    ipywidgets' spelled-out children cut off after 110 characters."""
+    from toolkit.steering import SteeringDashboard
+
+    board = SteeringDashboard("Constellation", 16, path=tmp_path / "my-dashboard.json")
+    shown = board._repr_mimebundle_()["text/plain"]
+    assert shown == "<SteeringDashboard, saved in my-dashboard.json>"

@@ -120,6 +120,17 @@ class CourseWidget(w.VBox):
         self._notice = ""
         self._shown: dict[int, object] = {}  # what each chart box shows (see draw)
 
+    def __repr__(self) -> str:
+        """A short plain description, for a page that cannot show the widget itself.
+
+        ipywidgets' own spells out every child widget (some thirty thousand characters for the
+        steering dashboard, several milliseconds whenever a cell shows one) and then cuts it
+        to its first 110 characters, which say nothing to a reader.
+        """
+        answers = getattr(self, "answer_file", None)
+        saved = f", saved in {os.path.basename(answers.path)}" if answers is not None else ""
+        return f"<{type(self).__name__}{saved}>"
+
     def open_answer_file(self, path: str | os.PathLike):
         """The answer file: ``{"kind": ..., "data": ...}`` as JSON (:class:`.saved.AnswerFile`).
 
