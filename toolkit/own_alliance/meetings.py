@@ -42,10 +42,11 @@ def calendar_ics(alliance: Alliance, year_from: str) -> bytes:
         firsts.setdefault(row["body"], row)
     written = _content_lines(ical_calendar(alliance, year_from, list(firsts.values())))
     starts = [n for n, line in enumerate(written) if line == b"BEGIN:VEVENT"]
-    head, events = written[: starts[0]] if starts else written[:-1], {}
-    for body, at in zip(firsts, starts, strict=True):
-        events[body] = written[at : written.index(b"END:VEVENT", at) + 1]
-    out = list(head)
+    events = {  # each body's one event, as icalendar wrote it
+        body: written[at : written.index(b"END:VEVENT", at) + 1]
+        for body, at in zip(firsts, starts, strict=True)
+    }
+    out = written[: starts[0]] if starts else written[:-1]  # the calendar's own lines
     for row in rows:
         start, end, uid = _when(alliance, row)
         changed = {
